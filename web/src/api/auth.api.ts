@@ -1,0 +1,19 @@
+import type { TLogin, TMe } from '../../../contracts/auth.ts';
+import { apiGet, apiPost, setCsrfToken } from './client.ts';
+
+export async function fetchMe(signal?: AbortSignal): Promise<TMe> {
+  const me = await apiGet<TMe>('/api/auth/me', signal);
+  setCsrfToken(me.csrfToken);
+  return me;
+}
+
+export async function login(credentials: TLogin): Promise<TMe> {
+  const me = await apiPost<TMe>('/api/auth/login', credentials);
+  setCsrfToken(me.csrfToken);
+  return me;
+}
+
+export async function logout(): Promise<void> {
+  await apiPost<{ ok: true }>('/api/auth/logout', {});
+  setCsrfToken(null);
+}

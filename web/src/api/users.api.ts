@@ -1,0 +1,12 @@
+import type { TUser, TUserCreate, TUserUpdate } from '../../../contracts/auth.ts';
+import { apiGet, apiPatch, apiPost } from './client.ts';
+
+export async function fetchUsers(signal?: AbortSignal): Promise<TUser[]> {
+  const result = await apiGet<{ users: TUser[] }>('/api/users', signal);
+  return result.users;
+}
+
+export const createUser = (body: TUserCreate): Promise<TUser> => apiPost<TUser>('/api/users', body);
+
+export const updateUser = (id: number, body: TUserUpdate): Promise<TUser> =>
+  apiPatch<TUser>(`/api/users/${id}`, body);

@@ -1,0 +1,130 @@
+import { ApartmentOutlined, MenuOutlined, TeamOutlined } from '@ant-design/icons';
+import { Button, Drawer, Grid, Layout, Menu, type MenuProps } from 'antd';
+import { Suspense, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import type { TSessionUser } from '../../../contracts/auth.ts';
+import { canManage, useSession } from '../features/auth/session.ts';
+import { ROUTES } from '../routes.ts';
+import { AppBrand } from './app-brand.tsx';
+import { DemoDataTag } from './demo-data-tag.tsx';
+import { ErrorResult } from './error-result.tsx';
+import { LanguageSwitch } from './language-switch.tsx';
+import { PageSpinner } from './page-spinner.tsx';
+import { UnitSwitcher } from './unit-switcher.tsx';
+import { UserMenu } from './user-menu.tsx';
+import { WorkingUnitProvider } from './working-unit.tsx';
+
+function useMenuItems(user: TSessionUser): MenuProps['items'] {
+  const { t } = useTranslation();
+  const items: NonNullable<MenuProps['items']> = [
+    { key: ROUTES.organisation, icon: <ApartmentOutlined aria-hidden />, label: t('nav.organisation') },
+  ];
+  if (canManage(user.role)) {
+    items.push({ key: ROUTES.users, icon: <TeamOutlined aria-hidden />, label: t('nav.users') });
+  }
+  return items;
+}
+
+function SideMenu({ user, onNavigate }: { user: TSessionUser; onNavigate?: () => void }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const items = useMenuItems(user);
+  const selected = items?.find((item) => item && location.pathname.startsWith(String(item.key)))?.key;
+  return (
+    <nav aria-label={t('nav.mainMenu')}>
+      <Menu
+        mode="inline"
+        items={items}
+        selectedKeys={selected ? [String(selected)] : []}
+        onClick={({ key }) => {
+          navigate(key);
+          onNavigate?.();
+        }}
+      />
+    </nav>
+  );
+}
+
+function ShellLayout({ user }: { user: TSessionUser }) {
+  const { t } = useTranslation();
+  const screens = Grid.useBreakpoint();
+  const isWide = screens.lg === true;
+  const [drawerOpen, setDrawerOpen] = useState(false);
+
+  return (
+    <Layout className="app-layout">
+      <a className="skip-link" href="#main-content">
+        {t('app.skipToContent')}
+      </a>
+      <header className="app-header">
+        <div className="app-header__start">
+          {!isWide && (
+            <Button
+              type="text"
+              icon={<MenuOutlined aria-hidden />}
+              aria-label={t('nav.openMenu')}
+              aria-expanded={drawerOpen}
+              onClick={() => setDrawerOpen(true)}
+            />
+          )}
+          <AppBrand />
+          <DemoDataTag />
+        </div>
+        <div className="app-header__unit">
+          <UnitSwitcher />
+        </div>
+        <div className="app-header__end">
+          <LanguageSwitch />
+          <UserMenu user={user} />
+        </div>
+      </header>
+      <Layout>
+        {isWide ? (
+          <Layout.Sider width={208} className="app-sider" theme="light">
+            <SideMenu user={user} />
+          </Layout.Sider>
+        ) : (
+          <Drawer
+            placement="left"
+            open={drawerOpen}
+            onClose={() => setDrawerOpen(false)}
+            size={260}
+            title={t('app.name')}
+            styles={{ body: { padding: 0 } }}
+          >
+            <SideMenu user={user} onNavigate={() => setDrawerOpen(false)} />
+          </Drawer>
+        )}
+        <Layout.Content id="main-content" className="app-content" tabIndex={-1}>
+          <Suspense fallback={<PageSpinner />}>
+            <Outlet />
+          </Suspense>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}
+
+/** Everything behind sign-in: the session check, header, menu and the page. */
+export default function AppShell() {
+  const session = useSession();
+  const location = useLocation();
+  if (session.isPending) return <PageSpinner />;
+  if (session.isError) return <ErrorResult error={session.error} onRetry={() => void session.refetch()} />;
+  if (!session.data) {
+    const next = `${location.pathname}${location.search}`;
+    return <Navigate to={`${ROUTES.login}?next=${encodeURIComponent(next)}`} replace />;
+  }
+  const { user } = session.data;
+  return (
+    <WorkingUnitProvider
+      key={user.id}
+      userId={user.id}
+      homeUnit={{ id: user.homeUnitId, name: user.homeUnitName }}
+    >
+      <ShellLayout user={user} />
+    </WorkingUnitProvider>
+  );
+}

@@ -1,0 +1,118 @@
+import { EditOutlined, UserAddOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Card, Result, Table, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TUser } from '../../../../contracts/auth.ts';
+import { fetchUsers } from '../../api/users.api.ts';
+import { ErrorResult } from '../../components/error-result.tsx';
+import { formatNumber, formatTimestamp } from '../../lib/format.ts';
+import { canManage, useSession } from '../auth/session.ts';
+import { USERS_QUERY_KEY, UserFormDialog } from './user-form-dialog.tsx';
+
+function UsersTable({ users, onEdit }: { users: TUser[]; onEdit: (user: TUser) => void }) {
+  const { t } = useTranslation();
+  return (
+    <Table<TUser>
+      size="small"
+      rowKey="id"
+      dataSource={users}
+      scroll={{ x: 760 }}
+      pagination={{ pageSize: 50, hideOnSinglePage: true }}
+      columns={[
+        {
+          key: 'username',
+          title: t('users.username'),
+          dataIndex: 'username',
+          sorter: (a, b) => a.username.localeCompare(b.username),
+        },
+        { key: 'displayName', title: t('users.displayName'), dataIndex: 'displayName' },
+        {
+          key: 'role',
+          title: t('users.role'),
+          dataIndex: 'role',
+          render: (role: TUser['role']) => t(`roles.${role}`),
+        },
+        { key: 'unit', title: t('users.homeUnit'), dataIndex: 'homeUnitName' },
+        {
+          key: 'active',
+          title: t('users.status'),
+          dataIndex: 'active',
+          render: (active: boolean) =>
+            active ? (
+              <Tag className="status-tag--active">{t('users.active')}</Tag>
+            ) : (
+              <Tag>{t('users.inactive')}</Tag>
+            ),
+        },
+        {
+          key: 'createdAt',
+          title: t('users.createdAt'),
+          dataIndex: 'createdAt',
+          render: (value: string) => formatTimestamp(value),
+        },
+        {
+          key: 'actions',
+          title: t('common.actions'),
+          width: 90,
+          render: (_, user) => (
+            <Button
+              size="small"
+              icon={<EditOutlined aria-hidden />}
+              onClick={() => onEdit(user)}
+              aria-label={`${t('common.edit')} ${user.username}`}
+            >
+              {t('common.edit')}
+            </Button>
+          ),
+        },
+      ]}
+    />
+  );
+}
+
+/** Administrators and managers list, add and change user accounts. */
+export default function UsersPage() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const allowed = canManage(session.data?.user.role);
+  const users = useQuery({
+    queryKey: USERS_QUERY_KEY,
+    queryFn: ({ signal }) => fetchUsers(signal),
+    enabled: allowed,
+  });
+  const [editing, setEditing] = useState<TUser | 'new' | null>(null);
+
+  useEffect(() => {
+    document.title = `${t('users.pageTitle')} · ${t('app.name')}`;
+  }, [t]);
+
+  if (!allowed)
+    return <Result status="403" title={t('app.forbiddenTitle')} subTitle={t('app.forbiddenText')} />;
+
+  return (
+    <div className="users-page">
+      <div className="page-header">
+        <Typography.Title level={1}>{t('users.pageTitle')}</Typography.Title>
+        <Button type="primary" icon={<UserAddOutlined aria-hidden />} onClick={() => setEditing('new')}>
+          {t('users.add')}
+        </Button>
+      </div>
+      {users.isError ? (
+        <ErrorResult error={users.error} onRetry={() => void users.refetch()} />
+      ) : (
+        <Card>
+          {users.data && (
+            <Typography.Paragraph type="secondary">
+              {t('users.count', { count: users.data.length, formatted: formatNumber(users.data.length) })}
+            </Typography.Paragraph>
+          )}
+          <UsersTable users={users.data ?? []} onEdit={setEditing} />
+        </Card>
+      )}
+      {editing && (
+        <UserFormDialog user={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,14 @@
+/** Lower-case and strip Vietnamese diacritics so "thai binh" matches "Thái Bình". */
+export function foldVietnamese(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{Mn}/gu, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase()
+    .trim();
+}
+
+export function includesFolded(haystack: string, needle: string): boolean {
+  return foldVietnamese(haystack).includes(foldVietnamese(needle));
+}

@@ -1,0 +1,5 @@
+export const ROUTES = {
+  login: '/dang-nhap',
+  organisation: '/to-chuc',
+  users: '/nguoi-dung',
+} as const;

@@ -1,0 +1,25 @@
+import type { ThemeConfig } from 'antd';
+
+/** Deep union red, calm neutrals, dense tables. */
+export const PRIMARY_COLOR = '#a61d24';
+
+export const appTheme: ThemeConfig = {
+  token: {
+    colorPrimary: PRIMARY_COLOR,
+    colorLink: '#8f1d21',
+    colorInfo: '#1f5f8b',
+    borderRadius: 6,
+    fontFamily: "'Be Vietnam Pro', system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif",
+    fontSize: 14,
+    colorBgLayout: '#f4f5f7',
+    colorTextSecondary: '#595959',
+    colorTextTertiary: '#595959',
+    colorTextDescription: '#595959',
+  },
+  components: {
+    Layout: { headerBg: '#ffffff', siderBg: '#ffffff', headerPadding: '0 16px', headerHeight: 56 },
+    Menu: { itemSelectedBg: '#fbeaea', itemSelectedColor: '#8f1d21' },
+    Table: { cellPaddingBlockSM: 6, cellPaddingInlineSM: 8, headerBg: '#f7f7f8' },
+    Tree: { titleHeight: 30 },
+  },
+};
