@@ -8,9 +8,7 @@ import { fileURLToPath } from 'node:url';
 export async function runBenchmarks(prefixes: string[]): Promise<void> {
   const dir = fileURLToPath(new URL('.', import.meta.url));
   const files = (await readdir(dir)).filter((f) => f.endsWith('.bench.ts')).sort();
-  const chosen = files.filter(
-    (file) => prefixes.length === 0 || prefixes.some((p) => file.startsWith(p)),
-  );
+  const chosen = files.filter((file) => prefixes.length === 0 || prefixes.some((p) => file.startsWith(p)));
   if (chosen.length === 0) {
     process.stderr.write(`bench: no benchmark matches ${prefixes.join(', ')}; have: ${files.join(', ')}\n`);
     process.exitCode = 1;

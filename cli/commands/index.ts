@@ -1,4 +1,15 @@
 import type { Command } from 'commander';
+import { registerDbCommand } from './db.ts';
+import { registerDemoCommand } from './demo.ts';
+import { registerOrgCommand } from './org.ts';
+import { registerServeCommand } from './serve.ts';
+import { registerUsersCommand } from './users.ts';
 
 /** Each command file exports one `register…Command(program)`; add new ones here. */
-export function registerCommands(_program: Command): void {}
+export function registerCommands(program: Command): void {
+  registerServeCommand(program);
+  registerDbCommand(program);
+  registerOrgCommand(program);
+  registerUsersCommand(program);
+  registerDemoCommand(program);
+}

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+
+/** ISO calendar date `YYYY-MM-DD` that is a real date. */
+export const ZIsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD')
+  .refine((value) => {
+    const date = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+  }, 'not a real calendar date');
+export type TIsoDate = z.infer<typeof ZIsoDate>;
+
+export const ZId = z.coerce.number().int().positive();
+
+/** Optimistic locking: every editable row carries a version; a stale one gets 409. */
+export const ZVersion = z.number().int().nonnegative();
+
+export const ZIdParams = z.object({ id: ZId });
+
+/** The error body of every failed API call. */
+export const ZApiError = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    field: z.string().nullable(),
+    details: z.unknown().optional(),
+  }),
+});
+export type TApiError = z.infer<typeof ZApiError>;
+
+export const ZOk = z.object({ ok: z.literal(true) });

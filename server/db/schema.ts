@@ -1,0 +1,195 @@
+import {
+  bigint,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+
+/*
+ * Conventions
+ * - Validity spans: `valid_from` inclusive, `valid_to` inclusive (null = still valid). An operation
+ *   effective on day E ends the old span on E − 1 and starts the new one on E.
+ * - Every editable row has `version` (optimistic locking: a stale save gets 409).
+ * - `*_folded` columns hold lower-case text without diacritics for diacritic-insensitive search.
+ */
+
+const createdAt = () =>
+  timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow();
+
+export const orgUnits = pgTable(
+  'org_units',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    code: text('code').notNull(),
+    type: text('type').notNull(),
+    validFrom: date('valid_from', { mode: 'string' }).notNull(),
+    validTo: date('valid_to', { mode: 'string' }),
+    isDemo: boolean('is_demo').notNull().default(false),
+    version: integer('version').notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('org_units_code_key').on(t.code), index('org_units_type_idx').on(t.type)],
+);
+
+export const orgUnitNames = pgTable(
+  'org_unit_names',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => orgUnits.id),
+    name: text('name').notNull(),
+    shortName: text('short_name'),
+    nameFolded: text('name_folded').notNull(),
+    validFrom: date('valid_from', { mode: 'string' }).notNull(),
+    validTo: date('valid_to', { mode: 'string' }),
+  },
+  (t) => [index('org_unit_names_unit_idx').on(t.unitId, t.validFrom)],
+);
+
+export const orgUnitParents = pgTable(
+  'org_unit_parents',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => orgUnits.id),
+    parentId: integer('parent_id').references(() => orgUnits.id),
+    validFrom: date('valid_from', { mode: 'string' }).notNull(),
+    validTo: date('valid_to', { mode: 'string' }),
+  },
+  (t) => [
+    index('org_unit_parents_unit_idx').on(t.unitId, t.validFrom),
+    index('org_unit_parents_parent_idx').on(t.parentId, t.validFrom),
+  ],
+);
+
+/** A reorganisation step (create, rename, move, merge, split, close, import) with its effective date. */
+export const orgEvents = pgTable('org_events', {
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  kind: text('kind').notNull(),
+  effectiveDate: date('effective_date', { mode: 'string' }).notNull(),
+  note: text('note'),
+  createdBy: integer('created_by'),
+  createdAt: createdAt(),
+});
+
+export const orgEventUnits = pgTable(
+  'org_event_units',
+  {
+    eventId: integer('event_id')
+      .notNull()
+      .references(() => orgEvents.id),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => orgUnits.id),
+    role: text('role').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.eventId, t.unitId, t.role] }),
+    index('org_event_units_unit_idx').on(t.unitId),
+  ],
+);
+
+/** Lineage: `predecessor` became (part of) `successor` on `effective_date` through a merge or split. */
+export const orgLineage = pgTable(
+  'org_lineage',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    eventId: integer('event_id')
+      .notNull()
+      .references(() => orgEvents.id),
+    predecessorId: integer('predecessor_id')
+      .notNull()
+      .references(() => orgUnits.id),
+    successorId: integer('successor_id')
+      .notNull()
+      .references(() => orgUnits.id),
+    kind: text('kind').notNull(),
+    effectiveDate: date('effective_date', { mode: 'string' }).notNull(),
+  },
+  (t) => [index('org_lineage_pred_idx').on(t.predecessorId), index('org_lineage_succ_idx').on(t.successorId)],
+);
+
+export const users = pgTable(
+  'users',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    username: text('username').notNull(),
+    displayName: text('display_name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    role: text('role').notNull(),
+    homeUnitId: integer('home_unit_id')
+      .notNull()
+      .references(() => orgUnits.id),
+    locale: text('locale').notNull().default('vi'),
+    active: boolean('active').notNull().default(true),
+    failedLogins: integer('failed_logins').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true, mode: 'string' }),
+    version: integer('version').notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('users_username_key').on(t.username)],
+);
+
+/** Sessions live in the database so that several server instances share them. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    /** SHA-256 of the cookie token; the token itself is never stored. */
+    id: text('id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    csrfToken: text('csrf_token').notNull(),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'string' }).notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId), index('sessions_expires_idx').on(t.expiresAt)],
+);
+
+/** Failed sign-ins per account and per address, shared by all instances, for rate limits. */
+export const loginThrottle = pgTable('login_throttle', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull().default(0),
+  windowStart: timestamp('window_start', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  lockedUntil: timestamp('locked_until', { withTimezone: true, mode: 'string' }),
+  lockouts: integer('lockouts').notNull().default(0),
+});
+
+/** Append-only record of every mutation. The application has no update or delete path to it. */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    at: timestamp('at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    userId: integer('user_id'),
+    ip: text('ip'),
+    action: text('action').notNull(),
+    objectType: text('object_type').notNull(),
+    objectId: text('object_id'),
+    before: jsonb('before'),
+    after: jsonb('after'),
+  },
+  (t) => [
+    index('audit_log_object_idx').on(t.objectType, t.objectId),
+    index('audit_log_user_idx').on(t.userId, t.at),
+  ],
+);
+
+/** Workspace facts: organisation name, whether demo data is loaded, first-run state. */
+export const appSettings = pgTable('app_settings', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+});

@@ -1,0 +1,79 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { roleAtLeast } from '../../domain/roles.ts';
+import { AppError, forbidden, unauthenticated } from '../errors.ts';
+import { localeOf } from '../i18n/messages.ts';
+import { type Actor, SYSTEM_ACTOR } from '../services/actor.ts';
+import type { Authenticated } from '../services/auth.service.ts';
+import type { Services } from '../services/services.ts';
+import type { RouteSpec } from './route-spec.ts';
+
+export const SESSION_COOKIE = 'tiendo_session';
+export const CSRF_HEADER = 'x-csrf-token';
+
+const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Resolves the session behind the cookie, once per request. */
+export async function authOf(request: FastifyRequest, services: Services): Promise<Authenticated | null> {
+  const token = request.cookies[SESSION_COOKIE];
+  if (!token) return null;
+  return services.auth.authenticate(token, request.ip);
+}
+
+/**
+ * Registers the route table. Before any handler runs: sign-in (401), role (403) and, for
+ * cookie-authenticated mutations, the CSRF token (403). Unit scope is checked by the services.
+ */
+export function registerRoutes(app: FastifyInstance, routes: RouteSpec[], services: Services) {
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+  for (const spec of routes) {
+    typed.route({
+      method: spec.method,
+      url: spec.url,
+      schema: {
+        summary: spec.summary,
+        tags: spec.tags,
+        ...(spec.body && !spec.multipart ? { body: spec.body } : {}),
+        ...(spec.query ? { querystring: spec.query } : {}),
+        ...(spec.params ? { params: spec.params } : {}),
+        ...(spec.response ? { response: spec.response } : {}),
+        ...(spec.multipart ? { consumes: ['multipart/form-data'] } : {}),
+        ...(spec.produces ? { produces: [spec.produces] } : {}),
+        ...(spec.access !== 'public' ? { security: [{ session: [] }] } : {}),
+      },
+      preValidation: async (request: FastifyRequest) => {
+        // Access is checked before the body is validated: an anonymous caller learns nothing.
+        const auth = await authOf(request, services);
+        (request as FastifyRequest & { tiendoAuth: Authenticated | null }).tiendoAuth = auth;
+        if (spec.access === 'public') return;
+        if (!auth) throw unauthenticated();
+        if (!roleAtLeast(auth.user.role, spec.access)) throw forbidden();
+        if (MUTATING.has(spec.method) && request.headers[CSRF_HEADER] !== auth.csrfToken) {
+          throw new AppError(403, 'csrf', {}, CSRF_HEADER);
+        }
+      },
+      handler: async (request: FastifyRequest, reply: FastifyReply) => {
+        const auth = (request as FastifyRequest & { tiendoAuth: Authenticated | null }).tiendoAuth;
+        const actor: Actor = auth?.actor ?? {
+          ...SYSTEM_ACTOR,
+          role: 'viewer',
+          homeUnitId: -1,
+          ip: request.ip,
+        };
+        const result = await spec.handler({
+          body: request.body,
+          query: request.query,
+          params: request.params,
+          auth,
+          actor,
+          services,
+          locale: localeOf(request.headers['accept-language']),
+          raw: request,
+          reply,
+        });
+        if (reply.sent) return reply;
+        return result;
+      },
+    });
+  }
+}

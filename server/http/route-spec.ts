@@ -1,0 +1,63 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import type { TRole } from '../../contracts/auth.ts';
+import type { Locale } from '../i18n/messages.ts';
+import type { Actor } from '../services/actor.ts';
+import type { Authenticated } from '../services/auth.service.ts';
+import type { Services } from '../services/services.ts';
+
+/**
+ * Every API route is declared with who may call it, so the permission test can list them all.
+ * - `access`: 'public' (no sign-in) or the lowest role allowed.
+ * - `scope`: 'unit' when the route acts on one unit named in its path or body; the service then
+ *   refuses units outside the caller's subtree (403). 'own' when it only touches the caller's
+ *   own data or data filtered to their subtree.
+ */
+export interface RouteSpec<
+  B extends z.ZodType = z.ZodType,
+  Q extends z.ZodType = z.ZodType,
+  P extends z.ZodType = z.ZodType,
+> {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  url: string;
+  access: 'public' | TRole;
+  scope: 'none' | 'own' | 'unit';
+  summary: string;
+  tags: string[];
+  body?: B;
+  query?: Q;
+  params?: P;
+  response?: Record<number, z.ZodType>;
+  /** Multipart upload route (body is read by the handler). */
+  multipart?: boolean;
+  /** Produces a file rather than JSON. */
+  produces?: string;
+  handler: (request: RouteRequest<B, Q, P>) => Promise<unknown>;
+}
+
+export interface RouteRequest<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType> {
+  body: z.infer<B>;
+  query: z.infer<Q>;
+  params: z.infer<P>;
+  /** Null only on public routes. */
+  auth: Authenticated | null;
+  actor: Actor;
+  services: Services;
+  locale: Locale;
+  raw: FastifyRequest;
+  reply: FastifyReply;
+}
+
+export function defineRoute<
+  B extends z.ZodType = z.ZodNever,
+  Q extends z.ZodType = z.ZodNever,
+  P extends z.ZodType = z.ZodNever,
+>(spec: RouteSpec<B, Q, P>): RouteSpec {
+  return spec as unknown as RouteSpec;
+}
+
+/** The actor's unit-bound access as a typed helper for handlers. */
+export function requireAuth(request: { auth: Authenticated | null }): Authenticated {
+  if (!request.auth) throw new Error('route declared public but needs a signed-in user');
+  return request.auth;
+}

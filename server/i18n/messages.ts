@@ -1,0 +1,87 @@
+/** Server messages in Vietnamese (default) and English, chosen by `Accept-Language`. */
+export type Locale = 'vi' | 'en';
+
+type Catalog = Record<string, { vi: string; en: string }>;
+
+export const MESSAGES = {
+  unauthenticated: { vi: 'Bạn cần đăng nhập.', en: 'You need to sign in.' },
+  bad_credentials: {
+    vi: 'Tên đăng nhập hoặc mật khẩu không đúng.',
+    en: 'Wrong username or password.',
+  },
+  too_many_attempts: {
+    vi: 'Đăng nhập sai quá nhiều lần. Hãy thử lại sau {seconds} giây.',
+    en: 'Too many failed sign-ins. Try again in {seconds} seconds.',
+  },
+  csrf: {
+    vi: 'Phiên làm việc không hợp lệ (thiếu mã chống giả mạo). Hãy tải lại trang.',
+    en: 'Invalid session (missing anti-forgery token). Reload the page.',
+  },
+  forbidden: { vi: 'Bạn không có quyền thực hiện thao tác này.', en: 'You are not allowed to do this.' },
+  forbidden_unit: {
+    vi: 'Đơn vị này nằm ngoài phạm vi đơn vị của bạn.',
+    en: 'This unit is outside your organisation.',
+  },
+  not_found: { vi: 'Không tìm thấy {what}.', en: '{what} not found.' },
+  conflict_version: {
+    vi: 'Dữ liệu đã được người khác thay đổi trong lúc bạn sửa. Hãy tải lại để xem thay đổi rồi sửa lại.',
+    en: 'Someone else changed this while you were editing. Reload to see their change, then edit again.',
+  },
+  duplicate: { vi: '{field} "{value}" đã tồn tại.', en: '{field} "{value}" already exists.' },
+  validation: {
+    vi: 'Giá trị không hợp lệ ở trường {field}: {detail}',
+    en: 'Invalid value in {field}: {detail}',
+  },
+  malformed_json: {
+    vi: 'Nội dung gửi lên không phải JSON hợp lệ.',
+    en: 'The request body is not valid JSON.',
+  },
+  payload_too_large: { vi: 'Tệp hoặc nội dung quá lớn.', en: 'The file or request is too large.' },
+  internal: {
+    vi: 'Lỗi hệ thống. Thao tác chưa được lưu; hãy thử lại hoặc báo quản trị viên.',
+    en: 'Server error. Nothing was saved; try again or tell your administrator.',
+  },
+  route_not_found: { vi: 'Không có địa chỉ API này.', en: 'No such API route.' },
+  org_date_order: {
+    vi: 'Ngày hiệu lực phải sau ngày bắt đầu hiện tại ({from}).',
+    en: 'The effective date must be after the current start ({from}).',
+  },
+  org_not_valid_on: {
+    vi: 'Đơn vị {name} không tồn tại vào ngày {date}.',
+    en: 'Unit {name} does not exist on {date}.',
+  },
+  org_cycle: {
+    vi: 'Không thể chuyển đơn vị vào chính nó hoặc đơn vị cấp dưới của nó.',
+    en: 'A unit cannot be moved under itself or one of its own units.',
+  },
+  org_closed: { vi: 'Đơn vị {name} đã giải thể.', en: 'Unit {name} is closed.' },
+  import_failed: {
+    vi: 'Tệp có {count} lỗi; chưa có dòng nào được lưu.',
+    en: 'The file has {count} errors; nothing was saved.',
+  },
+  unsupported_file: {
+    vi: 'Loại tệp không được hỗ trợ: cần {expected}.',
+    en: 'Unsupported file type: expected {expected}.',
+  },
+  role_too_high: {
+    vi: 'Bạn không thể cấp vai trò cao hơn vai trò của mình.',
+    en: 'You cannot grant a role above your own.',
+  },
+} satisfies Catalog;
+
+export type MessageKey = keyof typeof MESSAGES;
+
+export function localeOf(acceptLanguage: string | undefined): Locale {
+  if (!acceptLanguage) return 'vi';
+  const first = acceptLanguage.split(',')[0]?.trim().toLowerCase() ?? '';
+  return first.startsWith('en') ? 'en' : 'vi';
+}
+
+export function translate(
+  key: MessageKey,
+  locale: Locale,
+  params: Record<string, string | number> = {},
+): string {
+  const template = MESSAGES[key][locale];
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+}

@@ -1,0 +1,101 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { buildApp, WEB_DIST } from './app.ts';
+import type { Config } from './config.ts';
+import { type Database, openDatabase, pgliteDirOf } from './db/client.ts';
+import { migrate } from './db/migrate.ts';
+import { DEMO_PASSWORD, type DemoAccount, loadDemoWorkspace } from './services/demo-workspace.ts';
+import { createServices, type Services } from './services/services.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+export function openConfiguredDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Database {
+  return openDatabase({ databaseUrl: config.databaseUrl, dataDir: pgliteDirOf(config.dataDir) });
+}
+
+/** Builds the web app once when `web/dist` is missing (a fresh clone). */
+export function ensureWebBuilt(log: (line: string) => void): void {
+  if (existsSync(`${WEB_DIST}/index.html`)) return;
+  if (!existsSync(`${ROOT}/web/vite.config.ts`)) return;
+  log('Đang dựng giao diện web lần đầu (vite build)…');
+  const result = spawnSync(
+    process.execPath,
+    [
+      `${ROOT}/node_modules/vite/bin/vite.js`,
+      'build',
+      '--config',
+      'web/vite.config.ts',
+      '--logLevel',
+      'warn',
+    ],
+    {
+      cwd: ROOT,
+      stdio: 'inherit',
+    },
+  );
+  if (result.status !== 0) throw new Error('Không dựng được giao diện web (vite build thất bại)');
+}
+
+/** Loads the demo when the workspace is empty and demo mode allows it. */
+export async function loadDemoIfEmpty(
+  services: Services,
+  mode: Config['demo'],
+  log: (line: string) => void,
+): Promise<DemoAccount[] | null> {
+  if (mode === 'off') return null;
+  if (mode === 'auto' && (await services.orgRepository.countUnits()) > 0) return null;
+  if ((await services.settings.get('demo')) !== undefined) return null;
+  log('Đang nạp không gian làm việc mẫu (dữ liệu mẫu)…');
+  return loadDemoWorkspace(services);
+}
+
+export function printDemoAccounts(accounts: DemoAccount[], log: (line: string) => void) {
+  log('');
+  log('  Dữ liệu mẫu đã sẵn sàng. Đăng nhập bằng (mật khẩu cho mọi tài khoản mẫu):');
+  log(`    mật khẩu: ${DEMO_PASSWORD}`);
+  for (const a of accounts) log(`    ${a.username.padEnd(12)} ${a.role.padEnd(8)} ${a.unit}`);
+  log('');
+}
+
+export interface RunningServer {
+  url: string;
+  close: () => Promise<void>;
+}
+
+export async function startServer(
+  config: Config,
+  log: (line: string) => void = (l) => process.stdout.write(`${l}\n`),
+): Promise<RunningServer> {
+  const started = performance.now();
+  ensureWebBuilt(log);
+  const database = openConfiguredDatabase(config);
+  const applied = await migrate(database);
+  if (applied > 0) log(`Đã áp dụng ${applied} migration.`);
+  const services = createServices(database, config);
+  const accounts = await loadDemoIfEmpty(services, config.demo, log);
+  const app = await buildApp({ config, services, serveWeb: true });
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://localhost:${port}`;
+  if (accounts && accounts.length > 0) printDemoAccounts(accounts, log);
+  log(
+    `Tiến Độ đang chạy tại ${url} (CSDL: ${database.engine}, khởi động ${Math.round(performance.now() - started)} ms)`,
+  );
+
+  let closing: Promise<void> | null = null;
+  const close = () => {
+    closing ??= (async () => {
+      await app.close();
+      await database.close();
+    })();
+    return closing;
+  };
+  return { url, close };
+}
+
+/** Deletes the embedded database (for `demo --reset`). */
+export function removeEmbeddedDatabase(config: Pick<Config, 'dataDir'>) {
+  rmSync(pgliteDirOf(config.dataDir), { recursive: true, force: true });
+}

@@ -1,0 +1,404 @@
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { TOrgUnitAsOf, TUnitType } from '../../contracts/org.ts';
+import { foldText } from '../../domain/fold-text.ts';
+import { type Database, rows } from '../db/client.ts';
+import {
+  orgEvents,
+  orgEventUnits,
+  orgLineage,
+  orgUnitNames,
+  orgUnitParents,
+  orgUnits,
+} from '../db/schema.ts';
+
+export type OrgUnitRow = typeof orgUnits.$inferSelect;
+export type SpanTable = 'names' | 'parents';
+
+interface TreeRow {
+  id: number;
+  code: string;
+  name: string | null;
+  short_name: string | null;
+  type: string;
+  parent_id: number | null;
+  depth: number;
+  valid_from: string;
+  valid_to: string | null;
+  is_demo: boolean;
+}
+
+function toUnitAsOf(row: TreeRow): TOrgUnitAsOf {
+  return {
+    id: row.id,
+    code: row.code,
+    name: row.name ?? row.code,
+    shortName: row.short_name,
+    type: row.type as TUnitType,
+    parentId: row.parent_id,
+    depth: Number(row.depth),
+    validFrom: row.valid_from,
+    validTo: row.valid_to,
+    isDemo: row.is_demo,
+  };
+}
+
+/** A span (name or parent) valid on date `d`: both ends inclusive, null end = open. */
+const validOn = (fromCol: string, toCol: string, d: string) =>
+  sql`${sql.raw(fromCol)} <= ${d}::date AND (${sql.raw(toCol)} IS NULL OR ${sql.raw(toCol)} >= ${d}::date)`;
+
+/** All SQL about the organisation tree and its history. */
+export class OrgRepository {
+  constructor(private readonly database: Database) {}
+
+  private db() {
+    return this.database.db();
+  }
+
+  async findUnit(id: number): Promise<OrgUnitRow | undefined> {
+    const [row] = await this.db().select().from(orgUnits).where(eq(orgUnits.id, id));
+    return row;
+  }
+
+  async findUnitByCode(code: string): Promise<OrgUnitRow | undefined> {
+    const [row] = await this.db().select().from(orgUnits).where(eq(orgUnits.code, code));
+    return row;
+  }
+
+  async unitIdsByCodes(codes: string[]): Promise<Map<string, number>> {
+    if (codes.length === 0) return new Map();
+    const found = await rows<{ id: number; code: string }>(
+      this.db(),
+      sql`SELECT id, code FROM org_units WHERE code = ANY(${sql.param(codes)}::text[])`,
+    );
+    return new Map(found.map((r) => [r.code, r.id]));
+  }
+
+  async insertUnit(values: {
+    code: string;
+    type: TUnitType;
+    validFrom: string;
+    validTo?: string | null;
+    isDemo?: boolean;
+  }): Promise<number> {
+    const [row] = await this.db()
+      .insert(orgUnits)
+      .values({
+        code: values.code,
+        type: values.type,
+        validFrom: values.validFrom,
+        validTo: values.validTo ?? null,
+        isDemo: values.isDemo ?? false,
+      })
+      .returning({ id: orgUnits.id });
+    return row!.id;
+  }
+
+  async insertName(
+    unitId: number,
+    name: string,
+    shortName: string | null,
+    validFrom: string,
+    validTo: string | null = null,
+  ) {
+    await this.db()
+      .insert(orgUnitNames)
+      .values({
+        unitId,
+        name,
+        shortName,
+        nameFolded: foldText(`${name} ${shortName ?? ''}`),
+        validFrom,
+        validTo,
+      });
+  }
+
+  async insertParent(
+    unitId: number,
+    parentId: number | null,
+    validFrom: string,
+    validTo: string | null = null,
+  ) {
+    await this.db().insert(orgUnitParents).values({ unitId, parentId, validFrom, validTo });
+  }
+
+  async nameSpans(unitId: number) {
+    return this.db()
+      .select()
+      .from(orgUnitNames)
+      .where(eq(orgUnitNames.unitId, unitId))
+      .orderBy(orgUnitNames.validFrom);
+  }
+
+  async parentSpans(unitId: number) {
+    return rows<{
+      id: number;
+      parent_id: number | null;
+      parent_name: string | null;
+      valid_from: string;
+      valid_to: string | null;
+    }>(
+      this.db(),
+      sql`SELECT p.id, p.parent_id, p.valid_from, p.valid_to,
+                 (SELECT n.name FROM org_unit_names n WHERE n.unit_id = p.parent_id
+                    AND n.valid_from <= p.valid_from ORDER BY n.valid_from DESC LIMIT 1) AS parent_name
+            FROM org_unit_parents p WHERE p.unit_id = ${unitId} ORDER BY p.valid_from`,
+    );
+  }
+
+  /** Ends a span on `validTo` (inclusive). */
+  async endSpan(table: SpanTable, spanId: number, validTo: string) {
+    const t = table === 'names' ? orgUnitNames : orgUnitParents;
+    await this.db().update(t).set({ validTo }).where(eq(t.id, spanId));
+  }
+
+  async deleteSpan(table: SpanTable, spanId: number) {
+    const t = table === 'names' ? orgUnitNames : orgUnitParents;
+    await this.db().delete(t).where(eq(t.id, spanId));
+  }
+
+  /** Ends every open name and parent span of a unit, and the unit itself, on `validTo`. */
+  async closeUnit(unitId: number, validTo: string) {
+    await this.db()
+      .update(orgUnitNames)
+      .set({ validTo })
+      .where(and(eq(orgUnitNames.unitId, unitId), isNull(orgUnitNames.validTo)));
+    await this.db()
+      .update(orgUnitParents)
+      .set({ validTo })
+      .where(and(eq(orgUnitParents.unitId, unitId), isNull(orgUnitParents.validTo)));
+    await this.db().update(orgUnits).set({ validTo }).where(eq(orgUnits.id, unitId));
+  }
+
+  /** Optimistic lock: bumps the version if it is still `expected`; false when someone else won. */
+  async bumpVersion(unitId: number, expected: number | null): Promise<boolean> {
+    const where =
+      expected === null
+        ? eq(orgUnits.id, unitId)
+        : and(eq(orgUnits.id, unitId), eq(orgUnits.version, expected));
+    const updated = await this.db()
+      .update(orgUnits)
+      .set({ version: sql`${orgUnits.version} + 1` })
+      .where(where)
+      .returning({ id: orgUnits.id });
+    return updated.length === 1;
+  }
+
+  /**
+   * The tree as of `date` in one recursive query: from `rootId` (or every top-level unit),
+   * down to `maxDepth` levels. Parents come before their children.
+   */
+  async tree(date: string, rootId: number | null, maxDepth: number | null = null): Promise<TOrgUnitAsOf[]> {
+    const start =
+      rootId === null
+        ? sql`SELECT p.unit_id AS id, p.parent_id, 0 AS depth FROM org_unit_parents p
+               WHERE p.parent_id IS NULL AND ${validOn('p.valid_from', 'p.valid_to', date)}`
+        : sql`SELECT p.unit_id AS id, p.parent_id, 0 AS depth FROM org_unit_parents p
+               WHERE p.unit_id = ${rootId} AND ${validOn('p.valid_from', 'p.valid_to', date)}`;
+    const depthLimit = maxDepth === null ? sql`` : sql`WHERE t.depth < ${maxDepth}`;
+    const found = await rows<TreeRow>(
+      this.db(),
+      sql`WITH RECURSIVE tree AS (
+            ${start}
+            UNION ALL
+            SELECT c.unit_id, c.parent_id, t.depth + 1 FROM tree t
+              JOIN org_unit_parents c ON c.parent_id = t.id AND ${validOn('c.valid_from', 'c.valid_to', date)}
+            ${depthLimit}
+          )
+          SELECT t.id, u.code, n.name, n.short_name, u.type, t.parent_id, t.depth, u.valid_from, u.valid_to, u.is_demo
+            FROM tree t
+            JOIN org_units u ON u.id = t.id
+            LEFT JOIN org_unit_names n ON n.unit_id = t.id AND ${validOn('n.valid_from', 'n.valid_to', date)}
+           ORDER BY t.depth, n.name`,
+    );
+    return found.map(toUnitAsOf);
+  }
+
+  /** A unit as of a date, with its name and parent of that date (even if it no longer exists). */
+  async unitAsOf(unitId: number, date: string): Promise<TOrgUnitAsOf | undefined> {
+    const [row] = await rows<TreeRow>(
+      this.db(),
+      sql`SELECT u.id, u.code, n.name, n.short_name, u.type, p.parent_id, 0 AS depth, u.valid_from, u.valid_to, u.is_demo
+            FROM org_units u
+            LEFT JOIN org_unit_names n ON n.unit_id = u.id AND ${validOn('n.valid_from', 'n.valid_to', date)}
+            LEFT JOIN org_unit_parents p ON p.unit_id = u.id AND ${validOn('p.valid_from', 'p.valid_to', date)}
+           WHERE u.id = ${unitId}`,
+    );
+    return row ? toUnitAsOf(row) : undefined;
+  }
+
+  /** Ancestors as of `date`, from the top down, the unit itself excluded. One recursive query. */
+  async ancestors(unitId: number, date: string): Promise<{ id: number; code: string; name: string }[]> {
+    const found = await rows<{ id: number; code: string; name: string | null; lvl: number }>(
+      this.db(),
+      sql`WITH RECURSIVE up AS (
+            SELECT p.parent_id AS id, 1 AS lvl FROM org_unit_parents p
+             WHERE p.unit_id = ${unitId} AND ${validOn('p.valid_from', 'p.valid_to', date)}
+            UNION ALL
+            SELECT p.parent_id, up.lvl + 1 FROM up
+              JOIN org_unit_parents p ON p.unit_id = up.id AND ${validOn('p.valid_from', 'p.valid_to', date)}
+             WHERE up.lvl < 50
+          )
+          SELECT up.id, u.code, n.name, up.lvl FROM up
+            JOIN org_units u ON u.id = up.id
+            LEFT JOIN org_unit_names n ON n.unit_id = up.id AND ${validOn('n.valid_from', 'n.valid_to', date)}
+           WHERE up.id IS NOT NULL
+           ORDER BY up.lvl DESC`,
+    );
+    return found.map((r) => ({ id: r.id, code: r.code, name: r.name ?? r.code }));
+  }
+
+  async childCount(unitId: number, date: string): Promise<number> {
+    const [row] = await rows<{ n: number }>(
+      this.db(),
+      sql`SELECT count(*)::int AS n FROM org_unit_parents p
+           WHERE p.parent_id = ${unitId} AND ${validOn('p.valid_from', 'p.valid_to', date)}`,
+    );
+    return row?.n ?? 0;
+  }
+
+  async childrenOn(unitId: number, date: string): Promise<number[]> {
+    const found = await rows<{ unit_id: number }>(
+      this.db(),
+      sql`SELECT p.unit_id FROM org_unit_parents p
+           WHERE p.parent_id = ${unitId} AND ${validOn('p.valid_from', 'p.valid_to', date)}`,
+    );
+    return found.map((r) => r.unit_id);
+  }
+
+  async insertEvent(
+    kind: string,
+    effectiveDate: string,
+    note: string | null,
+    createdBy: number | null,
+  ): Promise<number> {
+    const [row] = await this.db()
+      .insert(orgEvents)
+      .values({ kind, effectiveDate, note, createdBy })
+      .returning({ id: orgEvents.id });
+    return row!.id;
+  }
+
+  async linkEventUnit(eventId: number, unitId: number, role: string) {
+    await this.db().insert(orgEventUnits).values({ eventId, unitId, role }).onConflictDoNothing();
+  }
+
+  async insertLineage(
+    eventId: number,
+    predecessorId: number,
+    successorId: number,
+    kind: 'merge' | 'split',
+    effectiveDate: string,
+  ) {
+    await this.db().insert(orgLineage).values({ eventId, predecessorId, successorId, kind, effectiveDate });
+  }
+
+  async lineage(unitId: number) {
+    const link = (side: 'pred' | 'succ') =>
+      rows<{
+        unit_id: number;
+        code: string;
+        name: string | null;
+        kind: 'merge' | 'split';
+        effective_date: string;
+      }>(
+        this.db(),
+        sql`SELECT l.${sql.raw(side === 'pred' ? 'predecessor_id' : 'successor_id')} AS unit_id, u.code, l.kind, l.effective_date,
+                   (SELECT n.name FROM org_unit_names n WHERE n.unit_id = u.id ORDER BY n.valid_from DESC LIMIT 1) AS name
+              FROM org_lineage l
+              JOIN org_units u ON u.id = l.${sql.raw(side === 'pred' ? 'predecessor_id' : 'successor_id')}
+             WHERE l.${sql.raw(side === 'pred' ? 'successor_id' : 'predecessor_id')} = ${unitId}
+             ORDER BY l.effective_date, u.code`,
+      );
+    const shape = (r: {
+      unit_id: number;
+      code: string;
+      name: string | null;
+      kind: 'merge' | 'split';
+      effective_date: string;
+    }) => ({
+      unitId: r.unit_id,
+      code: r.code,
+      name: r.name ?? r.code,
+      kind: r.kind,
+      effectiveDate: r.effective_date,
+    });
+    return { predecessors: (await link('pred')).map(shape), successors: (await link('succ')).map(shape) };
+  }
+
+  async events(unitId: number) {
+    return rows<{
+      id: number;
+      kind: string;
+      effective_date: string;
+      note: string | null;
+      created_at: string;
+    }>(
+      this.db(),
+      sql`SELECT DISTINCT e.id, e.kind, e.effective_date, e.note, e.created_at FROM org_events e
+            JOIN org_event_units eu ON eu.event_id = e.id
+           WHERE eu.unit_id = ${unitId}
+           ORDER BY e.effective_date, e.id`,
+    );
+  }
+
+  /** True when `unitId` is `ancestorId` or lies below it on `date`. */
+  async isInSubtree(ancestorId: number, unitId: number, date: string): Promise<boolean> {
+    if (ancestorId === unitId) return true;
+    const ancestors = await this.ancestors(unitId, date);
+    return ancestors.some((a) => a.id === ancestorId);
+  }
+
+  /** Diacritic-insensitive search on names (any time) and codes, names shown as of `date`. */
+  async search(terms: string[], date: string, limit: number): Promise<TOrgUnitAsOf[]> {
+    if (terms.length === 0) return [];
+    const escaped = terms.map((t) => `%${t.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    const conditions = escaped.map(
+      (
+        pattern,
+      ) => sql`(EXISTS (SELECT 1 FROM org_unit_names s WHERE s.unit_id = u.id AND s.name_folded LIKE ${pattern})
+                         OR lower(u.code) LIKE ${pattern})`,
+    );
+    const found = await rows<TreeRow>(
+      this.db(),
+      sql`SELECT u.id, u.code,
+                 COALESCE(n.name, (SELECT l.name FROM org_unit_names l WHERE l.unit_id = u.id ORDER BY l.valid_from DESC LIMIT 1)) AS name,
+                 n.short_name, u.type, p.parent_id, 0 AS depth, u.valid_from, u.valid_to, u.is_demo
+            FROM org_units u
+            LEFT JOIN org_unit_names n ON n.unit_id = u.id AND ${validOn('n.valid_from', 'n.valid_to', date)}
+            LEFT JOIN org_unit_parents p ON p.unit_id = u.id AND ${validOn('p.valid_from', 'p.valid_to', date)}
+           WHERE ${sql.join(conditions, sql` AND `)}
+           ORDER BY (u.valid_to IS NULL) DESC, u.type, u.code
+           LIMIT ${limit}`,
+    );
+    return found.map(toUnitAsOf);
+  }
+
+  async allUnitsForExport(date: string | null) {
+    const dateFilter = date === null ? sql`TRUE` : validOn('u.valid_from', 'u.valid_to', date);
+    return rows<{
+      code: string;
+      name: string;
+      type: string;
+      parent_code: string | null;
+      valid_from: string;
+      valid_to: string | null;
+    }>(
+      this.db(),
+      sql`SELECT u.code,
+                 (SELECT n.name FROM org_unit_names n WHERE n.unit_id = u.id
+                   ORDER BY n.valid_from DESC LIMIT 1) AS name,
+                 u.type,
+                 (SELECT pu.code FROM org_unit_parents p JOIN org_units pu ON pu.id = p.parent_id
+                   WHERE p.unit_id = u.id ${date === null ? sql`` : sql`AND ${validOn('p.valid_from', 'p.valid_to', date)}`}
+                   ORDER BY p.valid_from DESC LIMIT 1) AS parent_code,
+                 u.valid_from, u.valid_to
+            FROM org_units u WHERE ${dateFilter}
+           ORDER BY u.id`,
+    );
+  }
+
+  async countUnits(): Promise<number> {
+    const [row] = await rows<{ n: number }>(this.db(), sql`SELECT count(*)::int AS n FROM org_units`);
+    return row?.n ?? 0;
+  }
+}

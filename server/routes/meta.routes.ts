@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { ZId } from '../../contracts/common.ts';
+import { migrationStatus } from '../db/migrate.ts';
+import { defineRoute } from '../http/route-spec.ts';
+
+export const APP_VERSION = '0.1.0';
+
+const ZAuditQuery = z.object({
+  objectType: z.string().max(50).optional(),
+  objectId: z.string().max(50).optional(),
+  userId: ZId.optional(),
+  beforeId: ZId.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+const ZAuditEntry = z.object({
+  id: z.number(),
+  at: z.string(),
+  userId: z.number().nullable(),
+  ip: z.string().nullable(),
+  action: z.string(),
+  objectType: z.string(),
+  objectId: z.string().nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+});
+
+export function metaRoutes() {
+  return [
+    defineRoute({
+      method: 'GET',
+      url: '/api/health',
+      access: 'public',
+      scope: 'none',
+      summary: 'Health: database reachable, version, migration level',
+      tags: ['meta'],
+      handler: async ({ services, reply }) => {
+        try {
+          const status = await migrationStatus(services.database);
+          return {
+            status: status.pending === 0 ? 'ok' : 'migrations_pending',
+            version: APP_VERSION,
+            engine: services.database.engine,
+            database: 'reachable',
+            migration: status,
+          };
+        } catch (error) {
+          reply.status(503);
+          return {
+            status: 'down',
+            version: APP_VERSION,
+            engine: services.database.engine,
+            database: 'unreachable',
+            error: (error as Error).message,
+          };
+        }
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/meta',
+      access: 'public',
+      scope: 'none',
+      summary: 'Facts the web app needs before sign-in: name, version, demo flag, engine, today',
+      tags: ['meta'],
+      response: {
+        200: z.object({
+          name: z.string(),
+          version: z.string(),
+          demo: z.boolean(),
+          engine: z.enum(['pglite', 'postgres']),
+          today: z.string(),
+          organisation: z.string().nullable(),
+        }),
+      },
+      handler: async ({ services }) => {
+        const demo = await services.settings.get('demo');
+        const organisation = await services.settings.get<{ name: string }>('organisation');
+        return {
+          name: 'Tiến Độ',
+          version: APP_VERSION,
+          demo: demo !== undefined,
+          engine: services.database.engine,
+          today: services.access.today(),
+          organisation: organisation?.name ?? null,
+        };
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/audit',
+      access: 'admin',
+      scope: 'own',
+      summary: 'The audit trail (append-only), newest first, by object or by user',
+      tags: ['audit'],
+      query: ZAuditQuery,
+      response: { 200: z.object({ entries: z.array(ZAuditEntry) }) },
+      handler: async ({ query, services }) => ({ entries: await services.audit.list(query) }),
+    }),
+  ];
+}

@@ -1,0 +1,172 @@
+import { z } from 'zod';
+import { ZIdParams, ZIsoDate } from '../../contracts/common.ts';
+import {
+  ZOrgImportResult,
+  ZOrgSearchQuery,
+  ZOrgTree,
+  ZOrgUnitAsOf,
+  ZOrgUnitDetail,
+  ZTreeQuery,
+  ZUnitClose,
+  ZUnitCreate,
+  ZUnitMerge,
+  ZUnitMove,
+  ZUnitRename,
+  ZUnitSplit,
+} from '../../contracts/org.ts';
+import { AppError } from '../errors.ts';
+import { defineRoute } from '../http/route-spec.ts';
+
+const tags = ['organisation'];
+
+export function orgRoutes() {
+  return [
+    defineRoute({
+      method: 'GET',
+      url: '/api/org/tree',
+      access: 'viewer',
+      scope: 'unit',
+      summary: 'The organisation tree as of a date (default today), from a root (default the caller’s unit)',
+      tags,
+      query: ZTreeQuery,
+      response: { 200: ZOrgTree },
+      handler: ({ query, actor, services }) =>
+        services.org.tree(actor, query.date, query.root, query.maxDepth),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/org/search',
+      access: 'viewer',
+      scope: 'own',
+      summary: 'Diacritic-insensitive search of units by name or code, within the caller’s organisation',
+      tags,
+      query: ZOrgSearchQuery,
+      response: { 200: z.object({ units: z.array(ZOrgUnitAsOf) }) },
+      handler: async ({ query, actor, services }) => ({
+        units: await services.org.search(actor, query.q, query.date, query.limit),
+      }),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/org/units/:id',
+      access: 'viewer',
+      scope: 'unit',
+      summary: 'A unit as of a date with its names, parents, ancestors, lineage and events',
+      tags,
+      params: ZIdParams,
+      query: z.object({ date: ZIsoDate.optional() }),
+      response: { 200: ZOrgUnitDetail },
+      handler: ({ params, query, actor, services }) => services.org.detail(actor, params.id, query.date),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/org/units',
+      access: 'manager',
+      scope: 'unit',
+      summary: 'Create a unit under a parent from an effective date',
+      tags,
+      body: ZUnitCreate,
+      response: { 201: ZOrgUnitDetail },
+      handler: async ({ body, actor, services, reply }) => {
+        reply.status(201);
+        return services.org.create(actor, body);
+      },
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/org/units/:id/rename',
+      access: 'manager',
+      scope: 'unit',
+      summary: 'Rename a unit from an effective date (the old name stays in history)',
+      tags,
+      params: ZIdParams,
+      body: ZUnitRename,
+      response: { 200: ZOrgUnitDetail },
+      handler: ({ params, body, actor, services }) => services.org.rename(actor, params.id, body),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/org/units/:id/move',
+      access: 'manager',
+      scope: 'unit',
+      summary: 'Move a unit under another parent from an effective date',
+      tags,
+      params: ZIdParams,
+      body: ZUnitMove,
+      response: { 200: ZOrgUnitDetail },
+      handler: ({ params, body, actor, services }) => services.org.move(actor, params.id, body),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/org/units/:id/close',
+      access: 'manager',
+      scope: 'unit',
+      summary: 'Close (dissolve) a unit from an effective date',
+      tags,
+      params: ZIdParams,
+      body: ZUnitClose,
+      response: { 200: ZOrgUnitDetail },
+      handler: ({ params, body, actor, services }) => services.org.close(actor, params.id, body),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/org/units/:id/split',
+      access: 'manager',
+      scope: 'unit',
+      summary: 'Split a unit into several successors from an effective date',
+      tags,
+      params: ZIdParams,
+      body: ZUnitSplit,
+      response: { 200: z.object({ successors: z.array(ZOrgUnitDetail) }) },
+      handler: async ({ params, body, actor, services }) => ({
+        successors: await services.org.split(actor, params.id, body),
+      }),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/org/merge',
+      access: 'manager',
+      scope: 'unit',
+      summary: 'Merge several units into a new or a continuing unit from an effective date',
+      tags,
+      body: ZUnitMerge,
+      response: { 200: ZOrgUnitDetail },
+      handler: ({ body, actor, services }) => services.org.merge(actor, body),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/org/import',
+      access: 'manager',
+      scope: 'unit',
+      summary:
+        'Import units from CSV or XLSX (code,name,type,parent_code,valid_from,valid_to); all or nothing',
+      tags,
+      multipart: true,
+      response: { 200: ZOrgImportResult },
+      handler: async ({ raw, actor, services }) => {
+        const file = await raw.file();
+        if (!file) throw new AppError(400, 'validation', { field: 'file', detail: 'thiếu tệp' }, 'file');
+        const data = await file.toBuffer();
+        return services.orgExchange.import(actor, data);
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/org/export',
+      access: 'viewer',
+      scope: 'own',
+      summary: 'Export the caller’s organisation as CSV or XLSX, as of a date or with all history',
+      tags,
+      produces: 'text/csv',
+      query: z.object({ format: z.enum(['csv', 'xlsx']).default('csv'), date: ZIsoDate.optional() }),
+      handler: async ({ query, actor, services, reply }) => {
+        const file = await services.orgExchange.export(actor, query.format, query.date ?? null);
+        reply
+          .header('Content-Type', file.contentType)
+          .header('Content-Disposition', `attachment; filename="${file.fileName}"`)
+          .send(file.data);
+        return undefined;
+      },
+    }),
+  ];
+}

@@ -1,0 +1,193 @@
+import { parse as parseCsv } from 'csv-parse/sync';
+import { stringify as stringifyCsv } from 'csv-stringify/sync';
+import ExcelJS from 'exceljs';
+import { ORG_CSV_COLUMNS, type TOrgImportResult } from '../../contracts/org.ts';
+import { type RawOrgRow, validateOrgRows } from '../../domain/org/org-rows.ts';
+import type { Database } from '../db/client.ts';
+import { AppError } from '../errors.ts';
+import type { OrgRepository } from '../repositories/org.repository.ts';
+import type { AccessService } from './access.service.ts';
+import type { Actor } from './actor.ts';
+import type { AuditService } from './audit.service.ts';
+import type { OrgService } from './org.service.ts';
+
+export type ExchangeFormat = 'csv' | 'xlsx';
+
+const isZip = (data: Buffer) =>
+  data.length > 4 && data[0] === 0x50 && data[1] === 0x4b && data[2] === 0x03 && data[3] === 0x04;
+
+/** Reads an organisation file; the format is told by its content, not its name. */
+export async function readOrgFile(data: Buffer): Promise<RawOrgRow[]> {
+  if (isZip(data)) return readXlsx(data);
+  const text = data.toString('utf8').replace(/^\uFEFF/, '');
+  if (text.includes('\u0000'))
+    throw new AppError(400, 'unsupported_file', { expected: 'CSV hoặc XLSX' }, 'file');
+  const records = parseCsv(text, {
+    columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
+    skip_empty_lines: true,
+    trim: true,
+    relax_column_count: true,
+  }) as RawOrgRow[];
+  return records;
+}
+
+async function readXlsx(data: Buffer): Promise<RawOrgRow[]> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(data as unknown as ArrayBuffer);
+  } catch {
+    throw new AppError(400, 'unsupported_file', { expected: 'CSV hoặc XLSX' }, 'file');
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet) return [];
+  const header: string[] = [];
+  sheet.getRow(1).eachCell((cell, column) => {
+    header[column] = String(cell.text).trim().toLowerCase();
+  });
+  const records: RawOrgRow[] = [];
+  for (let r = 2; r <= sheet.rowCount; r++) {
+    const row = sheet.getRow(r);
+    if (!row.hasValues) continue;
+    const record: RawOrgRow = {};
+    header.forEach((key, column) => {
+      if (!key) return;
+      const cell = row.getCell(column);
+      const value = cell.value instanceof Date ? cell.value.toISOString().slice(0, 10) : cell.text;
+      record[key] = String(value ?? '').trim();
+    });
+    records.push(record);
+  }
+  return records;
+}
+
+/** Import and export of the organisation in the `code,name,type,parent_code,valid_from,valid_to` format. */
+export class OrgExchangeService {
+  constructor(
+    private readonly database: Database,
+    private readonly org: OrgRepository,
+    private readonly orgService: OrgService,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** All or nothing: any bad row and nothing is saved; the errors name row and field. */
+  async import(actor: Actor, data: Buffer, options: { isDemo?: boolean } = {}): Promise<TOrgImportResult> {
+    this.access.assertRole(actor, 'manager');
+    const raw = await readOrgFile(data);
+    const parentCodes = [...new Set(raw.map((r) => (r.parent_code ?? '').trim()).filter(Boolean))];
+    const codes = [...new Set(raw.map((r) => (r.code ?? '').trim()).filter(Boolean))];
+    const known = await this.org.unitIdsByCodes([...parentCodes, ...codes]);
+    const { rows, errors } = validateOrgRows(raw, new Set(known.keys()));
+    if (errors.length > 0) return { created: 0, updated: 0, unchanged: 0, errors };
+    // Every parent already in the database must be inside the caller's organisation.
+    for (const code of parentCodes) {
+      const id = known.get(code);
+      if (id !== undefined) await this.access.assertUnitAccess(actor, id);
+    }
+    if (actor.homeUnitId !== null && rows.some((r) => r.parentCode === null))
+      this.access.assertRole(actor, 'admin');
+
+    return this.database.transaction(async () => {
+      let created = 0;
+      let updated = 0;
+      let unchanged = 0;
+      const ids = new Map(known);
+      const today = this.access.today();
+      for (const row of rows) {
+        const parentId = row.parentCode ? ids.get(row.parentCode)! : null;
+        const existingId = ids.get(row.code);
+        if (existingId === undefined) {
+          const id = await this.orgService.insertNewUnit(
+            { code: row.code, name: row.name, type: row.type, parentId },
+            row.validFrom,
+            options.isDemo ?? false,
+          );
+          if (row.validTo) await this.org.closeUnit(id, row.validTo);
+          ids.set(row.code, id);
+          created++;
+          continue;
+        }
+        await this.access.assertUnitAccess(actor, existingId);
+        const current = await this.org.unitAsOf(existingId, today);
+        const unit = await this.org.findUnit(existingId);
+        let changed = false;
+        if (current && unit && unit.validTo === null) {
+          const effective = row.validFrom > current.validFrom ? row.validFrom : today;
+          if (current.name !== row.name) {
+            await this.orgService.rename(actor, existingId, {
+              name: row.name,
+              effectiveDate: effective,
+              version: unit.version,
+            });
+            changed = true;
+          }
+          const fresh = await this.org.findUnit(existingId);
+          if (parentId !== null && current.parentId !== parentId) {
+            await this.orgService.move(actor, existingId, {
+              parentId,
+              effectiveDate: effective,
+              version: fresh!.version,
+            });
+            changed = true;
+          }
+          if (row.validTo) {
+            await this.org.closeUnit(existingId, row.validTo);
+            changed = true;
+          }
+        }
+        if (changed) updated++;
+        else unchanged++;
+      }
+      const eventId = await this.org.insertEvent(
+        'import',
+        today,
+        `${created} mới, ${updated} cập nhật`,
+        actor.userId,
+      );
+      for (const id of ids.values())
+        await this.org.linkEventUnit(eventId, id, 'imported').catch(() => undefined);
+      await this.audit.record(actor, 'org.import', 'org_import', eventId, null, {
+        created,
+        updated,
+        unchanged,
+        rows: rows.length,
+      });
+      return { created, updated, unchanged, errors: [] };
+    });
+  }
+
+  async export(
+    actor: Actor,
+    format: ExchangeFormat,
+    date: string | null,
+  ): Promise<{ data: Buffer; contentType: string; fileName: string }> {
+    this.access.assertRole(actor, 'viewer');
+    let records = await this.org.allUnitsForExport(date);
+    if (actor.homeUnitId !== null) {
+      const visible = new Set(
+        (await this.org.tree(date ?? this.access.today(), actor.homeUnitId)).map((u) => u.code),
+      );
+      records = records.filter((r) => visible.has(r.code));
+    }
+    const stamp = date ?? this.access.today();
+    if (format === 'csv') {
+      const text = stringifyCsv(records, { header: true, columns: [...ORG_CSV_COLUMNS] });
+      return {
+        data: Buffer.from(text, 'utf8'),
+        contentType: 'text/csv; charset=utf-8',
+        fileName: `to-chuc-${stamp}.csv`,
+      };
+    }
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Tổ chức');
+    sheet.columns = ORG_CSV_COLUMNS.map((key) => ({ header: key, key, width: key === 'name' ? 50 : 16 }));
+    sheet.getRow(1).font = { bold: true };
+    for (const record of records) sheet.addRow(record);
+    const data = Buffer.from(await workbook.xlsx.writeBuffer());
+    return {
+      data,
+      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      fileName: `to-chuc-${stamp}.xlsx`,
+    };
+  }
+}

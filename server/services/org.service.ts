@@ -1,0 +1,365 @@
+import type {
+  TOrgTree,
+  TOrgUnitAsOf,
+  TOrgUnitDetail,
+  TUnitCreate,
+  TUnitMerge,
+  TUnitSplit,
+  TUnitType,
+} from '../../contracts/org.ts';
+import { addDays, isWithin } from '../../domain/dates.ts';
+import { searchTerms } from '../../domain/fold-text.ts';
+import type { Database } from '../db/client.ts';
+import { AppError, notFound, versionConflict } from '../errors.ts';
+import type { OrgRepository, OrgUnitRow, SpanTable } from '../repositories/org.repository.ts';
+import type { AccessService } from './access.service.ts';
+import type { Actor } from './actor.ts';
+import type { AuditService } from './audit.service.ts';
+
+interface NewUnit {
+  code: string;
+  name: string;
+  shortName?: string | null | undefined;
+  type: TUnitType;
+  parentId: number | null;
+}
+
+/** The organisation and its history: every change has an effective date and keeps lineage. */
+export class OrgService {
+  constructor(
+    private readonly database: Database,
+    private readonly org: OrgRepository,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+  ) {}
+
+  // ----- queries -------------------------------------------------------------------------
+
+  async tree(
+    actor: Actor,
+    date: string | undefined,
+    rootId: number | undefined,
+    maxDepth?: number,
+  ): Promise<TOrgTree> {
+    const asOf = date ?? this.access.today();
+    const root = rootId ?? actor.homeUnitId;
+    if (root !== null) await this.access.assertUnitAccess(actor, root);
+    const units = await this.org.tree(asOf, root, maxDepth ?? null);
+    return { date: asOf, units };
+  }
+
+  async detail(actor: Actor, unitId: number, date?: string): Promise<TOrgUnitDetail> {
+    await this.access.assertUnitAccess(actor, unitId);
+    return this.buildDetail(unitId, date);
+  }
+
+  async search(
+    actor: Actor,
+    query: string,
+    date: string | undefined,
+    limit: number,
+  ): Promise<TOrgUnitAsOf[]> {
+    const asOf = date ?? this.access.today();
+    const found = await this.org.search(searchTerms(query), asOf, Math.min(100, limit * 3));
+    const visible: TOrgUnitAsOf[] = [];
+    for (const unit of found) {
+      if (visible.length >= limit) break;
+      if (await this.access.canAccessUnit(actor, unit.id)) visible.push(unit);
+    }
+    return visible;
+  }
+
+  private async buildDetail(unitId: number, date?: string): Promise<TOrgUnitDetail> {
+    const unit = await this.requireUnit(unitId);
+    const today = this.access.today();
+    // A closed unit is shown as it stood on its last day.
+    const asOf = date ?? (unit.validTo !== null && unit.validTo < today ? unit.validTo : today);
+    const [asOfRow, names, parents, ancestors, childCount, lineage, events] = await Promise.all([
+      this.org.unitAsOf(unitId, asOf),
+      this.org.nameSpans(unitId),
+      this.org.parentSpans(unitId),
+      this.org.ancestors(unitId, asOf),
+      this.org.childCount(unitId, asOf),
+      this.org.lineage(unitId),
+      this.org.events(unitId),
+    ]);
+    const lastName = names[names.length - 1];
+    return {
+      id: unit.id,
+      code: unit.code,
+      name: asOfRow?.name ?? lastName?.name ?? unit.code,
+      shortName: asOfRow?.shortName ?? lastName?.shortName ?? null,
+      type: unit.type as TUnitType,
+      validFrom: unit.validFrom,
+      validTo: unit.validTo,
+      isDemo: unit.isDemo,
+      version: unit.version,
+      asOf,
+      names: names.map((n) => ({
+        name: n.name,
+        shortName: n.shortName,
+        validFrom: n.validFrom,
+        validTo: n.validTo,
+      })),
+      parents: parents.map((p) => ({
+        parentId: p.parent_id,
+        parentName: p.parent_name,
+        validFrom: p.valid_from,
+        validTo: p.valid_to,
+      })),
+      ancestors,
+      childCount,
+      predecessors: lineage.predecessors,
+      successors: lineage.successors,
+      events: events.map((e) => ({
+        id: e.id,
+        kind: e.kind as TOrgUnitDetail['events'][number]['kind'],
+        effectiveDate: e.effective_date,
+        note: e.note,
+        createdAt: e.created_at,
+      })),
+    };
+  }
+
+  // ----- operations ----------------------------------------------------------------------
+
+  async create(actor: Actor, input: TUnitCreate & { isDemo?: boolean }): Promise<TOrgUnitDetail> {
+    this.access.assertRole(actor, 'manager');
+    if (input.parentId !== null) await this.access.assertUnitAccess(actor, input.parentId);
+    else if (actor.homeUnitId !== null) this.access.assertRole(actor, 'admin');
+    const id = await this.database.transaction(async () => {
+      const unitId = await this.insertNewUnit(input, input.effectiveDate, input.isDemo ?? false);
+      const eventId = await this.org.insertEvent('create', input.effectiveDate, null, actor.userId);
+      await this.org.linkEventUnit(eventId, unitId, 'created');
+      await this.audit.record(actor, 'org.create', 'org_unit', unitId, null, input);
+      return unitId;
+    });
+    return this.buildDetail(id);
+  }
+
+  async rename(
+    actor: Actor,
+    unitId: number,
+    input: { name: string; shortName?: string | null | undefined; effectiveDate: string; version: number },
+  ): Promise<TOrgUnitDetail> {
+    await this.assertCanChange(actor, unitId);
+    await this.database.transaction(async () => {
+      const unit = await this.lockVersion(unitId, input.version);
+      this.assertValidOn(unit, input.effectiveDate);
+      const before = await this.org.nameSpans(unitId);
+      const span = before.find((s) => isWithin(input.effectiveDate, s.validFrom, s.validTo));
+      if (!span)
+        throw new AppError(
+          400,
+          'org_not_valid_on',
+          { name: unit.code, date: input.effectiveDate },
+          'effectiveDate',
+        );
+      await this.replaceSpanFrom('names', span, input.effectiveDate);
+      await this.org.insertName(
+        unitId,
+        input.name,
+        input.shortName ?? null,
+        input.effectiveDate,
+        span.validTo,
+      );
+      const eventId = await this.org.insertEvent('rename', input.effectiveDate, null, actor.userId);
+      await this.org.linkEventUnit(eventId, unitId, 'renamed');
+      await this.audit.record(actor, 'org.rename', 'org_unit', unitId, { names: before }, input);
+    });
+    return this.buildDetail(unitId);
+  }
+
+  async move(
+    actor: Actor,
+    unitId: number,
+    input: { parentId: number; effectiveDate: string; version: number },
+  ) {
+    await this.assertCanChange(actor, unitId);
+    await this.access.assertUnitAccess(actor, input.parentId);
+    await this.database.transaction(async () => {
+      const unit = await this.lockVersion(unitId, input.version);
+      this.assertValidOn(unit, input.effectiveDate);
+      const parent = await this.requireUnit(input.parentId);
+      this.assertValidOn(parent, input.effectiveDate, 'parentId');
+      const parentAncestors = await this.org.ancestors(input.parentId, input.effectiveDate);
+      if (input.parentId === unitId || parentAncestors.some((a) => a.id === unitId)) {
+        throw new AppError(400, 'org_cycle', {}, 'parentId');
+      }
+      const before = await this.org.parentSpans(unitId);
+      await this.moveOn(unitId, input.parentId, input.effectiveDate);
+      const eventId = await this.org.insertEvent('move', input.effectiveDate, null, actor.userId);
+      await this.org.linkEventUnit(eventId, unitId, 'moved');
+      await this.org.linkEventUnit(eventId, input.parentId, 'new_parent');
+      await this.audit.record(actor, 'org.move', 'org_unit', unitId, { parents: before }, input);
+    });
+    return this.buildDetail(unitId);
+  }
+
+  async close(
+    actor: Actor,
+    unitId: number,
+    input: { effectiveDate: string; version: number; note?: string | undefined },
+  ) {
+    await this.assertCanChange(actor, unitId);
+    await this.database.transaction(async () => {
+      const unit = await this.lockVersion(unitId, input.version);
+      this.assertValidOn(unit, input.effectiveDate);
+      if (input.effectiveDate <= unit.validFrom) {
+        throw new AppError(400, 'org_date_order', { from: unit.validFrom }, 'effectiveDate');
+      }
+      const children = await this.org.childrenOn(unitId, input.effectiveDate);
+      if (children.length > 0) {
+        throw new AppError(
+          400,
+          'validation',
+          {
+            field: 'effectiveDate',
+            detail: `đơn vị còn ${children.length} đơn vị trực thuộc; hãy chuyển hoặc sáp nhập chúng trước`,
+          },
+          'effectiveDate',
+        );
+      }
+      await this.org.closeUnit(unitId, addDays(input.effectiveDate, -1));
+      const eventId = await this.org.insertEvent(
+        'close',
+        input.effectiveDate,
+        input.note ?? null,
+        actor.userId,
+      );
+      await this.org.linkEventUnit(eventId, unitId, 'closed');
+      await this.audit.record(actor, 'org.close', 'org_unit', unitId, unit, input);
+    });
+    return this.buildDetail(unitId);
+  }
+
+  /** N → 1: the sources end the day before; their units move to the result; lineage kept. */
+  async merge(actor: Actor, input: TUnitMerge & { isDemo?: boolean }): Promise<TOrgUnitDetail> {
+    this.access.assertRole(actor, 'manager');
+    for (const id of input.sourceIds) await this.access.assertUnitAccess(actor, id);
+    if (input.into?.parentId) await this.access.assertUnitAccess(actor, input.into.parentId);
+    if (input.intoId) await this.access.assertUnitAccess(actor, input.intoId);
+    const resultId = await this.database.transaction(async () => {
+      const date = input.effectiveDate;
+      const sources: OrgUnitRow[] = [];
+      for (const [index, id] of input.sourceIds.entries()) {
+        const unit = await this.requireUnit(id);
+        this.assertValidOn(unit, date, `sourceIds.${index}`);
+        sources.push(unit);
+      }
+      const targetId = input.into
+        ? await this.insertNewUnit(input.into, date, input.isDemo ?? false)
+        : input.intoId!;
+      if (!input.into) this.assertValidOn(await this.requireUnit(targetId), date, 'intoId');
+      const eventId = await this.org.insertEvent('merge', date, input.note ?? null, actor.userId);
+      await this.org.linkEventUnit(eventId, targetId, 'successor');
+      for (const source of sources) {
+        if (source.id === targetId) continue;
+        if (input.moveChildren) {
+          for (const child of await this.org.childrenOn(source.id, date)) {
+            await this.moveOn(child, targetId, date);
+            await this.org.linkEventUnit(eventId, child, 'moved');
+          }
+        }
+        await this.org.closeUnit(source.id, addDays(date, -1));
+        await this.org.bumpVersion(source.id, null);
+        await this.org.insertLineage(eventId, source.id, targetId, 'merge', date);
+        await this.org.linkEventUnit(eventId, source.id, 'predecessor');
+      }
+      await this.audit.record(actor, 'org.merge', 'org_unit', targetId, { sources }, input);
+      return targetId;
+    });
+    return this.buildDetail(resultId);
+  }
+
+  /** 1 → N: the source ends the day before; its own units go to the first successor. */
+  async split(
+    actor: Actor,
+    unitId: number,
+    input: TUnitSplit & { isDemo?: boolean },
+  ): Promise<TOrgUnitDetail[]> {
+    await this.assertCanChange(actor, unitId);
+    for (const successor of input.successors) {
+      if (successor.parentId !== null) await this.access.assertUnitAccess(actor, successor.parentId);
+    }
+    const ids = await this.database.transaction(async () => {
+      const date = input.effectiveDate;
+      const unit = await this.lockVersion(unitId, input.version);
+      this.assertValidOn(unit, date);
+      const eventId = await this.org.insertEvent('split', date, input.note ?? null, actor.userId);
+      await this.org.linkEventUnit(eventId, unitId, 'predecessor');
+      const created: number[] = [];
+      for (const successor of input.successors) {
+        const id = await this.insertNewUnit(successor, date, input.isDemo ?? unit.isDemo);
+        await this.org.insertLineage(eventId, unitId, id, 'split', date);
+        await this.org.linkEventUnit(eventId, id, 'successor');
+        created.push(id);
+      }
+      for (const child of await this.org.childrenOn(unitId, date)) {
+        await this.moveOn(child, created[0]!, date);
+        await this.org.linkEventUnit(eventId, child, 'moved');
+      }
+      await this.org.closeUnit(unitId, addDays(date, -1));
+      await this.audit.record(actor, 'org.split', 'org_unit', unitId, unit, input);
+      return created;
+    });
+    return Promise.all(ids.map((id) => this.buildDetail(id)));
+  }
+
+  // ----- helpers -------------------------------------------------------------------------
+
+  /** Creates a unit with its first name and parent spans (inside the caller's transaction). */
+  async insertNewUnit(input: NewUnit, validFrom: string, isDemo: boolean): Promise<number> {
+    if (await this.org.findUnitByCode(input.code)) {
+      throw new AppError(409, 'duplicate', { field: 'code', value: input.code }, 'code');
+    }
+    if (input.parentId !== null) {
+      this.assertValidOn(await this.requireUnit(input.parentId), validFrom, 'parentId');
+    }
+    const unitId = await this.org.insertUnit({ code: input.code, type: input.type, validFrom, isDemo });
+    await this.org.insertName(unitId, input.name, input.shortName ?? null, validFrom);
+    await this.org.insertParent(unitId, input.parentId, validFrom);
+    return unitId;
+  }
+
+  /** Gives `unitId` a new parent from `date` on, keeping the earlier parent spans. */
+  private async moveOn(unitId: number, parentId: number, date: string): Promise<void> {
+    const spans = await this.org.parentSpans(unitId);
+    const span = spans.find((s) => isWithin(date, s.valid_from, s.valid_to));
+    if (!span) {
+      await this.org.insertParent(unitId, parentId, date);
+      return;
+    }
+    await this.replaceSpanFrom('parents', { id: span.id, validFrom: span.valid_from }, date);
+    await this.org.insertParent(unitId, parentId, date, span.valid_to);
+  }
+
+  /** Ends a span the day before `date`, or removes it when it starts on `date` itself. */
+  private async replaceSpanFrom(table: SpanTable, span: { id: number; validFrom: string }, date: string) {
+    if (span.validFrom === date) await this.org.deleteSpan(table, span.id);
+    else await this.org.endSpan(table, span.id, addDays(date, -1));
+  }
+
+  private async assertCanChange(actor: Actor, unitId: number) {
+    this.access.assertRole(actor, 'manager');
+    await this.access.assertUnitAccess(actor, unitId);
+  }
+
+  private async requireUnit(unitId: number): Promise<OrgUnitRow> {
+    const unit = await this.org.findUnit(unitId);
+    if (!unit) throw notFound('đơn vị');
+    return unit;
+  }
+
+  private async lockVersion(unitId: number, version: number): Promise<OrgUnitRow> {
+    const unit = await this.requireUnit(unitId);
+    if (!(await this.org.bumpVersion(unitId, version))) throw versionConflict({ version: unit.version });
+    return unit;
+  }
+
+  private assertValidOn(unit: OrgUnitRow, date: string, field = 'effectiveDate') {
+    if (!isWithin(date, unit.validFrom, unit.validTo)) {
+      throw new AppError(400, 'org_not_valid_on', { name: unit.code, date }, field);
+    }
+  }
+}

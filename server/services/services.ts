@@ -1,0 +1,51 @@
+import type { Config } from '../config.ts';
+import type { Database } from '../db/client.ts';
+import { AuditRepository } from '../repositories/audit.repository.ts';
+import { OrgRepository } from '../repositories/org.repository.ts';
+import { SessionRepository } from '../repositories/session.repository.ts';
+import { SettingsRepository } from '../repositories/settings.repository.ts';
+import { UserRepository } from '../repositories/user.repository.ts';
+import { AccessService } from './access.service.ts';
+import { AuditService } from './audit.service.ts';
+import { AuthService } from './auth.service.ts';
+import { OrgService } from './org.service.ts';
+import { OrgExchangeService } from './org-exchange.service.ts';
+import { UserService } from './user.service.ts';
+
+/** Wires repositories into services; each service names only the repositories it uses. */
+export function createServices(
+  database: Database,
+  config: Pick<Config, 'sessionTtlHours'>,
+  clock: () => Date = () => new Date(),
+) {
+  const orgRepository = new OrgRepository(database);
+  const userRepository = new UserRepository(database);
+  const sessionRepository = new SessionRepository(database);
+  const settings = new SettingsRepository(database);
+  const audit = new AuditService(new AuditRepository(database));
+  const access = new AccessService(orgRepository, clock);
+  const org = new OrgService(database, orgRepository, access, audit);
+  return {
+    database,
+    settings,
+    audit,
+    access,
+    org,
+    orgExchange: new OrgExchangeService(database, orgRepository, org, access, audit),
+    auth: new AuthService(
+      database,
+      userRepository,
+      sessionRepository,
+      orgRepository,
+      audit,
+      config.sessionTtlHours * 3_600_000,
+      clock,
+    ),
+    users: new UserService(database, userRepository, sessionRepository, orgRepository, access, audit),
+    sessions: sessionRepository,
+    userRepository,
+    orgRepository,
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;
