@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { registerDbCommand } from './db.ts';
 import { registerDemoCommand } from './demo.ts';
 import { registerOrgCommand } from './org.ts';
+import { registerParseCommand } from './parse.ts';
 import { registerServeCommand } from './serve.ts';
 import { registerUsersCommand } from './users.ts';
 
@@ -12,4 +13,5 @@ export function registerCommands(program: Command): void {
   registerOrgCommand(program);
   registerUsersCommand(program);
   registerDemoCommand(program);
+  registerParseCommand(program);
 }

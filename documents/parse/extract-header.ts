@@ -1,0 +1,319 @@
+/**
+ * The header of a Decree 30 document: issuing body (top left, possibly flattened onto the
+ * motto's line), "Số: 72/KH-LĐLĐ", "Lai Châu, ngày 10 tháng 5 năm 2024", the type name
+ * (KẾ HOẠCH…), the subject line or "V/v …", and "Kính gửi:".
+ */
+import { caseOrganisationName, findMixedCaseSpelling } from './issuer-names.ts';
+import { foldText, isMostlyUpper, trimListItem } from './normalize-text.ts';
+import { isoDate } from './vietnamese-dates.ts';
+
+export interface DocumentHeader {
+  kind: string | null;
+  symbol: string | null;
+  issuer: string | null;
+  place: string | null;
+  date: string | null;
+  title: string | null;
+  addressees: string[];
+  /** index (within the document's lines) of the first line after the header */
+  bodyStart: number;
+}
+
+// type names (folded) and their Decree 30 / Party codes, longest first
+export const DOCUMENT_TYPES: [RegExp, string][] = [
+  [/^chuong trinh hanh dong\b/, 'CTr'],
+  [/^ke hoach lien tich\b/, 'KH'],
+  [/^ke ho[a-z]ch\b/, 'KH'],
+  [/^cong van\b/, 'CV'],
+  [/^quyet d[i1]nh\b/, 'QĐ'],
+  [/^chi th[ij1]\b/, 'CT'],
+  [/^nghi quyet\b/, 'NQ'],
+  [/^nghi dinh\b/, 'NĐ'],
+  [/^thong tu\b/, 'TT'],
+  [/^chuong trinh\b/, 'CTr'],
+  [/^huong dan\b/, 'HD'],
+  [/^bao c[a-z]o\b/, 'BC'],
+  [/^thong bao\b/, 'TB'],
+  [/^thong tri\b/, 'TT'],
+  [/^to trinh\b/, 'TTr'],
+  [/^ket luan\b/, 'KL'],
+  [/^quy che\b/, 'QC'],
+  [/^quy dinh\b/, 'QyĐ'],
+  [/^de an\b/, 'ĐA'],
+  [/^phuong an\b/, 'PA'],
+  [/^giay moi\b/, 'GM'],
+  [/^cong dien\b/, 'CĐ'],
+  [/^bien ban\b/, 'BB'],
+  [/^thong cao\b/, 'TC'],
+  [/^lenh\b/, 'L'],
+];
+
+/** The type code of a folded type name at the start of `folded`, with the length matched. */
+export function matchDocumentType(folded: string): { code: string; length: number } | null {
+  for (const [re, code] of DOCUMENT_TYPES) {
+    const m = re.exec(folded);
+    if (m) return { code, length: m[0].length };
+  }
+  return null;
+}
+
+const KNOWN_CODES = new Set(DOCUMENT_TYPES.map(([, code]) => foldText(code)));
+
+/** The type code inside a symbol: "72/KH-LĐLĐ" → KH, "28-CT/TW" → CT, "5732/VP-KGVX" → null. */
+export function kindFromSymbol(symbol: string): string | null {
+  const compact = symbol.replace(/\s+/g, '');
+  const m = /^\d+[a-zđ]?(?:\/\d{4})?\/([\p{L}]+)-/u.exec(compact) ?? /^\d+[a-zđ]?-([\p{L}]+)\//u.exec(compact);
+  if (!m) return null;
+  const code = foldText(m[1]!);
+  if (!KNOWN_CODES.has(code)) return null;
+  for (const [, known] of DOCUMENT_TYPES) if (foldText(known) === code) return known;
+  return null;
+}
+
+const MOTTO_PARTS = [
+  /c[o0]ng\s*h[o0]a\s*x[a-z]\s*h[o0]i\s*ch[a-z]\s*ngh[il1]a\s*vi[e-z]t\s*nam/,
+  /dang\s*cong\s*san\s*viet\s*nam/,
+  /d[o0]c\s*l[a-z]p\s*-?\s*t[uy]\s*do\s*-?\s*h[a-z]nh\s*ph[a-z]c/,
+];
+// "Số: 72/KH-LĐLĐ" — OCR reads "Số" as Sé, S6, Sb, So
+// matched on the folded line; the `d` flag gives the span to cut from the source line
+const SYMBOL_LINE =
+  /(?:^|\s)s[o0-9a-z]?\s?:\s?([0-9…. ]{0,12}[/-]?\s?[a-z\d&]+(?:\s?[/-]\s?[a-z\d&.]+){0,4})|(?:^|\s)so\s(\d{1,5}[a-z]?\s?[/-]\s?[a-z&]+(?:\s?[/-]\s?[a-z\d&.]+){1,3})/d;
+const DATE_LINE =
+  /,?\s*ng[a-z]y\s*(\d{1,2}|[.…_ ]+)\s*th[a-z]ng\s*(\d{1,2}|[.…_ ]+)\s*n[a-z]m\s*((?:19|20)\d{2}|[.…_ ]+)/;
+
+interface DateLine {
+  line: number;
+  place: string | null;
+  date: string | null;
+  /** where the place starts on the line, so the rest of the line can be read as header */
+  cutFrom: number;
+  cutTo: number;
+}
+
+function readDateLine(line: string, index: number): DateLine | null {
+  const folded = foldText(line);
+  const m = DATE_LINE.exec(folded);
+  if (!m) return null;
+  // the place is the capitalised words just before ", ngày"
+  const before = line.slice(0, m.index);
+  const words = before.trimEnd().split(/\s+/);
+  const placeWords: string[] = [];
+  for (let k = words.length - 1; k >= 0 && placeWords.length < 5; k--) {
+    const w = words[k]!;
+    if (w.length === 0) continue;
+    if (/[\d/:]/.test(w) || !/^[\p{Lu}]/u.test(w)) {
+      if (/^(?:phố|thị|xã)$/.test(w) && placeWords.length > 0) {
+        placeWords.unshift(w);
+        continue;
+      }
+      break;
+    }
+    placeWords.unshift(w);
+  }
+  const place = placeWords.length > 0 ? placeWords.join(' ').replace(/[,.]+$/, '') : null;
+  const date = isoDate(Number(m[3]), Number(m[2]), Number(m[1]));
+  const cutFrom = place ? before.lastIndexOf(placeWords[0]!) : m.index;
+  return { line: index, place, date, cutFrom, cutTo: m.index + m[0].length };
+}
+
+const BODY_START =
+  /^(?:can cu|thuc hien|theo |nham |de |ngay \d|tren co so|qua |tiep (?:theo|tuc|nhan)|kinh gui|thi hanh|trien khai|chap hanh|sau khi|xet |vua qua|trong (?:thoi gian|nhung nam|nam)|uy ban|ban thuong vu|ban chap hanh|thuong truc)/;
+
+function isTitleContinuation(prev: string, next: string, blankBetween: boolean, firstUpper: boolean): boolean {
+  if (next.length > 220 || /^(?:[-–+•]|\d{1,2}[.)]\s|[IVX]+\.\s)/.test(next)) return false;
+  const foldedNext = foldText(next);
+  if (/^kinh gui/.test(foldedNext)) return false;
+  if (/^["“(]?\p{Ll}/u.test(next)) return true;
+  if (firstUpper) return isMostlyUpper(next) && !blankBetween;
+  if (BODY_START.test(foldedNext)) return false;
+  if (isMostlyUpper(next)) return false;
+  return !blankBetween && !/[.:;]$/.test(prev) && next.length <= 120;
+}
+
+/** Reads the header of one document's lines. */
+export function extractHeader(lines: readonly string[], fullText: string): DocumentHeader {
+  const limit = Math.min(lines.length, 60);
+  let typeLine = -1;
+  let kind: string | null = null;
+  let titleStartText: string | null = null;
+  let vvLine = -1;
+  let dateLine: DateLine | null = null;
+  let symbol: string | null = null;
+  let symbolLine = -1;
+  let kinhGui = -1;
+  for (let i = 0; i < limit; i++) {
+    const line = lines[i]!.trim();
+    if (line.length === 0) continue;
+    const folded = foldText(line);
+    if (typeLine < 0 && vvLine < 0 && line.length <= 200) {
+      const type = matchDocumentType(folded);
+      const head = line.slice(0, type?.length ?? 0);
+      if (type && isMostlyUpper(head) && (line.length <= 40 || isMostlyUpper(line) || /^\s*[:\-–]?\s*\p{Lu}/u.test(line.slice(type.length)))) {
+        typeLine = i;
+        kind = type.code;
+        const rest = line.slice(type.length).replace(/^[\s:\-–]+/, '');
+        titleStartText = rest.length > 0 ? rest : null;
+        continue;
+      }
+    }
+    if (vvLine < 0 && typeLine < 0 && /^(?:v\/v|v\.v|ve viec)\b/.test(folded)) vvLine = i;
+    if (!dateLine && i < 40) {
+      const d = readDateLine(line, i);
+      if (d && (d.date || d.place)) dateLine = d;
+    }
+    if (!symbol && i < 30 && (typeLine < 0 || i < typeLine)) {
+      const m = SYMBOL_LINE.exec(folded.length > 300 ? folded.slice(0, 300) : folded);
+      const span = m?.indices?.[1] ?? m?.indices?.[2];
+      if (m && span) {
+        const raw = line
+          .slice(span[0], span[1])
+          .replace(/\s+/g, '')
+          .replace(/[.,;]+$/, '');
+        if (/[/-]/.test(raw) && /\p{L}/u.test(raw) && raw.length <= 40) {
+          symbol = raw;
+          symbolLine = i;
+        }
+      }
+    }
+    if (/^kinh gui\b/.test(folded)) {
+      kinhGui = i;
+      break;
+    }
+    // a numbered section means the body has begun
+    if (typeLine >= 0 && i > typeLine + 1 && /^(?:[IVX]+|\d{1,2})[.)]\s/.test(line)) break;
+  }
+
+  // title: the lines after the type name, or the "V/v" lines of a công văn
+  let title: string | null = null;
+  let titleEnd = -1;
+  const titleFrom = typeLine >= 0 ? typeLine : vvLine;
+  if (titleFrom >= 0) {
+    const parts: string[] = [];
+    let i = titleFrom;
+    if (typeLine >= 0) {
+      if (titleStartText) parts.push(titleStartText);
+      i = typeLine + 1;
+    } else {
+      parts.push(lines[vvLine]!.trim());
+      i = vvLine + 1;
+    }
+    let blank = 0;
+    for (; i < lines.length && parts.length < 8; i++) {
+      const line = lines[i]!.trim();
+      if (line.length === 0) {
+        blank++;
+        if (blank > 1 && parts.length > 0) break;
+        continue;
+      }
+      if (parts.length === 0) {
+        if (/^kinh gui/.test(foldText(line)) || line.length > 400) break;
+        parts.push(line);
+        titleEnd = i;
+        blank = 0;
+        continue;
+      }
+      if (!isTitleContinuation(parts.at(-1)!, line, blank > 0, isMostlyUpper(parts[0]!))) break;
+      parts.push(line);
+      titleEnd = i;
+      blank = 0;
+    }
+    if (parts.length > 0) {
+      title = parts
+        .join(' ')
+        .replace(/\s+/g, ' ')
+        .replace(/^[\s\-–:]+|[\s.;:]+$/g, '')
+        .trim();
+      if (title.length === 0) title = null;
+    }
+    if (titleEnd < 0) titleEnd = titleFrom;
+  }
+  if (!kind && vvLine >= 0) kind = 'CV';
+  if (!kind && symbol) kind = kindFromSymbol(symbol) ?? 'CV';
+
+  // addressees: "Kính gửi: A" or a list of "- A;" lines below it
+  const addressees: string[] = [];
+  let afterAddressees = -1;
+  if (kinhGui < 0) {
+    for (let i = Math.max(0, titleEnd + 1); i < Math.min(lines.length, titleEnd + 6); i++) {
+      if (/^kinh gui\b/.test(foldText(lines[i]!.trim()))) kinhGui = i;
+    }
+  }
+  if (kinhGui >= 0) {
+    const rest = lines[kinhGui]!.trim().replace(/^[^:]*:\s*/, '');
+    const first = /^kinh gui\s*$/.test(foldText(rest)) ? '' : rest;
+    for (const part of first.split(/;\s*/)) {
+      const item = trimListItem(part);
+      if (item.length > 1) addressees.push(item);
+    }
+    afterAddressees = kinhGui;
+    for (let i = kinhGui + 1; i < Math.min(lines.length, kinhGui + 40); i++) {
+      const line = lines[i]!.trim();
+      if (line.length === 0) continue;
+      if (!/^[-–+•]/.test(line) && !(addressees.length === 0 && line.length < 120 && /[;.]$/.test(line))) break;
+      const item = trimListItem(line);
+      if (item.length > 1) addressees.push(item);
+      afterAddressees = i;
+    }
+  }
+
+  // issuer: upper-case lines above the type name, minus motto, symbol and date parts
+  const headerEnd = [typeLine, vvLine, symbolLine >= 0 ? symbolLine + 1 : -1, kinhGui]
+    .filter((n) => n >= 0)
+    .reduce((a, b) => Math.min(a, b), Math.min(lines.length, 12));
+  const issuerParts: string[] = [];
+  for (let i = 0; i < headerEnd; i++) {
+    let line = lines[i]!;
+    if (dateLine && dateLine.line === i) line = line.slice(0, dateLine.cutFrom) + line.slice(dateLine.cutTo);
+    let folded = foldText(line);
+    for (const re of MOTTO_PARTS) {
+      const m = re.exec(folded);
+      if (m) {
+        line = line.slice(0, m.index) + ' '.repeat(m[0].length) + line.slice(m.index + m[0].length);
+        folded = foldText(line);
+      }
+    }
+    const sym = /(?:^|\s)s[o0-9a-z]?\s*:.*$/i.exec(line);
+    if (sym && i <= (symbolLine >= 0 ? symbolLine : headerEnd)) line = line.slice(0, sym.index);
+    const cleaned = line.replace(/[-_=*]{3,}/g, ' ').replace(/\s+/g, ' ').trim();
+    if (cleaned.length >= 2 && isMostlyUpper(cleaned) && /\p{L}{2,}/u.test(cleaned) && cleaned.length <= 90) {
+      issuerParts.push(cleaned);
+    }
+  }
+  const issuer = composeIssuer(issuerParts, fullText);
+
+  const bodyStart = Math.max(titleEnd, afterAddressees, dateLine?.line ?? -1, symbolLine, typeLine) + 1;
+  return {
+    kind,
+    symbol,
+    issuer,
+    place: dateLine?.place ?? null,
+    date: dateLine?.date ?? null,
+    title,
+    addressees,
+    bodyStart,
+  };
+}
+
+const PLACE_IN_NAME = /\b(?:tinh|thanh pho|tp|huyen|quan|thi xa|xa|phuong|viet nam|trung uong)\b/;
+
+/**
+ * Header lines → one name. A wrapped name ("BỘ LAO ĐỘNG - THƯƠNG BINH" / "VÀ XÃ HỘI") is joined;
+ * a parent over a child ("UBND TỈNH KIÊN GIANG" / "VĂN PHÒNG") becomes "Văn phòng UBND tỉnh…".
+ */
+export function composeIssuer(parts: readonly string[], fullText: string): string | null {
+  if (parts.length === 0) return null;
+  const units: string[] = [];
+  for (const part of parts) {
+    const prev = units.at(-1);
+    const wrapped = prev !== undefined && (/^(?:VÀ|&|-|–|CỦA)\b/u.test(part) || /(?:-|VÀ|&)$/u.test(prev));
+    if (wrapped) units[units.length - 1] = `${prev} ${part}`;
+    else units.push(part);
+  }
+  const child = units.at(-1)!;
+  const parents = units.slice(0, -1).reverse();
+  let name = child;
+  if (parents.length > 0 && !PLACE_IN_NAME.test(foldText(child))) name = `${child} ${parents[0]}`;
+  const cased = caseOrganisationName(name);
+  return findMixedCaseSpelling(cased, fullText) ?? cased;
+}

@@ -1,0 +1,129 @@
+/**
+ * Reporting duties: "trước ngày 10/11 hằng năm" → annual "11-10"; "báo cáo 6 tháng, báo cáo
+ * năm" → semiannual + annual; "hằng tháng … trước ngày 20" → monthly "20"; "khi có yêu cầu"
+ * → on_request; "trước ngày 16 tháng 12 năm 2025" → once "2025-12-16"; "định kỳ báo cáo"
+ * alone → periodic.
+ */
+import type { TReporting, TReportingFrequency } from '../../contracts/plan-extract.ts';
+import { foldText } from './normalize-text.ts';
+import { isoDate, monthDay } from './vietnamese-dates.ts';
+
+// "báo cáo" and its OCR misreadings (bao cdo, bao céo), not "báo cáo viên"
+const REPORT = /\bb[a-z]o\sc[a-z]{1,2}o\b(?!\svien)/;
+const TRUOC = 'tr[uw][o0d6e]?[cde]';
+
+interface Cue {
+  frequency: TReportingFrequency;
+  at: number;
+}
+
+function frequencyCues(folded: string): Cue[] {
+  const cues: Cue[] = [];
+  const add = (re: RegExp, frequency: TReportingFrequency): void => {
+    for (const m of folded.matchAll(re)) cues.push({ frequency, at: m.index });
+  };
+  add(/\b(?:0?6|sau)\sth[a-z]ng(?:\sdau\sn[a-z]m)?\b|\bsemi|\bnua\sn[a-z]m\b/g, 'semiannual');
+  add(/\bh[a-z]ng\sn[a-z]m\b|\bb[a-z]o\sc[a-z]{1,2}o\sn[a-z]m\b|\bca\sn[a-z]m\b|\bt[o0]ng\sket\sn[a-z]m\b|\bmoi\sn[a-z]m\b/g, 'annual');
+  add(/\bh[a-z]ng\squy\b|\bb[a-z]o\sc[a-z]{1,2}o\squy\b|\btheo\squy\b(?!\s(?:dinh|che|trinh))/g, 'quarterly');
+  add(/\bh[a-z]ng\sth[a-z]ng\b|\bb[a-z]o\sc[a-z]{1,2}o\sth[a-z]ng\b(?!\s\d)|\btheo\sth[a-z]ng\b/g, 'monthly');
+  add(/\bkhi\sco\s(?:yeu\scau|huong\sdan|van\sban)|\bdot\sxuat\b|\btheo\syeu\scau\b/g, 'on_request');
+  add(/\bdinh\sky\b|\bthuong\sky\b/g, 'periodic');
+  return cues.sort((a, b) => a.at - b.at);
+}
+
+interface Due {
+  at: number;
+  day: number;
+  month: number | null;
+  year: number | null;
+  annualAfter: boolean;
+  monthlyAfter: boolean;
+}
+
+function dueDates(folded: string): Due[] {
+  const out: Due[] = [];
+  const re = new RegExp(
+    `${TRUOC}\\s(?:ngay\\s)?(\\d{1,2})(?:\\s?[/.-]\\s?(\\d{1,2})(?:\\s?[/.-]\\s?((?:19|20)\\d{2}))?|\\sth[a-z]ng\\s(\\d{1,2})(?:\\s?,?\\sn[a-z]m\\s((?:19|20)\\d{2}))?)?`,
+    'g',
+  );
+  for (const m of folded.matchAll(re)) {
+    const month = m[2] ?? m[4];
+    const year = m[3] ?? m[5];
+    const tail = folded.slice(m.index + m[0].length, m.index + m[0].length + 24);
+    out.push({
+      at: m.index,
+      day: Number(m[1]),
+      month: month ? Number(month) : null,
+      year: year ? Number(year) : null,
+      annualAfter: /^\s?,?\s?(?:h[a-z]ng|moi|cua)\sn[a-z]m/.test(tail),
+      monthlyAfter: /^\s?,?\s?(?:h[a-z]ng|moi)\sth[a-z]ng/.test(tail) || /^\s?(?:cua\s)?th[a-z]ng\s(?:cuoi|sau)/.test(tail),
+    });
+  }
+  return out;
+}
+
+function readTo(sentence: string, folded: string): string | null {
+  const m = /\b(?:gui\s(?:ve\s)?|ve\s(?=[a-z]*\s?(?:lien|ban|uy|so|bo|ldld|tong|thuong|van|phong|cuc|hoi|tinh|huyen|ubnd))|cho\s(?=ban|thuong|lien|uy|so|bo))/d.exec(
+    folded,
+  );
+  if (!m) return null;
+  const from = m.index + m[0].length;
+  const rest = sentence.slice(from, from + 160);
+  // keep a "(qua Ban …)" aside, stop at the date or the next clause
+  const stop = /\s(?:trước|trươc|truoc|trude|để|theo|định kỳ|hằng|hàng|trong|khi|vào|và báo cáo)\s|[;.]|,\s/iu.exec(rest);
+  const to = (stop ? rest.slice(0, stop.index) : rest).trim();
+  return to.length >= 3 && /^\p{Lu}/u.test(to) ? to : null;
+}
+
+/** Reporting duties set by the sentences of the text. */
+export function extractReporting(sentences: readonly string[]): TReporting[] {
+  const out: TReporting[] = [];
+  for (const sentence of sentences) {
+    const folded = foldText(sentence);
+    if (!REPORT.test(folded)) continue;
+    const cues = frequencyCues(folded);
+    const dues = dueDates(folded);
+    const to = readTo(sentence, folded);
+    const found: TReporting[] = [];
+    const usedCues = new Set<Cue>();
+    for (const due of dues) {
+      let frequency: TReportingFrequency | null = null;
+      let value: string | null = null;
+      if (due.month !== null && due.year !== null) {
+        frequency = 'once';
+        value = isoDate(due.year, due.month, due.day);
+      } else if (due.month !== null) {
+        const cue = [...cues].reverse().find((c) => c.at < due.at && (c.frequency === 'semiannual' || c.frequency === 'annual'));
+        frequency = due.annualAfter ? 'annual' : (cue?.frequency ?? 'annual');
+        if (cue && !due.annualAfter) usedCues.add(cue);
+        value = monthDay(due.month, due.day);
+      } else {
+        const cue = [...cues].reverse().find((c) => c.at < due.at && (c.frequency === 'monthly' || c.frequency === 'quarterly'));
+        if (due.monthlyAfter || cue) {
+          frequency = cue?.frequency ?? 'monthly';
+          if (cue) usedCues.add(cue);
+          value = due.day >= 1 && due.day <= 31 ? String(due.day).padStart(2, '0') : null;
+        }
+      }
+      if (frequency && value) {
+        found.push({ frequency, due: value, to });
+        // the cue right after "trước ngày 10/11 hằng năm" is this duty's own
+        for (const c of cues) if (c.at > due.at && c.at - due.at < 40 && c.frequency === frequency) usedCues.add(c);
+      }
+    }
+    const specific = cues.some((c) => c.frequency !== 'periodic' && c.frequency !== 'on_request');
+    for (const cue of cues) {
+      if (usedCues.has(cue)) continue;
+      if (cue.frequency === 'periodic' && (specific || found.length > 0)) continue;
+      if (found.some((f) => f.frequency === cue.frequency)) continue;
+      found.push({ frequency: cue.frequency, due: null, to });
+    }
+    for (const f of found) {
+      // one duty per frequency: a dated one replaces an undated one
+      const same = out.findIndex((o) => o.frequency === f.frequency && (o.due === f.due || o.due === null || f.due === null));
+      if (same < 0) out.push(f);
+      else if (out[same]!.due === null && f.due !== null) out[same] = f;
+    }
+  }
+  return out;
+}

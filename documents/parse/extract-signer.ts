@@ -1,0 +1,80 @@
+/**
+ * The signature block: authority word (TM., KT., Q., TL., TUQ.; Party "T/M", "K/T"), the body
+ * or office it signs for, the signer's own position line and the name below the signature.
+ */
+import type { TSigner, TSignerAuthority } from '../../contracts/plan-extract.ts';
+import { foldText, isMostlyUpper } from './normalize-text.ts';
+
+const AUTHORITY = /(?:^|[\s;:])(T\.?\s?\/?\s?M|K\.?\s?\/?\s?T|TUQ|T\.U\.Q|TL|T\/L|Q)\s?[.:]?\s+(\p{Lu}[\p{Lu}\s,.&-]{2,80})$/u;
+
+function authorityOf(raw: string): TSignerAuthority | null {
+  const key = raw.replace(/[\s./]/g, '').toUpperCase();
+  if (key === 'TM') return 'TM.';
+  if (key === 'KT') return 'KT.';
+  if (key === 'TUQ') return 'TUQ.';
+  if (key === 'TL') return 'TL.';
+  if (key === 'Q') return 'Q.';
+  return null;
+}
+
+// positions that sign without an authority word
+const POSITIONS =
+  /^(?:pho )?(?:chu tich|giam doc|bi thu|truong ban|chanh van phong|bo truong|thu truong|truong phong|tong giam doc|chu nhiem|vien truong|hieu truong|cuc truong|vu truong|truong doan|thu tuong|tong bi thu|thu truong co quan|truong khoa|chanh an|vien truong)$/;
+
+const NAME = /^(?:\p{Lu}[\p{Ll}]{0,7})(?:\s+\p{Lu}[\p{Ll}]{0,7}){1,5}$/u;
+const NOT_NAME = /^(?:noi nhan|kinh gui|cong hoa|doc lap|nhu tren|luu)/;
+
+export function looksLikePersonName(line: string): boolean {
+  const text = line.replace(/^\(?(?:đã ký|da ky)\)?\s*/i, '').trim();
+  return text.length <= 40 && NAME.test(text) && !NOT_NAME.test(foldText(text));
+}
+
+/**
+ * Finds the signature block in lines [from, to); `from` is where the body ends (the block
+ * follows the closing paragraph or sits beside "Nơi nhận").
+ */
+export function extractSigner(
+  lines: readonly string[],
+  from: number,
+  to: number,
+): { signer: TSigner; line: number } | null {
+  for (let i = Math.max(0, from); i < to; i++) {
+    const line = lines[i]!.trim();
+    if (line.length === 0 || line.length > 140) continue;
+    const m = AUTHORITY.exec(line);
+    const folded = foldText(line);
+    let authority: TSignerAuthority | null = null;
+    let onBehalfOf: string | null = null;
+    let title: string | null = null;
+    if (m) {
+      authority = authorityOf(m[1]!);
+      onBehalfOf = m[2]!.replace(/[\s,.]+$/, '').trim();
+      if (!authority || onBehalfOf.length < 2) continue;
+    } else if (POSITIONS.test(folded.replace(/[.:]+$/, '')) && isMostlyUpper(line)) {
+      title = line.replace(/[.:]+$/, '');
+    } else {
+      continue;
+    }
+    let name: string | null = null;
+    let seen = 0;
+    for (let k = i + 1; k < Math.min(to, i + 14) && seen < 6; k++) {
+      const next = lines[k]!.trim();
+      if (next.length === 0) continue;
+      seen++;
+      if (/^[-–+•]/.test(next)) continue;
+      if (title === null && authority && isMostlyUpper(next) && next.length <= 80 && seen <= 2 && !/\d/.test(next)) {
+        const stamped = /^(?:\(.*\)|\[.*\])$/.test(next);
+        if (!stamped && !looksLikePersonName(next)) {
+          title = next.replace(/[.:]+$/, '');
+          continue;
+        }
+      }
+      if (looksLikePersonName(next)) {
+        name = next.replace(/^\(?(?:đã ký|Đã ký)\)?\s*/, '').trim();
+        break;
+      }
+    }
+    return { signer: { authority, on_behalf_of: onBehalfOf, title, name }, line: i };
+  }
+  return null;
+}

@@ -1,0 +1,193 @@
+/**
+ * Text clean-up shared by every extractor: Unicode NFC, legacy TCVN3 (ABC) conversion, markdown
+ * and layout noise removal, and a length-preserving "folded" form used for matching rules while
+ * the output keeps the source's own words.
+ */
+
+// TCVN3 (ABC, fonts .VnTime…) puts Vietnamese letters on Latin-1 code points.
+const TCVN3_TO_UNICODE: Record<string, string> = {
+  µ: 'à',
+  '¶': 'ả',
+  '·': 'ã',
+  '¸': 'á',
+  '¹': 'ạ',
+  '¨': 'ă',
+  '»': 'ằ',
+  '¼': 'ẳ',
+  '½': 'ẵ',
+  '¾': 'ắ',
+  Æ: 'ặ',
+  '©': 'â',
+  Ç: 'ầ',
+  È: 'ẩ',
+  É: 'ẫ',
+  Ê: 'ấ',
+  Ë: 'ậ',
+  '®': 'đ',
+  Ì: 'è',
+  Î: 'ẻ',
+  Ï: 'ẽ',
+  Ð: 'é',
+  Ñ: 'ẹ',
+  ª: 'ê',
+  Ò: 'ề',
+  Ó: 'ể',
+  Ô: 'ễ',
+  Õ: 'ế',
+  Ö: 'ệ',
+  '×': 'ì',
+  Ø: 'ỉ',
+  Ü: 'ĩ',
+  Ý: 'í',
+  Þ: 'ị',
+  ß: 'ò',
+  á: 'ỏ',
+  â: 'õ',
+  ã: 'ó',
+  ä: 'ọ',
+  '«': 'ô',
+  å: 'ồ',
+  æ: 'ổ',
+  ç: 'ỗ',
+  è: 'ố',
+  é: 'ộ',
+  '¬': 'ơ',
+  ê: 'ờ',
+  ë: 'ở',
+  ì: 'ỡ',
+  í: 'ớ',
+  î: 'ợ',
+  ï: 'ù',
+  ñ: 'ủ',
+  ò: 'ũ',
+  ó: 'ú',
+  ô: 'ụ',
+  '\u00ad': 'ư',
+  õ: 'ừ',
+  ö: 'ử',
+  '÷': 'ữ',
+  ø: 'ứ',
+  ù: 'ự',
+  ú: 'ỳ',
+  û: 'ỷ',
+  ü: 'ỹ',
+  þ: 'ỵ',
+  '¡': 'Ă',
+  '¢': 'Â',
+  '£': 'Ê',
+  '¤': 'Ô',
+  '¥': 'Ơ',
+  '¦': 'Ư',
+  '§': 'Đ',
+};
+
+// Characters that only TCVN3 text uses often (Vietnamese Unicode text never needs them).
+const TCVN3_SIGNS = /[µ¶·¸¹¨»¼½¾©®ª«¬§]/g;
+const UNICODE_VIETNAMESE = /[\u1ea0-\u1ef9đĐơƠưƯ]/g;
+
+/** True when the text looks like TCVN3 bytes read as Latin-1 (e.g. "Céng hßa x· héi"). */
+export function looksLikeTcvn3(text: string): boolean {
+  const sample = text.length > 200_000 ? text.slice(0, 200_000) : text;
+  const signs = sample.match(TCVN3_SIGNS)?.length ?? 0;
+  const unicode = sample.match(UNICODE_VIETNAMESE)?.length ?? 0;
+  return signs >= 5 && signs > unicode * 4;
+}
+
+export function convertTcvn3(text: string): string {
+  let out = '';
+  for (const ch of text) out += TCVN3_TO_UNICODE[ch] ?? ch;
+  return out;
+}
+
+const MARKDOWN_HEADING = /^\s{0,3}#{1,6}\s+/;
+const BOOKMARK = /\[bookmark:[^\]]{0,200}\]/g;
+
+/**
+ * Turns raw extracted text into clean lines: NFC, no markdown emphasis or headings, no
+ * zero-width characters, tabs and non-breaking spaces as spaces, trailing spaces removed.
+ */
+export function normalizeText(raw: string): string {
+  let text = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  if (looksLikeTcvn3(text)) text = convertTcvn3(text);
+  text = text.normalize('NFC');
+  text = text
+    .replace(/[\u200b-\u200d\u2060\ufeff]/g, '')
+    .replace(/[\u00a0\u2007\u202f\t\f\v]/g, ' ')
+    .replace(BOOKMARK, '');
+  const lines = text.split('\n').map((line) =>
+    line
+      .replace(MARKDOWN_HEADING, '')
+      .replace(/\*\*|__/g, '')
+      .replace(/(^|[\s(])\*(?=\S)([^*\n]{1,400}?)\*(?=$|[\s),.;:])/g, '$1$2')
+      .replace(/\s+\*\s*$/, '')
+      .replace(/ {2,}/g, ' ')
+      .trimEnd(),
+  );
+  return lines.join('\n');
+}
+
+const foldCache = new Map<string, string>();
+
+function foldChar(ch: string): string {
+  const cached = foldCache.get(ch);
+  if (cached !== undefined) return cached;
+  let folded: string;
+  if (ch === 'đ' || ch === 'Đ') folded = 'd';
+  else {
+    const base = ch.normalize('NFD')[0] ?? ch;
+    const lower = base.toLowerCase();
+    // keep the length: a character whose lower case is longer folds to itself
+    folded = lower.length === 1 ? lower : ch;
+  }
+  if (foldCache.size < 10_000) foldCache.set(ch, folded);
+  return folded;
+}
+
+/**
+ * Lower case without diacritics, đ → d, same length as the input (index i of the fold is
+ * character i of the source), so a match on the fold can be cut out of the source.
+ */
+export function foldText(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x41) out += text[i];
+    else if (code <= 0x5a) out += String.fromCharCode(code + 32);
+    else if (code < 0x80) out += text[i];
+    else out += foldChar(text[i]!);
+  }
+  return out;
+}
+
+/** Fold plus collapsed whitespace, for comparing names and headings. */
+export function foldKey(text: string): string {
+  return foldText(text).replace(/\s+/g, ' ').trim();
+}
+
+/** Joins a wrapped line pair, removing a hyphenation break inside a symbol like "28-\nCT/TW". */
+export function joinWrapped(parts: readonly string[]): string {
+  return parts
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0)
+    .join(' ')
+    .replace(/ {2,}/g, ' ');
+}
+
+/** Removes the list punctuation a field value should not carry: leading dash, closing ; or . */
+export function trimListItem(text: string): string {
+  return text
+    .replace(/^[\s\-–—+•*·]+/, '')
+    .replace(/[\s;,.]+$/, '')
+    .trim();
+}
+
+/** True when the letters of the text are mostly upper case (header lines, section headings). */
+export function isMostlyUpper(text: string): boolean {
+  let upper = 0;
+  let lower = 0;
+  for (const ch of text) {
+    if (ch.toLowerCase() !== ch) upper++;
+    else if (ch.toUpperCase() !== ch) lower++;
+  }
+  return upper >= 2 && upper >= lower * 3;
+}

@@ -1,0 +1,206 @@
+/**
+ * Entry of the document reader: text (or a file) → plan-extract/v1. Splits the file into
+ * documents, reads each header, rebuilds the numbering outline of the body and hands its
+ * sections to the extractors. Rules are those of the genre (Decree 30/2020 layout), never of
+ * particular documents.
+ */
+import { basename } from 'node:path';
+import type { TExtractedDocument, TPlanExtract } from '../../contracts/plan-extract.ts';
+import { buildParagraphs, findHeadings, firstLevelItems, type OutlineItem, type Paragraph, sectionScope } from './build-outline.ts';
+import { extractAssignments } from './extract-assignments.ts';
+import { extractEvents } from './extract-events.ts';
+import { extractHeader } from './extract-header.ts';
+import { findRecipientsLine, extractRecipients } from './extract-recipients.ts';
+import { extractReferences, type ReferenceSource } from './extract-references.ts';
+import { extractReporting } from './extract-reporting.ts';
+import { extractSigner } from './extract-signer.ts';
+import { extractTargets } from './extract-targets.ts';
+import { tasksFromInstructions, tasksFromItems } from './extract-tasks.ts';
+import { inferIssuerFromBody } from './infer-issuer.ts';
+import { issuerFromSymbol } from './issuer-names.ts';
+import { foldText, normalizeText } from './normalize-text.ts';
+import { splitDocuments } from './split-documents.ts';
+
+export interface ParseOptions {
+  /** file name to report as `source` */
+  source: string;
+}
+
+const TCTH = /to chuc thuc hien|phan cong (?:nhiem vu|thuc hien|trach nhiem)|trach nhiem thuc hien|to chuc trien khai/;
+const TASKS = /nhiem vu|giai phap|phuong huong|noi dung (?:trong tam|chu yeu|hoat dong|thuc hien)|cac hoat dong/;
+const TARGETS = /muc tieu|chi tieu/;
+const LEAD_START = /^(?:can cu|thuc hien|theo|tiep nhan|trien khai|thi hanh|xet|nham)/;
+
+function sentencesOf(paragraphs: readonly Paragraph[]): string[] {
+  return paragraphs.flatMap((p) =>
+    p.text
+      .split(/(?<=[.!?])\s+(?=\p{Lu})|;\s*/u)
+      .map((s) => s.trim())
+      .filter((s) => s.length > 0),
+  );
+}
+
+/** Outermost headings among `indices` (a heading inside another's scope is dropped). */
+function outermost(paragraphs: readonly Paragraph[], indices: readonly number[]): number[] {
+  const out: number[] = [];
+  for (const i of indices) {
+    const inside = out.some((o) => {
+      const scope = sectionScope(paragraphs, o);
+      return i >= scope.from && i < scope.to;
+    });
+    if (!inside) out.push(i);
+  }
+  return out;
+}
+
+function isHeadingParagraph(p: Paragraph): boolean {
+  if (!p.marker || p.marker.kind === 'dash' || p.marker.kind === 'plus') return false;
+  return p.text.split(/\s+/).length <= 25 && !/\d\s?%/.test(p.text);
+}
+
+function parseOneDocument(lines: readonly string[]): TExtractedDocument {
+  const fullText = lines.join('\n');
+  const header = extractHeader(lines, fullText);
+  const bodyStart = Math.min(header.bodyStart, lines.length);
+
+  const recipientsLine = findRecipientsLine(lines, bodyStart);
+  const signerFrom = recipientsLine >= 0 ? Math.max(bodyStart, recipientsLine - 8) : bodyStart;
+  const signed = extractSigner(lines, signerFrom, lines.length) ?? extractSigner(lines, bodyStart, lines.length);
+  const ends = [lines.length];
+  if (recipientsLine >= 0) ends.push(recipientsLine);
+  if (signed) ends.push(signed.line);
+  const bodyEnd = Math.max(bodyStart, Math.min(...ends));
+
+  const body = buildParagraphs(lines, bodyStart, bodyEnd);
+  const tailFrom = Math.max(bodyEnd, recipientsLine, signed?.line ?? -1);
+  const tail = buildParagraphs(lines, tailFrom, lines.length).filter((p) => !/^[-–+•]/.test(lines[p.start]!.trim()));
+
+  // opening clauses: paragraphs before the first numbered one ("Căn cứ…", "Thực hiện…")
+  const lead: Paragraph[] = [];
+  for (const p of body) {
+    if (p.marker) break;
+    if (lead.length < 3 || LEAD_START.test(foldText(p.text))) lead.push(p);
+    else break;
+  }
+
+  const tcth = findHeadings(body, TCTH, 12);
+  const inTcth = (i: number): boolean =>
+    tcth.some((t) => {
+      const s = sectionScope(body, t);
+      return i === t || (i >= s.from && i < s.to);
+    });
+
+  // targets
+  const targetHeads = outermost(
+    body,
+    findHeadings(body, TARGETS).filter((i) => !inTcth(i)),
+  );
+  const targetParagraphs: { text: string; isHeading: boolean; headingText: string | null }[] = [];
+  for (const h of targetHeads) {
+    const { from, to } = sectionScope(body, h);
+    let headingText: string | null = null;
+    for (let i = from; i < to; i++) {
+      const p = body[i]!;
+      const heading = isHeadingParagraph(p);
+      if (heading) headingText = p.text.replace(/^Mục tiêu\s*\d*\s*:\s*/iu, '');
+      targetParagraphs.push({ text: p.text, isHeading: heading, headingText: heading ? null : headingText });
+    }
+  }
+  if (targetHeads.length === 0) {
+    for (const p of body) {
+      if (/phan dau/.test(foldText(p.text)) && /\d\s?%/.test(p.text)) {
+        targetParagraphs.push({ text: p.text, isHeading: false, headingText: null });
+      }
+    }
+  }
+  const targets = extractTargets(targetParagraphs);
+
+  // tasks
+  const taskHeads = outermost(
+    body,
+    findHeadings(body, TASKS).filter((i) => !inTcth(i) && !targetHeads.includes(i)),
+  );
+  let taskItems: OutlineItem[] = taskHeads.flatMap((h) => {
+    const { from, to } = sectionScope(body, h);
+    return firstLevelItems(body, from, to);
+  });
+  const hasSections = body.some((p) => p.marker?.kind === 'roman' || p.marker?.kind === 'caps');
+  if (taskItems.length === 0 && !hasSections) {
+    taskItems = firstLevelItems(body, 0, body.length).filter(
+      (item) => item.head.marker?.kind === 'arabic' && !inTcth(body.indexOf(item.head)),
+    );
+  }
+  const tasks = taskItems.length > 0 ? tasksFromItems(taskItems) : tasksFromInstructions(body);
+
+  // assignments
+  const assignments = tcth.flatMap((h) => {
+    const { from, to } = sectionScope(body, h);
+    return extractAssignments(firstLevelItems(body, from, to));
+  });
+
+  // references
+  const sources: ReferenceSource[] = [];
+  if (header.title) sources.push({ text: header.title, basis: true });
+  for (const p of lead) sources.push({ text: p.text, basis: true });
+  for (const p of body) if (!lead.includes(p)) sources.push({ text: p.text, basis: false });
+  for (const p of tail) sources.push({ text: p.text, basis: false });
+  const references = extractReferences(sources, header.symbol);
+
+  const sentences = sentencesOf([...body, ...tail]);
+  const reporting = extractReporting(sentences);
+  const events = extractEvents(sentencesOf(body));
+  const recipients = extractRecipients(lines, recipientsLine);
+
+  let issuer = header.issuer;
+  if (!issuer && header.symbol) issuer = issuerFromSymbol(header.symbol, header.place);
+  if (!issuer) {
+    const closing = body.filter((p) => !p.marker).slice(-3);
+    issuer = inferIssuerFromBody(
+      lead.map((p) => p.text),
+      closing.map((p) => p.text),
+      header.place,
+    );
+  }
+
+  return {
+    kind: header.kind,
+    symbol: header.symbol,
+    issuer,
+    place: header.place,
+    date: header.date,
+    title: header.title,
+    addressees: header.addressees,
+    signer: signed?.signer ?? null,
+    references,
+    targets,
+    tasks,
+    assignments,
+    reporting,
+    recipients,
+    events,
+  };
+}
+
+/** Reads plan-extract/v1 out of a document's text. Never throws on odd input. */
+export function parsePlanDocument(text: string, options: ParseOptions): TPlanExtract {
+  const lines = normalizeText(text).split('\n');
+  const documents = splitDocuments(lines)
+    .map(({ start, end }) => lines.slice(start, end))
+    .filter((docLines) => docLines.some((l) => /\p{L}{2}/u.test(l)))
+    .map(parseOneDocument);
+  return { format: 'plan-extract/v1', source: options.source, documents };
+}
+
+export interface ParseFileOptions {
+  /** OCR progress (page done, pages in all) */
+  onProgress?: (done: number, total: number) => void;
+  /** file name reported as `source` (default: the path's base name) */
+  source?: string;
+}
+
+/** Reads a file of any supported kind (text, DOCX, PDF, scanned PDF, image) into plan-extract/v1. */
+export async function parsePlanFile(path: string, options: ParseFileOptions = {}): Promise<TPlanExtract> {
+  const { readInput } = await import('./read-input.ts');
+  const text = await readInput(path, options.onProgress ? { onProgress: options.onProgress } : {});
+  return parsePlanDocument(text, { source: options.source ?? basename(path) });
+}

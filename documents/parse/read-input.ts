@@ -1,0 +1,81 @@
+/**
+ * Chooses the reader by content, not by file name: "%PDF" → PDF (OCR when image-only), a zip
+ * holding word/document.xml → DOCX, PNG/JPEG/TIFF magic → OCR, otherwise UTF-8 (or UTF-16)
+ * text. Binary junk is refused with "not a text document".
+ */
+import { readFile } from 'node:fs/promises';
+
+export type InputKind = 'pdf' | 'docx' | 'image' | 'text' | 'binary';
+
+export class UnreadableInputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UnreadableInputError';
+  }
+}
+
+/** What the bytes are. */
+export function sniffInput(bytes: Uint8Array): InputKind {
+  const head = Buffer.from(bytes.subarray(0, 8)).toString('latin1');
+  if (head.startsWith('%PDF')) return 'pdf';
+  if (head.startsWith('PK\u0003\u0004')) {
+    const sample = Buffer.from(bytes.subarray(0, Math.min(bytes.length, 1 << 20))).toString('latin1');
+    return sample.includes('word/document.xml') || sample.includes('word/') ? 'docx' : 'binary';
+  }
+  if (head.startsWith('\u0089PNG') || head.startsWith('\u00ff\u00d8\u00ff')) return 'image';
+  if (head.startsWith('II*\u0000') || head.startsWith('MM\u0000*')) return 'image';
+  return looksLikeText(bytes) ? 'text' : 'binary';
+}
+
+function looksLikeText(bytes: Uint8Array): boolean {
+  if (bytes.length === 0) return true;
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return true;
+  const sample = bytes.subarray(0, Math.min(bytes.length, 64 * 1024));
+  let control = 0;
+  for (const b of sample) if (b === 0 || (b < 0x09 || (b > 0x0d && b < 0x20))) control++;
+  if (control > sample.length * 0.01) return false;
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(sample);
+  const bad = text.match(/\uFFFD/g)?.length ?? 0;
+  // a cut multi-byte sequence at the end of the sample is not junk
+  return bad <= Math.max(2, text.length * 0.01);
+}
+
+export function decodeText(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  return new TextDecoder('utf-8').decode(bytes);
+}
+
+export interface ReadOptions {
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** The text of a document file, whatever its format. */
+export async function readInput(path: string, options: ReadOptions = {}): Promise<string> {
+  const bytes = await readFile(path);
+  const kind = sniffInput(bytes);
+  switch (kind) {
+    case 'pdf': {
+      const { readPdf } = await import('./read-pdf.ts');
+      const pdf = await readPdf(bytes);
+      if (!pdf.imageOnly) return pdf.text;
+      const { ocrPdf } = await import('./read-ocr.ts');
+      return ocrPdf(path, options.onProgress);
+    }
+    case 'docx': {
+      const { readDocx } = await import('./read-docx.ts');
+      return readDocx(bytes);
+    }
+    case 'image': {
+      const { ocrImage } = await import('./read-ocr.ts');
+      options.onProgress?.(0, 1);
+      const text = await ocrImage(path);
+      options.onProgress?.(1, 1);
+      return text;
+    }
+    case 'text':
+      return decodeText(bytes);
+    default:
+      throw new UnreadableInputError(`${path}: not a text document (binary content of an unknown format)`);
+  }
+}
