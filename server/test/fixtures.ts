@@ -1,0 +1,89 @@
+import type { FastifyInstance } from 'fastify';
+import type { TRole } from '../../contracts/auth.ts';
+import { buildApp } from '../app.ts';
+import type { Database } from '../db/client.ts';
+import { SYSTEM_ACTOR } from '../services/actor.ts';
+import { hashPassword } from '../services/password.ts';
+import { createServices, type Services } from '../services/services.ts';
+
+export const TEST_PASSWORD = 'mat-khau-thu-2025';
+
+/**
+ * A small organisation with history:
+ *   TLĐ ─┬─ Province A ── Commune A1 ── Grassroots A1a
+ *        └─ Province B
+ * and one user per role at Province A (plus an admin at the top).
+ */
+export async function seedSmallOrg(services: Services) {
+  const create = (
+    code: string,
+    name: string,
+    type: Parameters<Services['org']['create']>[1]['type'],
+    parentId: number | null,
+  ) =>
+    services.org.create(SYSTEM_ACTOR, {
+      code,
+      name,
+      shortName: null,
+      type,
+      parentId,
+      effectiveDate: '2020-01-01',
+    });
+  const national = await create('N', 'Tổng Liên đoàn Lao động Việt Nam', 'national', null);
+  const provinceA = await create('A', 'Liên đoàn Lao động tỉnh Thái Bình', 'province', national.id);
+  const communeA1 = await create('A1', 'Công đoàn phường Kỳ Bá', 'commune', provinceA.id);
+  const grassrootsA1a = await create(
+    'A1a',
+    'Công đoàn cơ sở Trường Tiểu học Kỳ Bá',
+    'grassroots',
+    communeA1.id,
+  );
+  const provinceB = await create('B', 'Liên đoàn Lao động tỉnh Lai Châu', 'province', national.id);
+  const passwordHash = await hashPassword(TEST_PASSWORD);
+  const users: Record<string, number> = {};
+  const people: [string, TRole, number][] = [
+    ['admin', 'admin', national.id],
+    ['viewer', 'viewer', provinceA.id],
+    ['officer', 'officer', provinceA.id],
+    ['manager', 'manager', provinceA.id],
+    ['chair', 'officer', grassrootsA1a.id],
+  ];
+  for (const [username, role, homeUnitId] of people) {
+    const row = await services.userRepository.insert({
+      username,
+      displayName: username,
+      passwordHash,
+      role,
+      homeUnitId,
+    });
+    users[username] = row.id;
+  }
+  return { national, provinceA, communeA1, grassrootsA1a, provinceB, users };
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  services: Services;
+  /** Signs in and returns headers (cookie and CSRF token) for further requests. */
+  signIn: (username: string) => Promise<Record<string, string>>;
+}
+
+export async function createTestApp(database: Database): Promise<TestApp> {
+  const services = createServices(database, { sessionTtlHours: 1 });
+  const app = await buildApp({
+    config: { sessionTtlHours: 1, trustProxy: false, uploadMaxBytes: 1024 * 1024, logLevel: 'silent' },
+    services,
+  });
+  const signIn = async (username: string) => {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username, password: TEST_PASSWORD },
+    });
+    if (response.statusCode !== 200) throw new Error(`sign-in of ${username} failed: ${response.body}`);
+    const cookie = response.cookies.find((c) => c.name === 'tiendo_session')!;
+    const { csrfToken } = response.json() as { csrfToken: string };
+    return { cookie: `tiendo_session=${cookie.value}`, 'x-csrf-token': csrfToken };
+  };
+  return { app, services, signIn };
+}
