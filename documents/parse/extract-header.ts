@@ -263,7 +263,7 @@ export function extractHeader(lines: readonly string[], fullText: string): Docum
     .reduce((a, b) => Math.min(a, b), Math.min(lines.length, 12));
   const issuerParts: string[] = [];
   for (let i = 0; i < headerEnd; i++) {
-    let line = lines[i]!;
+    let line = lines[i]!.trim();
     if (dateLine && dateLine.line === i) line = line.slice(0, dateLine.cutFrom) + line.slice(dateLine.cutTo);
     let folded = foldText(line);
     for (const re of MOTTO_PARTS) {
@@ -273,7 +273,7 @@ export function extractHeader(lines: readonly string[], fullText: string): Docum
         folded = foldText(line);
       }
     }
-    const sym = /(?:^|\s)s[o0-9a-z]?\s*:.*$/i.exec(line);
+    const sym = /(?:^|\s)s[o0-9a-z]?\s?:/.exec(folded);
     if (sym && i <= (symbolLine >= 0 ? symbolLine : headerEnd)) line = line.slice(0, sym.index);
     const cleaned = line.replace(/[-_=*]{3,}/g, ' ').replace(/\s+/g, ' ').trim();
     if (cleaned.length >= 2 && isMostlyUpper(cleaned) && /\p{L}{2,}/u.test(cleaned) && cleaned.length <= 90) {
@@ -295,7 +295,7 @@ export function extractHeader(lines: readonly string[], fullText: string): Docum
   };
 }
 
-const PLACE_IN_NAME = /\b(?:tinh|thanh pho|tp|huyen|quan|thi xa|xa|phuong|viet nam|trung uong)\b/;
+const PLACE_IN_NAME = /\b(?:tinh|thanh pho|tp|huyen|quan|thi xa|xa(?! hoi)|phuong|viet nam|trung uong)\b/;
 
 /**
  * Header lines → one name. A wrapped name ("BỘ LAO ĐỘNG - THƯƠNG BINH" / "VÀ XÃ HỘI") is joined;
@@ -306,7 +306,7 @@ export function composeIssuer(parts: readonly string[], fullText: string): strin
   const units: string[] = [];
   for (const part of parts) {
     const prev = units.at(-1);
-    const wrapped = prev !== undefined && (/^(?:VÀ|&|-|–|CỦA)\b/u.test(part) || /(?:-|VÀ|&)$/u.test(prev));
+    const wrapped = prev !== undefined && (/^(?:VÀ|&|-|–|CỦA)(?=\s|$)/u.test(part) || /(?:-|VÀ|&)$/u.test(prev));
     if (wrapped) units[units.length - 1] = `${prev} ${part}`;
     else units.push(part);
   }
