@@ -19,7 +19,9 @@ export function formatIsoDate(iso: string | null | undefined): string {
 
 /** A timestamp (ISO string) as `dd/mm/yyyy hh:mm` in local time. */
 export function formatTimestamp(iso: string): string {
-  const value = dayjs(iso);
+  // Also accept PostgreSQL's text form `2026-11-22 11:27:58.387+00`.
+  const normalised = iso.replace(' ', 'T').replace(/([+-]\d{2})$/, '$1:00');
+  const value = dayjs(new Date(normalised));
   return value.isValid() ? value.format(`${DISPLAY_DATE_FORMAT} HH:mm`) : iso;
 }
 

@@ -2,6 +2,7 @@ import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { Button, Card, Col, DatePicker, Row, Space, Typography } from 'antd';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TOrgUnitAsOf } from '../../../../contracts/org.ts';
 import { orgExportUrl } from '../../api/org.api.ts';
 import { useWorkingUnit } from '../../components/working-unit.tsx';
 import { DISPLAY_DATE_FORMAT, fromIsoDate, toIsoDate } from '../../lib/format.ts';
@@ -11,6 +12,13 @@ import { useOrgPageParams } from './org-page-params.ts';
 import { OrgSearch } from './org-search.tsx';
 import { OrgTreePanel } from './org-tree-panel.tsx';
 import { UnitDetailPanel, useUnitDetail } from './unit-detail-panel.tsx';
+
+/** A unit not in force on `date` is shown on its first or last day instead. */
+function dateWhenValid(unit: TOrgUnitAsOf, date: string): string {
+  if (unit.validFrom > date) return unit.validFrom;
+  if (unit.validTo && unit.validTo < date) return unit.validTo;
+  return date;
+}
 
 function AsOfDatePicker({ date, onChange }: { date: string; onChange: (date: string) => void }) {
   const { t } = useTranslation();
@@ -81,7 +89,10 @@ export default function OrgPage() {
           <Card className="org-tree-card">
             <div className="org-toolbar">
               <AsOfDatePicker date={date} onChange={(next) => update({ date: next })} />
-              <OrgSearch date={date} onPick={(id) => update({ selectedId: id })} />
+              <OrgSearch
+                date={date}
+                onPick={(unit) => update({ selectedId: unit.id, date: dateWhenValid(unit, date) })}
+              />
             </div>
             <OrgTreePanel
               key={`${date}-${workingUnit.id}`}

@@ -2,12 +2,14 @@ import { useQuery } from '@tanstack/react-query';
 import { Input, List, Typography } from 'antd';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TOrgUnitAsOf } from '../../../../contracts/org.ts';
 import { searchOrgUnits } from '../../api/org.api.ts';
 import { useApiErrorText } from '../../components/api-error-text.ts';
+import { formatIsoDate } from '../../lib/format.ts';
 import { UnitTypeTag } from './unit-type-tag.tsx';
 
 /** Search box for units on the chosen date; the server ignores accents ("thai binh" finds "Thái Bình"). */
-export function OrgSearch({ date, onPick }: { date: string; onPick: (id: number) => void }) {
+export function OrgSearch({ date, onPick }: { date: string; onPick: (unit: TOrgUnitAsOf) => void }) {
   const { t } = useTranslation();
   const describe = useApiErrorText();
   const inputId = useId();
@@ -60,7 +62,7 @@ export function OrgSearch({ date, onPick }: { date: string; onPick: (id: number)
                     type="button"
                     className="org-search__button"
                     onClick={() => {
-                      onPick(unit.id);
+                      onPick(unit);
                       setText('');
                       setQuery('');
                     }}
@@ -68,6 +70,11 @@ export function OrgSearch({ date, onPick }: { date: string; onPick: (id: number)
                     <span className="org-search__name">{unit.name}</span>
                     <span className="org-node__code">{unit.code}</span>
                     <UnitTypeTag type={unit.type} />
+                    {unit.validTo && unit.validTo < date && (
+                      <span className="org-search__ended">
+                        {t('org.detail.ended', { date: formatIsoDate(unit.validTo) })}
+                      </span>
+                    )}
                   </button>
                 </List.Item>
               )}

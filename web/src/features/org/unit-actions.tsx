@@ -41,7 +41,7 @@ export function UnitActions({
 }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState<ActionKey | null>(null);
-  const ended = unit.validTo !== null && unit.validTo <= date;
+  const ended = unit.validTo !== null && unit.validTo < date;
   const active = ACTIONS.find((action) => action.key === open);
   const ActiveForm = active?.form;
 

@@ -87,7 +87,7 @@ export function UnitDetailPanel({
   }
   if (detail.isError) return <ErrorResult error={detail.error} onRetry={() => void detail.refetch()} />;
   const unit = detail.data;
-  const ended = unit.validTo !== null && unit.validTo <= date;
+  const ended = unit.validTo !== null && unit.validTo < date;
 
   return (
     <Card className="unit-detail" data-testid="unit-detail">

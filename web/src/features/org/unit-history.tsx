@@ -65,7 +65,7 @@ function ParentsOverTime({ parents, date }: { parents: readonly ParentSpan[]; da
           title: t('org.detail.parent'),
           render: (_, row) =>
             row.parentId ? (
-              <Link to={unitHref(row.parentId, row.validTo && row.validTo <= date ? row.validFrom : date)}>
+              <Link to={unitHref(row.parentId, row.validTo && row.validTo < date ? row.validTo : date)}>
                 {row.parentName ?? row.parentId}
               </Link>
             ) : (
