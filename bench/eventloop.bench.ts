@@ -13,7 +13,9 @@ export async function run(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'tiendo-bench-eventloop-'));
   const database = openDatabase({ dataDir: dir });
   try {
-    await database.exec(`CREATE TABLE v AS SELECT g AS id, (g % 1000) AS unit, g % 97 AS value FROM generate_series(1, 2000000) g`);
+    await database.exec(
+      `CREATE TABLE v AS SELECT g AS id, (g % 1000) AS unit, g % 97 AS value FROM generate_series(1, 2000000) g`,
+    );
     const heavy = `SELECT unit, sum(value), count(*), avg(value) FROM v a GROUP BY unit ORDER BY 2 DESC`;
     await database.query(heavy);
     const histogram = monitorEventLoopDelay({ resolution: 1 });
