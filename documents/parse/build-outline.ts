@@ -4,7 +4,16 @@
  */
 import { foldText, isMostlyUpper } from './normalize-text.ts';
 
-export type MarkerKind = 'roman' | 'caps' | 'article' | 'arabic' | 'arabic2' | 'arabic3' | 'letter' | 'dash' | 'plus';
+export type MarkerKind =
+  | 'roman'
+  | 'caps'
+  | 'article'
+  | 'arabic'
+  | 'arabic2'
+  | 'arabic3'
+  | 'letter'
+  | 'dash'
+  | 'plus';
 
 export interface Marker {
   kind: MarkerKind;
@@ -118,8 +127,16 @@ export function buildParagraphs(lines: readonly string[], from = 0, to = lines.l
       continue;
     }
     const { marker, rest } = parseMarker(line);
+    // an upper-case line heads a section only when it stands alone (not "CNVCLĐ." ending a paragraph)
     const capsHeading =
-      !marker && line.length <= 90 && isMostlyUpper(line) && /\p{Lu}{2,}/u.test(line) && !/^\d/.test(line);
+      !marker &&
+      line.length <= 90 &&
+      /\S\s+\S/.test(line) &&
+      !/[.;,]$/.test(line) &&
+      (prevLine === '' || TERMINAL.test(prevLine)) &&
+      isMostlyUpper(line) &&
+      /\p{Lu}{2,}/u.test(line) &&
+      !/^\d/.test(line);
     const startsNew =
       current === null ||
       marker !== null ||

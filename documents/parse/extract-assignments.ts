@@ -18,7 +18,12 @@ function unitOf(item: OutlineItem): { unit: string; text: string } | null {
   const words = head.split(/\s+/).length;
   const bodyText = item.body.map((p) => p.text).join(' ');
   // a short heading naming the unit
-  if (words <= 40 && !/[.;]\s*$/.test(head.replace(/\.$/, '')) && !/[.;]/.test(head.slice(0, -1)) && !VERB.test(` ${folded}`)) {
+  if (
+    words <= 40 &&
+    !/[.;]\s*$/.test(head.replace(/\.$/, '')) &&
+    !/[.;]/.test(head.slice(0, -1)) &&
+    !VERB.test(` ${folded}`)
+  ) {
     if (UNIT_START.test(folded) || words <= 12) {
       return { unit: head.replace(/[\s.:;]+$/, ''), text: firstSentence(bodyText || head) };
     }

@@ -17,7 +17,9 @@ export function extractEvents(sentences: readonly string[]): TEvent[] {
       const window = folded.slice(start, start + 220);
       // the name runs to the date phrase: "từ ngày D/M đến D/M" or "(tháng M)" or "(D/M)"
       const date =
-        /\s(?:tu\sngay|tu)\s(\d{1,2})\s?\/\s?(\d{1,2})\s(?:den|-)\s(?:ngay\s)?(\d{1,2})\s?\/\s?(\d{1,2})/.exec(window) ??
+        /\s(?:tu\sngay|tu)\s(\d{1,2})\s?\/\s?(\d{1,2})\s(?:den|-)\s(?:ngay\s)?(\d{1,2})\s?\/\s?(\d{1,2})/.exec(
+          window,
+        ) ??
         /\s?\((?:ngay\s)?(\d{1,2})\s?\/\s?(\d{1,2})\)/.exec(window) ??
         /\s?\(th[a-z]ng\s(\d{1,2})\)/.exec(window);
       if (!date) continue;
@@ -44,7 +46,8 @@ export function extractEvents(sentences: readonly string[]): TEvent[] {
           end: monthDay(month, month >= 1 && month <= 12 ? lastDayOfMonth(2023, month) : 0),
         };
       }
-      if (event.start && event.end && !out.some((e) => foldText(e.name) === foldText(event.name))) out.push(event);
+      if (event.start && event.end && !out.some((e) => foldText(e.name) === foldText(event.name)))
+        out.push(event);
     }
   }
   return out;

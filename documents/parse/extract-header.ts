@@ -62,7 +62,8 @@ const KNOWN_CODES = new Set(DOCUMENT_TYPES.map(([, code]) => foldText(code)));
 /** The type code inside a symbol: "72/KH-LĐLĐ" → KH, "28-CT/TW" → CT, "5732/VP-KGVX" → null. */
 export function kindFromSymbol(symbol: string): string | null {
   const compact = symbol.replace(/\s+/g, '');
-  const m = /^\d+[a-zđ]?(?:\/\d{4})?\/([\p{L}]+)-/u.exec(compact) ?? /^\d+[a-zđ]?-([\p{L}]+)\//u.exec(compact);
+  const m =
+    /^\d+[a-zđ]?(?:\/\d{4})?\/([\p{L}]+)-/u.exec(compact) ?? /^\d+[a-zđ]?-([\p{L}]+)\//u.exec(compact);
   if (!m) return null;
   const code = foldText(m[1]!);
   if (!KNOWN_CODES.has(code)) return null;
@@ -120,7 +121,12 @@ function readDateLine(line: string, index: number): DateLine | null {
 const BODY_START =
   /^(?:can cu|thuc hien|theo |nham |de |ngay \d|tren co so|qua |tiep (?:theo|tuc|nhan)|kinh gui|thi hanh|trien khai|chap hanh|sau khi|xet |vua qua|trong (?:thoi gian|nhung nam|nam)|uy ban|ban thuong vu|ban chap hanh|thuong truc)/;
 
-function isTitleContinuation(prev: string, next: string, blankBetween: boolean, firstUpper: boolean): boolean {
+function isTitleContinuation(
+  prev: string,
+  next: string,
+  blankBetween: boolean,
+  firstUpper: boolean,
+): boolean {
   if (next.length > 220 || /^(?:[-–+•]|\d{1,2}[.)]\s|[IVX]+\.\s)/.test(next)) return false;
   const foldedNext = foldText(next);
   if (/^kinh gui/.test(foldedNext)) return false;
@@ -149,7 +155,11 @@ export function extractHeader(lines: readonly string[], fullText: string): Docum
     if (typeLine < 0 && vvLine < 0 && line.length <= 200) {
       const type = matchDocumentType(folded);
       const head = line.slice(0, type?.length ?? 0);
-      if (type && isMostlyUpper(head) && (line.length <= 40 || isMostlyUpper(line) || /^\s*[:\-–]?\s*\p{Lu}/u.test(line.slice(type.length)))) {
+      if (
+        type &&
+        isMostlyUpper(head) &&
+        (line.length <= 40 || isMostlyUpper(line) || /^\s*[:\-–]?\s*\p{Lu}/u.test(line.slice(type.length)))
+      ) {
         typeLine = i;
         kind = type.code;
         const rest = line.slice(type.length).replace(/^[\s:\-–]+/, '');
@@ -250,7 +260,8 @@ export function extractHeader(lines: readonly string[], fullText: string): Docum
     for (let i = kinhGui + 1; i < Math.min(lines.length, kinhGui + 40); i++) {
       const line = lines[i]!.trim();
       if (line.length === 0) continue;
-      if (!/^[-–+•]/.test(line) && !(addressees.length === 0 && line.length < 120 && /[;.]$/.test(line))) break;
+      if (!/^[-–+•]/.test(line) && !(addressees.length === 0 && line.length < 120 && /[;.]$/.test(line)))
+        break;
       const item = trimListItem(line);
       if (item.length > 1) addressees.push(item);
       afterAddressees = i;
@@ -273,9 +284,12 @@ export function extractHeader(lines: readonly string[], fullText: string): Docum
         folded = foldText(line);
       }
     }
-    const sym = /(?:^|\s)s[o0-9a-z]?\s?:/.exec(folded);
+    const sym = /(?:^|\s)s[o0-9a-z]?\s?(?::|\s(?=\d))/.exec(folded);
     if (sym && i <= (symbolLine >= 0 ? symbolLine : headerEnd)) line = line.slice(0, sym.index);
-    const cleaned = line.replace(/[-_=*]{3,}/g, ' ').replace(/\s+/g, ' ').trim();
+    const cleaned = line
+      .replace(/[-_=*]{3,}/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
     if (cleaned.length >= 2 && isMostlyUpper(cleaned) && /\p{L}{2,}/u.test(cleaned) && cleaned.length <= 90) {
       issuerParts.push(cleaned);
     }
@@ -306,7 +320,12 @@ export function composeIssuer(parts: readonly string[], fullText: string): strin
   const units: string[] = [];
   for (const part of parts) {
     const prev = units.at(-1);
-    const wrapped = prev !== undefined && (/^(?:VÀ|&|-|–|CỦA)(?=\s|$)/u.test(part) || /(?:-|VÀ|&)$/u.test(prev));
+    const wrapped =
+      prev !== undefined &&
+      (/^(?:VÀ|&|-|–|CỦA)(?=\s|$)/u.test(part) ||
+        /(?:-|VÀ|&)$/u.test(prev) ||
+        // "ỦY BAN NHÂN DÂN" / "TỈNH NAM ĐỊNH": the place completes the name (not "TỈNH ỦY …")
+        /^(?:tinh|thanh pho|huyen|quan|thi xa|xa|phuong|tp\.?)\s(?!uy\b)/.test(foldText(part)));
     if (wrapped) units[units.length - 1] = `${prev} ${part}`;
     else units.push(part);
   }

@@ -21,6 +21,10 @@ export function findRecipientsLine(lines: readonly string[], from = 0, to = line
 function cleanItem(raw: string): string {
   let item = raw.replace(SIGNER_TAIL, '');
   // OCR noise of a stamp after the closing ";": "Tỉnh ủy Lai Châu; : 3 [’"
+  const last = item.lastIndexOf(';');
+  if (last >= 0 && isMostlyUpper(item.slice(last + 1)) && /\S\s+\S/.test(item.slice(last + 1).trim())) {
+    item = item.slice(0, last);
+  }
   const semi = item.indexOf(';');
   if (semi >= 0 && !/\p{L}{2}/u.test(item.slice(semi + 1))) item = item.slice(0, semi);
   return trimListItem(item);

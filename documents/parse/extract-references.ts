@@ -10,7 +10,7 @@ import { readDateAtStart } from './vietnamese-dates.ts';
 
 // number (7c, 145/2020), then an upper-case code chain: /KH-LĐLĐ, -CT/TW, /2020/NĐ-CP, /QH13
 const SYMBOL =
-  /(?<![\p{L}\d/.-])(\d{1,5}[a-zđ]?)(\/(?:19|20)\d{2})?\s?([/-])\s?([\p{Lu}][\p{L}&]{0,11}(?:\s?[-/]\s?[\p{Lu}][\p{L}\d&.]{0,14}){0,3})/gu;
+  /(?<![\p{L}\d/.-])(\d{1,5}[a-zđ]?)(\/(?:19|20)\d{2})?\s?([/-])\s?([\p{Lu}][\p{L}\d&]{0,11}(?:\s?[-/]\s?[\p{Lu}][\p{L}\d&.]{0,14}){0,3})/gu;
 
 // type words before a symbol (folded, OCR-tolerant) and their codes
 const TYPE_WORDS: [RegExp, string][] = [
@@ -34,7 +34,7 @@ const TYPE_WORDS: [RegExp, string][] = [
   [/quy che$/, 'QC'],
   [/de an$/, 'ĐA'],
   [/cong dien$/, 'CĐ'],
-  [/luat$/, 'Luật'],
+  [/\bluat(?:\s[a-z]+){0,5}$/, 'Luật'],
   [/van ban$/, 'CV'],
 ];
 
@@ -48,7 +48,10 @@ export interface ReferenceSource {
 }
 
 /** References named in the texts, once per symbol, skipping the document's own symbol. */
-export function extractReferences(sources: readonly ReferenceSource[], ownSymbol: string | null): TReference[] {
+export function extractReferences(
+  sources: readonly ReferenceSource[],
+  ownSymbol: string | null,
+): TReference[] {
   const out: TReference[] = [];
   const seen = new Map<string, TReference>();
   const own = ownSymbol ? symbolKey(ownSymbol) : null;

@@ -23,7 +23,10 @@ function frequencyCues(folded: string): Cue[] {
     for (const m of folded.matchAll(re)) cues.push({ frequency, at: m.index });
   };
   add(/\b(?:0?6|sau)\sth[a-z]ng(?:\sdau\sn[a-z]m)?\b|\bsemi|\bnua\sn[a-z]m\b/g, 'semiannual');
-  add(/\bh[a-z]ng\sn[a-z]m\b|\bb[a-z]o\sc[a-z]{1,2}o\sn[a-z]m\b|\bca\sn[a-z]m\b|\bt[o0]ng\sket\sn[a-z]m\b|\bmoi\sn[a-z]m\b/g, 'annual');
+  add(
+    /\bh[a-z]ng\sn[a-z]m\b|\bb[a-z]o\sc[a-z]{1,2}o\sn[a-z]m\b|\bca\sn[a-z]m\b|\bt[o0]ng\sket\sn[a-z]m\b|\bmoi\sn[a-z]m\b/g,
+    'annual',
+  );
   add(/\bh[a-z]ng\squy\b|\bb[a-z]o\sc[a-z]{1,2}o\squy\b|\btheo\squy\b(?!\s(?:dinh|che|trinh))/g, 'quarterly');
   add(/\bh[a-z]ng\sth[a-z]ng\b|\bb[a-z]o\sc[a-z]{1,2}o\sth[a-z]ng\b(?!\s\d)|\btheo\sth[a-z]ng\b/g, 'monthly');
   add(/\bkhi\sco\s(?:yeu\scau|huong\sdan|van\sban)|\bdot\sxuat\b|\btheo\syeu\scau\b/g, 'on_request');
@@ -56,21 +59,27 @@ function dueDates(folded: string): Due[] {
       month: month ? Number(month) : null,
       year: year ? Number(year) : null,
       annualAfter: /^\s?,?\s?(?:h[a-z]ng|moi|cua)\sn[a-z]m/.test(tail),
-      monthlyAfter: /^\s?,?\s?(?:h[a-z]ng|moi)\sth[a-z]ng/.test(tail) || /^\s?(?:cua\s)?th[a-z]ng\s(?:cuoi|sau)/.test(tail),
+      monthlyAfter:
+        /^\s?,?\s?(?:h[a-z]ng|moi)\sth[a-z]ng/.test(tail) ||
+        /^\s?(?:cua\s)?th[a-z]ng\s(?:cuoi|sau)/.test(tail),
     });
   }
   return out;
 }
 
 function readTo(sentence: string, folded: string): string | null {
-  const m = /\b(?:gui\s(?:ve\s)?|ve\s(?=[a-z]*\s?(?:lien|ban|uy|so|bo|ldld|tong|thuong|van|phong|cuc|hoi|tinh|huyen|ubnd))|cho\s(?=ban|thuong|lien|uy|so|bo))/d.exec(
-    folded,
-  );
+  const m =
+    /\b(?:gui\s(?:ve\s)?|ve\s(?=[a-z]*\s?(?:lien|ban|uy|so|bo|ldld|tong|thuong|van|phong|cuc|hoi|tinh|huyen|ubnd))|cho\s(?=ban|thuong|lien|uy|so|bo))/d.exec(
+      folded,
+    );
   if (!m) return null;
   const from = m.index + m[0].length;
   const rest = sentence.slice(from, from + 160);
   // keep a "(qua Ban …)" aside, stop at the date or the next clause
-  const stop = /\s(?:trước|trươc|truoc|trude|để|theo|định kỳ|hằng|hàng|trong|khi|vào|và báo cáo)\s|[;.]|,\s/iu.exec(rest);
+  const stop =
+    /\s(?:trước|trươc|truoc|trude|để|theo|định kỳ|hằng|hàng|trong|khi|vào|và báo cáo)\s|[;.]|,\s/iu.exec(
+      rest,
+    );
   const to = (stop ? rest.slice(0, stop.index) : rest).trim();
   return to.length >= 3 && /^\p{Lu}/u.test(to) ? to : null;
 }
@@ -93,12 +102,16 @@ export function extractReporting(sentences: readonly string[]): TReporting[] {
         frequency = 'once';
         value = isoDate(due.year, due.month, due.day);
       } else if (due.month !== null) {
-        const cue = [...cues].reverse().find((c) => c.at < due.at && (c.frequency === 'semiannual' || c.frequency === 'annual'));
+        const cue = [...cues]
+          .reverse()
+          .find((c) => c.at < due.at && (c.frequency === 'semiannual' || c.frequency === 'annual'));
         frequency = due.annualAfter ? 'annual' : (cue?.frequency ?? 'annual');
         if (cue && !due.annualAfter) usedCues.add(cue);
         value = monthDay(due.month, due.day);
       } else {
-        const cue = [...cues].reverse().find((c) => c.at < due.at && (c.frequency === 'monthly' || c.frequency === 'quarterly'));
+        const cue = [...cues]
+          .reverse()
+          .find((c) => c.at < due.at && (c.frequency === 'monthly' || c.frequency === 'quarterly'));
         if (due.monthlyAfter || cue) {
           frequency = cue?.frequency ?? 'monthly';
           if (cue) usedCues.add(cue);
@@ -108,7 +121,8 @@ export function extractReporting(sentences: readonly string[]): TReporting[] {
       if (frequency && value) {
         found.push({ frequency, due: value, to });
         // the cue right after "trước ngày 10/11 hằng năm" is this duty's own
-        for (const c of cues) if (c.at > due.at && c.at - due.at < 40 && c.frequency === frequency) usedCues.add(c);
+        for (const c of cues)
+          if (c.at > due.at && c.at - due.at < 40 && c.frequency === frequency) usedCues.add(c);
       }
     }
     const specific = cues.some((c) => c.frequency !== 'periodic' && c.frequency !== 'on_request');
@@ -120,7 +134,9 @@ export function extractReporting(sentences: readonly string[]): TReporting[] {
     }
     for (const f of found) {
       // one duty per frequency: a dated one replaces an undated one
-      const same = out.findIndex((o) => o.frequency === f.frequency && (o.due === f.due || o.due === null || f.due === null));
+      const same = out.findIndex(
+        (o) => o.frequency === f.frequency && (o.due === f.due || o.due === null || f.due === null),
+      );
       if (same < 0) out.push(f);
       else if (out[same]!.due === null && f.due !== null) out[same] = f;
     }

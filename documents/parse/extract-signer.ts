@@ -5,7 +5,8 @@
 import type { TSigner, TSignerAuthority } from '../../contracts/plan-extract.ts';
 import { foldText, isMostlyUpper } from './normalize-text.ts';
 
-const AUTHORITY = /(?:^|[\s;:])(T\.?\s?\/?\s?M|K\.?\s?\/?\s?T|TUQ|T\.U\.Q|TL|T\/L|Q)\s?[.:]?\s+(\p{Lu}[\p{Lu}\s,.&-]{2,80})$/u;
+const AUTHORITY =
+  /(?:^|[\s;:])(T\.?\s?\/?\s?M|K\.?\s?\/?\s?T|TUQ|T\.U\.Q|TL|T\/L|Q)\s?[.:]?\s+(\p{Lu}[\p{Lu}\s,.&-]{2,80})$/u;
 
 function authorityOf(raw: string): TSignerAuthority | null {
   const key = raw.replace(/[\s./]/g, '').toUpperCase();
@@ -61,8 +62,28 @@ export function extractSigner(
       const next = lines[k]!.trim();
       if (next.length === 0) continue;
       seen++;
-      if (/^[-–+•]/.test(next)) continue;
-      if (title === null && authority && isMostlyUpper(next) && next.length <= 80 && seen <= 2 && !/\d/.test(next)) {
+      if (/^[-–+•]/.test(next)) {
+        // two columns flattened: "- Bộ Y tế; PHÓ CHỦ TỊCH" carries the position after the ";"
+        const tail = next.slice(next.lastIndexOf(';') + 1).trim();
+        if (
+          authority &&
+          next.includes(';') &&
+          isMostlyUpper(tail) &&
+          /\S\s+\S/.test(tail) &&
+          !AUTHORITY.test(` ${tail}`)
+        ) {
+          title = tail.replace(/[.:]+$/, '');
+        }
+        continue;
+      }
+      if (
+        title === null &&
+        authority &&
+        isMostlyUpper(next) &&
+        next.length <= 80 &&
+        seen <= 2 &&
+        !/\d/.test(next)
+      ) {
         const stamped = /^(?:\(.*\)|\[.*\])$/.test(next);
         if (!stamped && !looksLikePersonName(next)) {
           title = next.replace(/[.:]+$/, '');

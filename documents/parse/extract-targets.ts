@@ -52,7 +52,31 @@ const NUMBER_WORDS: Record<string, number> = {
 };
 const COUNT =
   /\b(it nhat|toi thieu|tren|duoi|khong qua|toi da|tu)\s(\d{1,3}(?:\.\d{3})*|mot|hai|ba|bon|sau|bay|tam|chin|muoi)\s(?!%)([a-z]+(?:\s[a-z]+)?)/g;
-const UNIT_STOP = /^(?:nham|de|ve|cho|trong|tai|va|hoac|moi|tro|len|nam|thang|o|co|duoc|la|cua|voi|tren|theo)$/;
+const TWO_WORD_UNITS = new Set([
+  'hoat dong',
+  'doan vien',
+  'can bo',
+  'mo hinh',
+  'doanh nghiep',
+  'cong doan',
+  'luot nguoi',
+  'sang kien',
+  'cong trinh',
+  'don vi',
+  'gia dinh',
+  'hoc sinh',
+  'tre em',
+  'phu nu',
+  'tac pham',
+  'bai viet',
+  'tin bai',
+  'chuyen de',
+  'cuoc thi',
+  'hoi nghi',
+  'lop hoc',
+]);
+const UNIT_STOP =
+  /^(?:nham|de|ve|cho|trong|tai|va|hoac|moi|tro|len|nam|thang|o|co|duoc|la|cua|voi|tren|theo)$/;
 
 function comparatorBefore(foldedBefore: string): TComparator | null {
   const tail = foldedBefore.slice(-28);
@@ -68,7 +92,8 @@ function readEvents(folded: string, original: string): TargetEvent[] {
   for (const m of folded.matchAll(YEAR)) {
     events.push({ type: 'year', year: Number(m[1]), start: m.index, end: m.index + m[0].length });
   }
-  for (const m of folded.matchAll(ANNUAL)) events.push({ type: 'annual', start: m.index, end: m.index + m[0].length });
+  for (const m of folded.matchAll(ANNUAL))
+    events.push({ type: 'annual', start: m.index, end: m.index + m[0].length });
   for (const m of folded.matchAll(PERCENT)) {
     const value = Number(m[1]!.replace(',', '.'));
     if (!Number.isFinite(value) || value > 100) continue;
@@ -87,7 +112,7 @@ function readEvents(folded: string, original: string): TargetEvent[] {
     if (!Number.isFinite(value) || value <= 0) continue;
     const unitWords = m[3]!.split(' ');
     if (UNIT_STOP.test(unitWords[0]!)) continue;
-    const keep = unitWords.length > 1 && UNIT_STOP.test(unitWords[1]!) ? 1 : unitWords.length;
+    const keep = unitWords.length > 1 && TWO_WORD_UNITS.has(unitWords.join(' ')) ? 2 : 1;
     const unitStart = m.index + m[0].length - m[3]!.length;
     const unitLength = unitWords.slice(0, keep).join(' ').length;
     let op: TComparator =
@@ -133,18 +158,31 @@ function cleanTargetText(text: string): string {
     const before = t;
     t = t
       .replace(/^[\s,;:.\-–)]+/, '')
-      .replace(/^(?:và|hoặc|đạt|trở lên|trong đó|có|là|phấn đấu|Phấn đấu|Hàng năm|Hằng năm|hàng năm|hằng năm)\s+/i, '')
+      .replace(
+        /^(?:và|hoặc|đạt|trở lên|trong đó|có|là|phấn đấu|Phấn đấu|Hàng năm|Hằng năm|hàng năm|hằng năm)\s+/i,
+        '',
+      )
       .replace(/[\s,;:.(]+$/, '')
-      .replace(/\s(?:và|đạt|phấn đấu|đến|vào)$/i, '');
+      .replace(
+        /\s(?:và|đạt|phấn đấu|đến|vào|xuống|lên|còn|ở mức|dưới|trên|ít nhất|tối thiểu|không quá|tối đa|từ|khoảng|bằng)$/i,
+        '',
+      );
     if (t === before) break;
   }
   return t;
 }
 
 /** Targets of one clause (a sentence or a ";"-part of one). */
-export function readTargetsFromClause(clause: string, context: TargetContext, fallbackText: string | null): TTarget[] {
+export function readTargetsFromClause(
+  clause: string,
+  context: TargetContext,
+  fallbackText: string | null,
+): TTarget[] {
   const folded = foldText(clause);
-  const events = readEvents(folded, clause);
+  let events = readEvents(folded, clause);
+  // a count beside a percentage describes the population ("trẻ em dưới 6 tuổi đạt 100%")
+  const hasPercent = events.some((e) => e.type === 'value' && !e.counted);
+  if (hasPercent) events = events.filter((e) => e.type !== 'value' || !e.counted);
   const values = events.filter((e): e is ValueEvent => e.type === 'value');
   if (values.length === 0) return [];
   const firstStart = events[0]!.start;

@@ -20,15 +20,16 @@ export function findLead(text: string): string | null {
     const lead = (cut >= 0 ? rest.slice(0, cut) : rest).trim();
     return lead.length > 1 ? lead : null;
   }
-  const m = /(?:^|[\s(:;,])(?:giao(?: cho)?|de nghi|yeu cau)\s(.{3,120}?)\s(?:chu tri|lam dau moi|la co quan dau moi)/d.exec(
-    folded,
-  );
+  const m =
+    /(?:^|[(:;,.]\s?)(?:giao(?: cho)?|de nghi|yeu cau)\s(.{3,120}?)\s(?:chu tri|lam dau moi|la co quan dau moi)/d.exec(
+      folded,
+    );
   const span = m?.indices?.[1];
   if (span) {
     const lead = text.slice(span[0], span[1]).trim();
     return lead.length > 1 ? lead : null;
   }
-  const direct = /^(\p{Lu}[^,;.]{2,100}?)\s(?:chủ trì|chu tri)\b/u.exec(text);
+  const direct = /^(\p{Lu}[^,;.]{2,100}?)\s(?:chủ trì|chu tri)(?=[\s,.;:]|$)/u.exec(text);
   return direct ? direct[1]!.trim() : null;
 }
 
@@ -54,13 +55,18 @@ export function tasksFromInstructions(paragraphs: readonly Paragraph[]): TTask[]
   const out: TTask[] = [];
   for (const p of paragraphs) {
     const folded = foldText(p.text);
-    const re = /(?:^|[.:;]\s)(giao(?: cho)?\s.{3,160}?\s(?:chu tri|thuc hien|tham muu|co trach nhiem|khan truong))/g;
+    const re =
+      /(?:^|[.:;]\s)(giao(?: cho)?\s.{3,160}?\s(?:chu tri|thuc hien|tham muu|co trach nhiem|khan truong))/g;
     for (const m of folded.matchAll(re)) {
       const start = m.index + m[0].length - m[1]!.length;
       const rest = p.text.slice(start);
       const sentence = /^(.+?)(?:\.\s+(?=\p{Lu})|\.?$)/u.exec(rest)?.[1] ?? rest;
       const text = sentence.replace(/\s*\((?:hoàn thành|hoan thanh|thời hạn|xong)[^)]*\)\s*$/i, '').trim();
-      out.push({ text: firstSentence(text), deadline: findDeadline(foldText(sentence)), lead: findLead(sentence) });
+      out.push({
+        text: firstSentence(text),
+        deadline: findDeadline(foldText(sentence)),
+        lead: findLead(sentence),
+      });
     }
   }
   return out;

@@ -10,7 +10,12 @@ const ORGANS = /^(?:ban thuong vu|ban thuong truc|ban chap hanh|thuong truc|doan
 
 function subjectBefore(text: string, verbAt: number): string | null {
   const before = text.slice(0, verbAt);
-  const cut = Math.max(before.lastIndexOf(','), before.lastIndexOf('.'), before.lastIndexOf(';'), before.lastIndexOf(':'));
+  const cut = Math.max(
+    before.lastIndexOf(','),
+    before.lastIndexOf('.'),
+    before.lastIndexOf(';'),
+    before.lastIndexOf(':'),
+  );
   let subject = before.slice(cut + 1).trim();
   const folded = foldText(subject);
   const organ = ORGANS.exec(folded);
@@ -21,10 +26,16 @@ function subjectBefore(text: string, verbAt: number): string | null {
 }
 
 /** The issuer the body text names, qualified by `place` when it ends with "tỉnh". */
-export function inferIssuerFromBody(lead: readonly string[], closing: readonly string[], place: string | null): string | null {
+export function inferIssuerFromBody(
+  lead: readonly string[],
+  closing: readonly string[],
+  place: string | null,
+): string | null {
   let fromLead: string | null = null;
   for (const text of lead) {
-    const m = /\s(?:xay dung|ban hanh|trien khai)\s(?:ke hoach|chuong trinh|huong dan|van ban|quy che)/.exec(foldText(text));
+    const m = /\s(?:xay dung|ban hanh|trien khai)\s(?:ke hoach|chuong trinh|huong dan|van ban|quy che)/.exec(
+      foldText(text),
+    );
     if (m) {
       fromLead = subjectBefore(text, m.index);
       if (fromLead) break;

@@ -41,7 +41,7 @@ const CASED_PHRASES: [string, string][] = [
   ['mặt trận tổ quốc', 'Mặt trận Tổ quốc'],
 ];
 
-const PLACE_WORDS = new Set(['tỉnh', 'huyện', 'quận', 'xã', 'phường', 'phố', 'xã', 'trấn']);
+const PLACE_WORDS = new Set(['tinh', 'huyen', 'quan', 'xã', 'phuong', 'pho', 'tran']);
 const KEEP_UPPER = /^(?:[A-ZĐ]{2,}|TP\.?|[A-ZĐ]+\.[A-ZĐ.]*)$/;
 
 /** "VĂN PHÒNG UBND TỈNH KIÊN GIANG" → "Văn phòng Ủy ban nhân dân tỉnh Kiên Giang". */
@@ -59,7 +59,7 @@ export function caseOrganisationName(upper: string): string {
     const lower = word.toLocaleLowerCase('vi');
     if (i === 0 || properName) out.push(lower.charAt(0).toLocaleUpperCase('vi') + lower.slice(1));
     else out.push(lower);
-    if (PLACE_WORDS.has(lower)) properName = true;
+    if (PLACE_WORDS.has(lower === 'xã' ? lower : foldText(lower))) properName = true;
   });
   let text = out.join(' ');
   for (const [phrase, cased] of CASED_PHRASES) {
@@ -73,7 +73,11 @@ export function caseOrganisationName(upper: string): string {
  * The source's own mixed-case spelling of `name` when the text writes it somewhere (the
  * header is upper case, the body usually is not), else null.
  */
-export function findMixedCaseSpelling(name: string, text: string, foldedText = foldText(text)): string | null {
+export function findMixedCaseSpelling(
+  name: string,
+  text: string,
+  foldedText = foldText(text),
+): string | null {
   const key = foldKey(name);
   if (key.length < 6) return null;
   let from = 0;
@@ -83,7 +87,8 @@ export function findMixedCaseSpelling(name: string, text: string, foldedText = f
     const candidate = text.slice(at, at + key.length);
     const before = foldedText[at - 1];
     const after = foldedText[at + key.length];
-    const bounded = (before === undefined || !/[a-z0-9]/.test(before)) && (after === undefined || !/[a-z0-9]/.test(after));
+    const bounded =
+      (before === undefined || !/[a-z0-9]/.test(before)) && (after === undefined || !/[a-z0-9]/.test(after));
     if (bounded && /\p{Ll}/u.test(candidate)) return candidate;
     from = at + 1;
   }
@@ -114,7 +119,8 @@ const SYMBOL_ISSUERS: [RegExp, (place: string | null) => string | null][] = [
 export function issuerFromSymbol(symbol: string, place: string | null): string | null {
   const folded = foldText(symbol).replace(/\s+/g, '');
   // state style 72/KH-LĐLĐ: code after the dash; Party style 28-CT/TW: after the slash
-  const m = /^\d+[a-z]?(?:\/\d{4})?\/[a-z]+-([a-z&]+)/.exec(folded) ?? /^\d+[a-z]?-[a-z]+\/([a-z&]+)/.exec(folded);
+  const m =
+    /^\d+[a-z]?(?:\/\d{4})?\/[a-z]+-([a-z&]+)/.exec(folded) ?? /^\d+[a-z]?-[a-z]+\/([a-z&]+)/.exec(folded);
   if (!m) return null;
   const code = m[1]!;
   for (const [re, build] of SYMBOL_ISSUERS) if (re.test(code)) return build(place);

@@ -6,11 +6,18 @@
  */
 import { basename } from 'node:path';
 import type { TExtractedDocument, TPlanExtract } from '../../contracts/plan-extract.ts';
-import { buildParagraphs, findHeadings, firstLevelItems, type OutlineItem, type Paragraph, sectionScope } from './build-outline.ts';
+import {
+  buildParagraphs,
+  findHeadings,
+  firstLevelItems,
+  type OutlineItem,
+  type Paragraph,
+  sectionScope,
+} from './build-outline.ts';
 import { extractAssignments } from './extract-assignments.ts';
 import { extractEvents } from './extract-events.ts';
 import { extractHeader } from './extract-header.ts';
-import { findRecipientsLine, extractRecipients } from './extract-recipients.ts';
+import { extractRecipients, findRecipientsLine } from './extract-recipients.ts';
 import { extractReferences, type ReferenceSource } from './extract-references.ts';
 import { extractReporting } from './extract-reporting.ts';
 import { extractSigner } from './extract-signer.ts';
@@ -26,8 +33,10 @@ export interface ParseOptions {
   source: string;
 }
 
-const TCTH = /to chuc thuc hien|phan cong (?:nhiem vu|thuc hien|trach nhiem)|trach nhiem thuc hien|to chuc trien khai/;
-const TASKS = /nhiem vu|giai phap|phuong huong|noi dung (?:trong tam|chu yeu|hoat dong|thuc hien)|cac hoat dong/;
+const TCTH =
+  /to chuc thuc hien|phan cong (?:nhiem vu|thuc hien|trach nhiem)|trach nhiem thuc hien|to chuc trien khai/;
+const TASKS =
+  /nhiem vu|giai phap|phuong huong|noi dung (?:trong tam|chu yeu|hoat dong|thuc hien)|cac hoat dong/;
 const TARGETS = /muc tieu|chi tieu/;
 const LEAD_START = /^(?:can cu|thuc hien|theo|tiep nhan|trien khai|thi hanh|xet|nham)/;
 
@@ -65,7 +74,8 @@ function parseOneDocument(lines: readonly string[]): TExtractedDocument {
 
   const recipientsLine = findRecipientsLine(lines, bodyStart);
   const signerFrom = recipientsLine >= 0 ? Math.max(bodyStart, recipientsLine - 8) : bodyStart;
-  const signed = extractSigner(lines, signerFrom, lines.length) ?? extractSigner(lines, bodyStart, lines.length);
+  const signed =
+    extractSigner(lines, signerFrom, lines.length) ?? extractSigner(lines, bodyStart, lines.length);
   const ends = [lines.length];
   if (recipientsLine >= 0) ends.push(recipientsLine);
   if (signed) ends.push(signed.line);
@@ -73,7 +83,9 @@ function parseOneDocument(lines: readonly string[]): TExtractedDocument {
 
   const body = buildParagraphs(lines, bodyStart, bodyEnd);
   const tailFrom = Math.max(bodyEnd, recipientsLine, signed?.line ?? -1);
-  const tail = buildParagraphs(lines, tailFrom, lines.length).filter((p) => !/^[-–+•]/.test(lines[p.start]!.trim()));
+  const tail = buildParagraphs(lines, tailFrom, lines.length).filter(
+    (p) => !/^[-–+•]/.test(lines[p.start]!.trim()),
+  );
 
   // opening clauses: paragraphs before the first numbered one ("Căn cứ…", "Thực hiện…")
   const lead: Paragraph[] = [];

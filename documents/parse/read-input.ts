@@ -32,7 +32,7 @@ function looksLikeText(bytes: Uint8Array): boolean {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return true;
   const sample = bytes.subarray(0, Math.min(bytes.length, 64 * 1024));
   let control = 0;
-  for (const b of sample) if (b === 0 || (b < 0x09 || (b > 0x0d && b < 0x20))) control++;
+  for (const b of sample) if (b === 0 || b < 0x09 || (b > 0x0d && b < 0x20)) control++;
   if (control > sample.length * 0.01) return false;
   const text = new TextDecoder('utf-8', { fatal: false }).decode(sample);
   const bad = text.match(/\uFFFD/g)?.length ?? 0;

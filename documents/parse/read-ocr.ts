@@ -14,7 +14,9 @@ const PACKAGES: Record<string, string> = {
 
 export class MissingProgramError extends Error {
   constructor(readonly program: string) {
-    super(`${program} is not installed; install the Debian package(s): apt-get install ${PACKAGES[program] ?? program}`);
+    super(
+      `${program} is not installed; install the Debian package(s): apt-get install ${PACKAGES[program] ?? program}`,
+    );
     this.name = 'MissingProgramError';
   }
 }
@@ -42,7 +44,8 @@ function run(program: string, args: readonly string[]): Promise<string> {
 /** Text of one image file (PNG, JPEG, PGM…). */
 export async function ocrImage(path: string): Promise<string> {
   const text = await run('tesseract', [path, '-', '-l', 'vie']);
-  if (/Failed loading language|Error opening data file/.test(text)) throw new MissingProgramError('tesseract');
+  if (/Failed loading language|Error opening data file/.test(text))
+    throw new MissingProgramError('tesseract');
   return text;
 }
 
@@ -57,7 +60,10 @@ function dropPageNumbers(text: string): string {
 }
 
 /** Rasterises every page of a scanned PDF and reads it; `onProgress(done, total)` after each page. */
-export async function ocrPdf(path: string, onProgress?: (done: number, total: number) => void): Promise<string> {
+export async function ocrPdf(
+  path: string,
+  onProgress?: (done: number, total: number) => void,
+): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'tiendo-ocr-'));
   try {
     await run('pdftoppm', ['-r', '300', '-gray', path, join(dir, 'page')]);

@@ -12,7 +12,9 @@ interface Item {
   height: number;
 }
 
-function isTextItem(value: unknown): value is { str: string; transform: number[]; width: number; height: number } {
+function isTextItem(
+  value: unknown,
+): value is { str: string; transform: number[]; width: number; height: number } {
   return typeof value === 'object' && value !== null && 'str' in value && 'transform' in value;
 }
 
@@ -36,7 +38,12 @@ export function itemsToLines(items: readonly Item[]): string {
     let end: number | null = null;
     for (const item of row.items) {
       const gap = end === null ? 0 : item.x - end;
-      if (end !== null && gap > Math.max(1, item.height * 0.15) && !text.endsWith(' ') && !item.str.startsWith(' ')) {
+      if (
+        end !== null &&
+        gap > Math.max(1, item.height * 0.15) &&
+        !text.endsWith(' ') &&
+        !item.str.startsWith(' ')
+      ) {
         text += gap > item.height * 4 ? '    ' : ' ';
       }
       text += item.str;
@@ -58,7 +65,8 @@ export interface PdfText {
 
 export async function readPdf(buffer: Buffer): Promise<PdfText> {
   const data = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength).slice();
-  const pdf = await getDocument({ data, useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
+  const pdf = await getDocument({ data, useSystemFonts: false, isEvalSupported: false, verbosity: 0 })
+    .promise;
   try {
     const pages: string[] = [];
     let chars = 0;
@@ -69,7 +77,13 @@ export async function readPdf(buffer: Buffer): Promise<PdfText> {
       for (const raw of content.items) {
         if (!isTextItem(raw)) continue;
         const t = raw.transform;
-        items.push({ str: raw.str, x: t[4] ?? 0, y: t[5] ?? 0, width: raw.width, height: raw.height || Math.abs(t[3] ?? 10) });
+        items.push({
+          str: raw.str,
+          x: t[4] ?? 0,
+          y: t[5] ?? 0,
+          width: raw.width,
+          height: raw.height || Math.abs(t[3] ?? 10),
+        });
         chars += raw.str.trim().length;
       }
       pages.push(itemsToLines(items));

@@ -6,7 +6,8 @@
  */
 import { foldText, isMostlyUpper } from './normalize-text.ts';
 
-const MOTTO = /cong\s*h[o0]a\s*xa\s*h[o0]i\s*chu\s*ngh[il1]a|dang\s*cong\s*san\s*viet\s*nam|doc\s*lap\s*-?\s*tu\s*do\s*-?\s*hanh\s*phuc/;
+const MOTTO =
+  /cong\s*h[o0]a\s*xa\s*h[o0]i\s*chu\s*ngh[il1]a|dang\s*cong\s*san\s*viet\s*nam|doc\s*lap\s*-?\s*tu\s*do\s*-?\s*hanh\s*phuc/;
 
 /** True for a line that is (mostly) the national motto, the Party's name or "Độc lập - Tự do". */
 export function isMottoLine(line: string): boolean {

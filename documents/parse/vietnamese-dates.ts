@@ -68,13 +68,18 @@ const DEADLINE_PATTERNS: { re: RegExp; read: (m: RegExpExecArray) => string | nu
       const year = Number(m[2]);
       const last = month >= 1 && month <= 12 ? lastDayOfMonth(year, month) : 0;
       // "trước tháng 10" is the end of the month before
-      if (/^tru/.test(m[0])) return month > 1 ? isoDate(year, month - 1, lastDayOfMonth(year, month - 1)) : isoDate(year - 1, 12, 31);
+      if (/^tru/.test(m[0]))
+        return month > 1
+          ? isoDate(year, month - 1, lastDayOfMonth(year, month - 1))
+          : isoDate(year - 1, 12, 31);
       return isoDate(year, month, last);
     },
   },
   {
     // "Quý IV/2025", "quý 3 năm 2024"
-    re: new RegExp(`(?:hoan thanh|xong|trong|vao|thoi gian(?: thuc hien)?\\s*:?)\\s*(?:trong\\s*)?quy\\s*(iv|iii|ii|i|[1-4])\\s*(?:/|\\s${NAM}\\s)\\s*((?:19|20)\\d{2})(?!\\d)`),
+    re: new RegExp(
+      `(?:hoan thanh|xong|trong|vao|thoi gian(?: thuc hien)?\\s*:?)\\s*(?:trong\\s*)?quy\\s*(iv|iii|ii|i|[1-4])\\s*(?:/|\\s${NAM}\\s)\\s*((?:19|20)\\d{2})(?!\\d)`,
+    ),
     read: (m) => {
       const q = ROMAN_QUARTER[m[1]!] ?? 0;
       const year = Number(m[2]);
@@ -83,7 +88,9 @@ const DEADLINE_PATTERNS: { re: RegExp; read: (m: RegExpExecArray) => string | nu
   },
   {
     // "hoàn thành trong năm 2025"
-    re: new RegExp(`(?:hoan thanh|xong|tru[o0d6e]?[cde])\\s*(?:trong\\s*)?${NAM}\\s*((?:19|20)\\d{2})(?!\\d)`),
+    re: new RegExp(
+      `(?:hoan thanh|xong|tru[o0d6e]?[cde])\\s*(?:trong\\s*)?${NAM}\\s*((?:19|20)\\d{2})(?!\\d)`,
+    ),
     read: (m) => {
       const year = Number(m[1]);
       return /^tru/.test(m[0]) ? isoDate(year - 1, 12, 31) : isoDate(year, 12, 31);

@@ -1,0 +1,88 @@
+/** Realistic documents written for the tests (not the seeds): other issuers, layouts and kinds. */
+
+/** A provincial People's Committee plan, header flattened from two columns (PDF rows). */
+export const PROVINCIAL_PLAN = `ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH NAM ĐỊNH Độc lập - Tự do - Hạnh phúc
+Số: 215/KH-UBND Nam Định, ngày 05 tháng 3 năm 2025
+
+KẾ HOẠCH
+Triển khai thực hiện công tác bảo vệ, chăm sóc trẻ em
+trên địa bàn tỉnh năm 2025
+
+Căn cứ Luật Trẻ em số 102/2016/QH13 ngày 05/4/2016;
+Căn cứ Quyết định số 782/QĐ-TTg ngày 27/5/2021 của Thủ tướng Chính phủ phê duyệt Chương trình phòng ngừa, giảm thiểu trẻ em lao động;
+Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện như sau:
+
+I. MỤC TIÊU, CHỈ TIÊU
+1. Mục tiêu chung
+Tạo môi trường sống an toàn, lành mạnh cho trẻ em.
+2. Chỉ tiêu
+- Tỷ lệ trẻ em dưới 6 tuổi được cấp thẻ bảo hiểm y tế đạt 100%.
+- Giảm tỷ lệ trẻ em bị tai nạn thương tích xuống dưới 5%; tỷ lệ xã, phường đạt tiêu chuẩn phù hợp với trẻ em đạt trên 80%.
+- Hằng năm tổ chức ít nhất 02 lớp tập huấn cho cán bộ làm công tác trẻ em.
+
+II. NHIỆM VỤ, GIẢI PHÁP
+1. Tăng cường sự lãnh đạo, chỉ đạo của các cấp ủy đảng, chính quyền.
+2. Đẩy mạnh truyền thông về bảo vệ trẻ em; hoàn thành trong Quý II/2025.
+3. Rà soát, thống kê trẻ em có hoàn cảnh đặc biệt, hoàn thành trước ngày 30/6/2025.
+
+III. TỔ CHỨC THỰC HIỆN
+1. Sở Y tế: Chủ trì, phối hợp với các đơn vị liên quan triển khai Kế hoạch; tổng hợp, báo cáo UBND tỉnh trước ngày 15/12/2025.
+2. Sở Tài chính: Bố trí kinh phí thực hiện Kế hoạch.
+3. UBND các huyện, thành phố: Xây dựng kế hoạch thực hiện; báo cáo kết quả 6 tháng trước ngày 15/6 và báo cáo năm trước ngày 10/12 hằng năm gửi Sở Y tế.
+
+Nơi nhận: TM. ỦY BAN NHÂN DÂN
+- Bộ Y tế; KT. CHỦ TỊCH
+- TT Tỉnh ủy, TT HĐND tỉnh; PHÓ CHỦ TỊCH
+- Các sở, ngành;
+- Lưu: VT, VX.
+
+Trần Anh Dũng
+`;
+
+/** A Party notice: "ĐẢNG CỘNG SẢN VIỆT NAM", Party symbol style, "T/M". */
+export const PARTY_NOTICE = `TỈNH ỦY LAI CHÂU ĐẢNG CỘNG SẢN VIỆT NAM
+*
+Số 145-TB/TU Lai Châu, ngày 20 tháng 9 năm 2024
+
+THÔNG BÁO
+kết luận của Ban Thường vụ Tỉnh ủy về công tác chăm sóc, giáo dục và bảo vệ trẻ em
+
+Ngày 18/9/2024, Ban Thường vụ Tỉnh ủy họp nghe báo cáo kết quả thực hiện Chỉ thị số 28-CT/TW ngày 25/12/2023 của Bộ Chính trị. Ban Thường vụ Tỉnh ủy kết luận như sau:
+
+1. Các cấp ủy, tổ chức đảng tiếp tục quán triệt Chỉ thị số 28-CT/TW.
+2. Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp tham mưu sơ kết việc thực hiện, hoàn thành trong tháng 11/2024.
+
+Nơi nhận:
+- Các đồng chí Tỉnh ủy viên,
+- Các huyện ủy, thành ủy,
+- Lưu Văn phòng Tỉnh ủy.
+
+T/M BAN THƯỜNG VỤ
+PHÓ BÍ THƯ THƯỜNG TRỰC
+
+Giàng A Tính
+`;
+
+/** A monthly report of a district trade union, OCR without diacritics. */
+export const MONTHLY_REPORT_OCR = `LIEN DOAN LAO DONG TINH THAI BINH CONG HOA XA HOI CHU NGHIA VIET NAM
+LDLD HUYEN KIEN XUONG Doc lap - Tu do - Hanh phuc
+S6: 12/BC-LDLD Kién Xwong, ngay 25 thang 5 nam 2024
+
+BAO CAO
+Két qua hoat dong cong doan thang 5 va phuong huong nhiém vu thang 6 nam 2024
+
+I. KET QUA HOAT DONG THANG 5
+1. Cong tac tuyén truyén
+Trong thang da t6 chirc 05 budi tuyén truyén cho 320 doan vién.
+II. PHUONG HUONG NHIEM VU THANG 6
+1. Tiép tuc tuyén truyén Thang Cong nhan nam 2024.
+2. T6 chirc Hoi nghi so két 6 thang, hoan thanh trude ngay 30/6/2024.
+Céac CDCS bao cao két qua hang thang trude ngay 20 gui LDLD huyén.
+
+Noi nhan: TM. BAN THUONG VU
+- LDLD tinh; CHU TICH
+- Luu VP.
+
+Nguyén Van Binh
+`;
