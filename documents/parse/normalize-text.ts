@@ -82,15 +82,17 @@ const TCVN3_TO_UNICODE: Record<string, string> = {
 };
 
 // Characters that only TCVN3 text uses often (Vietnamese Unicode text never needs them).
-const TCVN3_SIGNS = /[µ¶·¸¹¨»¼½¾©®ª«¬§]/g;
+// (not é, ó, á…: OCR of Vietnamese without its fonts produces those too)
+const TCVN3_SIGNS = /[µ¶·¸¹¨»¼½¾©®ª«¬§¡¢£¤¥¦ßÜÖËØ×Þ÷þ]/g;
 const UNICODE_VIETNAMESE = /[\u1ea0-\u1ef9đĐơƠưƯ]/g;
 
 /** True when the text looks like TCVN3 bytes read as Latin-1 (e.g. "Céng hßa x· héi"). */
 export function looksLikeTcvn3(text: string): boolean {
   const sample = text.length > 200_000 ? text.slice(0, 200_000) : text;
-  const signs = sample.match(TCVN3_SIGNS)?.length ?? 0;
+  const found = sample.match(TCVN3_SIGNS) ?? [];
   const unicode = sample.match(UNICODE_VIETNAMESE)?.length ?? 0;
-  return signs >= 5 && signs > unicode * 4;
+  // real TCVN3 text uses many different signs; OCR noise repeats one ("¢6" for "có")
+  return new Set(found).size >= 3 && found.length > unicode * 4;
 }
 
 export function convertTcvn3(text: string): string {

@@ -1,0 +1,46 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { convertTcvn3, foldText, isMostlyUpper, looksLikeTcvn3, normalizeText, trimListItem } from './normalize-text.ts';
+
+describe('normalizeText', () => {
+  it('removes markdown emphasis, headings and bookmarks, keeps the words', () => {
+    const text = '## KẾ HOẠCH\n### **Thực hiện Chương trình**\n[bookmark: _GoBack]\tThực hiện *trước ngày 15/9/2021* để';
+    expect(normalizeText(text).split('\n')).toEqual(['KẾ HOẠCH', 'Thực hiện Chương trình', ' Thực hiện trước ngày 15/9/2021 để']);
+  });
+
+  it('composes decomposed Vietnamese (NFD → NFC)', () => {
+    expect(normalizeText('Lai Cha\u0302u')).toBe('Lai Châu');
+  });
+
+  it('detects and converts TCVN3 (ABC) text', () => {
+    const legacy = 'Céng hßa x· héi chñ nghÜa ViÖt Nam - §éc lËp';
+    expect(looksLikeTcvn3(legacy)).toBe(true);
+    expect(convertTcvn3(legacy)).toBe('Cộng hòa xã hội chủ nghĩa Việt Nam - Độc lập');
+    expect(looksLikeTcvn3('Cộng hòa xã hội chủ nghĩa Việt Nam')).toBe(false);
+  });
+});
+
+describe('foldText', () => {
+  it('strips diacritics and case, đ → d', () => {
+    expect(foldText('Liên đoàn Lao Động TỈNH Đắk Lắk')).toBe('lien doan lao dong tinh dak lak');
+  });
+
+  it('keeps the length so matches can be cut from the source', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }), (s) => {
+        expect(foldText(s).length).toBe(s.length);
+      }),
+    );
+  });
+});
+
+describe('helpers', () => {
+  it('trims list punctuation', () => {
+    expect(trimListItem('- Lưu: VT, NC.')).toBe('Lưu: VT, NC');
+    expect(trimListItem('- Sở Y tế;')).toBe('Sở Y tế');
+  });
+  it('tells upper-case header lines', () => {
+    expect(isMostlyUpper('BAN THƯỜNG VỤ')).toBe(true);
+    expect(isMostlyUpper('Ban Thường vụ')).toBe(false);
+  });
+});

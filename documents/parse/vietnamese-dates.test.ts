@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { foldText } from './normalize-text.ts';
+import { findDeadline, isoDate, readDateAtStart } from './vietnamese-dates.ts';
+
+const deadline = (text: string): string | null => findDeadline(foldText(text));
+
+describe('deadlines', () => {
+  it('reads a day, a month, a quarter and a year as their last day', () => {
+    expect(deadline('gửi về Bộ (qua Cục Trẻ em) trước ngày 15/9/2021 để tổng hợp')).toBe('2021-09-15');
+    expect(deadline('tổ chức triển khai thực hiện (hoàn thành trong tháng 8/2021).')).toBe('2021-08-31');
+    expect(deadline('hoàn thành trong Quý IV/2025')).toBe('2025-12-31');
+    expect(deadline('hoàn thành trong tháng 2 năm 2024')).toBe('2024-02-29');
+    expect(deadline('chậm nhất ngày 30 tháng 6 năm 2025')).toBe('2025-06-30');
+    expect(deadline('hoàn thành trong năm 2026')).toBe('2026-12-31');
+    expect(deadline('hoan thanh trude ngay 30/6/2024')).toBe('2024-06-30');
+  });
+  it('gives null without a year or a cue', () => {
+    expect(deadline('báo cáo hằng năm gửi trước ngày 25 tháng 11')).toBeNull();
+    expect(deadline('Tăng cường công tác phối hợp liên ngành')).toBeNull();
+  });
+});
+
+describe('dates', () => {
+  it('rejects impossible dates', () => {
+    expect(isoDate(2021, 2, 30)).toBeNull();
+    expect(isoDate(2024, 2, 29)).toBe('2024-02-29');
+  });
+  it('reads "ngày 12 tháng 7 năm 2021" and OCR "ngay 10 thang 5 nim 2024"', () => {
+    expect(readDateAtStart(foldText(' ngày 12 tháng 7 năm 2021 của Bộ'))).toBe('2021-07-12');
+    expect(readDateAtStart('ngay 10 thang 5 nim 2024')).toBe('2024-05-10');
+    expect(readDateAtStart(', ngay 23/8/2021')).toBe('2021-08-23');
+  });
+});
