@@ -29,7 +29,7 @@ export function findLead(text: string): string | null {
     const lead = text.slice(span[0], span[1]).trim();
     return lead.length > 1 ? lead : null;
   }
-  const direct = /^(\p{Lu}[^,;.]{2,100}?)\s(?:chủ trì|chu tri)(?=[\s,.;:]|$)/u.exec(text);
+  const direct = /(?:^|[.;:]\s+)(\p{Lu}[^,;.:]{2,100}?)\s(?:chủ trì|chu tri)(?=[\s,.;:]|$)/u.exec(text);
   return direct ? direct[1]!.trim() : null;
 }
 

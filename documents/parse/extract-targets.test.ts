@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { extractTargets, readTargetsFromClause } from './extract-targets.ts';
+
+const none = { year: null, annual: false };
+
+describe('readTargetsFromClause', () => {
+  it('reads milestones by year with "trên" as >', () => {
+    const [t] = readTargetsFromClause(
+      'Phấn đấu đến năm 2025 đạt trên 90% và đến năm 2030 đạt trên 95% cán bộ chủ chốt công đoàn các cấp được tập huấn.',
+      none,
+      null,
+    );
+    expect(t).toEqual({
+      text: 'cán bộ chủ chốt công đoàn các cấp được tập huấn',
+      milestones: [
+        { year: 2025, op: '>', value: 90, unit: '%' },
+        { year: 2030, op: '>', value: 95, unit: '%' },
+      ],
+    });
+  });
+
+  it('reads "trở lên" as >=, one value for two years, value before the year', () => {
+    const [a] = readTargetsFromClause(
+      'Phấn đấu đến năm 2025 và duy trì đến năm 2030 đạt 30% trở lên tỷ lệ nữ tham gia Ban Chấp hành công đoàn các cấp.',
+      none,
+      null,
+    );
+    expect(a!.milestones).toEqual([
+      { year: 2025, op: '>=', value: 30, unit: '%' },
+      { year: 2030, op: '>=', value: 30, unit: '%' },
+    ]);
+    const [b] = readTargetsFromClause('Vận động 70% trở lên vào năm 2025 và 90% trở lên vào năm 2030 đoàn viên được khám sức khỏe', none, null);
+    expect(b!.milestones.map((m) => [m.year, m.value])).toEqual([
+      [2025, 70],
+      [2030, 90],
+    ]);
+    expect(b!.text).toBe('đoàn viên được khám sức khỏe');
+  });
+
+  it('reads a yearly count with "ít nhất"', () => {
+    const [t] = readTargetsFromClause(
+      'Hàng năm mỗi công đoàn cơ sở tổ chức hoặc lồng ghép tổ chức ít nhất một hoạt động tuyên truyền nhằm thay đổi nhận thức',
+      none,
+      null,
+    );
+    expect(t!.milestones).toEqual([{ year: null, recurrence: 'annual', op: '>=', value: 1, unit: 'hoạt động' }]);
+    expect(t!.text).toContain('mỗi công đoàn cơ sở tổ chức');
+  });
+
+  it('reads dưới, không quá and a bare 100% as =', () => {
+    expect(readTargetsFromClause('Tỷ lệ hộ nghèo giảm xuống dưới 3%', none, null)[0]!.milestones[0]!.op).toBe('<');
+    expect(readTargetsFromClause('Tỷ lệ bỏ học không quá 2%', none, null)[0]!.milestones[0]!.op).toBe('<=');
+    expect(readTargetsFromClause('Đến năm 2025, 100% cán bộ được bồi dưỡng', none, null)[0]!.milestones[0]).toEqual({
+      year: 2025,
+      op: '=',
+      value: 100,
+      unit: '%',
+    });
+  });
+
+  it('splits two indicators of one sentence into two targets', () => {
+    const ts = readTargetsFromClause(
+      'Tỷ lệ đoàn viên được tập huấn đạt 90% và tỷ lệ công đoàn cơ sở có tủ sách pháp luật đạt 80%',
+      { year: 2025, annual: false },
+      null,
+    );
+    expect(ts.map((t) => [t.text, t.milestones[0]!.value, t.milestones[0]!.year])).toEqual([
+      ['Tỷ lệ đoàn viên được tập huấn', 90, 2025],
+      ['tỷ lệ công đoàn cơ sở có tủ sách pháp luật', 80, 2025],
+    ]);
+  });
+
+  it('reads OCR text without diacritics', () => {
+    const [t] = readTargetsFromClause('Phan ddu dén nam 2025 dat trén 90% va dén nim 2030 dat trén 95% gia dinh doan vién', none, null);
+    expect(t!.milestones.map((m) => [m.year, m.op, m.value])).toEqual([
+      [2025, '>', 90],
+      [2030, '>', 95],
+    ]);
+  });
+
+  it('gives nothing for objectives without numbers', () => {
+    expect(readTargetsFromClause('Vận động mỗi gia đình sinh đủ hai con', none, null)).toEqual([]);
+  });
+});
+
+describe('extractTargets', () => {
+  it('takes the year from the heading', () => {
+    const ts = extractTargets([
+      { text: 'Chỉ tiêu đến năm 2026', isHeading: true, headingText: null },
+      { text: '95% đoàn viên được tuyên truyền pháp luật.', isHeading: false, headingText: 'Chỉ tiêu đến năm 2026' },
+    ]);
+    expect(ts[0]!.milestones[0]!.year).toBe(2026);
+  });
+});
