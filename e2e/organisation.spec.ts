@@ -143,7 +143,17 @@ describe('organisation journey', () => {
     expect(scrollWidth).toBeLessThanOrEqual(360);
     await page.getByRole('button', { name: 'Mở menu' }).click();
     await page.getByRole('menuitem', { name: 'Người dùng' }).waitFor();
-    await screenshot(page, '08-phone-menu');
+    await screenshot(page, '08-phone-menu', false);
+    await page.keyboard.press('Escape');
+    await page.getByRole('menuitem', { name: 'Người dùng' }).waitFor({ state: 'hidden' });
+  });
+
+  it('opens a unit in a full-screen panel on the phone', async () => {
+    await page.locator('.org-tree [data-unit-code="LDLD-33-2025"]').click();
+    const detail = page.getByTestId('unit-detail');
+    await detail.getByTestId('lineage-back').first().waitFor();
+    expect(await detail.isVisible()).toBe(true);
+    await screenshot(page, '09-phone-unit', false);
   });
 
   it('ran without page errors or CSP violations', () => {

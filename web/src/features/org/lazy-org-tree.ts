@@ -16,6 +16,13 @@ const EMPTY_TREE: LoadedOrgTree = { units: new Map(), children: new Map(), loade
 export const orgTreeQueryKey = (date: string, root: number | null) =>
   ['org', 'tree', date, root ?? 'home'] as const;
 
+const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
+
+/** Siblings in Vietnamese alphabetical order ("Hà Nội" before "Hải Phòng"), whatever the server sent. */
+function sortByName(ids: readonly number[], units: ReadonlyMap<number, TOrgUnitAsOf>): number[] {
+  return [...ids].sort((a, b) => collator.compare(units.get(a)?.name ?? '', units.get(b)?.name ?? ''));
+}
+
 /** Add units from one `/api/org/tree` answer; `requestedRoot` now has all its children. */
 export function mergeOrgUnits(
   tree: LoadedOrgTree,
@@ -33,6 +40,7 @@ export function mergeOrgUnits(
     loaded.add(unit.parentId);
   }
   if (requestedRoot !== null) loaded.add(requestedRoot);
+  for (const [parentId, ids] of children) children.set(parentId, sortByName(ids, units));
   let rootIds = tree.rootIds;
   if (tree.units.size === 0) {
     rootIds = incoming.filter((u) => u.parentId === null || !units.has(u.parentId)).map((u) => u.id);

@@ -1,5 +1,5 @@
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { Button, Card, Col, DatePicker, Row, Space, Typography } from 'antd';
+import { Button, Card, Col, DatePicker, Drawer, Grid, Row, Space, Typography } from 'antd';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TOrgUnitAsOf } from '../../../../contracts/org.ts';
@@ -67,6 +67,16 @@ export default function OrgPage() {
   const selected = useUnitDetail(selectedId, date);
   const pathIds = selected.data ? [...selected.data.ancestors.map((a) => a.id), selected.data.id] : [];
 
+  const isWide = Grid.useBreakpoint().lg === true;
+  const detailPanel = selectedId ? (
+    <UnitDetailPanel
+      unitId={selectedId}
+      date={date}
+      canEdit={canEdit}
+      onResult={(result) => update({ selectedId: result.id })}
+    />
+  ) : null;
+
   useEffect(() => {
     document.title = `${t('org.pageTitle')} · ${t('app.name')}`;
   }, [t]);
@@ -104,21 +114,28 @@ export default function OrgPage() {
             />
           </Card>
         </Col>
-        <Col xs={24} lg={14} xl={15}>
-          {selectedId ? (
-            <UnitDetailPanel
-              unitId={selectedId}
-              date={date}
-              canEdit={canEdit}
-              onResult={(result) => update({ selectedId: result.id })}
-            />
-          ) : (
-            <Card className="unit-detail unit-detail--empty">
-              <Typography.Text type="secondary">{t('org.selectHint')}</Typography.Text>
-            </Card>
-          )}
-        </Col>
+        {isWide && (
+          <Col lg={14} xl={15}>
+            {detailPanel ?? (
+              <Card className="unit-detail unit-detail--empty">
+                <Typography.Text type="secondary">{t('org.selectHint')}</Typography.Text>
+              </Card>
+            )}
+          </Col>
+        )}
       </Row>
+      {!isWide && (
+        <Drawer
+          open={detailPanel !== null}
+          onClose={() => update({ selectedId: null })}
+          placement="right"
+          size="100%"
+          title={selected.data?.name ?? t('app.loading')}
+          styles={{ body: { padding: 8 } }}
+        >
+          {detailPanel}
+        </Drawer>
+      )}
       {importing && <ImportOrgDialog onClose={() => setImporting(false)} />}
     </div>
   );

@@ -87,19 +87,21 @@ export function OrgTreePanel({
   if (treeData.length === 0) return <Empty description={t('org.treeEmpty')} />;
 
   return (
-    <Tree<OrgTreeNode>
-      className="org-tree"
-      aria-label={t('org.treeLabel')}
-      treeData={treeData}
-      blockNode
-      showLine={{ showLeafIcon: false }}
-      expandedKeys={expanded}
-      onExpand={(keys) => setExpanded(keys.map(Number))}
-      loadedKeys={[...tree.loaded]}
-      loadData={(node) => loadChildren(node.key)}
-      selectedKeys={selectedId ? [selectedId] : []}
-      onSelect={(_keys, info) => onSelect(info.node.key)}
-      titleRender={(node) => <OrgTreeNodeTitle unit={node.unit} />}
-    />
+    <div className="org-tree-scroll">
+      <Tree<OrgTreeNode>
+        className="org-tree"
+        aria-label={t('org.treeLabel')}
+        treeData={treeData}
+        blockNode
+        showLine={{ showLeafIcon: false }}
+        expandedKeys={expanded}
+        onExpand={(keys) => setExpanded(keys.map(Number))}
+        loadedKeys={[...tree.loaded]}
+        loadData={(node) => loadChildren(node.key)}
+        selectedKeys={selectedId ? [selectedId] : []}
+        onSelect={(_keys, info) => onSelect(info.node.key)}
+        titleRender={(node) => <OrgTreeNodeTitle unit={node.unit} />}
+      />
+    </div>
   );
 }

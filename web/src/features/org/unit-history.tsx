@@ -86,10 +86,12 @@ function EventTimeline({ events }: { events: TOrgUnitDetail['events'] }) {
     <Timeline
       items={events.map((event) => ({
         key: event.id,
-        title: formatIsoDate(event.effectiveDate),
         content: (
           <div className="event-item">
-            <strong>{t(`org.event.${event.kind}`)}</strong>
+            <span>
+              <strong>{formatIsoDate(event.effectiveDate)}</strong> ·{' '}
+              <strong>{t(`org.event.${event.kind}`)}</strong>
+            </span>
             {event.note && <div>{event.note}</div>}
             <Typography.Text type="secondary" className="event-item__time">
               {t('org.event.recorded', { time: formatTimestamp(event.createdAt) })}

@@ -24,6 +24,7 @@ function UsersTable({ users, onEdit }: { users: TUser[]; onEdit: (user: TUser) =
           key: 'username',
           title: t('users.username'),
           dataIndex: 'username',
+          className: 'nowrap',
           sorter: (a, b) => a.username.localeCompare(b.username),
         },
         { key: 'displayName', title: t('users.displayName'), dataIndex: 'displayName' },
@@ -31,6 +32,7 @@ function UsersTable({ users, onEdit }: { users: TUser[]; onEdit: (user: TUser) =
           key: 'role',
           title: t('users.role'),
           dataIndex: 'role',
+          className: 'nowrap',
           render: (role: TUser['role']) => t(`roles.${role}`),
         },
         { key: 'unit', title: t('users.homeUnit'), dataIndex: 'homeUnitName' },
@@ -38,6 +40,7 @@ function UsersTable({ users, onEdit }: { users: TUser[]; onEdit: (user: TUser) =
           key: 'active',
           title: t('users.status'),
           dataIndex: 'active',
+          className: 'nowrap',
           render: (active: boolean) =>
             active ? (
               <Tag className="status-tag--active">{t('users.active')}</Tag>
@@ -49,12 +52,13 @@ function UsersTable({ users, onEdit }: { users: TUser[]; onEdit: (user: TUser) =
           key: 'createdAt',
           title: t('users.createdAt'),
           dataIndex: 'createdAt',
-          render: (value: string) => formatTimestamp(value),
+          className: 'nowrap',
+          render: (value: string) => formatTimestamp(value).slice(0, 10),
         },
         {
           key: 'actions',
           title: t('common.actions'),
-          width: 90,
+          className: 'nowrap',
           render: (_, user) => (
             <Button
               size="small"
