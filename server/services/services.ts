@@ -8,6 +8,7 @@ import { UserRepository } from '../repositories/user.repository.ts';
 import { AccessService } from './access.service.ts';
 import { AuditService } from './audit.service.ts';
 import { AuthService } from './auth.service.ts';
+import { DocumentParseService } from './document-parse.service.ts';
 import { OrgService } from './org.service.ts';
 import { OrgExchangeService } from './org-exchange.service.ts';
 import { UserService } from './user.service.ts';
@@ -42,6 +43,7 @@ export function createServices(
       clock,
     ),
     users: new UserService(database, userRepository, sessionRepository, orgRepository, access, audit),
+    documentParse: new DocumentParseService(),
     sessions: sessionRepository,
     userRepository,
     orgRepository,
