@@ -12,3 +12,8 @@ export function foldVietnamese(text: string): string {
 export function includesFolded(haystack: string, needle: string): boolean {
   return foldVietnamese(haystack).includes(foldVietnamese(needle));
 }
+
+/** "Mã đơn vị" → "mã đơn vị", for a field label inside a sentence. */
+export function lowerFirst(text: string): string {
+  return text.charAt(0).toLocaleLowerCase('vi') + text.slice(1);
+}

@@ -9,6 +9,7 @@ import { useApiErrorText } from '../../components/api-error-text.ts';
 import { UnitSearchSelect } from '../../components/unit-search-select.tsx';
 import { placeApiErrorOnField } from '../../lib/form-errors.ts';
 import { todayIso } from '../../lib/format.ts';
+import { lowerFirst } from '../../lib/text.ts';
 
 export const USERS_QUERY_KEY = ['users'] as const;
 
@@ -27,7 +28,9 @@ const FIELD_NAMES = ['username', 'displayName', 'password', 'role', 'homeUnitId'
 function usePasswordRules(required: boolean) {
   const { t } = useTranslation();
   return [
-    ...(required ? [{ required: true, message: t('common.required', { field: t('users.password') }) }] : []),
+    ...(required
+      ? [{ required: true, message: t('common.required', { field: lowerFirst(t('users.password')) }) }]
+      : []),
     {
       validator: (_rule: unknown, value: string | undefined) =>
         !value || (value.length >= 10 && /\p{L}/u.test(value) && /\d/.test(value))
@@ -120,7 +123,7 @@ export function UserFormDialog({ user, onClose }: { user: TUser | null; onClose:
             {
               required: true,
               whitespace: true,
-              message: t('common.required', { field: t('users.username') }),
+              message: t('common.required', { field: lowerFirst(t('users.username')) }),
             },
             { pattern: USERNAME_PATTERN, message: t('users.usernameInvalid') },
           ]}
@@ -134,7 +137,7 @@ export function UserFormDialog({ user, onClose }: { user: TUser | null; onClose:
             {
               required: true,
               whitespace: true,
-              message: t('common.required', { field: t('users.displayName') }),
+              message: t('common.required', { field: lowerFirst(t('users.displayName')) }),
             },
             { max: 200, message: t('common.tooLong', { field: t('users.displayName'), max: 200 }) },
           ]}
@@ -152,14 +155,21 @@ export function UserFormDialog({ user, onClose }: { user: TUser | null; onClose:
         <Form.Item
           name="role"
           label={t('users.role')}
-          rules={[{ required: true, message: t('common.requiredChoice', { field: t('users.role') }) }]}
+          rules={[
+            { required: true, message: t('common.requiredChoice', { field: lowerFirst(t('users.role')) }) },
+          ]}
         >
           <Select options={ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))} />
         </Form.Item>
         <Form.Item
           name="homeUnitId"
           label={t('users.homeUnit')}
-          rules={[{ required: true, message: t('common.requiredChoice', { field: t('users.homeUnit') }) }]}
+          rules={[
+            {
+              required: true,
+              message: t('common.requiredChoice', { field: lowerFirst(t('users.homeUnit')) }),
+            },
+          ]}
         >
           <UnitSearchSelect
             date={todayIso()}

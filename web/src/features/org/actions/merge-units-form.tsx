@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { mergeOrgUnits } from '../../../api/org.api.ts';
 import { type UnitOption, UnitSearchSelect } from '../../../components/unit-search-select.tsx';
 import { fromIsoDate, toIsoDate } from '../../../lib/format.ts';
+import { lowerFirst } from '../../../lib/text.ts';
 import { currentParent, type UnitActionProps } from './action-props.ts';
 import { UnitActionModal } from './unit-action-modal.tsx';
 import {
@@ -35,7 +36,12 @@ function ContinuingUnitField({ sources }: { sources: readonly UnitOption[] }) {
     <Form.Item
       name="intoId"
       label={t('org.form.mergeInto')}
-      rules={[{ required: true, message: t('common.requiredChoice', { field: t('org.form.mergeInto') }) }]}
+      rules={[
+        {
+          required: true,
+          message: t('common.requiredChoice', { field: lowerFirst(t('org.form.mergeInto')) }),
+        },
+      ]}
     >
       <Select options={options} />
     </Form.Item>

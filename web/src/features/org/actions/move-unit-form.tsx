@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { moveOrgUnit } from '../../../api/org.api.ts';
 import { UnitSearchSelect } from '../../../components/unit-search-select.tsx';
 import { fromIsoDate, toIsoDate } from '../../../lib/format.ts';
+import { lowerFirst } from '../../../lib/text.ts';
 import type { UnitActionProps } from './action-props.ts';
 import { UnitActionModal } from './unit-action-modal.tsx';
 import { EffectiveDateField } from './unit-fields.tsx';
@@ -35,7 +36,12 @@ export function MoveUnitForm({ unit, date, onClose, onDone }: UnitActionProps) {
       <Form.Item
         name="parentId"
         label={t('org.form.newParent')}
-        rules={[{ required: true, message: t('common.requiredChoice', { field: t('org.form.newParent') }) }]}
+        rules={[
+          {
+            required: true,
+            message: t('common.requiredChoice', { field: lowerFirst(t('org.form.newParent')) }),
+          },
+        ]}
       >
         <UnitSearchSelect date={date} excludeIds={[unit.id]} />
       </Form.Item>

@@ -3,6 +3,7 @@ import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { renameOrgUnit } from '../../../api/org.api.ts';
 import { fromIsoDate, toIsoDate } from '../../../lib/format.ts';
+import { lowerFirst } from '../../../lib/text.ts';
 import type { UnitActionProps } from './action-props.ts';
 import { UnitActionModal } from './unit-action-modal.tsx';
 import { EffectiveDateField, emptyToNull } from './unit-fields.tsx';
@@ -44,7 +45,7 @@ export function RenameUnitForm({ unit, date, onClose, onDone }: UnitActionProps)
           {
             required: true,
             whitespace: true,
-            message: t('common.required', { field: t('org.form.newName') }),
+            message: t('common.required', { field: lowerFirst(t('org.form.newName')) }),
           },
           { max: 300, message: t('common.tooLong', { field: t('org.form.newName'), max: 300 }) },
         ]}

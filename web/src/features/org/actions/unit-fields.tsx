@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { type TUnitType, UNIT_TYPES } from '../../../../../contracts/org.ts';
 import { type UnitOption, UnitSearchSelect } from '../../../components/unit-search-select.tsx';
 import { DISPLAY_DATE_FORMAT } from '../../../lib/format.ts';
+import { lowerFirst } from '../../../lib/text.ts';
 
 export const CODE_PATTERN = /^[\p{L}\p{N}._-]+$/u;
 
@@ -46,7 +47,11 @@ export function NewUnitFields({
         label={t('org.form.code')}
         extra={t('org.form.codeHelp')}
         rules={[
-          { required: true, whitespace: true, message: t('common.required', { field: t('org.form.code') }) },
+          {
+            required: true,
+            whitespace: true,
+            message: t('common.required', { field: lowerFirst(t('org.form.code')) }),
+          },
           { max: 50, message: t('common.tooLong', { field: t('org.form.code'), max: 50 }) },
           { pattern: CODE_PATTERN, message: t('org.form.codeInvalid') },
         ]}
@@ -57,7 +62,11 @@ export function NewUnitFields({
         name={name('name')}
         label={t('org.form.name')}
         rules={[
-          { required: true, whitespace: true, message: t('common.required', { field: t('org.form.name') }) },
+          {
+            required: true,
+            whitespace: true,
+            message: t('common.required', { field: lowerFirst(t('org.form.name')) }),
+          },
           { max: 300, message: t('common.tooLong', { field: t('org.form.name'), max: 300 }) },
         ]}
       >
@@ -73,7 +82,9 @@ export function NewUnitFields({
       <Form.Item
         name={name('type')}
         label={t('org.form.type')}
-        rules={[{ required: true, message: t('common.requiredChoice', { field: t('org.form.type') }) }]}
+        rules={[
+          { required: true, message: t('common.requiredChoice', { field: lowerFirst(t('org.form.type')) }) },
+        ]}
       >
         <Select options={typeOptions} />
       </Form.Item>
@@ -93,7 +104,10 @@ export function EffectiveDateField() {
       name="effectiveDate"
       label={t('org.form.effectiveDate')}
       rules={[
-        { required: true, message: t('common.requiredChoice', { field: t('org.form.effectiveDate') }) },
+        {
+          required: true,
+          message: t('common.requiredChoice', { field: lowerFirst(t('org.form.effectiveDate')) }),
+        },
       ]}
     >
       <DatePicker format={DISPLAY_DATE_FORMAT} allowClear={false} />
