@@ -19,7 +19,7 @@ export function placeApiErrorOnField<T>(
   error: unknown,
   fieldNames: readonly string[],
 ): boolean {
-  if (!(error instanceof ApiError) || !error.field || error.status === 409) return false;
+  if (!(error instanceof ApiError) || !error.field) return false;
   const path = toNamePath(error.field);
   const first = path[0];
   if (typeof first !== 'string' || !fieldNames.includes(first)) return false;

@@ -84,10 +84,11 @@ export function UserFormDialog({ user, onClose }: { user: TUser | null; onClose:
       void message.success(t('users.saved'));
       onClose();
     } catch (caught) {
+      if (placeApiErrorOnField(form, caught, FIELD_NAMES)) return;
       if (caught instanceof ApiError && caught.status === 409) {
         setError(caught.message || t('errors.conflict'));
         await queryClient.invalidateQueries({ queryKey: USERS_QUERY_KEY });
-      } else if (!placeApiErrorOnField(form, caught, FIELD_NAMES)) {
+      } else {
         setError(describe(caught));
       }
     } finally {

@@ -85,7 +85,9 @@ export default function UsersPage() {
     queryFn: ({ signal }) => fetchUsers(signal),
     enabled: allowed,
   });
-  const [editing, setEditing] = useState<TUser | 'new' | null>(null);
+  // Keep the id, not the row: after a 409 the list reloads and the dialog gets the new version.
+  const [editing, setEditing] = useState<number | 'new' | null>(null);
+  const editedUser = typeof editing === 'number' ? users.data?.find((u) => u.id === editing) : undefined;
 
   useEffect(() => {
     document.title = `${t('users.pageTitle')} · ${t('app.name')}`;
@@ -111,7 +113,7 @@ export default function UsersPage() {
               {t('users.count', { count: users.data.length, formatted: formatNumber(users.data.length) })}
             </Typography.Paragraph>
           )}
-          <UsersTable users={users.data ?? []} onEdit={setEditing} />
+          <UsersTable users={users.data ?? []} onEdit={(user) => setEditing(user.id)} />
         </Card>
       )}
       {editing && (

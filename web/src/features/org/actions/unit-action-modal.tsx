@@ -59,10 +59,12 @@ export function UnitActionModal<T>({
       void message.success(t('org.actions.done'));
       onDone(result);
     } catch (caught) {
+      if (placeApiErrorOnField(form, caught, fieldNames)) return;
       if (caught instanceof ApiError && caught.status === 409) {
+        // A stale version: reload the unit so the next try carries the current one.
         setError(caught.message || t('errors.conflict'));
         await queryClient.invalidateQueries({ queryKey: ['org'] });
-      } else if (!placeApiErrorOnField(form, caught, fieldNames)) {
+      } else {
         setError(describe(caught));
       }
     } finally {
