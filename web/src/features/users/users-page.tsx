@@ -116,8 +116,8 @@ export default function UsersPage() {
           <UsersTable users={users.data ?? []} onEdit={(user) => setEditing(user.id)} />
         </Card>
       )}
-      {editing && (
-        <UserFormDialog user={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
+      {(editing === 'new' || editedUser) && (
+        <UserFormDialog user={editedUser ?? null} onClose={() => setEditing(null)} />
       )}
     </div>
   );
