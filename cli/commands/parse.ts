@@ -39,7 +39,9 @@ export function summarizeDocument(doc: TExtractedDocument, index: number, total:
     out.push('Văn bản liên quan:');
     for (const r of doc.references) {
       const rel = r.relation === 'basis' ? 'căn cứ' : 'dẫn chiếu';
-      out.push(`  - ${r.symbol}${r.date ? ` ngày ${formatDate(r.date)}` : ''}${r.issuer ? ` của ${r.issuer}` : ''} (${rel})`);
+      out.push(
+        `  - ${r.symbol}${r.date ? ` ngày ${formatDate(r.date)}` : ''}${r.issuer ? ` của ${r.issuer}` : ''} (${rel})`,
+      );
     }
   }
   if (doc.targets.length > 0) {
@@ -49,7 +51,10 @@ export function summarizeDocument(doc: TExtractedDocument, index: number, total:
   if (doc.tasks.length > 0) {
     out.push('Nhiệm vụ:');
     doc.tasks.forEach((t, k) => {
-      const extra = [t.deadline ? `hạn ${formatDate(t.deadline)}` : null, t.lead ? `chủ trì: ${t.lead}` : null].filter(Boolean);
+      const extra = [
+        t.deadline ? `hạn ${formatDate(t.deadline)}` : null,
+        t.lead ? `chủ trì: ${t.lead}` : null,
+      ].filter(Boolean);
       out.push(`  ${k + 1}. ${t.text}${extra.length > 0 ? ` (${extra.join('; ')})` : ''}`);
     });
   }
@@ -60,7 +65,9 @@ export function summarizeDocument(doc: TExtractedDocument, index: number, total:
   if (doc.reporting.length > 0) {
     out.push('Báo cáo:');
     for (const r of doc.reporting) {
-      out.push(`  - ${FREQUENCY[r.frequency] ?? r.frequency}${r.due ? `, hạn ${r.due}` : ''}${r.to ? `, gửi ${r.to}` : ''}`);
+      out.push(
+        `  - ${FREQUENCY[r.frequency] ?? r.frequency}${r.due ? `, hạn ${r.due}` : ''}${r.to ? `, gửi ${r.to}` : ''}`,
+      );
     }
   }
   if (doc.events.length > 0) {
@@ -69,7 +76,9 @@ export function summarizeDocument(doc: TExtractedDocument, index: number, total:
   }
   if (doc.signer) {
     const s = doc.signer;
-    out.push(`Người ký: ${[s.authority, s.on_behalf_of].filter(Boolean).join(' ')}${s.title ? ` / ${s.title}` : ''}${s.name ? ` — ${s.name}` : ''}`);
+    out.push(
+      `Người ký: ${[s.authority, s.on_behalf_of].filter(Boolean).join(' ')}${s.title ? ` / ${s.title}` : ''}${s.name ? ` — ${s.name}` : ''}`,
+    );
   }
   if (doc.recipients.length > 0) out.push(`Nơi nhận: ${doc.recipients.join('; ')}`);
   return out.join('\n');
@@ -92,7 +101,11 @@ export function registerParseCommand(program: Command): void {
       const onProgress = process.stderr.isTTY
         ? (done: number, total: number): void => {
             if (!bar) {
-              bar = new SingleBar({ format: 'OCR {bar} {value}/{total} trang', stream: process.stderr, hideCursor: true });
+              bar = new SingleBar({
+                format: 'OCR {bar} {value}/{total} trang',
+                stream: process.stderr,
+                hideCursor: true,
+              });
               bar.start(total, done);
             } else bar.update(done);
           }
@@ -108,6 +121,8 @@ export function registerParseCommand(program: Command): void {
       } finally {
         (bar as SingleBar | null)?.stop();
       }
-      process.stdout.write(options.json ? `${JSON.stringify(extract, null, 2)}\n` : `${summarizeExtract(extract)}\n`);
+      process.stdout.write(
+        options.json ? `${JSON.stringify(extract, null, 2)}\n` : `${summarizeExtract(extract)}\n`,
+      );
     });
 }

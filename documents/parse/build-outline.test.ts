@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { buildParagraphs, firstLevelItems, firstSentence, parseMarker, sectionScope } from './build-outline.ts';
+import {
+  buildParagraphs,
+  firstLevelItems,
+  firstSentence,
+  parseMarker,
+  sectionScope,
+} from './build-outline.ts';
 
 describe('parseMarker', () => {
   it('reads roman numerals, including OCR misreadings', () => {
@@ -33,7 +39,9 @@ describe('buildParagraphs', () => {
     ];
     const ps = buildParagraphs(lines);
     expect(ps).toHaveLength(2);
-    expect(ps[0]!.text).toBe('Phan dau dén nam 2025 dat trén 90% can bo chu chét cong doan cac cap duoc tap huan.');
+    expect(ps[0]!.text).toBe(
+      'Phan dau dén nam 2025 dat trén 90% can bo chu chét cong doan cac cap duoc tap huan.',
+    );
   });
   it('mends a symbol broken at the end of a line', () => {
     const ps = buildParagraphs(['Thực hiện Chỉ thị số 28-', 'CT/TW ngày 25/12/2023 của Bộ Chính trị.']);
@@ -62,13 +70,22 @@ describe('outline', () => {
   it('scopes a section to the next marker of its level', () => {
     const at = ps.findIndex((p) => p.text === 'Mục tiêu cụ thể');
     const scope = sectionScope(ps, at);
-    expect(ps.slice(scope.from, scope.to).map((p) => p.text)).toEqual(['Mục tiêu 1', 'Phấn đấu đạt 30%.', 'Mục tiêu 2']);
-    expect(firstLevelItems(ps, scope.from, scope.to).map((i) => i.head.text)).toEqual(['Mục tiêu 1', 'Mục tiêu 2']);
+    expect(ps.slice(scope.from, scope.to).map((p) => p.text)).toEqual([
+      'Mục tiêu 1',
+      'Phấn đấu đạt 30%.',
+      'Mục tiêu 2',
+    ]);
+    expect(firstLevelItems(ps, scope.from, scope.to).map((i) => i.head.text)).toEqual([
+      'Mục tiêu 1',
+      'Mục tiêu 2',
+    ]);
   });
 });
 
 describe('firstSentence', () => {
   it('stops at the first full stop before a capital', () => {
-    expect(firstSentence('Hằng năm, bố trí ngân sách. Tăng cường phối hợp.')).toBe('Hằng năm, bố trí ngân sách');
+    expect(firstSentence('Hằng năm, bố trí ngân sách. Tăng cường phối hợp.')).toBe(
+      'Hằng năm, bố trí ngân sách',
+    );
   });
 });

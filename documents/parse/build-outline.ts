@@ -142,7 +142,9 @@ export function buildParagraphs(lines: readonly string[], from = 0, to = lines.l
       marker !== null ||
       capsHeading ||
       // a line ending in a hyphen or slash ("28-" / "CT/TW") always goes on
-      (STARTS_UPPER.test(line) && !/[-/]$/.test(prevLine) && (TERMINAL.test(prevLine) || prevLine.length < width * 0.7));
+      (STARTS_UPPER.test(line) &&
+        !/[-/]$/.test(prevLine) &&
+        (TERMINAL.test(prevLine) || prevLine.length < width * 0.7));
     if (startsNew) {
       flush();
       current = {

@@ -44,7 +44,9 @@ ting cwdng cong tac chim séc
 
 Thuc hién Chuong trinh hanh dong sb 48-CTr/TU.`);
     expect(h).toMatchObject({ kind: 'KH', symbol: '72/KH-LDLD', place: 'Lai Chau', date: '2024-05-10' });
-    expect(h.title).toBe('Thuec hién Chi thj s6 28-CT/TW ngay 25/12/2023 cia Bd Chinh tri vé ting cwdng cong tac chim séc');
+    expect(h.title).toBe(
+      'Thuec hién Chi thj s6 28-CT/TW ngay 25/12/2023 cia Bd Chinh tri vé ting cwdng cong tac chim séc',
+    );
   });
 
   it('joins a title whose lines are separated by blank lines', () => {
@@ -72,7 +74,15 @@ Triển khai công tác trẻ em năm 2025`);
 
   it('leaves what the text does not give as null', () => {
     const h = header('Một đoạn văn không có tiêu đề.');
-    expect(h).toMatchObject({ kind: null, symbol: null, issuer: null, place: null, date: null, title: null, addressees: [] });
+    expect(h).toMatchObject({
+      kind: null,
+      symbol: null,
+      issuer: null,
+      place: null,
+      date: null,
+      title: null,
+      addressees: [],
+    });
   });
 });
 

@@ -150,7 +150,8 @@ export function extractHeader(lines: readonly string[], fullText: string): Docum
   let kinhGui = -1;
   for (let i = 0; i < limit; i++) {
     const line = lines[i]!.trim();
-    if (line.length === 0) continue;
+    // header lines are short; a huge line is body text (and would only cost time here)
+    if (line.length === 0 || line.length > 2000) continue;
     const folded = foldText(line);
     if (typeLine < 0 && vvLine < 0 && line.length <= 200) {
       const type = matchDocumentType(folded);
@@ -275,6 +276,7 @@ export function extractHeader(lines: readonly string[], fullText: string): Docum
   const issuerParts: string[] = [];
   for (let i = 0; i < headerEnd; i++) {
     let line = lines[i]!.trim();
+    if (line.length > 300) continue;
     if (dateLine && dateLine.line === i) line = line.slice(0, dateLine.cutFrom) + line.slice(dateLine.cutTo);
     let folded = foldText(line);
     for (const re of MOTTO_PARTS) {

@@ -57,19 +57,36 @@ describe('assignments', () => {
 
 describe('reporting', () => {
   it('reads the duties of the genre', () => {
-    expect(extractReporting(['Định kỳ báo cáo kết quả triển khai trong báo công tác nữ công trước ngày 10/11 hằng năm'])).toEqual([
-      { frequency: 'annual', due: '11-10', to: null },
-    ]);
-    expect(extractReporting(['Định kỳ báo cáo kết quả lồng ghép trong báo cáo 6 tháng, báo cáo năm về công tác nữ công.']).map((r) => r.frequency)).toEqual(['semiannual', 'annual']);
-    expect(extractReporting(['báo cáo sơ kết, tổng kết khi có yêu cầu về Liên đoàn Lao động tỉnh (qua Ban Nữ công)'])).toEqual([
-      { frequency: 'on_request', due: null, to: 'Liên đoàn Lao động tỉnh (qua Ban Nữ công)' },
-    ]);
-    expect(extractReporting(['Tổng hợp, báo cáo UBND tỉnh trước ngày 16 tháng 12 năm 2025.'])[0]).toMatchObject({ frequency: 'once', due: '2025-12-16' });
-    expect(extractReporting(['Các CĐCS báo cáo kết quả hằng tháng trước ngày 20 gửi LĐLĐ huyện'])[0]).toMatchObject({ frequency: 'monthly', due: '20' });
-    expect(extractReporting(['định kỳ báo cáo về Liên đoàn Lao động tỉnh theo quy định'])[0]).toMatchObject({ frequency: 'periodic' });
+    expect(
+      extractReporting([
+        'Định kỳ báo cáo kết quả triển khai trong báo công tác nữ công trước ngày 10/11 hằng năm',
+      ]),
+    ).toEqual([{ frequency: 'annual', due: '11-10', to: null }]);
+    expect(
+      extractReporting([
+        'Định kỳ báo cáo kết quả lồng ghép trong báo cáo 6 tháng, báo cáo năm về công tác nữ công.',
+      ]).map((r) => r.frequency),
+    ).toEqual(['semiannual', 'annual']);
+    expect(
+      extractReporting([
+        'báo cáo sơ kết, tổng kết khi có yêu cầu về Liên đoàn Lao động tỉnh (qua Ban Nữ công)',
+      ]),
+    ).toEqual([{ frequency: 'on_request', due: null, to: 'Liên đoàn Lao động tỉnh (qua Ban Nữ công)' }]);
+    expect(
+      extractReporting(['Tổng hợp, báo cáo UBND tỉnh trước ngày 16 tháng 12 năm 2025.'])[0],
+    ).toMatchObject({ frequency: 'once', due: '2025-12-16' });
+    expect(
+      extractReporting(['Các CĐCS báo cáo kết quả hằng tháng trước ngày 20 gửi LĐLĐ huyện'])[0],
+    ).toMatchObject({ frequency: 'monthly', due: '20' });
+    expect(extractReporting(['định kỳ báo cáo về Liên đoàn Lao động tỉnh theo quy định'])[0]).toMatchObject({
+      frequency: 'periodic',
+    });
   });
   it('keeps one duty per frequency, the dated one', () => {
-    const found = extractReporting(['Các báo cáo hằng năm gửi về Bộ', 'báo cáo hằng năm gửi trước ngày 25 tháng 11']);
+    const found = extractReporting([
+      'Các báo cáo hằng năm gửi về Bộ',
+      'báo cáo hằng năm gửi trước ngày 25 tháng 11',
+    ]);
     expect(found).toEqual([{ frequency: 'annual', due: '11-25', to: null }]);
   });
   it('ignores "báo cáo viên" and sentences without a duty', () => {
@@ -113,9 +130,18 @@ PHÓ CHÁNH VĂN PHÒNG
     ]);
   });
   it('cuts the signature block off two-column lines', () => {
-    const flat = ['Noi nhén: TM. BAN THUONG VU', '- Tinh uy Lai Chau; : 3 [’', '- Bộ Y tế; KT. CHỦ TỊCH', '- Lưu: VT.'];
+    const flat = [
+      'Noi nhén: TM. BAN THUONG VU',
+      '- Tinh uy Lai Chau; : 3 [’',
+      '- Bộ Y tế; KT. CHỦ TỊCH',
+      '- Lưu: VT.',
+    ];
     expect(extractRecipients(flat, 0)).toEqual(['Tinh uy Lai Chau', 'Bộ Y tế', 'Lưu: VT']);
-    expect(extractSigner(flat, 0, flat.length)?.signer).toMatchObject({ authority: 'TM.', on_behalf_of: 'BAN THUONG VU', name: null });
+    expect(extractSigner(flat, 0, flat.length)?.signer).toMatchObject({
+      authority: 'TM.',
+      on_behalf_of: 'BAN THUONG VU',
+      name: null,
+    });
   });
 });
 

@@ -29,7 +29,11 @@ describe('readTargetsFromClause', () => {
       { year: 2025, op: '>=', value: 30, unit: '%' },
       { year: 2030, op: '>=', value: 30, unit: '%' },
     ]);
-    const [b] = readTargetsFromClause('Vận động 70% trở lên vào năm 2025 và 90% trở lên vào năm 2030 đoàn viên được khám sức khỏe', none, null);
+    const [b] = readTargetsFromClause(
+      'Vận động 70% trở lên vào năm 2025 và 90% trở lên vào năm 2030 đoàn viên được khám sức khỏe',
+      none,
+      null,
+    );
     expect(b!.milestones.map((m) => [m.year, m.value])).toEqual([
       [2025, 70],
       [2030, 90],
@@ -43,14 +47,20 @@ describe('readTargetsFromClause', () => {
       none,
       null,
     );
-    expect(t!.milestones).toEqual([{ year: null, recurrence: 'annual', op: '>=', value: 1, unit: 'hoạt động' }]);
+    expect(t!.milestones).toEqual([
+      { year: null, recurrence: 'annual', op: '>=', value: 1, unit: 'hoạt động' },
+    ]);
     expect(t!.text).toContain('mỗi công đoàn cơ sở tổ chức');
   });
 
   it('reads dưới, không quá and a bare 100% as =', () => {
-    expect(readTargetsFromClause('Tỷ lệ hộ nghèo giảm xuống dưới 3%', none, null)[0]!.milestones[0]!.op).toBe('<');
+    expect(readTargetsFromClause('Tỷ lệ hộ nghèo giảm xuống dưới 3%', none, null)[0]!.milestones[0]!.op).toBe(
+      '<',
+    );
     expect(readTargetsFromClause('Tỷ lệ bỏ học không quá 2%', none, null)[0]!.milestones[0]!.op).toBe('<=');
-    expect(readTargetsFromClause('Đến năm 2025, 100% cán bộ được bồi dưỡng', none, null)[0]!.milestones[0]).toEqual({
+    expect(
+      readTargetsFromClause('Đến năm 2025, 100% cán bộ được bồi dưỡng', none, null)[0]!.milestones[0],
+    ).toEqual({
       year: 2025,
       op: '=',
       value: 100,
@@ -71,7 +81,11 @@ describe('readTargetsFromClause', () => {
   });
 
   it('reads OCR text without diacritics', () => {
-    const [t] = readTargetsFromClause('Phan ddu dén nam 2025 dat trén 90% va dén nim 2030 dat trén 95% gia dinh doan vién', none, null);
+    const [t] = readTargetsFromClause(
+      'Phan ddu dén nam 2025 dat trén 90% va dén nim 2030 dat trén 95% gia dinh doan vién',
+      none,
+      null,
+    );
     expect(t!.milestones.map((m) => [m.year, m.op, m.value])).toEqual([
       [2025, '>', 90],
       [2030, '>', 95],
@@ -87,7 +101,11 @@ describe('extractTargets', () => {
   it('takes the year from the heading', () => {
     const ts = extractTargets([
       { text: 'Chỉ tiêu đến năm 2026', isHeading: true, headingText: null },
-      { text: '95% đoàn viên được tuyên truyền pháp luật.', isHeading: false, headingText: 'Chỉ tiêu đến năm 2026' },
+      {
+        text: '95% đoàn viên được tuyên truyền pháp luật.',
+        isHeading: false,
+        headingText: 'Chỉ tiêu đến năm 2026',
+      },
     ]);
     expect(ts[0]!.milestones[0]!.year).toBe(2026);
   });

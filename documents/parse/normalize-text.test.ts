@@ -1,11 +1,23 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { convertTcvn3, foldText, isMostlyUpper, looksLikeTcvn3, normalizeText, trimListItem } from './normalize-text.ts';
+import {
+  convertTcvn3,
+  foldText,
+  isMostlyUpper,
+  looksLikeTcvn3,
+  normalizeText,
+  trimListItem,
+} from './normalize-text.ts';
 
 describe('normalizeText', () => {
   it('removes markdown emphasis, headings and bookmarks, keeps the words', () => {
-    const text = '## KẾ HOẠCH\n### **Thực hiện Chương trình**\n[bookmark: _GoBack]\tThực hiện *trước ngày 15/9/2021* để';
-    expect(normalizeText(text).split('\n')).toEqual(['KẾ HOẠCH', 'Thực hiện Chương trình', ' Thực hiện trước ngày 15/9/2021 để']);
+    const text =
+      '## KẾ HOẠCH\n### **Thực hiện Chương trình**\n[bookmark: _GoBack]\tThực hiện *trước ngày 15/9/2021* để';
+    expect(normalizeText(text).split('\n')).toEqual([
+      'KẾ HOẠCH',
+      'Thực hiện Chương trình',
+      ' Thực hiện trước ngày 15/9/2021 để',
+    ]);
   });
 
   it('composes decomposed Vietnamese (NFD → NFC)', () => {

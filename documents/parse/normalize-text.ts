@@ -101,7 +101,7 @@ export function convertTcvn3(text: string): string {
   return out;
 }
 
-const MARKDOWN_HEADING = /^\s{0,3}#{1,6}\s+/;
+const MARKDOWN_HEADING = /^ {0,3}#{1,6} /;
 const BOOKMARK = /\[bookmark:[^\]]{0,200}\]/g;
 
 /**
@@ -116,14 +116,15 @@ export function normalizeText(raw: string): string {
     .replace(/[\u200b-\u200d\u2060\ufeff]/g, '')
     .replace(/[\u00a0\u2007\u202f\t\f\v]/g, ' ')
     .replace(BOOKMARK, '');
+  // spaces are collapsed first so that no pattern below can backtrack over a long run of them
   const lines = text.split('\n').map((line) =>
     line
+      .replace(/ {2,}/g, ' ')
       .replace(MARKDOWN_HEADING, '')
       .replace(/\*\*|__/g, '')
-      .replace(/(^|[\s(])\*(?=\S)([^*\n]{1,400}?)\*(?=$|[\s),.;:])/g, '$1$2')
-      .replace(/\s+\*\s*$/, '')
-      .replace(/ {2,}/g, ' ')
-      .trimEnd(),
+      .replace(/(^|[ (])\*(?=\S)([^*\n]{1,400}?)\*(?=$|[ ),.;:])/g, '$1$2')
+      .trimEnd()
+      .replace(/ \*$/, ''),
   );
   return lines.join('\n');
 }
@@ -150,14 +151,11 @@ function foldChar(ch: string): string {
  * character i of the source), so a match on the fold can be cut out of the source.
  */
 export function foldText(text: string): string {
+  const lower = text.toLowerCase();
+  // toLowerCase keeps the length except for rare letters (İ): then go char by char
+  if (lower.length === text.length) return lower.replace(/[^\x00-\x7f]/g, foldChar);
   let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x41) out += text[i];
-    else if (code <= 0x5a) out += String.fromCharCode(code + 32);
-    else if (code < 0x80) out += text[i];
-    else out += foldChar(text[i]!);
-  }
+  for (let i = 0; i < text.length; i++) out += foldChar(text[i]!);
   return out;
 }
 
