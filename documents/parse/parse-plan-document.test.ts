@@ -1,0 +1,138 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ZPlanExtract } from '../../contracts/plan-extract.ts';
+import { parsePlanDocument } from './parse-plan-document.ts';
+import { MONTHLY_REPORT_OCR, PARTY_NOTICE, PROVINCIAL_PLAN } from './test-fixtures.ts';
+
+const seedDir = join(import.meta.dirname, '../../resources/seeds');
+const seeds = readdirSync(seedDir).filter((f) => f.endsWith('.txt'));
+
+describe('parsePlanDocument on the seed documents', () => {
+  it.each(seeds)('%s validates against the plan-extract/v1 schema', (file) => {
+    const out = parsePlanDocument(readFileSync(join(seedDir, file), 'utf8'), { source: file });
+    expect(ZPlanExtract.safeParse(out).success).toBe(true);
+    expect(out.documents.length).toBeGreaterThan(0);
+  });
+});
+
+describe('parsePlanDocument on other issuers and kinds', () => {
+  it('reads a provincial People’s Committee plan with a flattened header', () => {
+    const [doc] = parsePlanDocument(PROVINCIAL_PLAN, { source: 'plan.pdf' }).documents;
+    expect(doc).toMatchObject({
+      kind: 'KH',
+      symbol: '215/KH-UBND',
+      issuer: 'Ủy ban nhân dân tỉnh Nam Định',
+      place: 'Nam Định',
+      date: '2025-03-05',
+      signer: {
+        authority: 'TM.',
+        on_behalf_of: 'ỦY BAN NHÂN DÂN',
+        title: 'PHÓ CHỦ TỊCH',
+        name: 'Trần Anh Dũng',
+      },
+    });
+    expect(doc!.tasks.map((t) => t.deadline)).toEqual([null, '2025-06-30', '2025-06-30']);
+    expect(doc!.assignments.map((a) => a.unit)).toEqual([
+      'Sở Y tế',
+      'Sở Tài chính',
+      'UBND các huyện, thành phố',
+    ]);
+    expect(doc!.reporting.map((r) => [r.frequency, r.due])).toEqual([
+      ['once', '2025-12-15'],
+      ['semiannual', '06-15'],
+      ['annual', '12-10'],
+    ]);
+    expect(doc!.targets.map((t) => t.milestones[0]!.op)).toEqual(['=', '<', '>', '>=']);
+    expect(doc!.recipients).toEqual(['Bộ Y tế', 'TT Tỉnh ủy, TT HĐND tỉnh', 'Các sở, ngành', 'Lưu: VT, VX']);
+  });
+
+  it('reads a Party notice', () => {
+    const [doc] = parsePlanDocument(PARTY_NOTICE, { source: 'tb.txt' }).documents;
+    expect(doc).toMatchObject({
+      kind: 'TB',
+      symbol: '145-TB/TU',
+      issuer: 'Tỉnh ủy Lai Châu',
+      date: '2024-09-20',
+    });
+    expect(doc!.signer?.authority).toBe('TM.');
+    expect(doc!.references.map((r) => r.symbol)).toEqual(['28-CT/TW']);
+    expect(doc!.tasks[1]).toMatchObject({ deadline: '2024-11-30', lead: 'Ban Tuyên giáo Tỉnh ủy' });
+  });
+
+  it('reads an OCR monthly report without diacritics', () => {
+    const [doc] = parsePlanDocument(MONTHLY_REPORT_OCR, { source: 'bc.pdf' }).documents;
+    expect(doc).toMatchObject({ kind: 'BC', symbol: '12/BC-LDLD', date: '2024-05-25', targets: [] });
+    expect(doc!.reporting).toEqual([{ frequency: 'monthly', due: '20', to: 'LDLD huyén' }]);
+    expect(doc!.tasks.map((t) => t.deadline)).toEqual([null, '2024-06-30']);
+    expect(doc!.recipients).toEqual(['LDLD tinh', 'Luu VP']);
+  });
+
+  it('never invents fields: plain prose gives nulls and empty lists', () => {
+    const out = parsePlanDocument('Hôm nay trời đẹp. Chúng tôi đi dạo.', { source: 'x.txt' });
+    expect(out.documents[0]).toMatchObject({
+      kind: null,
+      symbol: null,
+      issuer: null,
+      signer: null,
+      targets: [],
+      tasks: [],
+    });
+  });
+});
+
+describe('parsePlanDocument never throws and stays fast', () => {
+  const parse = (text: string) => parsePlanDocument(text, { source: 'fuzz' });
+
+  it('on random text', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 2000 }), (text) => {
+        expect(ZPlanExtract.safeParse(parse(text)).success).toBe(true);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('on genre-shaped random lines', () => {
+    const piece = fc.constantFrom(
+      'KẾ HOẠCH',
+      'Số: 12/KH-LĐLĐ',
+      'Hà Nội, ngày 1 tháng 2 năm 2024',
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'I. MỤC TIÊU',
+      'II. NHIỆM VỤ, GIẢI PHÁP',
+      'III. TỔ CHỨC THỰC HIỆN',
+      '1. Phấn đấu đến năm 2025 đạt trên 90% đoàn viên',
+      '- báo cáo trước ngày 10/11 hằng năm',
+      'Nơi nhận:',
+      'TM. BAN THƯỜNG VỤ',
+      'Nguyễn Văn A',
+      '',
+      '2.1.',
+      'a)',
+      '%%%%',
+      '28-CT/TW 28-CT/TW',
+    );
+    fc.assert(
+      fc.property(fc.array(fc.oneof(piece, fc.string({ maxLength: 40 })), { maxLength: 200 }), (parts) => {
+        expect(ZPlanExtract.safeParse(parse(parts.join('\n'))).success).toBe(true);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('on a 1 MB line, binary junk and deeply nested numbering', () => {
+    const started = performance.now();
+    parse('năm 2025 đạt trên 90% '.repeat(50_000));
+    parse(`${'a'.repeat(1_000_000)}\n`);
+    parse(' '.repeat(1_000_000));
+    parse('1.'.repeat(300_000));
+    const junk = Buffer.alloc(300_000);
+    for (let i = 0; i < junk.length; i++) junk[i] = (i * 7919) % 256;
+    parse(junk.toString('latin1'));
+    parse(Array.from({ length: 3000 }, (_, i) => `${'1.'.repeat((i % 4) + 1)} Mục tiêu ${i}`).join('\n'));
+    parse(Array.from({ length: 5000 }, () => '- Nơi nhận: TM. BAN').join('\n'));
+    expect(performance.now() - started).toBeLessThan(20_000);
+  });
+});
