@@ -1,7 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { App as AntApp, ConfigProvider, type ConfigProviderProps } from 'antd';
-import * as enUSModule from 'antd/locale/en_US.js';
-import * as viVNModule from 'antd/locale/vi_VN.js';
+import { ConfigProvider, type ConfigProviderProps } from 'antd';
+import * as enUSModule from 'antd/es/locale/en_US.js';
+import * as viVNModule from 'antd/es/locale/vi_VN.js';
 import dayjs from 'dayjs';
 import 'dayjs/locale/vi.js';
 import { type ReactNode, useEffect, useState } from 'react';
@@ -50,9 +50,7 @@ export function AppProviders({ children }: { children: ReactNode }) {
   return (
     <QueryClientProvider client={queryClient}>
       <ConfigProvider locale={isVietnamese ? viVN : enUS} theme={appTheme}>
-        <AntApp>
-          <BrowserRouter>{children}</BrowserRouter>
-        </AntApp>
+        <BrowserRouter>{children}</BrowserRouter>
       </ConfigProvider>
     </QueryClientProvider>
   );

@@ -1,5 +1,5 @@
 import { ApartmentOutlined, MenuOutlined, TeamOutlined } from '@ant-design/icons';
-import { Button, Drawer, Grid, Layout, Menu, type MenuProps } from 'antd';
+import { App as AntApp, Button, Drawer, Grid, Layout, Menu, type MenuProps } from 'antd';
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
@@ -124,7 +124,10 @@ export default function AppShell() {
       userId={user.id}
       homeUnit={{ id: user.homeUnitId, name: user.homeUnitName }}
     >
-      <ShellLayout user={user} />
+      {/* antd's App (message, modal) lives here so the sign-in page does not download it. */}
+      <AntApp>
+        <ShellLayout user={user} />
+      </AntApp>
     </WorkingUnitProvider>
   );
 }

@@ -1,4 +1,4 @@
-import { Tag, Tooltip } from 'antd';
+import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useMeta } from '../features/auth/session.ts';
 
@@ -8,10 +8,8 @@ export function DemoDataTag() {
   const meta = useMeta();
   if (!meta.data?.demo) return null;
   return (
-    <Tooltip title={t('app.demoDataHint')}>
-      <Tag color="#ad4e00" className="demo-tag" data-testid="demo-tag">
-        {t('app.demoData')}
-      </Tag>
-    </Tooltip>
+    <Tag className="demo-tag" data-testid="demo-tag" title={t('app.demoDataHint')}>
+      {t('app.demoData')}
+    </Tag>
   );
 }

@@ -1,6 +1,6 @@
 import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Avatar, Button, Dropdown, type MenuProps } from 'antd';
+import { Avatar, Button, Dropdown, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { TSessionUser } from '../../../contracts/auth.ts';
@@ -9,7 +9,6 @@ import { ROUTES } from '../routes.ts';
 
 export function UserMenu({ user }: { user: TSessionUser }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
 
@@ -20,8 +19,7 @@ export function UserMenu({ user }: { user: TSessionUser }) {
       // The session is dropped on this side whatever the server said.
     }
     queryClient.clear();
-    navigate(ROUTES.login, { replace: true });
-    void message.info(t('auth.signedOut'));
+    navigate(ROUTES.login, { replace: true, state: { signedOut: true } });
   }
 
   const items: MenuProps['items'] = [

@@ -1,10 +1,9 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
-import { useState } from 'react';
+import { Alert, Button, Input } from 'antd';
+import { type FormEvent, type ReactNode, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
-import type { TLogin } from '../../../../contracts/auth.ts';
+import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { login } from '../../api/auth.api.ts';
 import { ApiError } from '../../api/client.ts';
 import { useApiErrorText } from '../../components/api-error-text.ts';
@@ -36,24 +35,75 @@ function useLoginErrorText(): (error: unknown) => string {
   };
 }
 
+type LoginField = 'username' | 'password';
+
+/** A labelled input with its error below, linked by aria-describedby. */
+function LoginField({
+  id,
+  label,
+  error,
+  children,
+}: {
+  id: string;
+  label: string;
+  error: string | undefined;
+  children: ReactNode;
+}) {
+  return (
+    <div className="login-field">
+      <label htmlFor={id} className="field-label">
+        {label}
+      </label>
+      {children}
+      {error && (
+        <div id={`${id}-error`} className="login-field__error" data-testid={`${id}-error`}>
+          {error}
+        </div>
+      )}
+    </div>
+  );
+}
+
+/**
+ * The sign-in form is plain React state rather than antd Form: this route is the first thing every
+ * user downloads, often on a phone, and antd Form with its validator is a large part of the bundle.
+ */
 function LoginForm({ onSignedIn }: { onSignedIn: () => void }) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<TLogin>();
   const queryClient = useQueryClient();
   const errorText = useLoginErrorText();
+  const idPrefix = useId();
+  const usernameId = `${idPrefix}username`;
+  const passwordId = `${idPrefix}password`;
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [fieldErrors, setFieldErrors] = useState<Partial<Record<LoginField, string>>>({});
   const [error, setError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
 
-  async function submit(values: TLogin): Promise<void> {
-    setSubmitting(true);
+  async function submit(event: FormEvent<HTMLFormElement>): Promise<void> {
+    event.preventDefault();
+    const missing: Partial<Record<LoginField, string>> = {};
+    if (!username.trim()) missing.username = t('auth.usernameRequired');
+    if (!password) missing.password = t('auth.passwordRequired');
+    setFieldErrors(missing);
     setError(null);
+    if (missing.username || missing.password) {
+      document.getElementById(missing.username ? usernameId : passwordId)?.focus();
+      return;
+    }
+    setSubmitting(true);
     try {
-      const me = await login({ username: values.username.trim(), password: values.password });
+      const me = await login({ username: username.trim(), password });
       setSession(queryClient, me);
       onSignedIn();
     } catch (caught) {
-      if (caught instanceof ApiError && caught.field && caught.status === 400) {
-        form.setFields([{ name: caught.field as keyof TLogin, errors: [caught.message] }]);
+      if (
+        caught instanceof ApiError &&
+        caught.status === 400 &&
+        (caught.field === 'username' || caught.field === 'password')
+      ) {
+        setFieldErrors({ [caught.field]: caught.message });
       } else {
         setError(errorText(caught));
       }
@@ -61,14 +111,10 @@ function LoginForm({ onSignedIn }: { onSignedIn: () => void }) {
     }
   }
 
+  const describedBy = (field: LoginField, id: string) => (fieldErrors[field] ? `${id}-error` : undefined);
+
   return (
-    <Form<TLogin>
-      form={form}
-      layout="vertical"
-      requiredMark={false}
-      onFinish={(v) => void submit(v)}
-      noValidate
-    >
+    <form className="login-form" onSubmit={(event) => void submit(event)} noValidate>
       {error && (
         <Alert
           type="error"
@@ -79,31 +125,43 @@ function LoginForm({ onSignedIn }: { onSignedIn: () => void }) {
           data-testid="login-error"
         />
       )}
-      <Form.Item
-        name="username"
-        label={t('auth.username')}
-        rules={[{ required: true, whitespace: true, message: t('auth.usernameRequired') }]}
-      >
+      <LoginField id={usernameId} label={t('auth.username')} error={fieldErrors.username}>
         <Input
+          id={usernameId}
+          name="username"
+          value={username}
+          onChange={(event) => setUsername(event.target.value)}
           prefix={<UserOutlined aria-hidden />}
           autoComplete="username"
           autoCapitalize="none"
           spellCheck={false}
           size="large"
+          status={fieldErrors.username ? 'error' : undefined}
+          aria-invalid={fieldErrors.username ? true : undefined}
+          aria-describedby={describedBy('username', usernameId)}
+          aria-required
           autoFocus
         />
-      </Form.Item>
-      <Form.Item
-        name="password"
-        label={t('auth.password')}
-        rules={[{ required: true, message: t('auth.passwordRequired') }]}
-      >
-        <Input.Password prefix={<LockOutlined aria-hidden />} autoComplete="current-password" size="large" />
-      </Form.Item>
+      </LoginField>
+      <LoginField id={passwordId} label={t('auth.password')} error={fieldErrors.password}>
+        <Input.Password
+          id={passwordId}
+          name="password"
+          value={password}
+          onChange={(event) => setPassword(event.target.value)}
+          prefix={<LockOutlined aria-hidden />}
+          autoComplete="current-password"
+          size="large"
+          status={fieldErrors.password ? 'error' : undefined}
+          aria-invalid={fieldErrors.password ? true : undefined}
+          aria-describedby={describedBy('password', passwordId)}
+          aria-required
+        />
+      </LoginField>
       <Button type="primary" htmlType="submit" block size="large" loading={submitting}>
         {t('auth.submit')}
       </Button>
-    </Form>
+    </form>
   );
 }
 
@@ -111,8 +169,10 @@ export default function LoginPage() {
   const { t } = useTranslation();
   const session = useSession();
   const navigate = useNavigate();
+  const location = useLocation();
   const [params] = useSearchParams();
   const next = safeNext(params.get('next'));
+  const signedOut = (location.state as { signedOut?: boolean } | null)?.signedOut === true;
 
   if (session.data) return <Navigate to={next} replace />;
 
@@ -122,23 +182,20 @@ export default function LoginPage() {
         <LanguageSwitch />
       </div>
       <main className="login-page__main">
-        <Card className="login-card" variant="outlined">
+        <div className="login-card">
           <div className="login-card__brand">
             <img src="/favicon.svg" alt="" width={40} height={40} />
             <div>
-              <Typography.Title level={1} className="login-card__title">
-                {t('app.name')}
-              </Typography.Title>
-              <Typography.Text type="secondary">{t('app.tagline')}</Typography.Text>
+              <p className="login-card__title">{t('app.name')}</p>
+              <p className="login-card__tagline">{t('app.tagline')}</p>
             </div>
           </div>
           <DemoDataTag />
-          <Typography.Title level={2} className="login-card__heading">
-            {t('auth.title')}
-          </Typography.Title>
-          <Typography.Paragraph type="secondary">{t('auth.subtitle')}</Typography.Paragraph>
+          <h1 className="login-card__heading">{t('auth.title')}</h1>
+          <p className="login-card__subtitle">{t('auth.subtitle')}</p>
+          {signedOut && <Alert type="success" showIcon title={t('auth.signedOut')} className="login-error" />}
           <LoginForm onSignedIn={() => navigate(next, { replace: true })} />
-        </Card>
+        </div>
       </main>
     </div>
   );
