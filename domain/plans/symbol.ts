@@ -1,0 +1,17 @@
+import { foldText } from '../fold-text.ts';
+
+/** A symbol folded for matching: "72/KH-LĐLĐ", "72/KH-LDLD" and "72 / kh-ldld" are one key. */
+export function symbolKey(symbol: string): string {
+  return foldText(symbol).replace(/\s+/g, '').toUpperCase();
+}
+
+/** The number of a symbol ("72/KH-LĐLĐ" → 72, "28-CT/TW" → 28), or null. */
+export function symbolNumber(symbol: string): number | null {
+  const match = /^\s*(\d{1,6})/.exec(symbol);
+  return match ? Number(match[1]) : null;
+}
+
+/** The same symbol with another number: the suggestion for a unit's next document. */
+export function withNumber(template: string, next: number): string {
+  return /^\s*\d{1,6}/.test(template) ? template.replace(/^\s*\d{1,6}/, String(next)) : `${next}/${template}`;
+}
