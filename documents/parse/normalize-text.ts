@@ -153,7 +153,7 @@ function foldChar(ch: string): string {
 export function foldText(text: string): string {
   const lower = text.toLowerCase();
   // toLowerCase keeps the length except for rare letters (İ): then go char by char
-  if (lower.length === text.length) return lower.replace(/[^\x00-\x7f]/g, foldChar);
+  if (lower.length === text.length) return lower.replace(/[\u0080-\uffff]/g, foldChar);
   let out = '';
   for (let i = 0; i < text.length; i++) out += foldChar(text[i]!);
   return out;

@@ -4,14 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Document, Packer, Paragraph } from 'docx';
 import { describe, expect, it } from 'vitest';
-import { htmlToText } from './read-docx.ts';
-import { itemsToLines } from './read-pdf.ts';
-import { readInput, sniffInput, UnreadableInputError } from './read-input.ts';
 import { parsePlanFile } from './parse-plan-document.ts';
+import { htmlToText } from './read-docx.ts';
+import { readInput, sniffInput, UnreadableInputError } from './read-input.ts';
+import { itemsToLines } from './read-pdf.ts';
 
 const has = (program: string): boolean => spawnSync('which', [program]).status === 0;
 const hasTesseract =
-  has('tesseract') && /\bvie\b/.test(spawnSync('tesseract', ['--list-langs'], { encoding: 'utf8' }).stdout ?? '');
+  has('tesseract') &&
+  /\bvie\b/.test(spawnSync('tesseract', ['--list-langs'], { encoding: 'utf8' }).stdout ?? '');
 const hasChromium = has('chromium');
 const hasPdftoppm = has('pdftoppm');
 const dir = mkdtempSync(join(tmpdir(), 'tiendo-read-'));
@@ -56,8 +57,13 @@ describe('readers', () => {
   });
 
   it('reads a DOCX made from a seed', async () => {
-    const seed = readFileSync(join(import.meta.dirname, '../../resources/seeds/004_59893a27bd211b8d.txt'), 'utf8');
-    const doc = new Document({ sections: [{ children: seed.split('\n').map((line) => new Paragraph(line)) }] });
+    const seed = readFileSync(
+      join(import.meta.dirname, '../../resources/seeds/004_59893a27bd211b8d.txt'),
+      'utf8',
+    );
+    const doc = new Document({
+      sections: [{ children: seed.split('\n').map((line) => new Paragraph(line)) }],
+    });
     const path = join(dir, 'seed.bin');
     writeFileSync(path, await Packer.toBuffer(doc));
     const out = await parsePlanFile(path);
@@ -75,7 +81,16 @@ describe('readers', () => {
     const pdf = join(dir, 'plan.pdf');
     execFileSync(
       'chromium',
-      ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', `--user-data-dir=${join(dir, 'chrome')}`, '--no-pdf-header-footer', `--print-to-pdf=${pdf}`, html],
+      [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--no-first-run',
+        `--user-data-dir=${join(dir, 'chrome')}`,
+        '--no-pdf-header-footer',
+        `--print-to-pdf=${pdf}`,
+        html,
+      ],
       { stdio: 'ignore', timeout: 60_000 },
     );
     const [doc] = (await parsePlanFile(pdf)).documents;
@@ -95,7 +110,16 @@ describe('readers', () => {
       const pdf = join(dir, 'scan.pdf');
       execFileSync(
         'chromium',
-        ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', `--user-data-dir=${join(dir, 'chrome2')}`, '--no-pdf-header-footer', `--print-to-pdf=${pdf}`, html],
+        [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--no-first-run',
+          `--user-data-dir=${join(dir, 'chrome2')}`,
+          '--no-pdf-header-footer',
+          `--print-to-pdf=${pdf}`,
+          html,
+        ],
         { stdio: 'ignore', timeout: 60_000 },
       );
       execFileSync('pdftoppm', ['-r', '200', '-gray', '-png', '-singlefile', pdf, join(dir, 'scan')]);
