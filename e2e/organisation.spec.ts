@@ -156,6 +156,23 @@ describe('organisation journey', () => {
     await screenshot(page, '09-phone-unit', false);
   });
 
+  it('tells how long to wait after too many failed sign-ins', async () => {
+    const fresh = await browser.newPage({ baseURL: server.baseUrl, width: 360, height: 740 });
+    await fresh.goto('/dang-nhap');
+    const error = fresh.getByTestId('login-error');
+    for (let attempt = 0; attempt < 12; attempt++) {
+      await fresh.getByLabel('Tên đăng nhập').fill('laichau');
+      await fresh.getByLabel('Mật khẩu').fill(`wrong-password-${attempt}`);
+      const [response] = await Promise.all([
+        fresh.waitForResponse((r) => r.url().endsWith('/api/auth/login')),
+        fresh.getByRole('button', { name: 'Đăng nhập' }).click(),
+      ]);
+      if (response.status() === 429) break;
+    }
+    await expect.poll(() => error.textContent()).toMatch(/quá nhiều lần.*\d+ (giây|phút)/);
+    await screenshot(fresh, '10-login-too-many-attempts', false);
+  });
+
   it('ran without page errors or CSP violations', () => {
     expect(pageErrors).toEqual([]);
   });
