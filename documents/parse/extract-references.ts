@@ -39,7 +39,7 @@ const TYPE_WORDS: [RegExp, string][] = [
 ];
 
 const ISSUER_STOP =
-  /\s(?:ve|v\/v|phe duyet|ban hanh|thuc hien|trien khai|huong dan|quy dinh|de nghi|gui|nay|da|tai|cho|trong|nham|va ke|va chi|va nghi|va quyet)(?=\s|$)|[,;:(.]|$/;
+  /\s(?:ve|v\/v|phe duyet|ban hanh|thuc hien|trien khai|huong dan|quy dinh|de nghi|gui|nay|da|tai|cho|trong|nham|va ke|va chi|va nghi|va quyet)(?=\s|$)|[,;:().]|$/;
 
 export interface ReferenceSource {
   text: string;
