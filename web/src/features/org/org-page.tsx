@@ -68,9 +68,12 @@ export default function OrgPage() {
   const pathIds = selected.data ? [...selected.data.ancestors.map((a) => a.id), selected.data.id] : [];
 
   const isWide = Grid.useBreakpoint().lg === true;
-  const detailPanel = selectedId ? (
+  // On wide screens the working unit is shown until another is chosen; phones show the tree first.
+  const shownId = selectedId ?? (isWide ? workingUnit.id : null);
+  const detailPanel = shownId ? (
     <UnitDetailPanel
-      unitId={selectedId}
+      key={shownId}
+      unitId={shownId}
       date={date}
       canEdit={canEdit}
       onResult={(result) => update({ selectedId: result.id })}

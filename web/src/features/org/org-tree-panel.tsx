@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import type { TOrgUnitAsOf } from '../../../../contracts/org.ts';
 import { useApiErrorText } from '../../components/api-error-text.ts';
 import { isLeafUnit, type LoadedOrgTree, useLazyOrgTree } from './lazy-org-tree.ts';
-import { UnitTypeTag } from './unit-type-tag.tsx';
 
 interface OrgTreeNode extends TreeDataNode {
   key: number;
@@ -29,11 +28,13 @@ function toTreeNodes(tree: LoadedOrgTree, ids: readonly number[]): OrgTreeNode[]
 }
 
 function OrgTreeNodeTitle({ unit }: { unit: TOrgUnitAsOf }) {
+  const { t } = useTranslation();
   return (
     <span className="org-node" data-unit-type={unit.type} data-unit-code={unit.code}>
       <span className="org-node__name">{unit.name}</span>
-      <span className="org-node__code">{unit.code}</span>
-      <UnitTypeTag type={unit.type} />
+      <span className="org-node__meta">
+        <span className="org-node__code">{unit.code}</span> · {t(`org.type.${unit.type}`)}
+      </span>
     </span>
   );
 }
