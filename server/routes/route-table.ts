@@ -3,9 +3,19 @@ import { authRoutes } from './auth.routes.ts';
 import { documentRoutes } from './documents.routes.ts';
 import { metaRoutes } from './meta.routes.ts';
 import { orgRoutes } from './org.routes.ts';
+import { planRoutes } from './plans.routes.ts';
+import { registryRoutes } from './registry.routes.ts';
 import { userRoutes } from './users.routes.ts';
 
 /** Every API route of the server, with its declared access. The permission tests read this. */
 export function routeTable(options: { sessionTtlHours: number }): RouteSpec[] {
-  return [...metaRoutes(), ...authRoutes(options), ...orgRoutes(), ...userRoutes(), ...documentRoutes()];
+  return [
+    ...metaRoutes(),
+    ...authRoutes(options),
+    ...orgRoutes(),
+    ...userRoutes(),
+    ...documentRoutes(),
+    ...registryRoutes(),
+    ...planRoutes(),
+  ];
 }

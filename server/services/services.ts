@@ -1,7 +1,9 @@
 import type { Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import { AuditRepository } from '../repositories/audit.repository.ts';
+import { DocumentRepository } from '../repositories/document.repository.ts';
 import { OrgRepository } from '../repositories/org.repository.ts';
+import { PlanRepository } from '../repositories/plan.repository.ts';
 import { SessionRepository } from '../repositories/session.repository.ts';
 import { SettingsRepository } from '../repositories/settings.repository.ts';
 import { UserRepository } from '../repositories/user.repository.ts';
@@ -9,8 +11,10 @@ import { AccessService } from './access.service.ts';
 import { AuditService } from './audit.service.ts';
 import { AuthService } from './auth.service.ts';
 import { DocumentParseService } from './document-parse.service.ts';
+import { DocumentRegistryService } from './document-registry.service.ts';
 import { OrgService } from './org.service.ts';
 import { OrgExchangeService } from './org-exchange.service.ts';
+import { PlanService } from './plan.service.ts';
 import { UserService } from './user.service.ts';
 
 /** Wires repositories into services; each service names only the repositories it uses. */
@@ -26,7 +30,22 @@ export function createServices(
   const audit = new AuditService(new AuditRepository(database));
   const access = new AccessService(orgRepository, clock);
   const org = new OrgService(database, orgRepository, access, audit);
+  const documentRegistry = new DocumentRegistryService(
+    database,
+    new DocumentRepository(database),
+    access,
+    audit,
+  );
   return {
+    documentRegistry,
+    plans: new PlanService(
+      database,
+      new PlanRepository(database),
+      orgRepository,
+      documentRegistry,
+      access,
+      audit,
+    ),
     database,
     settings,
     audit,

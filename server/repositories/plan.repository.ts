@@ -1,0 +1,244 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { TPlanContent } from '../../contracts/plans.ts';
+import { type Database, rows } from '../db/client.ts';
+import {
+  documentSequences,
+  planAssignments,
+  planEvents,
+  planReportingDuties,
+  plans,
+  planTargets,
+  planTasks,
+} from '../db/schema.ts';
+
+export type PlanRow = typeof plans.$inferSelect;
+export type PlanTaskRow = typeof planTasks.$inferSelect;
+export type PlanTargetRow = typeof planTargets.$inferSelect;
+
+export interface PlanChildren {
+  targets: PlanTargetRow[];
+  tasks: PlanTaskRow[];
+  assignments: (typeof planAssignments.$inferSelect)[];
+  reporting: (typeof planReportingDuties.$inferSelect)[];
+  events: (typeof planEvents.$inferSelect)[];
+}
+
+/** All SQL about plans and their parts. Parts are replaced whole when a plan is saved. */
+export class PlanRepository {
+  constructor(private readonly database: Database) {}
+
+  private db() {
+    return this.database.db();
+  }
+
+  async insert(values: typeof plans.$inferInsert): Promise<PlanRow> {
+    const [row] = await this.db().insert(plans).values(values).returning();
+    return row!;
+  }
+
+  async find(id: number): Promise<PlanRow | undefined> {
+    const [row] = await this.db().select().from(plans).where(eq(plans.id, id));
+    return row;
+  }
+
+  /** Optimistic update of the plan row; false when the version moved on. */
+  async updateIfVersion(
+    id: number,
+    version: number,
+    values: Partial<typeof plans.$inferInsert>,
+  ): Promise<boolean> {
+    const updated = await this.db()
+      .update(plans)
+      .set({ ...values, version: sql`${plans.version} + 1`, updatedAt: sql`now()` })
+      .where(and(eq(plans.id, id), eq(plans.version, version)))
+      .returning({ id: plans.id });
+    return updated.length === 1;
+  }
+
+  async children(planId: number): Promise<PlanChildren> {
+    const db = this.db();
+    const [targets, tasks, assignments, reporting, events] = await Promise.all([
+      db.select().from(planTargets).where(eq(planTargets.planId, planId)).orderBy(asc(planTargets.position)),
+      db.select().from(planTasks).where(eq(planTasks.planId, planId)).orderBy(asc(planTasks.position)),
+      db
+        .select()
+        .from(planAssignments)
+        .where(eq(planAssignments.planId, planId))
+        .orderBy(asc(planAssignments.position)),
+      db
+        .select()
+        .from(planReportingDuties)
+        .where(eq(planReportingDuties.planId, planId))
+        .orderBy(asc(planReportingDuties.position)),
+      db.select().from(planEvents).where(eq(planEvents.planId, planId)).orderBy(asc(planEvents.position)),
+    ]);
+    return { targets, tasks, assignments, reporting, events };
+  }
+
+  /** Replaces the parts of a plan with `content` (inside the caller's transaction). */
+  async replaceChildren(planId: number, content: TPlanContent): Promise<void> {
+    const db = this.db();
+    await db.delete(planTargets).where(eq(planTargets.planId, planId));
+    await db.delete(planTasks).where(eq(planTasks.planId, planId));
+    await db.delete(planAssignments).where(eq(planAssignments.planId, planId));
+    await db.delete(planReportingDuties).where(eq(planReportingDuties.planId, planId));
+    await db.delete(planEvents).where(eq(planEvents.planId, planId));
+    if (content.targets.length) {
+      await db.insert(planTargets).values(
+        content.targets.map((t, position) => ({
+          planId,
+          position,
+          text: t.text,
+          milestones: t.milestones,
+          sourceTargetId: t.sourceTargetId ?? null,
+        })),
+      );
+    }
+    if (content.tasks.length) {
+      await db.insert(planTasks).values(
+        content.tasks.map((t, position) => ({
+          planId,
+          position,
+          text: t.text,
+          leadText: t.leadText ?? null,
+          leadUnitId: t.leadUnitId ?? null,
+          cooperating: t.cooperating,
+          deadline: t.deadline ?? null,
+          status: t.status,
+          progressNote: t.progressNote ?? null,
+        })),
+      );
+    }
+    if (content.assignments.length) {
+      await db.insert(planAssignments).values(
+        content.assignments.map((a, position) => ({
+          planId,
+          position,
+          unitText: a.unitText,
+          unitId: a.unitId ?? null,
+          unitType: a.unitType ?? null,
+          text: a.text,
+        })),
+      );
+    }
+    if (content.reporting.length) {
+      await db
+        .insert(planReportingDuties)
+        .values(
+          content.reporting.map((r, position) => ({
+            planId,
+            position,
+            frequency: r.frequency,
+            due: r.due,
+            recipient: r.recipient,
+          })),
+        );
+    }
+    if (content.events.length) {
+      await db.insert(planEvents).values(
+        content.events.map((e, position) => ({
+          planId,
+          position,
+          name: e.name,
+          start: e.start,
+          end: e.end,
+          calendar: e.calendar,
+          recurring: e.recurring,
+        })),
+      );
+    }
+  }
+
+  async targetsByIds(ids: number[]): Promise<PlanTargetRow[]> {
+    if (ids.length === 0) return [];
+    return this.db().select().from(planTargets).where(inArray(planTargets.id, ids));
+  }
+
+  async updateTask(
+    taskId: number,
+    version: number,
+    values: Partial<typeof planTasks.$inferInsert>,
+  ): Promise<PlanTaskRow | undefined> {
+    const [row] = await this.db()
+      .update(planTasks)
+      .set({ ...values, version: sql`${planTasks.version} + 1` })
+      .where(and(eq(planTasks.id, taskId), eq(planTasks.version, version)))
+      .returning();
+    return row;
+  }
+
+  async findTask(taskId: number): Promise<PlanTaskRow | undefined> {
+    const [row] = await this.db().select().from(planTasks).where(eq(planTasks.id, taskId));
+    return row;
+  }
+
+  /** Plans of these units (with the unit's current name). */
+  async listForUnits(unitIds: number[]) {
+    if (unitIds.length === 0) return [];
+    return rows<{
+      id: number;
+      unit_id: number;
+      unit_name: string | null;
+      title: string;
+      origin: string;
+      status: string;
+      symbol: string | null;
+      issued_on: string | null;
+      year_from: number | null;
+      year_to: number | null;
+      parent_plan_id: number | null;
+      is_demo: boolean;
+    }>(
+      this.db(),
+      sql`SELECT p.id, p.unit_id, p.title, p.origin, p.status, p.symbol, p.issued_on, p.year_from, p.year_to,
+                 p.parent_plan_id, p.is_demo,
+                 (SELECT n.name FROM org_unit_names n WHERE n.unit_id = p.unit_id ORDER BY n.valid_from DESC LIMIT 1) AS unit_name
+            FROM plans p WHERE p.unit_id = ANY(${sql.param(unitIds)}::int[])
+           ORDER BY p.issued_on DESC NULLS FIRST, p.id DESC`,
+    );
+  }
+
+  /** Implementing plans derived from a plan (one per unit that started one). */
+  async childPlans(parentPlanId: number) {
+    return this.db()
+      .select({
+        id: plans.id,
+        unitId: plans.unitId,
+        status: plans.status,
+        symbol: plans.symbol,
+        issuedOn: plans.issuedOn,
+      })
+      .from(plans)
+      .where(eq(plans.parentPlanId, parentPlanId));
+  }
+
+  /** Takes the next number of a unit's sequence for a year and kind (row-locked). */
+  async nextNumber(unitId: number, year: number, kind: string, peek: boolean): Promise<number> {
+    const [current] = await rows<{ last_number: number }>(
+      this.db(),
+      sql`SELECT last_number FROM document_sequences WHERE unit_id = ${unitId} AND year = ${year} AND kind = ${kind} FOR UPDATE`,
+    );
+    const next = (current?.last_number ?? 0) + 1;
+    if (!peek) {
+      await this.db()
+        .insert(documentSequences)
+        .values({ unitId, year, kind, lastNumber: next })
+        .onConflictDoUpdate({
+          target: [documentSequences.unitId, documentSequences.year, documentSequences.kind],
+          set: { lastNumber: sql`GREATEST(${documentSequences.lastNumber}, ${next})` },
+        });
+    }
+    return next;
+  }
+
+  /** Records a number used (typed by the user) so that the suggestion moves past it. */
+  async noteNumberUsed(unitId: number, year: number, kind: string, number: number): Promise<void> {
+    await this.db()
+      .insert(documentSequences)
+      .values({ unitId, year, kind, lastNumber: number })
+      .onConflictDoUpdate({
+        target: [documentSequences.unitId, documentSequences.year, documentSequences.kind],
+        set: { lastNumber: sql`GREATEST(${documentSequences.lastNumber}, ${number})` },
+      });
+  }
+}

@@ -1,0 +1,558 @@
+import type { TUnitType } from '../../contracts/org.ts';
+import type { TExtractedDocument, TSigner } from '../../contracts/plan-extract.ts';
+import type { TCompliance, TPlan, TPlanContent, TPlanSummary, TTaskStatus } from '../../contracts/plans.ts';
+import { complianceState, implementationDeadline } from '../../domain/plans/compliance.ts';
+import { deriveImplementingPlan, lowerTargetWarnings } from '../../domain/plans/derive-plan.ts';
+import { symbolNumber } from '../../domain/plans/symbol.ts';
+import type { Database } from '../db/client.ts';
+import { AppError, forbiddenUnit, notFound, versionConflict } from '../errors.ts';
+import type { OrgRepository } from '../repositories/org.repository.ts';
+import type { PlanChildren, PlanRepository, PlanRow } from '../repositories/plan.repository.ts';
+import type { AccessService } from './access.service.ts';
+import type { Actor } from './actor.ts';
+import type { AuditService } from './audit.service.ts';
+import type { DocumentRegistryService } from './document-registry.service.ts';
+
+/** Years a plan spans, from its title ("giai đoạn 2021-2025, định hướng đến năm 2030") or dates. */
+export function yearsOf(
+  text: string,
+  fallbackYear: number | null,
+): { yearFrom: number | null; yearTo: number | null } {
+  const years = [...text.matchAll(/\b(19[5-9]\d|20\d\d)\b/g)].map((m) => Number(m[1]));
+  if (years.length === 0) return { yearFrom: fallbackYear, yearTo: fallbackYear };
+  return {
+    yearFrom: Math.min(...years, fallbackYear ?? Number.POSITIVE_INFINITY),
+    yearTo: Math.max(...years),
+  };
+}
+
+/** Plan content from a reviewed extraction. */
+export function contentFromExtract(doc: TExtractedDocument): TPlanContent {
+  const issuedYear = doc.date ? Number(doc.date.slice(0, 4)) : null;
+  const milestoneYears = doc.targets
+    .flatMap((t) => t.milestones.map((m) => m.year))
+    .filter((y): y is number => y !== null);
+  const span = yearsOf(`${doc.title ?? ''} ${milestoneYears.join(' ')}`, issuedYear);
+  return {
+    title: doc.title ?? doc.symbol ?? 'Kế hoạch',
+    kind: doc.kind ?? 'KH',
+    ...span,
+    issuerName: doc.issuer,
+    supervisingBody: null,
+    place: doc.place,
+    preamble: null,
+    purposes: [],
+    funding: [],
+    recipients: doc.recipients,
+    signer: doc.signer,
+    implementDeadline: null,
+    targets: doc.targets.map((t) => ({ text: t.text, milestones: t.milestones, sourceTargetId: null })),
+    tasks: doc.tasks.map((t) => ({
+      text: t.text,
+      leadText: t.lead,
+      leadUnitId: null,
+      cooperating: [],
+      deadline: t.deadline,
+      status: 'not_started' as const,
+      progressNote: null,
+    })),
+    assignments: doc.assignments.map((a) => ({
+      unitText: a.unit,
+      unitId: null,
+      unitType: null,
+      text: a.text,
+    })),
+    reporting: doc.reporting.map((r) => ({ frequency: r.frequency, due: r.due, recipient: r.to })),
+    events: doc.events
+      .filter((e) => e.start !== null)
+      .map((e) => ({
+        name: e.name,
+        start: e.start!,
+        end: e.end,
+        calendar: 'solar' as const,
+        recurring: true,
+      })),
+  };
+}
+
+/** The abbreviation of a unit type in document symbols (72/KH-LĐLĐ). */
+const SYMBOL_ISSUER: Record<TUnitType, string> = {
+  national: 'TLĐ',
+  province: 'LĐLĐ',
+  central_sector: 'CĐN',
+  district: 'LĐLĐ',
+  commune: 'CĐ',
+  sector: 'CĐN',
+  industrial_zone: 'CĐKCN',
+  grassroots: 'CĐCS',
+};
+
+/** Plans: received from documents or written here, derived level by level, issued, complied with. */
+export class PlanService {
+  constructor(
+    private readonly database: Database,
+    private readonly plans: PlanRepository,
+    private readonly org: OrgRepository,
+    private readonly registry: DocumentRegistryService,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+  ) {}
+
+  // ----- access ---------------------------------------------------------------------------
+
+  /** A plan is visible inside the owner's organisation and to every unit below its owner. */
+  private async assertCanRead(actor: Actor, plan: PlanRow): Promise<void> {
+    if (await this.access.canAccessUnit(actor, plan.unitId)) return;
+    if (actor.homeUnitId !== null && actor.homeUnitId > 0) {
+      const ancestors = await this.org.ancestors(actor.homeUnitId, this.access.today());
+      if (ancestors.some((a) => a.id === plan.unitId)) return;
+    }
+    throw forbiddenUnit();
+  }
+
+  private async assertCanWrite(
+    actor: Actor,
+    unitId: number,
+    minimum: 'officer' | 'manager' = 'officer',
+  ): Promise<void> {
+    this.access.assertRole(actor, minimum);
+    await this.access.assertUnitAccess(actor, unitId);
+  }
+
+  private async requirePlan(id: number): Promise<PlanRow> {
+    const plan = await this.plans.find(id);
+    if (!plan) throw notFound('kế hoạch');
+    return plan;
+  }
+
+  // ----- reading --------------------------------------------------------------------------
+
+  async get(actor: Actor, id: number): Promise<TPlan> {
+    const plan = await this.requirePlan(id);
+    await this.assertCanRead(actor, plan);
+    return this.view(plan, await this.plans.children(id));
+  }
+
+  private async view(plan: PlanRow, children: PlanChildren): Promise<TPlan> {
+    const today = this.access.today();
+    const unit = await this.org.unitAsOf(plan.unitId, today);
+    const parent = plan.parentPlanId ? await this.plans.find(plan.parentPlanId) : undefined;
+    const targets = children.targets.map((t) => ({
+      id: t.id,
+      text: t.text,
+      milestones: t.milestones as TPlan['targets'][number]['milestones'],
+      sourceTargetId: t.sourceTargetId,
+    }));
+    const sources = await this.plans.targetsByIds(
+      targets.map((t) => t.sourceTargetId).filter((x): x is number => x !== null),
+    );
+    const warnings = lowerTargetWarnings(
+      targets,
+      new Map(
+        sources.map((s) => [
+          s.id,
+          { text: s.text, milestones: s.milestones as TPlan['targets'][number]['milestones'] },
+        ]),
+      ),
+    );
+    return {
+      id: plan.id,
+      unitId: plan.unitId,
+      unitName: unit?.name ?? '',
+      documentId: plan.documentId,
+      parentPlanId: plan.parentPlanId,
+      parentTitle: parent ? `${parent.symbol ?? ''} ${parent.title}`.trim() : null,
+      origin: plan.origin as TPlan['origin'],
+      status: plan.status as TPlan['status'],
+      symbol: plan.symbol,
+      issuedOn: plan.issuedOn,
+      isDemo: plan.isDemo,
+      version: plan.version,
+      title: plan.title,
+      kind: plan.kind,
+      yearFrom: plan.yearFrom,
+      yearTo: plan.yearTo,
+      issuerName: plan.issuerName,
+      supervisingBody: plan.supervisingBody,
+      place: plan.place,
+      preamble: plan.preamble,
+      purposes: plan.purposes as string[],
+      funding: plan.funding as string[],
+      recipients: plan.recipients as string[],
+      signer: plan.signer as TSigner | null,
+      implementDeadline: plan.implementDeadline,
+      targets,
+      tasks: children.tasks.map((t) => ({
+        id: t.id,
+        version: t.version,
+        text: t.text,
+        leadText: t.leadText,
+        leadUnitId: t.leadUnitId,
+        cooperating: t.cooperating as string[],
+        deadline: t.deadline,
+        status: t.status as Exclude<TTaskStatus, 'overdue'>,
+        effectiveStatus:
+          t.status !== 'done' && t.deadline !== null && t.deadline < today
+            ? 'overdue'
+            : (t.status as TTaskStatus),
+        progressNote: t.progressNote,
+      })),
+      assignments: children.assignments.map((a) => ({
+        unitText: a.unitText,
+        unitId: a.unitId,
+        unitType: a.unitType as TUnitType | null,
+        text: a.text,
+      })),
+      reporting: children.reporting.map((r) => ({
+        frequency: r.frequency as TPlan['reporting'][number]['frequency'],
+        due: r.due,
+        recipient: r.recipient,
+      })),
+      events: children.events.map((e) => ({
+        name: e.name,
+        start: e.start,
+        end: e.end,
+        calendar: e.calendar as 'solar' | 'lunar',
+        recurring: e.recurring,
+      })),
+      warnings,
+    };
+  }
+
+  /** Plans of the actor's organisation and of every level above it (received from above). */
+  async list(actor: Actor, unitId?: number): Promise<TPlanSummary[]> {
+    this.access.assertRole(actor, 'viewer');
+    const today = this.access.today();
+    const root = unitId ?? actor.homeUnitId;
+    let unitIds: number[];
+    if (root === null || root < 0) {
+      unitIds = (await this.org.tree(today, null)).map((u) => u.id);
+    } else {
+      await this.access.assertUnitAccess(actor, root);
+      const below = (await this.org.tree(today, root)).map((u) => u.id);
+      const above = (await this.org.ancestors(root, today)).map((u) => u.id);
+      unitIds = [...above, ...below];
+    }
+    const found = await this.plans.listForUnits(unitIds);
+    return found.map((p) => ({
+      id: p.id,
+      unitId: p.unit_id,
+      unitName: p.unit_name ?? '',
+      title: p.title,
+      origin: p.origin as TPlanSummary['origin'],
+      status: p.status as TPlanSummary['status'],
+      symbol: p.symbol,
+      issuedOn: p.issued_on,
+      yearFrom: p.year_from,
+      yearTo: p.year_to,
+      parentPlanId: p.parent_plan_id,
+      isDemo: p.is_demo,
+    }));
+  }
+
+  // ----- writing --------------------------------------------------------------------------
+
+  /** Saves a reviewed document as the plan of `unitId` (its issuer), with the document registered. */
+  async createFromExtract(
+    actor: Actor,
+    input: {
+      unitId: number;
+      document: TExtractedDocument;
+      sourceText: string | null;
+      sourceFileName: string | null;
+    },
+    options: { isDemo?: boolean } = {},
+  ): Promise<TPlan> {
+    await this.assertCanWrite(actor, input.unitId);
+    const id = await this.database.transaction(async () => {
+      const documentId = await this.registry.register(actor, input.document, {
+        sourceText: input.sourceText,
+        sourceFileName: input.sourceFileName,
+        ownerUnitId: input.unitId,
+        isDemo: options.isDemo ?? false,
+      });
+      const content = contentFromExtract(input.document);
+      const issued = input.document.date !== null;
+      const plan = await this.plans.insert({
+        ...this.rowValues(content),
+        unitId: input.unitId,
+        documentId,
+        origin: 'received',
+        status: issued ? 'issued' : 'draft',
+        symbol: input.document.symbol,
+        issuedOn: input.document.date,
+        isDemo: options.isDemo ?? false,
+        createdBy: actor.userId,
+      });
+      await this.plans.replaceChildren(plan.id, content);
+      await this.audit.record(actor, 'plan.create_from_document', 'plan', plan.id, null, {
+        documentId,
+        title: content.title,
+      });
+      return plan.id;
+    });
+    return this.get(actor, id);
+  }
+
+  async create(actor: Actor, unitId: number, content: TPlanContent): Promise<TPlan> {
+    await this.assertCanWrite(actor, unitId);
+    const id = await this.database.transaction(async () => {
+      const plan = await this.plans.insert({
+        ...this.rowValues(content),
+        unitId,
+        origin: 'own',
+        status: 'draft',
+        createdBy: actor.userId,
+      });
+      await this.plans.replaceChildren(plan.id, content);
+      await this.audit.record(actor, 'plan.create', 'plan', plan.id, null, content);
+      return plan.id;
+    });
+    return this.get(actor, id);
+  }
+
+  /** Saves a plan whole; a stale version gets 409 with the current plan, nothing overwritten. */
+  async update(actor: Actor, id: number, content: TPlanContent & { version: number }): Promise<TPlan> {
+    const plan = await this.requirePlan(id);
+    await this.assertCanWrite(actor, plan.unitId);
+    if (plan.status === 'issued' && plan.origin === 'own') {
+      throw new AppError(
+        409,
+        'validation',
+        { field: 'status', detail: 'kế hoạch đã ban hành; chỉ cập nhật được tiến độ nhiệm vụ' },
+        'status',
+      );
+    }
+    await this.database.transaction(async () => {
+      const before = await this.view(plan, await this.plans.children(id));
+      if (!(await this.plans.updateIfVersion(id, content.version, this.rowValues(content)))) {
+        throw versionConflict(await this.get(actor, id));
+      }
+      await this.plans.replaceChildren(id, content);
+      await this.audit.record(actor, 'plan.update', 'plan', id, before, content);
+    });
+    return this.get(actor, id);
+  }
+
+  async updateTask(
+    actor: Actor,
+    planId: number,
+    taskId: number,
+    input: { status: Exclude<TTaskStatus, 'overdue'>; progressNote: string | null; version: number },
+  ): Promise<TPlan> {
+    const plan = await this.requirePlan(planId);
+    const task = await this.plans.findTask(taskId);
+    if (!task || task.planId !== planId) throw notFound('nhiệm vụ');
+    // The plan's own unit, or the unit leading the task, may report its progress.
+    const leadAllowed = task.leadUnitId !== null && (await this.access.canAccessUnit(actor, task.leadUnitId));
+    if (!leadAllowed) await this.assertCanWrite(actor, plan.unitId);
+    else this.access.assertRole(actor, 'officer');
+    await this.database.transaction(async () => {
+      const updated = await this.plans.updateTask(taskId, input.version, {
+        status: input.status,
+        progressNote: input.progressNote,
+      });
+      if (!updated) throw versionConflict(task);
+      await this.audit.record(actor, 'plan.task_update', 'plan_task', taskId, task, updated);
+    });
+    return this.get(actor, planId);
+  }
+
+  /** "Xây dựng kế hoạch thực hiện": a draft plan of `unitId` derived from plan `parentId`. */
+  async derive(
+    actor: Actor,
+    parentId: number,
+    input: { unitId: number; reportLeadDays: number; implementDeadline?: string | null | undefined },
+  ) {
+    const parent = await this.requirePlan(parentId);
+    await this.assertCanRead(actor, parent);
+    await this.assertCanWrite(actor, input.unitId);
+    const today = this.access.today();
+    const unit = await this.org.unitAsOf(input.unitId, today);
+    if (!unit) throw notFound('đơn vị');
+    const parentView = await this.get(actor, parentId);
+    const ancestors = await this.org.ancestors(input.unitId, today);
+    const children = await this.org.tree(today, input.unitId, 1);
+    const content = deriveImplementingPlan(
+      {
+        ...parentView,
+        symbol: parent.symbol,
+        issuedOn: parent.issuedOn,
+        targetIds: parentView.targets.map((t) => t.id),
+      },
+      {
+        unitName: unit.name,
+        unitShortName: unit.shortName,
+        supervisingName: ancestors.at(-1)?.name ?? null,
+        childTypes: children.filter((c) => c.id !== unit.id).map((c) => c.type),
+        reportLeadDays: input.reportLeadDays,
+        implementDeadline: input.implementDeadline ?? null,
+      },
+    );
+    const id = await this.database.transaction(async () => {
+      const plan = await this.plans.insert({
+        ...this.rowValues(content),
+        unitId: input.unitId,
+        parentPlanId: parentId,
+        origin: 'own',
+        status: 'draft',
+        createdBy: actor.userId,
+      });
+      await this.plans.replaceChildren(plan.id, content);
+      await this.audit.record(actor, 'plan.derive', 'plan', plan.id, null, {
+        parentId,
+        unitId: input.unitId,
+      });
+      return plan.id;
+    });
+    return this.get(actor, id);
+  }
+
+  /** The number suggested for issuing: the unit's next in its sequence for the year and kind. */
+  async suggestSymbol(actor: Actor, id: number, year: number): Promise<{ number: number; symbol: string }> {
+    const plan = await this.requirePlan(id);
+    await this.assertCanWrite(actor, plan.unitId);
+    const unit = await this.org.findUnit(plan.unitId);
+    const number = await this.plans.nextNumber(plan.unitId, year, plan.kind, true);
+    return {
+      number,
+      symbol: `${number}/${plan.kind}-${SYMBOL_ISSUER[(unit?.type ?? 'grassroots') as TUnitType]}`,
+    };
+  }
+
+  /** Draft → issued with its number and date; the plan becomes a document in the chain. */
+  async issue(
+    actor: Actor,
+    id: number,
+    input: { symbol: string; issuedOn: string; version: number },
+  ): Promise<TPlan> {
+    const plan = await this.requirePlan(id);
+    await this.assertCanWrite(actor, plan.unitId, 'manager');
+    if (plan.status === 'issued')
+      throw new AppError(409, 'validation', { field: 'status', detail: 'kế hoạch đã ban hành' }, 'status');
+    await this.database.transaction(async () => {
+      const view = await this.view(plan, await this.plans.children(id));
+      const parent = plan.parentPlanId ? await this.plans.find(plan.parentPlanId) : undefined;
+      const documentId = await this.registry.register(
+        actor,
+        {
+          kind: plan.kind,
+          symbol: input.symbol,
+          issuer: plan.issuerName,
+          place: plan.place,
+          date: input.issuedOn,
+          title: plan.title,
+          addressees: [],
+          signer: view.signer,
+          references: parent?.symbol
+            ? [
+                {
+                  kind: parent.kind,
+                  symbol: parent.symbol,
+                  date: parent.issuedOn,
+                  issuer: parent.issuerName,
+                  relation: 'basis',
+                },
+              ]
+            : [],
+          targets: view.targets.map((t) => ({ text: t.text, milestones: t.milestones })),
+          tasks: view.tasks.map((t) => ({
+            text: t.text,
+            deadline: t.deadline ?? null,
+            lead: t.leadText ?? null,
+          })),
+          assignments: view.assignments.map((a) => ({ unit: a.unitText, text: a.text })),
+          reporting: view.reporting.map((r) => ({ frequency: r.frequency, due: r.due, to: r.recipient })),
+          recipients: view.recipients,
+          events: [],
+        },
+        { sourceText: null, sourceFileName: null, ownerUnitId: plan.unitId, isDemo: plan.isDemo },
+      );
+      if (
+        !(await this.plans.updateIfVersion(id, input.version, {
+          status: 'issued',
+          symbol: input.symbol,
+          issuedOn: input.issuedOn,
+          documentId,
+        }))
+      ) {
+        throw versionConflict(view);
+      }
+      const number = symbolNumber(input.symbol);
+      if (number !== null)
+        await this.plans.noteNumberUsed(plan.unitId, Number(input.issuedOn.slice(0, 4)), plan.kind, number);
+      await this.audit.record(actor, 'plan.issue', 'plan', id, { status: plan.status }, input);
+    });
+    return this.get(actor, id);
+  }
+
+  /** Which units in scope have issued their implementing plan, and who is late. */
+  async compliance(actor: Actor, id: number): Promise<TCompliance> {
+    const plan = await this.requirePlan(id);
+    await this.assertCanRead(actor, plan);
+    const today = this.access.today();
+    const deadline = implementationDeadline(plan.implementDeadline, plan.issuedOn);
+    const children = await this.plans.children(id);
+    const subtree = await this.org.tree(today, plan.unitId);
+    const explicit = new Set(
+      children.assignments.map((a) => a.unitId).filter((x): x is number => x !== null),
+    );
+    const types = new Set(children.assignments.map((a) => a.unitType).filter((x): x is string => x !== null));
+    let scope = subtree.filter((u) => u.id !== plan.unitId && (explicit.has(u.id) || types.has(u.type)));
+    if (scope.length === 0) scope = subtree.filter((u) => u.parentId === plan.unitId);
+    // The caller sees only the part of the scope inside their organisation.
+    const visible = [];
+    for (const unit of scope) if (await this.access.canAccessUnit(actor, unit.id)) visible.push(unit);
+    const byUnit = new Map((await this.plans.childPlans(id)).map((p) => [p.unitId, p]));
+    const rows = visible.map((unit) => {
+      const child = byUnit.get(unit.id);
+      const fact = child
+        ? {
+            unitId: unit.id,
+            planId: child.id,
+            status: child.status as 'draft' | 'issued',
+            symbol: child.symbol,
+            issuedOn: child.issuedOn,
+          }
+        : undefined;
+      return {
+        unitId: unit.id,
+        unitName: unit.name,
+        unitType: unit.type,
+        planId: child?.id ?? null,
+        planStatus: (child ? child.status : 'none') as 'none' | 'draft' | 'issued',
+        symbol: child?.symbol ?? null,
+        issuedOn: child?.issuedOn ?? null,
+        deadline,
+        state: complianceState(fact, deadline, today),
+      };
+    });
+    return {
+      planId: id,
+      deadline,
+      asOf: today,
+      inScope: rows.length,
+      issued: rows.filter((r) => r.planStatus === 'issued').length,
+      late: rows.filter((r) => r.state === 'late' || r.state === 'issued_late').length,
+      rows,
+    };
+  }
+
+  private rowValues(content: TPlanContent) {
+    return {
+      title: content.title,
+      kind: content.kind,
+      yearFrom: content.yearFrom,
+      yearTo: content.yearTo,
+      issuerName: content.issuerName,
+      supervisingBody: content.supervisingBody,
+      place: content.place,
+      preamble: content.preamble,
+      purposes: content.purposes,
+      funding: content.funding,
+      recipients: content.recipients,
+      signer: content.signer,
+      implementDeadline: content.implementDeadline,
+    };
+  }
+}
