@@ -122,17 +122,15 @@ export class PlanRepository {
       );
     }
     if (content.reporting.length) {
-      await db
-        .insert(planReportingDuties)
-        .values(
-          content.reporting.map((r, position) => ({
-            planId,
-            position,
-            frequency: r.frequency,
-            due: r.due,
-            recipient: r.recipient,
-          })),
-        );
+      await db.insert(planReportingDuties).values(
+        content.reporting.map((r, position) => ({
+          planId,
+          position,
+          frequency: r.frequency,
+          due: r.due,
+          recipient: r.recipient,
+        })),
+      );
     }
     if (content.events.length) {
       await db.insert(planEvents).values(
