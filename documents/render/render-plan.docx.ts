@@ -82,7 +82,7 @@ function rule(cellWidth: number, width: number): Paragraph {
   return new Paragraph({
     alignment: AlignmentType.CENTER,
     indent: { left: side, right: side },
-    spacing: { before: 20, after: 0, line: 80, lineRule: LineRuleType.EXACT },
+    spacing: { before: 90, after: 0, line: 80, lineRule: LineRuleType.EXACT },
     border: { top: { style: BorderStyle.SINGLE, size: 6, color: BLACK, space: 1 } },
     run: { size: 4 },
     children: [],
@@ -227,7 +227,8 @@ function titleBlock(plan: PlanForRender): Paragraph[] {
     if (plan.addressees.length === 1) {
       out.push(
         new Paragraph({
-          indent,
+          // a long addressee wraps under itself, not under "Kính gửi"
+          indent: { left: indent.left + mm(20), hanging: mm(20) },
           spacing: { ...spacing, before: 240, after: 240 },
           children: [run('Kính gửi: '), run(sentence(plan.addressees[0]!))],
         }),
@@ -417,7 +418,8 @@ export async function renderPlanDocx(
           run: { font: FONT, size: BODY, color: BLACK, language: { value: 'vi-VN' } },
           paragraph: { spacing: { line: 276 } },
         },
-        // docx's built-in headings are blue; nothing here uses them, but keep them black
+        // docx's built-in headings, caption and hyperlink are coloured; nothing here uses them, but
+        // keep them black so no style of the file is blue
         title: BLACK_HEADING,
         heading1: BLACK_HEADING,
         heading2: BLACK_HEADING,
@@ -425,6 +427,8 @@ export async function renderPlanDocx(
         heading4: BLACK_HEADING,
         heading5: BLACK_HEADING,
         heading6: BLACK_HEADING,
+        caption: { run: { color: BLACK, italics: true, size: pt(12) } },
+        hyperlink: { run: { color: BLACK, underline: {} } },
       },
     },
     sections: list.map((plan) => ({
