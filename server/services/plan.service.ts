@@ -396,6 +396,8 @@ export class PlanService {
         parentPlanId: parentId,
         origin: 'own',
         status: 'draft',
+        // Derived from demo data is demo data.
+        isDemo: parent.isDemo,
         createdBy: actor.userId,
       });
       await this.plans.replaceChildren(plan.id, content);
