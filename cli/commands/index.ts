@@ -3,6 +3,7 @@ import { registerDbCommand } from './db.ts';
 import { registerDemoCommand } from './demo.ts';
 import { registerOrgCommand } from './org.ts';
 import { registerParseCommand } from './parse.ts';
+import { registerRenderCommand } from './render.ts';
 import { registerServeCommand } from './serve.ts';
 import { registerUsersCommand } from './users.ts';
 
@@ -14,4 +15,5 @@ export function registerCommands(program: Command): void {
   registerUsersCommand(program);
   registerDemoCommand(program);
   registerParseCommand(program);
+  registerRenderCommand(program);
 }
