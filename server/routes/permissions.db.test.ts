@@ -1,0 +1,356 @@
+import type { InjectOptions } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROLES, type TRole } from '../../contracts/auth.ts';
+import type { TPlanContent } from '../../contracts/plans.ts';
+import { roleAtLeast } from '../../domain/roles.ts';
+import { type Actor, SYSTEM_ACTOR } from '../services/actor.ts';
+import { hashPassword } from '../services/password.ts';
+import { createTestApp, seedSmallOrg, TEST_PASSWORD, type TestApp } from '../test/fixtures.ts';
+import { openTestDatabase, type TestDatabase, testEngines } from '../test/test-database.ts';
+import { routeTable } from './route-table.ts';
+
+type Side = 'inside' | 'outside';
+type Probe = (side: Side, caller: Caller) => Promise<InjectOptions>;
+interface Caller {
+  role: TRole;
+  actor: Actor;
+}
+
+const EMPTY_PLAN: TPlanContent = {
+  title: 'Kế hoạch thử quyền',
+  kind: 'KH',
+  yearFrom: 2025,
+  yearTo: 2025,
+  issuerName: null,
+  supervisingBody: null,
+  place: null,
+  preamble: null,
+  purposes: [],
+  funding: [],
+  recipients: [],
+  signer: null,
+  implementDeadline: null,
+  targets: [{ text: 'cán bộ được tập huấn', milestones: [{ year: 2025, op: '>', value: 90, unit: '%' }] }],
+  tasks: [{ text: 'Tuyên truyền', cooperating: [], status: 'not_started', deadline: null }],
+  assignments: [],
+  reporting: [],
+  events: [],
+};
+
+const EXTRACT_DOC = {
+  kind: 'KH',
+  symbol: null,
+  issuer: null,
+  place: null,
+  date: null,
+  title: 'Kế hoạch nhận',
+  addressees: [],
+  signer: null,
+  references: [],
+  targets: [],
+  tasks: [],
+  assignments: [],
+  reporting: [],
+  recipients: [],
+  events: [],
+};
+
+/**
+ * The permission matrix: every route × {anonymous, viewer, officer, manager, admin} × {a unit
+ * inside the caller's organisation, one outside it}. It fails when a route has no probe.
+ */
+describe.each(testEngines())('permission matrix on %s', (engine) => {
+  let testDb: TestDatabase;
+  let t: TestApp;
+  let org: Awaited<ReturnType<typeof seedSmallOrg>>;
+  const sessions = new Map<TRole, Record<string, string>>();
+  const callers = new Map<TRole, Caller>();
+  let serial = 0;
+
+  beforeAll(async () => {
+    testDb = await openTestDatabase(engine);
+    t = await createTestApp(testDb.database);
+    org = await seedSmallOrg(t.services);
+    // One user per role, all at province A (the admin too, so that B is outside for everyone).
+    const passwordHash = await hashPassword(TEST_PASSWORD);
+    for (const role of ROLES) {
+      const user = await t.services.userRepository.insert({
+        username: `m-${role}`,
+        displayName: role,
+        passwordHash,
+        role,
+        homeUnitId: org.provinceA.id,
+      });
+      sessions.set(role, await t.signIn(`m-${role}`));
+      callers.set(role, { role, actor: { userId: user.id, role, homeUnitId: org.provinceA.id, ip: null } });
+    }
+  }, 120_000);
+  afterAll(async () => {
+    await t.app.close();
+    await testDb.dispose();
+  });
+
+  const unitOf = (side: Side) => (side === 'inside' ? org.provinceA.id : org.provinceB.id);
+  const next = () => ++serial;
+  const freshUnit = async (side: Side) => {
+    const n = next();
+    return t.services.org.create(SYSTEM_ACTOR, {
+      code: `P-${n}`,
+      name: `Đơn vị thử ${n}`,
+      type: 'commune',
+      parentId: unitOf(side),
+      effectiveDate: '2024-01-01',
+    });
+  };
+  const freshPlan = (side: Side) => t.services.plans.create(SYSTEM_ACTOR, unitOf(side), EMPTY_PLAN);
+  const multipart = (name: string, content: string) => {
+    const boundary = '----matrix';
+    return {
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload: `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: text/plain\r\n\r\n${content}\r\n--${boundary}--\r\n`,
+    };
+  };
+
+  const probes: Record<string, Probe> = {
+    'GET /api/health': async () => ({ method: 'GET', url: '/api/health' }),
+    'GET /api/meta': async () => ({ method: 'GET', url: '/api/meta' }),
+    'POST /api/auth/login': async () => ({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'viewer', password: TEST_PASSWORD },
+    }),
+    'POST /api/auth/logout': async () => ({ method: 'POST', url: '/api/auth/logout', payload: {} }),
+    'GET /api/auth/me': async () => ({ method: 'GET', url: '/api/auth/me' }),
+    'GET /api/audit': async () => ({ method: 'GET', url: '/api/audit?limit=5' }),
+    'GET /api/org/tree': async (side) => ({ method: 'GET', url: `/api/org/tree?root=${unitOf(side)}` }),
+    'GET /api/org/search': async () => ({ method: 'GET', url: '/api/org/search?q=lai' }),
+    'GET /api/org/units/:id': async (side) => ({ method: 'GET', url: `/api/org/units/${unitOf(side)}` }),
+    'POST /api/org/units': async (side) => ({
+      method: 'POST',
+      url: '/api/org/units',
+      payload: {
+        code: `N-${next()}`,
+        name: 'Công đoàn mới',
+        type: 'commune',
+        parentId: unitOf(side),
+        effectiveDate: '2024-01-01',
+      },
+    }),
+    'POST /api/org/units/:id/rename': async (side) => {
+      const unit = await freshUnit(side);
+      return {
+        method: 'POST',
+        url: `/api/org/units/${unit.id}/rename`,
+        payload: { name: 'Tên mới', effectiveDate: '2025-01-01', version: unit.version },
+      };
+    },
+    'POST /api/org/units/:id/move': async (side) => {
+      const unit = await freshUnit(side);
+      return {
+        method: 'POST',
+        url: `/api/org/units/${unit.id}/move`,
+        payload: { parentId: unitOf(side), effectiveDate: '2025-01-01', version: unit.version },
+      };
+    },
+    'POST /api/org/units/:id/close': async (side) => {
+      const unit = await freshUnit(side);
+      return {
+        method: 'POST',
+        url: `/api/org/units/${unit.id}/close`,
+        payload: { effectiveDate: '2025-01-01', version: unit.version },
+      };
+    },
+    'POST /api/org/units/:id/split': async (side) => {
+      const unit = await freshUnit(side);
+      const parentId = unitOf(side);
+      return {
+        method: 'POST',
+        url: `/api/org/units/${unit.id}/split`,
+        payload: {
+          effectiveDate: '2025-01-01',
+          version: unit.version,
+          successors: [
+            { code: `S-${next()}`, name: 'Một', type: 'commune', parentId },
+            { code: `S-${next()}`, name: 'Hai', type: 'commune', parentId },
+          ],
+        },
+      };
+    },
+    'POST /api/org/merge': async (side) => {
+      const [a, b] = [await freshUnit(side), await freshUnit(side)];
+      return {
+        method: 'POST',
+        url: '/api/org/merge',
+        payload: {
+          sourceIds: [a.id, b.id],
+          into: { code: `M-${next()}`, name: 'Hợp nhất', type: 'commune', parentId: unitOf(side) },
+          effectiveDate: '2025-01-01',
+        },
+      };
+    },
+    'POST /api/org/import': async (side) => {
+      const parent = side === 'inside' ? 'A' : 'B';
+      const body = multipart(
+        'units.csv',
+        `code,name,type,parent_code,valid_from,valid_to\nI-${next()},CĐCS mới,grassroots,${parent},2024-01-01,\n`,
+      );
+      return { method: 'POST', url: '/api/org/import', ...body };
+    },
+    'GET /api/org/export': async () => ({ method: 'GET', url: '/api/org/export?format=csv' }),
+    'GET /api/users': async () => ({ method: 'GET', url: '/api/users' }),
+    'POST /api/users': async (side) => ({
+      method: 'POST',
+      url: '/api/users',
+      payload: {
+        username: `u${next()}`,
+        displayName: 'Người mới',
+        password: 'mat-khau-moi-2025',
+        role: 'viewer',
+        homeUnitId: unitOf(side),
+      },
+    }),
+    'PATCH /api/users/:id': async (side) => {
+      const user = await t.services.userRepository.insert({
+        username: `p${next()}`,
+        displayName: 'x',
+        passwordHash: 'x',
+        role: 'viewer',
+        homeUnitId: unitOf(side),
+      });
+      return {
+        method: 'PATCH',
+        url: `/api/users/${user.id}`,
+        payload: { displayName: 'Đổi tên', version: user.version },
+      };
+    },
+    'POST /api/documents/parse-text': async () => ({
+      method: 'POST',
+      url: '/api/documents/parse-text',
+      payload: { text: 'KẾ HOẠCH\nThực hiện' },
+    }),
+    'POST /api/documents/parse': async () => ({
+      method: 'POST',
+      url: '/api/documents/parse',
+      ...multipart('a.txt', 'KẾ HOẠCH'),
+    }),
+    'GET /api/documents/parse/:id': async (_side, caller) => {
+      const id = roleAtLeast(caller.role, 'officer')
+        ? t.services.documentParse.startFile(caller.actor, 'a.txt', Buffer.from('KẾ HOẠCH')).id
+        : '00000000-0000-4000-8000-000000000000';
+      return { method: 'GET', url: `/api/documents/parse/${id}` };
+    },
+    'GET /api/documents': async () => ({ method: 'GET', url: '/api/documents?q=ke%20hoach' }),
+    'GET /api/documents/:id': async () => ({ method: 'GET', url: `/api/documents/${await documentId()}` }),
+    'GET /api/documents/:id/chain': async () => ({
+      method: 'GET',
+      url: `/api/documents/${await documentId()}/chain`,
+    }),
+    'GET /api/plans': async (side) => ({ method: 'GET', url: `/api/plans?unitId=${unitOf(side)}` }),
+    'GET /api/plans/:id': async (side) => ({
+      method: 'GET',
+      url: `/api/plans/${(await freshPlan(side)).id}`,
+    }),
+    'POST /api/plans/from-document': async (side) => ({
+      method: 'POST',
+      url: '/api/plans/from-document',
+      payload: { unitId: unitOf(side), document: EXTRACT_DOC },
+    }),
+    'POST /api/plans': async (side) => ({
+      method: 'POST',
+      url: '/api/plans',
+      payload: { ...EMPTY_PLAN, unitId: unitOf(side) },
+    }),
+    'PUT /api/plans/:id': async (side) => {
+      const plan = await freshPlan(side);
+      return {
+        method: 'PUT',
+        url: `/api/plans/${plan.id}`,
+        payload: { ...EMPTY_PLAN, version: plan.version },
+      };
+    },
+    'POST /api/plans/:id/derive': async (side) => {
+      const plan = await freshPlan(side);
+      const unit = await freshUnit(side);
+      return { method: 'POST', url: `/api/plans/${plan.id}/derive`, payload: { unitId: unit.id } };
+    },
+    'GET /api/plans/:id/next-symbol': async (side) => ({
+      method: 'GET',
+      url: `/api/plans/${(await freshPlan(side)).id}/next-symbol`,
+    }),
+    'POST /api/plans/:id/issue': async (side) => {
+      const plan = await freshPlan(side);
+      return {
+        method: 'POST',
+        url: `/api/plans/${plan.id}/issue`,
+        payload: { symbol: `${next()}/KH-LĐLĐ`, issuedOn: '2025-03-01', version: plan.version },
+      };
+    },
+    'PATCH /api/plans/:id/tasks/:taskId': async (side) => {
+      const plan = await freshPlan(side);
+      const task = plan.tasks[0]!;
+      return {
+        method: 'PATCH',
+        url: `/api/plans/${plan.id}/tasks/${task.id}`,
+        payload: { status: 'done', progressNote: 'Xong', version: task.version },
+      };
+    },
+    'GET /api/plans/:id/compliance': async (side) => ({
+      method: 'GET',
+      url: `/api/plans/${(await freshPlan(side)).id}/compliance`,
+    }),
+  };
+
+  let cachedDocumentId: number | null = null;
+  const documentId = async () => {
+    cachedDocumentId ??= await t.services.documentRegistry.register(
+      SYSTEM_ACTOR,
+      { ...EXTRACT_DOC, symbol: '9/KH-LĐLĐ' },
+      { sourceText: null, sourceFileName: null, ownerUnitId: null },
+    );
+    return cachedDocumentId;
+  };
+
+  const routes = routeTable({ sessionTtlHours: 1 });
+
+  it('has a probe for every route', () => {
+    const missing = routes.map((r) => `${r.method} ${r.url}`).filter((key) => !probes[key]);
+    expect(missing).toEqual([]);
+  });
+
+  for (const route of routes) {
+    const key = `${route.method} ${route.url}`;
+    it(`${key} (access ${route.access}, scope ${route.scope})`, async () => {
+      const probe = probes[key];
+      if (!probe) throw new Error(`no probe for ${key}`);
+      const outcomes: string[] = [];
+      const expected: string[] = [];
+      // Anonymous.
+      const anonymous = await t.app.inject(
+        await probe('inside', { role: 'viewer', actor: { ...SYSTEM_ACTOR, homeUnitId: -1, role: 'viewer' } }),
+      );
+      outcomes.push(`anonymous:${bucket(anonymous.statusCode)}`);
+      expected.push(`anonymous:${route.access === 'public' ? '2xx' : '401'}`);
+      for (const role of ROLES) {
+        const caller = callers.get(role)!;
+        const sides: Side[] = route.scope === 'unit' ? ['inside', 'outside'] : ['inside'];
+        for (const side of sides) {
+          const request = await probe(side, caller);
+          // Signing out ends the session: use a fresh one for that probe.
+          const headers = key === 'POST /api/auth/logout' ? await t.signIn(`m-${role}`) : sessions.get(role)!;
+          const response = await t.app.inject({
+            ...request,
+            headers: { ...(request.headers ?? {}), ...headers },
+          });
+          outcomes.push(`${role}/${side}:${bucket(response.statusCode)}`);
+          const allowed = route.access === 'public' || roleAtLeast(role, route.access);
+          expected.push(`${role}/${side}:${!allowed ? '403' : side === 'outside' ? '403' : '2xx'}`);
+        }
+      }
+      expect(outcomes).toEqual(expected);
+    });
+  }
+});
+
+function bucket(status: number): string {
+  return status >= 200 && status < 300 ? '2xx' : String(status);
+}
