@@ -30,7 +30,7 @@ function toTreeNodes(tree: LoadedOrgTree, ids: readonly number[]): OrgTreeNode[]
 function OrgTreeNodeTitle({ unit }: { unit: TOrgUnitAsOf }) {
   const { t } = useTranslation();
   return (
-    <span className="org-node" data-unit-type={unit.type} data-unit-code={unit.code}>
+    <span className="org-node" data-unit-id={unit.id} data-unit-type={unit.type} data-unit-code={unit.code}>
       <span className="org-node__name">{unit.name}</span>
       <span className="org-node__meta">
         <span className="org-node__code">{unit.code}</span> · {t(`org.type.${unit.type}`)}
@@ -82,6 +82,18 @@ export function OrgTreePanel({
   }, [tree.rootIds]);
 
   useRevealPath(tree, pathIds, loadChildren, setExpanded);
+
+  // Bring the chosen unit into view once its branch is open (after a search or a link).
+  const selectedShown = selectedId !== null && tree.units.has(selectedId) && expanded.length > 0;
+  useEffect(() => {
+    if (!selectedShown) return;
+    const timer = window.setTimeout(() => {
+      document
+        .querySelector(`.org-tree [data-unit-id="${selectedId}"]`)
+        ?.scrollIntoView({ block: 'nearest' });
+    }, 50);
+    return () => window.clearTimeout(timer);
+  }, [selectedId, selectedShown]);
 
   if (base.isPending) return <Spin className="org-tree__spin" />;
   if (base.isError) return <Alert type="error" showIcon title={describe(base.error)} />;

@@ -98,6 +98,7 @@ export function MergeUnitsForm({ unit, date, onClose, onDone }: UnitActionProps)
         name="sourceIds"
         label={t('org.form.mergeSources')}
         rules={[
+          { required: true, message: t('org.form.mergeSourcesMin') },
           {
             validator: (_rule, value: number[] | undefined) =>
               (value?.length ?? 0) >= 2
@@ -108,7 +109,7 @@ export function MergeUnitsForm({ unit, date, onClose, onDone }: UnitActionProps)
       >
         <UnitSearchSelect multiple date={date} knownUnits={[self]} onUnitsSeen={rememberUnits} />
       </Form.Item>
-      <Form.Item name="mode" label={t('org.form.mergeMode')}>
+      <Form.Item name="mode" label={t('org.form.mergeMode')} required>
         <Radio.Group
           options={[
             { value: 'new', label: t('org.form.mergeModeNew') },
