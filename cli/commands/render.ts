@@ -15,6 +15,24 @@ function fail(message: string): void {
   process.exitCode = 2;
 }
 
+/** `tiendo render plan ID`: a stored plan, read as the system (the CLI runs on the server). */
+async function renderStoredPlan(id: number, options: { out?: string; pdf?: boolean }): Promise<void> {
+  if (!Number.isInteger(id) || id <= 0) {
+    fail('ID phải là số nguyên dương');
+    return;
+  }
+  const { withDatabase } = await import('./with-database.ts');
+  const { SYSTEM_ACTOR } = await import('../../server/services/actor.ts');
+  await withDatabase(async (services) => {
+    const file = options.pdf
+      ? await services.planRender.pdf(SYSTEM_ACTOR, id)
+      : await services.planRender.docx(SYSTEM_ACTOR, id);
+    const out = options.out ?? file.fileName;
+    await writeFile(out, file.data);
+    process.stdout.write(`${out}\n`);
+  });
+}
+
 /** `tiendo render FILE.json --out plan.docx [--pdf]`: a plan-extract/v1 file as an official document. */
 export function registerRenderCommand(program: Command): void {
   program
@@ -22,10 +40,18 @@ export function registerRenderCommand(program: Command): void {
     .description(
       'Trình bày một tệp plan-extract/v1 thành văn bản DOCX (và PDF) theo thể thức Nghị định 30/2020',
     )
-    .argument('<file>', 'tệp JSON plan-extract/v1 (mọi văn bản trong tệp, mỗi văn bản từ một trang mới)')
+    .argument(
+      '<file>',
+      'tệp JSON plan-extract/v1 (mọi văn bản trong tệp, mỗi văn bản từ một trang mới), hoặc "plan"',
+    )
+    .argument('[id]', 'với "plan": số của kế hoạch đã lưu (tiendo render plan ID --out …)')
     .option('-o, --out <path>', 'tệp DOCX cần ghi (mặc định: cùng tên với tệp JSON)')
     .option('--pdf', 'ghi thêm tệp PDF bên cạnh tệp DOCX (cần LibreOffice)')
-    .action(async (file: string, options: { out?: string; pdf?: boolean }) => {
+    .action(async (file: string, id: string | undefined, options: { out?: string; pdf?: boolean }) => {
+      if (file === 'plan' && id !== undefined) {
+        await renderStoredPlan(Number(id), options);
+        return;
+      }
       let raw: unknown;
       try {
         raw = JSON.parse(await readFile(file, 'utf8'));

@@ -63,6 +63,10 @@ export const MESSAGES = {
     vi: 'Loại tệp không được hỗ trợ: cần {expected}.',
     en: 'Unsupported file type: expected {expected}.',
   },
+  pdf_unavailable: {
+    vi: 'Máy chủ chưa cài LibreOffice nên chưa xuất được PDF. Quản trị viên cài gói Debian: libreoffice-writer-nogui fonts-liberation2. Tệp DOCX vẫn tải được.',
+    en: 'LibreOffice is not installed on the server, so PDF export is unavailable. Ask the administrator to install the Debian packages libreoffice-writer-nogui fonts-liberation2. DOCX still works.',
+  },
   role_too_high: {
     vi: 'Bạn không thể cấp vai trò cao hơn vai trò của mình.',
     en: 'You cannot grant a role above your own.',

@@ -294,6 +294,14 @@ describe.each(testEngines())('permission matrix on %s', (engine) => {
         payload: { status: 'done', progressNote: 'Xong', version: task.version },
       };
     },
+    'GET /api/plans/:id/document.docx': async (side) => ({
+      method: 'GET',
+      url: `/api/plans/${(await freshPlan(side)).id}/document.docx`,
+    }),
+    'GET /api/plans/:id/document.pdf': async (side) => ({
+      method: 'GET',
+      url: `/api/plans/${(await freshPlan(side)).id}/document.pdf`,
+    }),
     'GET /api/plans/:id/compliance': async (side) => ({
       method: 'GET',
       url: `/api/plans/${(await freshPlan(side)).id}/compliance`,

@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { ZId, ZIdParams, ZIsoDate } from '../../contracts/common.ts';
 import {
@@ -14,6 +15,13 @@ import {
 import { defineRoute } from '../http/route-spec.ts';
 
 const tags = ['plans'];
+
+function sendFile(reply: FastifyReply, file: { data: Buffer; fileName: string }, contentType: string) {
+  reply
+    .header('Content-Type', contentType)
+    .header('Content-Disposition', `attachment; filename="${file.fileName}"`)
+    .send(file.data);
+}
 
 export function planRoutes() {
   return [
@@ -143,6 +151,36 @@ export function planRoutes() {
       response: { 200: ZPlan },
       handler: ({ params, body, actor, services }) =>
         services.plans.updateTask(actor, params.id, params.taskId, body),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/plans/:id/document.docx',
+      access: 'viewer',
+      scope: 'unit',
+      summary: 'The plan as an official DOCX (Decree 30/2020 layout)',
+      tags,
+      params: ZIdParams,
+      produces: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      handler: async ({ params, actor, services, reply }) => {
+        const file = await services.planRender.docx(actor, params.id);
+        sendFile(reply, file, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+        return undefined;
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/plans/:id/document.pdf',
+      access: 'viewer',
+      scope: 'unit',
+      summary: 'The plan as PDF (through LibreOffice; 503 naming the package when it is missing)',
+      tags,
+      params: ZIdParams,
+      produces: 'application/pdf',
+      handler: async ({ params, actor, services, reply }) => {
+        const file = await services.planRender.pdf(actor, params.id);
+        sendFile(reply, file, 'application/pdf');
+        return undefined;
+      },
     }),
     defineRoute({
       method: 'GET',

@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parsePlanDocument } from '../../documents/parse/parse-plan-document.ts';
+import { parsePlanDocument, parsePlanFile } from '../../documents/parse/parse-plan-document.ts';
 import type { Database } from '../db/client.ts';
 import { seedSmallOrg } from '../test/fixtures.ts';
 import { openTestDatabase, type TestDatabase, testEngines } from '../test/test-database.ts';
@@ -72,6 +74,21 @@ describe.each(testEngines())('plans that cascade on %s', (engine) => {
     expect(directive?.knownByReference).toBe(true);
     const down = await services.documentRegistry.chain(SYSTEM_ACTOR, received.documentId!);
     expect(down.down.children.map((c) => c.symbol)).toEqual(['1/KH-CĐ']);
+  });
+
+  it('renders a stored plan as an official DOCX that reads back', async () => {
+    const [received] = (await services.plans.list(SYSTEM_ACTOR, org.provinceA.id)).filter(
+      (p) => p.origin === 'received',
+    );
+    const plan = await services.plans.get(SYSTEM_ACTOR, received!.id);
+    const file = await services.planRender.docx(SYSTEM_ACTOR, received!.id);
+    expect(file.fileName).toMatch(/^ke-hoach-72-KH-LDLD\.docx$/);
+    const dir = mkdtempSync(join(tmpdir(), 'tiendo-render-'));
+    writeFileSync(join(dir, 'plan.docx'), file.data);
+    const back = await parsePlanFile(join(dir, 'plan.docx'));
+    rmSync(dir, { recursive: true, force: true });
+    expect(back.documents[0]!.symbol).toBe(plan.symbol);
+    expect(back.documents[0]!.targets).toHaveLength(plan.targets.length);
   });
 
   it('finds documents without diacritics: "ke hoach 72" finds 72/KH-LĐLĐ', async () => {

@@ -15,6 +15,7 @@ import { DocumentRegistryService } from './document-registry.service.ts';
 import { OrgService } from './org.service.ts';
 import { OrgExchangeService } from './org-exchange.service.ts';
 import { PlanService } from './plan.service.ts';
+import { PlanRenderService } from './plan-render.service.ts';
 import { UserService } from './user.service.ts';
 
 /** Wires repositories into services; each service names only the repositories it uses. */
@@ -36,16 +37,18 @@ export function createServices(
     access,
     audit,
   );
+  const plans = new PlanService(
+    database,
+    new PlanRepository(database),
+    orgRepository,
+    documentRegistry,
+    access,
+    audit,
+  );
   return {
     documentRegistry,
-    plans: new PlanService(
-      database,
-      new PlanRepository(database),
-      orgRepository,
-      documentRegistry,
-      access,
-      audit,
-    ),
+    plans,
+    planRender: new PlanRenderService(plans),
     database,
     settings,
     audit,

@@ -1,0 +1,74 @@
+import type { TPlan } from '../../contracts/plans.ts';
+import type { PlanForRender } from '../../documents/render/plan-for-render.ts';
+import { convertDocxToPdf, LibreOfficeMissingError } from '../../documents/render/render-pdf.ts';
+import { renderPlanDocx } from '../../documents/render/render-plan.docx.ts';
+import { AppError } from '../errors.ts';
+import type { Actor } from './actor.ts';
+import type { PlanService } from './plan.service.ts';
+
+/** A stored plan in the renderer's terms: only what the plan holds, nothing invented. */
+export function planForRender(plan: TPlan): PlanForRender {
+  return {
+    kind: plan.kind,
+    symbol: plan.symbol,
+    issuer: plan.issuerName,
+    place: plan.place,
+    date: plan.issuedOn,
+    title: plan.title,
+    addressees: [],
+    signer: plan.signer,
+    references: [],
+    targets: plan.targets.map((t) => ({ text: t.text, milestones: t.milestones })),
+    tasks: plan.tasks.map((t) => ({ text: t.text, deadline: t.deadline ?? null, lead: t.leadText ?? null })),
+    assignments: plan.assignments.map((a) => ({ unit: a.unitText, text: a.text })),
+    reporting: plan.reporting.map((r) => ({ frequency: r.frequency, due: r.due, to: r.recipient })),
+    recipients: plan.recipients,
+    events: plan.events
+      .filter((e) => /^\d{2}-\d{2}$/.test(e.start))
+      .map((e) => ({
+        name: e.name,
+        start: e.start,
+        end: e.end && /^\d{2}-\d{2}$/.test(e.end) ? e.end : null,
+      })),
+    supervisingBody: plan.supervisingBody,
+    preamble: plan.preamble,
+    purposes: plan.purposes,
+    fundingText: plan.funding.length ? plan.funding.join('\n') : null,
+  };
+}
+
+/** File name of a plan's official document: "KH-72-KH-LDLD.docx", or the plan id for drafts. */
+export function planFileName(plan: TPlan, extension: 'docx' | 'pdf'): string {
+  const stem = plan.symbol
+    ? plan.symbol
+        .normalize('NFD')
+        .replace(/\p{M}/gu, '')
+        .replace(/đ/gi, 'd')
+        .replace(/[^A-Za-z0-9-]+/g, '-')
+    : `du-thao-${plan.id}`;
+  return `ke-hoach-${stem}.${extension}`;
+}
+
+/** Official DOCX and PDF of stored plans. */
+export class PlanRenderService {
+  constructor(private readonly plans: PlanService) {}
+
+  async docx(actor: Actor, planId: number): Promise<{ data: Buffer; fileName: string }> {
+    const plan = await this.plans.get(actor, planId);
+    const data = await renderPlanDocx(planForRender(plan), { creator: 'Tiến Độ' });
+    return { data, fileName: planFileName(plan, 'docx') };
+  }
+
+  async pdf(actor: Actor, planId: number): Promise<{ data: Buffer; fileName: string }> {
+    const plan = await this.plans.get(actor, planId);
+    const docx = await renderPlanDocx(planForRender(plan), { creator: 'Tiến Độ' });
+    try {
+      return { data: await convertDocxToPdf(docx), fileName: planFileName(plan, 'pdf') };
+    } catch (error) {
+      if (error instanceof LibreOfficeMissingError) {
+        throw new AppError(503, 'pdf_unavailable');
+      }
+      throw error;
+    }
+  }
+}
