@@ -1,8 +1,9 @@
 import { DatePicker, Form, Input, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { type TUnitType, UNIT_TYPES } from '../../../../../contracts/org.ts';
+import type { TUnitType } from '../../../../../contracts/org.ts';
 import { type UnitOption, UnitSearchSelect } from '../../../components/unit-search-select.tsx';
+import { UNIT_TYPES } from '../../../lib/domain-lists.ts';
 import { DISPLAY_DATE_FORMAT } from '../../../lib/format.ts';
 import { lowerFirst } from '../../../lib/text.ts';
 
