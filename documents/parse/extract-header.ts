@@ -130,6 +130,8 @@ function isTitleContinuation(
   if (next.length > 220 || /^(?:[-–+•]|\d{1,2}[.)]\s|[IVX]+\.\s)/.test(next)) return false;
   const foldedNext = foldText(next);
   if (/^kinh gui/.test(foldedNext)) return false;
+  // the place-date line or the "Số:" line of a one-row header table read after the subject
+  if (DATE_LINE.test(foldedNext) || /^s[o0-9a-z]?\s?:\s?\d/.test(foldedNext)) return false;
   if (/^["“(]?\p{Ll}/u.test(next)) return true;
   if (firstUpper) return isMostlyUpper(next) && !blankBetween;
   if (BODY_START.test(foldedNext)) return false;

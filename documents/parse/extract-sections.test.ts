@@ -40,6 +40,15 @@ describe('tasks', () => {
   it('finds a labelled lead', () => {
     expect(findLead('Cơ quan chủ trì: Sở Y tế; thời gian: Quý III/2025')).toBe('Sở Y tế');
   });
+  it('keeps " - " inside a lead unit and stops before a label or lower-case words', () => {
+    expect(
+      findLead('Tổ chức tọa đàm về quyền của lao động nữ. Đơn vị chủ trì: Ban Tuyên giáo - Nữ công.'),
+    ).toBe('Ban Tuyên giáo - Nữ công');
+    expect(findLead('Cơ quan chủ trì: Sở Lao động - Thương binh và Xã hội - Thời gian: năm 2025')).toBe(
+      'Sở Lao động - Thương binh và Xã hội',
+    );
+    expect(findLead('Đơn vị chủ trì: Phòng Nội vụ - phối hợp Công an huyện')).toBe('Phòng Nội vụ');
+  });
 });
 
 describe('assignments', () => {
@@ -160,6 +169,29 @@ describe('events', () => {
 });
 
 describe('splitDocuments', () => {
+  it('starts the next document at its issuer when "Số:" and "V/v" lines sit above the motto', () => {
+    const lines = [
+      'ỦY BAN NHÂN DÂN HUYỆN CẨM XUYÊN',
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      ...Array.from({ length: 18 }, (_, i) => `Nội dung chỉ đạo thứ ${i}.`),
+      '- Lưu: VT.',
+      'Võ Văn Hưng',
+      'LIÊN ĐOÀN LAO ĐỘNG',
+      'TỈNH HÀ TĨNH',
+      '',
+      'Số: 318/LĐLĐ-TG',
+      'V/v hướng dẫn tổ chức các hoạt động',
+      'Tháng Công nhân năm 2025',
+      '',
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Độc lập - Tự do - Hạnh phúc',
+      'Hà Tĩnh, ngày 14 tháng 4 năm 2025',
+    ];
+    expect(splitDocuments(lines)).toEqual([
+      { start: 0, end: 22 },
+      { start: 22, end: lines.length },
+    ]);
+  });
   it('starts a new document at a second motto, with its issuer lines', () => {
     const lines = [
       'UBND TỈNH KIÊN GIANG',

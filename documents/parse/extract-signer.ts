@@ -76,6 +76,9 @@ export function extractSigner(
         }
         continue;
       }
+      // "TM. ỦY BAN NHÂN DÂN" / "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH": the second authority line is
+      // not the signer's position
+      if (title === null && authority && seen <= 2 && AUTHORITY.test(` ${next}`)) continue;
       if (
         title === null &&
         authority &&

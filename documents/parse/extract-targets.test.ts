@@ -92,6 +92,51 @@ describe('readTargetsFromClause', () => {
     ]);
   });
 
+  it('reads a count reached ("đạt 10 mô hình") and levels set with "có" or "đạt tỷ lệ" as =', () => {
+    expect(
+      readTargetsFromClause(
+        'Phấn đấu đến năm 2030 đạt 10 mô hình điểm về an toàn, vệ sinh lao động',
+        none,
+        null,
+      ),
+    ).toEqual([
+      {
+        text: 'mô hình điểm về an toàn, vệ sinh lao động',
+        milestones: [{ year: 2030, op: '=', value: 10, unit: 'mô hình' }],
+      },
+    ]);
+    expect(
+      readTargetsFromClause('Đến năm 2027 có 100% xã, phường có ban chỉ đạo công tác dân số', none, null)[0]!
+        .milestones,
+    ).toEqual([{ year: 2027, op: '=', value: 100, unit: '%' }]);
+    expect(
+      readTargetsFromClause(
+        'Hằng năm đạt tỷ lệ 95% đoàn viên được phổ biến pháp luật lao động',
+        none,
+        null,
+      )[0]!.milestones,
+    ).toEqual([{ year: null, recurrence: 'annual', op: '=', value: 95, unit: '%' }]);
+    expect(
+      readTargetsFromClause(
+        'Đến năm 2026 có 50 doanh nghiệp trở lên ký thỏa ước lao động tập thể',
+        none,
+        null,
+      )[0]!.milestones,
+    ).toEqual([{ year: 2026, op: '>=', value: 50, unit: 'doanh nghiệp' }]);
+  });
+
+  it('strips "Hằng năm," with its comma from the target text', () => {
+    const [t] = readTargetsFromClause(
+      'Hằng năm, mỗi công đoàn cơ sở tổ chức ít nhất một hoạt động chăm lo cho nữ đoàn viên nhân ngày 8/3',
+      none,
+      null,
+    );
+    expect(t).toEqual({
+      text: 'mỗi công đoàn cơ sở tổ chức ít nhất một hoạt động chăm lo cho nữ đoàn viên nhân ngày 8/3',
+      milestones: [{ year: null, recurrence: 'annual', op: '>=', value: 1, unit: 'hoạt động' }],
+    });
+  });
+
   it('gives nothing for objectives without numbers', () => {
     expect(readTargetsFromClause('Vận động mỗi gia đình sinh đủ hai con', none, null)).toEqual([]);
   });

@@ -25,6 +25,8 @@ interface ValueEvent {
   unit: string;
   /** counted things ("ít nhất một hoạt động") keep the whole clause as their text */
   counted: boolean;
+  /** a count set as a level ("đạt 10 mô hình"): its text starts at the counted thing */
+  bare?: boolean;
   start: number;
   end: number;
 }
@@ -52,6 +54,9 @@ const NUMBER_WORDS: Record<string, number> = {
 };
 const COUNT =
   /\b(it nhat|toi thieu|tren|duoi|khong qua|toi da|tu)\s(\d{1,3}(?:\.\d{3})*|mot|hai|ba|bon|sau|bay|tam|chin|muoi)\s(?!%)([a-z]+(?:\s[a-z]+)?)/g;
+// a count reached or held ("đạt 10 mô hình", "có 50 doanh nghiệp"): op = unless "trở lên" follows
+const LEVEL_COUNT =
+  /\b(dat|co)\s(\d{1,3}(?:\.\d{3})*|mot|hai|ba|bon|sau|bay|tam|chin|muoi)\s(?!%)([a-z]+(?:\s[a-z]+)?)/g;
 const TWO_WORD_UNITS = new Set([
   'hoat dong',
   'doan vien',
@@ -138,6 +143,28 @@ function readEvents(folded: string, original: string): TargetEvent[] {
       end,
     });
   }
+  for (const m of folded.matchAll(LEVEL_COUNT)) {
+    const rawNumber = m[2]!;
+    const value = NUMBER_WORDS[rawNumber] ?? Number(rawNumber.replace(/\./g, ''));
+    if (!Number.isFinite(value) || value <= 0) continue;
+    const unitWords = m[3]!.split(' ');
+    if (UNIT_STOP.test(unitWords[0]!)) continue;
+    const keep = unitWords.length > 1 && TWO_WORD_UNITS.has(unitWords.join(' ')) ? 2 : 1;
+    const unitStart = m.index + m[0].length - m[3]!.length;
+    const unitLength = unitWords.slice(0, keep).join(' ').length;
+    const unitEnd = unitStart + unitLength;
+    const op: TComparator = /^\s?tro len/.test(folded.slice(unitEnd, unitEnd + 10)) ? '>=' : '=';
+    events.push({
+      type: 'value',
+      op,
+      value,
+      unit: original.slice(unitStart, unitEnd),
+      counted: false,
+      bare: true,
+      start: m.index,
+      end: unitStart,
+    });
+  }
   return events.sort((a, b) => a.start - b.start);
 }
 
@@ -159,7 +186,7 @@ function cleanTargetText(text: string): string {
     t = t
       .replace(/^[\s,;:.\-–)]+/, '')
       .replace(
-        /^(?:và|hoặc|đạt|trở lên|trong đó|có|là|phấn đấu|Phấn đấu|Hàng năm|Hằng năm|hàng năm|hằng năm)\s+/i,
+        /^(?:và|hoặc|đạt|trở lên|trong đó|có|là|phấn đấu|Phấn đấu|Hàng năm|Hằng năm|hàng năm|hằng năm|mỗi năm|Mỗi năm)(?:\s*,\s*|\s+)/i,
         '',
       )
       .replace(/[\s,;:.(]+$/, '')
@@ -181,8 +208,8 @@ export function readTargetsFromClause(
   const folded = foldText(clause);
   let events = readEvents(folded, clause);
   // a count beside a percentage describes the population ("trẻ em dưới 6 tuổi đạt 100%")
-  const hasPercent = events.some((e) => e.type === 'value' && !e.counted);
-  if (hasPercent) events = events.filter((e) => e.type !== 'value' || !e.counted);
+  const hasPercent = events.some((e) => e.type === 'value' && !e.counted && !e.bare);
+  if (hasPercent) events = events.filter((e) => e.type !== 'value' || (!e.counted && !e.bare));
   const values = events.filter((e): e is ValueEvent => e.type === 'value');
   if (values.length === 0) return [];
   const firstStart = events[0]!.start;

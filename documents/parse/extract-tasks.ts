@@ -16,7 +16,11 @@ export function findLead(text: string): string | null {
   if (labelled) {
     const from = labelled.index + labelled[0].length;
     const rest = text.slice(from, from + 120);
-    const cut = rest.search(/[;.\n]|\s-\s|,\s(?:phối hợp|thời gian)/);
+    // " - " inside a name ("Ban Tuyên giáo - Nữ công", "Sở Lao động - Thương binh và Xã hội")
+    // goes on; before a label, a lower-case word or a number it ends the name
+    const cut = rest.search(
+      /[;.\n]|\s[-–]\s(?=\p{Ll}|\d|(?:Đơn vị|Cơ quan|Thời gian|Thời hạn|Phối hợp|Kinh phí|Sản phẩm|Hoàn thành)\b)|,\s(?:phối hợp|thời gian)|\s\((?:phối hợp|thời gian)/u,
+    );
     const lead = (cut >= 0 ? rest.slice(0, cut) : rest).trim();
     return lead.length > 1 ? lead : null;
   }

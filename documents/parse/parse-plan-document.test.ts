@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ZPlanExtract } from '../../contracts/plan-extract.ts';
 import { parsePlanDocument } from './parse-plan-document.ts';
-import { MONTHLY_REPORT_OCR, PARTY_NOTICE, PROVINCIAL_PLAN } from './test-fixtures.ts';
+import { FORWARDED_LETTERS, MONTHLY_REPORT_OCR, PARTY_NOTICE, PROVINCIAL_PLAN } from './test-fixtures.ts';
 
 const seedDir = join(import.meta.dirname, '../../resources/seeds');
 const seeds = readdirSync(seedDir).filter((f) => f.endsWith('.txt'));
@@ -67,6 +67,34 @@ describe('parsePlanDocument on other issuers and kinds', () => {
     expect(doc!.reporting).toEqual([{ frequency: 'monthly', due: '20', to: 'LDLD huyén' }]);
     expect(doc!.tasks.map((t) => t.deadline)).toEqual([null, '2024-06-30']);
     expect(doc!.recipients).toEqual(['LDLD tinh', 'Luu VP']);
+  });
+
+  it('splits a forwarded letter whose header table puts "Số:" and "V/v" above the motto', () => {
+    const docs = parsePlanDocument(FORWARDED_LETTERS, { source: 'cv.docx' }).documents;
+    expect(docs.map((d) => [d.kind, d.symbol, d.issuer, d.date, d.title])).toEqual([
+      [
+        'CV',
+        '95/UBND-VX',
+        'Ủy ban nhân dân huyện Thạch Hà',
+        '2025-04-18',
+        'V/v triển khai Tháng Công nhân năm 2025',
+      ],
+      [
+        'CV',
+        '318/LĐLĐ-TG',
+        'Liên đoàn Lao động tỉnh Hà Tĩnh',
+        '2025-04-14',
+        'V/v hướng dẫn tổ chức các hoạt động Tháng Công nhân năm 2025',
+      ],
+    ]);
+    expect(docs[0]!.signer).toEqual({
+      authority: 'TM.',
+      on_behalf_of: 'ỦY BAN NHÂN DÂN',
+      title: 'PHÓ CHỦ TỊCH',
+      name: 'Lê Thị Hồng Vân',
+    });
+    expect(docs[0]!.recipients).toEqual(['Như trên', 'Lưu: VT']);
+    expect(docs[1]!.addressees).toEqual(['Ủy ban nhân dân các huyện, thị xã, thành phố']);
   });
 
   it('never invents fields: plain prose gives nulls and empty lists', () => {

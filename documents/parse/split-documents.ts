@@ -39,16 +39,74 @@ export function splitDocuments(lines: readonly string[]): { start: number; end: 
   return starts.map((start, k) => ({ start, end: starts[k + 1] ?? lines.length }));
 }
 
-// Walks back from the motto over the issuing body's upper-case lines (at most 4).
+const SEPARATOR = /^[-–_=*.…\s]{1,40}$/;
+const SYMBOL_START = /^s[o0-9a-z]?\s?:|^so\s\d/;
+const VV_START = /^(?:v\/v|v\.v|ve viec)\b/;
+const DATE_LINE =
+  /ng[a-z]y\s*(?:\d{1,2}|[.…_ ]+)\s*th[a-z]ng\s*(?:\d{1,2}|[.…_ ]+)\s*n[a-z]m\s*(?:(?:19|20)\d{2}|[.…_ ]+)/;
+
+function isIssuerLine(line: string): boolean {
+  return isMostlyUpper(line) && line.length <= 90 && !/\d{2}/.test(line) && !/^[-–+•]/.test(line);
+}
+
+// a wrapped subject line: short, no list mark, no closing "./."
+function isWrappedSubject(line: string): boolean {
+  return line.length <= 110 && !/^[-–+•]|^\d{1,2}[.)]\s|\.\/\.|^(?:noi nhan|luu)\b/.test(line);
+}
+
+/**
+ * Walks back from the motto over the header block of the new document: the issuing body's
+ * upper-case lines (at most 4), the "Số:" line, the "V/v" subject and its wrapped lines, the
+ * place-date line and separators, in whatever order a one-row header table was read.
+ */
 function headerStart(lines: readonly string[], motto: number, floor: number): number {
   let start = motto;
-  let taken = 0;
-  for (let i = motto - 1; i > floor && taken < 4; i--) {
+  let issuerLines = 0;
+  let seen = 0;
+  let i = motto - 1;
+  while (i > floor && seen < 14) {
     const line = lines[i]!.trim();
-    if (line.length === 0) continue;
-    if (!isMostlyUpper(line) || line.length > 90 || /\d{2}/.test(line)) break;
-    start = i;
-    taken++;
+    if (line.length === 0 || SEPARATOR.test(line)) {
+      i--;
+      continue;
+    }
+    seen++;
+    const folded = foldText(line);
+    if (
+      line.length <= 160 &&
+      (SYMBOL_START.test(folded) || VV_START.test(folded) || DATE_LINE.test(folded))
+    ) {
+      start = i--;
+      continue;
+    }
+    if (issuerLines < 4 && isIssuerLine(line)) {
+      start = i--;
+      issuerLines++;
+      continue;
+    }
+    // lines wrapped under a "V/v" subject: find the V/v line a few lines up
+    if (issuerLines === 0 && isWrappedSubject(line)) {
+      let k = i - 1;
+      let steps = 0;
+      while (k > floor && steps < 5) {
+        const above = lines[k]!.trim();
+        if (above.length > 0) {
+          if (VV_START.test(foldText(above))) break;
+          if (!isWrappedSubject(above) || /[.;:]$/.test(above)) {
+            k = floor;
+            break;
+          }
+          steps++;
+        }
+        k--;
+      }
+      if (k > floor && steps < 5) {
+        start = k;
+        i = k - 1;
+        continue;
+      }
+    }
+    break;
   }
   return start;
 }

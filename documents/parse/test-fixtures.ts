@@ -86,3 +86,49 @@ Noi nhan: TM. BAN THUONG VU
 
 Nguyén Van Binh
 `;
+
+/**
+ * A district letter forwarding the province's letter in the same file; the forwarded letter's
+ * header is a one-row table read cell by cell (issuer, "Số:", "V/v" above the motto).
+ */
+export const FORWARDED_LETTERS = `UỶ BAN NHÂN DÂN
+HUYỆN THẠCH HÀ
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 95/UBND-VX
+V/v triển khai Tháng Công nhân năm 2025
+Thạch Hà, ngày 18 tháng 4 năm 2025
+Kính gửi: Các cơ quan, đơn vị trên địa bàn huyện.
+Thực hiện Công văn số 318/LĐLĐ-TG ngày 14/4/2025 của Liên đoàn Lao động tỉnh Hà Tĩnh (gửi kèm), Ủy ban nhân dân huyện đề nghị các cơ quan, đơn vị:
+1. Tổ chức các hoạt động hưởng ứng Tháng Công nhân phù hợp với điều kiện thực tế.
+2. Báo cáo kết quả thực hiện về Ủy ban nhân dân huyện (qua Phòng Văn hóa và Thông tin) trước ngày 25/5/2025.
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+TM. ỦY BAN NHÂN DÂN
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Lê Thị Hồng Vân
+LIÊN ĐOÀN LAO ĐỘNG
+TỈNH HÀ TĨNH
+
+Số: 318/LĐLĐ-TG
+V/v hướng dẫn tổ chức các hoạt động
+Tháng Công nhân năm 2025
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+
+Hà Tĩnh, ngày 14 tháng 4 năm 2025
+
+Kính gửi: Ủy ban nhân dân các huyện, thị xã, thành phố.
+Thực hiện Kế hoạch số 45/KH-TLĐ ngày 02/3/2025 của Tổng Liên đoàn Lao động Việt Nam, Ban Thường vụ Liên đoàn Lao động tỉnh đề nghị:
+1. Chỉ đạo tổ chức Tháng Công nhân năm 2025 thiết thực, hiệu quả.
+2. Hỗ trợ công đoàn cơ sở thăm hỏi đoàn viên có hoàn cảnh khó khăn.
+Nơi nhận:
+- Như trên;
+- Lưu: VT, TG.
+TM. BAN THƯỜNG VỤ
+PHÓ CHỦ TỊCH
+Trần Văn Quang
+`;
