@@ -134,6 +134,23 @@ describe('organisation journey', () => {
     expect(describeViolations(violations)).toBe('');
   });
 
+  it('lists users and names the missing fields of a new user', async () => {
+    await page.getByRole('menuitem', { name: 'Người dùng' }).click();
+    await page.getByRole('heading', { name: 'Người dùng' }).waitFor();
+    await page.getByRole('cell', { name: 'laichau', exact: true }).waitFor();
+    const violations = await seriousAxeViolations(page);
+    expect(describeViolations(violations)).toBe('');
+    await page.getByRole('button', { name: 'Thêm người dùng' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await dialog.getByText('Vui lòng nhập tên đăng nhập.').waitFor();
+    await dialog.getByText('Vui lòng nhập mật khẩu.').waitFor();
+    await dialog.getByText('Vui lòng chọn đơn vị.').waitFor();
+    await screenshot(page, '11-users-add', false);
+    await dialog.getByRole('button', { name: 'Hủy' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+  });
+
   it('fits a 360-px phone, with the menu in a drawer', async () => {
     await page.setViewportSize({ width: 360, height: 740 });
     await page.goto('/to-chuc');

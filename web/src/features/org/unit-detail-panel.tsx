@@ -88,6 +88,7 @@ export function UnitDetailPanel({
   if (detail.isError) return <ErrorResult error={detail.error} onRetry={() => void detail.refetch()} />;
   const unit = detail.data;
   const ended = unit.validTo !== null && unit.validTo < date;
+  const notYet = date < unit.validFrom;
 
   return (
     <Card className="unit-detail" data-testid="unit-detail">
@@ -98,18 +99,16 @@ export function UnitDetailPanel({
         </Typography.Title>
         <Space size={4} wrap>
           <UnitTypeTag type={unit.type} />
-          {ended ? (
-            <Tag color="default">{t('org.detail.ended', { date: formatIsoDate(unit.validTo) })}</Tag>
-          ) : (
-            <Tag className="status-tag--active">{t('org.detail.active')}</Tag>
-          )}
+          {notYet && <Tag>{t('org.detail.notYet', { date: formatIsoDate(unit.validFrom) })}</Tag>}
+          {ended && <Tag>{t('org.detail.ended', { date: formatIsoDate(unit.validTo) })}</Tag>}
+          {!ended && !notYet && <Tag className="status-tag--active">{t('org.detail.active')}</Tag>}
           {unit.isDemo && <Tag>{t('org.detail.demo')}</Tag>}
         </Space>
         <Typography.Text type="secondary" className="unit-detail__asof">
           {t('org.detail.asOf', { date: formatIsoDate(unit.asOf) })}
         </Typography.Text>
       </div>
-      {canEdit && <UnitActions unit={unit} date={date} onResult={onResult} />}
+      {canEdit && !notYet && <UnitActions unit={unit} date={date} onResult={onResult} />}
       <UnitFacts unit={unit} />
       <UnitLineage unit={unit} />
       <UnitHistory unit={unit} date={date} />
