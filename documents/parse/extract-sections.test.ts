@@ -98,6 +98,28 @@ describe('reporting', () => {
     ]);
     expect(found).toEqual([{ frequency: 'annual', due: '11-25', to: null }]);
   });
+  it('reads an undated imperative report where duties are set as a one-time duty', () => {
+    expect(
+      extractReporting([
+        {
+          text: 'Các công đoàn cơ sở báo cáo kết quả thực hiện về Liên đoàn Lao động huyện (qua Ban Tổ chức) sau khi kết thúc đợt thi đua.',
+          duty: true,
+        },
+      ]),
+    ).toEqual([{ frequency: 'once', due: null, to: 'Liên đoàn Lao động huyện (qua Ban Tổ chức)' }]);
+    expect(
+      extractReporting([{ text: 'Tổng hợp, báo cáo Ủy ban nhân dân tỉnh kết quả triển khai', duty: true }]),
+    ).toEqual([{ frequency: 'once', due: null, to: null }]);
+    // a report named as a thing, or the same sentence outside a duties section, sets nothing
+    expect(
+      extractReporting([
+        { text: 'Theo báo cáo của các huyện, 95% hộ gia đình đã được tuyên truyền.', duty: true },
+        { text: 'Trên đây là báo cáo kết quả công tác tháng 10 của Ban Thường vụ.', duty: true },
+        { text: 'Ban Thường vụ nghe báo cáo kết quả thực hiện Chỉ thị.', duty: true },
+        { text: 'Báo cáo kết quả thực hiện về Ủy ban nhân dân tỉnh.', duty: false },
+      ]),
+    ).toEqual([]);
+  });
   it('ignores "báo cáo viên" and sentences without a duty', () => {
     expect(extractReporting(['thông qua đội ngũ báo cáo viên hằng năm', 'Trên đây là kế hoạch'])).toEqual([]);
   });
