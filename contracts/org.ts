@@ -164,6 +164,8 @@ export type TUnitSplit = z.infer<typeof ZUnitSplit>;
 export const ORG_CSV_COLUMNS = ['code', 'name', 'type', 'parent_code', 'valid_from', 'valid_to'] as const;
 
 export const ZOrgImportResult = z.object({
+  /** False when any row was bad: then nothing was saved. */
+  applied: z.boolean(),
   created: z.number().int(),
   updated: z.number().int(),
   unchanged: z.number().int(),

@@ -81,7 +81,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: ['index.html'] });
   }
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/') || !options.serveWeb || !existsSync(WEB_DIST)) {
+    // API paths, missing built files (/assets/x.js) and any path with an extension get a 404;
+    // only the web app's own routes fall back to index.html.
+    const path = request.url.split('?')[0] ?? '';
+    const isFile = path.startsWith('/assets/') || /\.[a-z0-9]{1,8}$/i.test(path);
+    if (path.startsWith('/api/') || isFile || !options.serveWeb || !existsSync(WEB_DIST)) {
       const locale = localeOf(request.headers['accept-language']);
       return reply.status(404).send({
         error: { code: 'route_not_found', message: translate('route_not_found', locale), field: null },

@@ -1,4 +1,4 @@
-import type { MessageKey } from './i18n/messages.ts';
+import { type MessageKey, type NounKey, nounRef } from './i18n/messages.ts';
 
 /**
  * An error the client should see: HTTP status, a stable code, a message key (translated at the
@@ -24,7 +24,7 @@ export class AppError extends Error {
 export const unauthenticated = () => new AppError(401, 'unauthenticated');
 export const forbidden = () => new AppError(403, 'forbidden');
 export const forbiddenUnit = () => new AppError(403, 'forbidden_unit');
-export const notFound = (what: string) => new AppError(404, 'not_found', { what });
+export const notFound = (what: NounKey) => new AppError(404, 'not_found', { what: nounRef(what) });
 export const versionConflict = (current: unknown) =>
   new AppError(409, 'conflict_version', {}, 'version', { current });
 export const invalid = (field: string, detail: string) =>

@@ -22,7 +22,7 @@ export const MESSAGES = {
     vi: 'Đơn vị này nằm ngoài phạm vi đơn vị của bạn.',
     en: 'This unit is outside your organisation.',
   },
-  not_found: { vi: 'Không tìm thấy {what}.', en: '{what} not found.' },
+  not_found: { vi: 'Không tìm thấy {what}.', en: 'No such {what}.' },
   conflict_version: {
     vi: 'Dữ liệu đã được người khác thay đổi trong lúc bạn sửa. Hãy tải lại để xem thay đổi rồi sửa lại.',
     en: 'Someone else changed this while you were editing. Reload to see their change, then edit again.',
@@ -75,6 +75,25 @@ export const MESSAGES = {
 
 export type MessageKey = keyof typeof MESSAGES;
 
+/** Names of things and fields that messages mention, in both languages. */
+export const NOUNS = {
+  unit: { vi: 'đơn vị', en: 'unit' },
+  user: { vi: 'người dùng', en: 'user' },
+  plan: { vi: 'kế hoạch', en: 'plan' },
+  task: { vi: 'nhiệm vụ', en: 'task' },
+  document: { vi: 'văn bản', en: 'document' },
+  parse_job: { vi: 'lượt đọc văn bản', en: 'document reading job' },
+  code: { vi: 'Mã đơn vị', en: 'Unit code' },
+  username: { vi: 'Tên đăng nhập', en: 'Username' },
+} satisfies Catalog;
+
+export type NounKey = keyof typeof NOUNS;
+
+/** A parameter written `@noun` is replaced by that noun in the message's language. */
+export function nounRef(key: NounKey): string {
+  return `@${key}`;
+}
+
 export function localeOf(acceptLanguage: string | undefined): Locale {
   if (!acceptLanguage) return 'vi';
   const first = acceptLanguage.split(',')[0]?.trim().toLowerCase() ?? '';
@@ -87,5 +106,9 @@ export function translate(
   params: Record<string, string | number> = {},
 ): string {
   const template = MESSAGES[key][locale];
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = String(params[name] ?? `{${name}}`);
+    const noun = value.startsWith('@') ? NOUNS[value.slice(1) as NounKey] : undefined;
+    return noun ? noun[locale] : value;
+  });
 }

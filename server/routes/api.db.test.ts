@@ -176,6 +176,19 @@ describe.each(testEngines())('HTTP API on %s', (engine) => {
     expect(badDate.json().error.message).toMatch(/^Giá trị không hợp lệ ở trường effectiveDate/);
   });
 
+  it('names missing things in the caller’s language', async () => {
+    const headers = await t.signIn('admin');
+    const en = await app.inject({
+      method: 'GET',
+      url: '/api/org/units/999999',
+      headers: { ...headers, 'accept-language': 'en' },
+    });
+    expect(en.statusCode).toBe(404);
+    expect(en.json().error.message).toBe('No such unit.');
+    const vi = await app.inject({ method: 'GET', url: '/api/org/units/999999', headers });
+    expect(vi.json().error.message).toBe('Không tìm thấy đơn vị.');
+  });
+
   it('imports CSV all or nothing, naming every bad cell', async () => {
     const headers = await t.signIn('manager');
     const upload = (csv: string) => {
@@ -192,6 +205,7 @@ describe.each(testEngines())('HTTP API on %s', (engine) => {
       'code,name,type,parent_code,valid_from,valid_to\nG1,CĐCS Công ty May 10,grassroots,A1,01/07/2025,\nG2,,grassroots,A1,2025-07-01,\nG3,CĐCS X,grassroots,ZZZ,2025-07-01,\n',
     );
     expect(bad.statusCode).toBe(200);
+    expect(bad.json().applied).toBe(false);
     expect(bad.json().errors.map((e: { row: number; field: string }) => `${e.row}:${e.field}`)).toEqual([
       '3:name',
       '4:parent_code',
@@ -200,7 +214,7 @@ describe.each(testEngines())('HTTP API on %s', (engine) => {
     const good = await upload(
       'code,name,type,parent_code,valid_from,valid_to\nG1,CĐCS Công ty May 10,grassroots,A1,01/07/2025,\nG2,CĐCS Bệnh viện,grassroots,A1,2025-07-01,\n',
     );
-    expect(good.json()).toMatchObject({ created: 2, errors: [] });
+    expect(good.json()).toMatchObject({ applied: true, created: 2, errors: [] });
     const exported = await app.inject({ method: 'GET', url: '/api/org/export?format=csv', headers });
     expect(exported.headers['content-type']).toContain('text/csv');
     expect(exported.body).toContain('G1,CĐCS Công ty May 10,grassroots,A1,2025-07-01,');

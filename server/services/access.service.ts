@@ -46,7 +46,7 @@ export class AccessService {
   /** 404 when the unit does not exist, 403 when it lies outside the actor's organisation. */
   async assertUnitAccess(actor: Actor, unitId: number): Promise<void> {
     const unit = await this.org.findUnit(unitId);
-    if (!unit) throw notFound('đơn vị');
+    if (!unit) throw notFound('unit');
     if (!(await this.canAccessUnit(actor, unitId))) throw forbiddenUnit();
   }
 }

@@ -1,3 +1,4 @@
+import { toIsoTimestamp } from '../../domain/dates.ts';
 import type { AuditFilter, AuditRepository } from '../repositories/audit.repository.ts';
 import type { Actor } from './actor.ts';
 
@@ -24,7 +25,7 @@ export class AuditService {
     });
   }
 
-  list(filter: AuditFilter) {
-    return this.audit.list(filter);
+  async list(filter: AuditFilter) {
+    return (await this.audit.list(filter)).map((entry) => ({ ...entry, at: toIsoTimestamp(entry.at) }));
   }
 }

@@ -57,7 +57,7 @@ export class DocumentParseService {
 
   get(actor: Actor, id: string): TParseJob {
     const job = this.jobs.get(id);
-    if (!job || job.ownerId !== actor.userId) throw notFound('lượt đọc văn bản');
+    if (!job || job.ownerId !== actor.userId) throw notFound('parse_job');
     return this.view(job);
   }
 

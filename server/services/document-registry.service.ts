@@ -184,7 +184,7 @@ export class DocumentRegistryService {
   async get(actor: Actor, id: number) {
     this.access.assertRole(actor, 'viewer');
     const row = await this.documents.find(id);
-    if (!row) throw notFound('văn bản');
+    if (!row) throw notFound('document');
     const references = await this.documents.referencesOf(id);
     const referencedBy = await this.documents.referencedBy(id);
     return {
@@ -217,7 +217,7 @@ export class DocumentRegistryService {
   async chain(actor: Actor, id: number): Promise<{ up: DocumentChainNode; down: DocumentChainNode }> {
     this.access.assertRole(actor, 'viewer');
     const row = await this.documents.find(id);
-    if (!row) throw notFound('văn bản');
+    if (!row) throw notFound('document');
     const up = async (docId: number, depth: number, seen: Set<number>): Promise<DocumentChainNode[]> => {
       if (depth > 8) return [];
       const refs = (await this.documents.referencesOf(docId)).filter(

@@ -78,7 +78,7 @@ export class OrgExchangeService {
     const codes = [...new Set(raw.map((r) => (r.code ?? '').trim()).filter(Boolean))];
     const known = await this.org.unitIdsByCodes([...parentCodes, ...codes]);
     const { rows, errors } = validateOrgRows(raw, new Set(known.keys()));
-    if (errors.length > 0) return { created: 0, updated: 0, unchanged: 0, errors };
+    if (errors.length > 0) return { applied: false, created: 0, updated: 0, unchanged: 0, errors };
     // Every parent already in the database must be inside the caller's organisation.
     for (const code of parentCodes) {
       const id = known.get(code);
@@ -152,7 +152,7 @@ export class OrgExchangeService {
         unchanged,
         rows: rows.length,
       });
-      return { created, updated, unchanged, errors: [] };
+      return { applied: true, created, updated, unchanged, errors: [] };
     });
   }
 

@@ -7,10 +7,11 @@ import type {
   TUnitSplit,
   TUnitType,
 } from '../../contracts/org.ts';
-import { addDays, isWithin } from '../../domain/dates.ts';
+import { addDays, isWithin, toIsoTimestamp } from '../../domain/dates.ts';
 import { searchTerms } from '../../domain/fold-text.ts';
 import type { Database } from '../db/client.ts';
 import { AppError, notFound, versionConflict } from '../errors.ts';
+import { nounRef } from '../i18n/messages.ts';
 import type { OrgRepository, OrgUnitRow, SpanTable } from '../repositories/org.repository.ts';
 import type { AccessService } from './access.service.ts';
 import type { Actor } from './actor.ts';
@@ -116,7 +117,7 @@ export class OrgService {
         kind: e.kind as TOrgUnitDetail['events'][number]['kind'],
         effectiveDate: e.effective_date,
         note: e.note,
-        createdAt: e.created_at,
+        createdAt: toIsoTimestamp(e.created_at),
       })),
     };
   }
@@ -311,7 +312,7 @@ export class OrgService {
   /** Creates a unit with its first name and parent spans (inside the caller's transaction). */
   async insertNewUnit(input: NewUnit, validFrom: string, isDemo: boolean): Promise<number> {
     if (await this.org.findUnitByCode(input.code)) {
-      throw new AppError(409, 'duplicate', { field: 'code', value: input.code }, 'code');
+      throw new AppError(409, 'duplicate', { field: nounRef('code'), value: input.code }, 'code');
     }
     if (input.parentId !== null) {
       this.assertValidOn(await this.requireUnit(input.parentId), validFrom, 'parentId');
@@ -347,7 +348,7 @@ export class OrgService {
 
   private async requireUnit(unitId: number): Promise<OrgUnitRow> {
     const unit = await this.org.findUnit(unitId);
-    if (!unit) throw notFound('đơn vị');
+    if (!unit) throw notFound('unit');
     return unit;
   }
 

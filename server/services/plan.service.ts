@@ -121,7 +121,7 @@ export class PlanService {
 
   private async requirePlan(id: number): Promise<PlanRow> {
     const plan = await this.plans.find(id);
-    if (!plan) throw notFound('kế hoạch');
+    if (!plan) throw notFound('plan');
     return plan;
   }
 
@@ -342,7 +342,7 @@ export class PlanService {
   ): Promise<TPlan> {
     const plan = await this.requirePlan(planId);
     const task = await this.plans.findTask(taskId);
-    if (!task || task.planId !== planId) throw notFound('nhiệm vụ');
+    if (!task || task.planId !== planId) throw notFound('task');
     // The plan's own unit, or the unit leading the task, may report its progress.
     const leadAllowed = task.leadUnitId !== null && (await this.access.canAccessUnit(actor, task.leadUnitId));
     if (!leadAllowed) await this.assertCanWrite(actor, plan.unitId);
@@ -369,7 +369,7 @@ export class PlanService {
     await this.assertCanWrite(actor, input.unitId);
     const today = this.access.today();
     const unit = await this.org.unitAsOf(input.unitId, today);
-    if (!unit) throw notFound('đơn vị');
+    if (!unit) throw notFound('unit');
     const parentView = await this.get(actor, parentId);
     const ancestors = await this.org.ancestors(input.unitId, today);
     const children = await this.org.tree(today, input.unitId, 1);

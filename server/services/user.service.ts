@@ -3,6 +3,7 @@ import { toIsoTimestamp } from '../../domain/dates.ts';
 import { roleAtLeast } from '../../domain/roles.ts';
 import type { Database } from '../db/client.ts';
 import { AppError, notFound, versionConflict } from '../errors.ts';
+import { nounRef } from '../i18n/messages.ts';
 import type { OrgRepository } from '../repositories/org.repository.ts';
 import type { SessionRepository } from '../repositories/session.repository.ts';
 import type { UserRepository, UserWithUnit } from '../repositories/user.repository.ts';
@@ -52,7 +53,12 @@ export class UserService {
     const passwordHash = await hashPassword(input.password);
     const id = await this.database.transaction(async () => {
       if (await this.users.findByUsername(input.username)) {
-        throw new AppError(409, 'duplicate', { field: 'username', value: input.username }, 'username');
+        throw new AppError(
+          409,
+          'duplicate',
+          { field: nounRef('username'), value: input.username },
+          'username',
+        );
       }
       const row = await this.users.insert({
         username: input.username,
@@ -71,7 +77,7 @@ export class UserService {
   async update(actor: Actor, id: number, input: TUserUpdate): Promise<TUser> {
     this.access.assertRole(actor, 'manager');
     const existing = await this.users.findById(id);
-    if (!existing) throw notFound('người dùng');
+    if (!existing) throw notFound('user');
     await this.access.assertUnitAccess(actor, existing.homeUnitId);
     if (!roleAtLeast(actor.role, existing.role as TRole))
       throw new AppError(403, 'role_too_high', {}, 'role');
@@ -103,7 +109,7 @@ export class UserService {
   /** Used by the CLI and demo loader, acting as the system. */
   async get(id: number): Promise<TUser> {
     const [row] = (await this.users.list(null)).filter((u) => u.id === id);
-    if (!row) throw notFound('người dùng');
+    if (!row) throw notFound('user');
     return toUser(row);
   }
 }
