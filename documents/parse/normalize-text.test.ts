@@ -2,9 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   convertTcvn3,
+  convertVni,
   foldText,
   isMostlyUpper,
   looksLikeTcvn3,
+  looksLikeVni,
   normalizeText,
   trimListItem,
 } from './normalize-text.ts';
@@ -29,6 +31,20 @@ describe('normalizeText', () => {
     expect(looksLikeTcvn3(legacy)).toBe(true);
     expect(convertTcvn3(legacy)).toBe('Cộng hòa xã hội chủ nghĩa Việt Nam - Độc lập');
     expect(looksLikeTcvn3('Cộng hòa xã hội chủ nghĩa Việt Nam')).toBe(false);
+  });
+
+  it('detects and converts VNI-Windows text, upper and lower case, ơ/ư with tones', () => {
+    const legacy =
+      'ÑAÛNG UÛY KHOÁI CAÙC CÔ QUAN TÆNH\nCoâng ñoaøn vieân chöùc tænh phaán ñaáu ñeán naêm 2026 coù 95% ñoaøn vieân ñöôïc hoïc taäp nghò quyeát; Tröôûng ban, Phoù Chuû tòch, kyõ naêng, hoã trôï.';
+    expect(looksLikeVni(legacy)).toBe(true);
+    expect(looksLikeTcvn3(legacy)).toBe(false);
+    expect(convertVni(legacy)).toBe(
+      'ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH\nCông đoàn viên chức tỉnh phấn đấu đến năm 2026 có 95% đoàn viên được học tập nghị quyết; Trưởng ban, Phó Chủ tịch, kỹ năng, hỗ trợ.',
+    );
+    expect(normalizeText(legacy).split('\n')[0]).toBe('ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH');
+    // Unicode text (old-style "hoà", "khoẻ") and TCVN3 are not VNI
+    expect(looksLikeVni('Cộng hòa xã hội chủ nghĩa Việt Nam, hoà bình, khoẻ mạnh, Peña Niño')).toBe(false);
+    expect(looksLikeVni('Céng hßa x· héi chñ nghÜa ViÖt Nam - §éc lËp, ®oµn viªn')).toBe(false);
   });
 });
 

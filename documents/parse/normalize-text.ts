@@ -101,6 +101,102 @@ export function convertTcvn3(text: string): string {
   return out;
 }
 
+// VNI (VNI-Windows fonts) writes a letter as its base vowel followed by mark characters taken
+// from Latin-1: "Vieät Nam" = "Việt Nam", "ñ" = đ, "ô"/"ö" = ơ/ư, "í ì æ ó ò" = the i forms.
+const ACUTE = '\u0301';
+const GRAVE = '\u0300';
+const HOOK = '\u0309';
+const TILDE = '\u0303';
+const DOT = '\u0323';
+const CIRC = '\u0302';
+const BREVE = '\u0306';
+const HORN = '\u031b';
+const VNI_TONES: Record<string, string> = { ù: ACUTE, ø: GRAVE, û: HOOK, õ: TILDE, ï: DOT };
+const VNI_CIRCUMFLEX: Record<string, string> = {
+  â: CIRC,
+  á: CIRC + ACUTE,
+  à: CIRC + GRAVE,
+  å: CIRC + HOOK,
+  ã: CIRC + TILDE,
+  ä: CIRC + DOT,
+};
+const VNI_BREVE: Record<string, string> = {
+  ê: BREVE,
+  é: BREVE + ACUTE,
+  è: BREVE + GRAVE,
+  ú: BREVE + HOOK,
+  ü: BREVE + TILDE,
+  ë: BREVE + DOT,
+};
+const VNI_SINGLE: Record<string, string> = {
+  ñ: 'đ',
+  ô: `o${HORN}`,
+  ö: `u${HORN}`,
+  í: 'í',
+  ì: 'ì',
+  æ: 'ỉ',
+  ó: 'ĩ',
+  ò: 'ị',
+  î: 'ỵ',
+};
+
+function vniMark(base: string, mark: string): string | null {
+  const key = mark.toLowerCase();
+  const b = base.toLowerCase();
+  const horn = base === 'ô' || base === 'ö' || base === 'Ô' || base === 'Ö';
+  if (horn) {
+    const tone = VNI_TONES[key];
+    return tone === undefined ? null : tone;
+  }
+  const tone = VNI_TONES[key];
+  if (tone !== undefined && 'aeiouy'.includes(b)) return tone;
+  if ((b === 'a' || b === 'e' || b === 'o') && VNI_CIRCUMFLEX[key] !== undefined) return VNI_CIRCUMFLEX[key]!;
+  if (b === 'a' && VNI_BREVE[key] !== undefined) return VNI_BREVE[key]!;
+  return null;
+}
+
+// marks that no NFC Vietnamese text contains (VNI and TCVN3 both use them)
+const LEGACY_ONLY = /[øïûäåüëæîñöØÏÛÄÅÜËÆÎÑÖ]/g;
+// signs of TCVN3 that VNI never writes
+const TCVN3_ONLY = /[µ¶·¸¹¨»¼½¾©®ª«¬§¡¢£¤¥¦×Þ÷þß\u00ad]/g;
+
+/** True when the text looks like VNI-Windows text read as Latin-1 ("Coäng hoøa xaõ hoäi"). */
+export function looksLikeVni(text: string): boolean {
+  const sample = text.length > 200_000 ? text.slice(0, 200_000) : text;
+  const found = sample.match(LEGACY_ONLY) ?? [];
+  if (new Set(found.map((c) => c.toLowerCase())).size < 3) return false;
+  const tcvn3 = sample.match(TCVN3_ONLY)?.length ?? 0;
+  const unicode = sample.match(UNICODE_VIETNAMESE)?.length ?? 0;
+  // a VNI mark follows a vowel: "eä", "oø", "öô"; count those pairs
+  const pairs = sample.match(/[aeiouyôöAEIOUYÔÖ][ùøûõïâáàåãäêéèúüëÙØÛÕÏÂÁÀÅÃÄÊÉÈÚÜË]/g)?.length ?? 0;
+  return pairs >= 5 && tcvn3 * 10 < found.length && found.length + pairs > unicode * 4;
+}
+
+/** VNI → Unicode (NFC). */
+export function convertVni(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    let base = ch;
+    const lower = ch.toLowerCase();
+    const single = VNI_SINGLE[lower];
+    const upper = ch !== lower;
+    if (single !== undefined) base = upper ? single.toUpperCase() : single;
+    const next = text[i + 1];
+    if (next !== undefined && ('aeiouyAEIOUY'.includes(ch) || 'ôöÔÖ'.includes(ch))) {
+      const mark = vniMark(ch, next);
+      if (mark !== null) {
+        // a second tone after a circumflex/breve group is not VNI; one mark a letter
+        out += base + mark;
+        i++;
+        continue;
+      }
+    }
+    out += base;
+  }
+  return out.normalize('NFC');
+}
+
 const MARKDOWN_HEADING = /^ {0,3}#{1,6} /;
 const BOOKMARK = /\[bookmark:[^\]]{0,200}\]/g;
 
@@ -110,7 +206,8 @@ const BOOKMARK = /\[bookmark:[^\]]{0,200}\]/g;
  */
 export function normalizeText(raw: string): string {
   let text = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  if (looksLikeTcvn3(text)) text = convertTcvn3(text);
+  if (looksLikeVni(text)) text = convertVni(text);
+  else if (looksLikeTcvn3(text)) text = convertTcvn3(text);
   text = text.normalize('NFC');
   text = text
     .replace(/[\u200b-\u200d\u2060\ufeff]/g, '')

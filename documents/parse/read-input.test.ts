@@ -26,6 +26,23 @@ describe('sniffInput', () => {
     expect(sniffInput(Buffer.from([0, 1, 2, 3, 4, 5, 0, 0, 9, 200, 7, 0]))).toBe('binary');
   });
 
+  it('reads an 8-bit VNI text file and converts it', async () => {
+    const path = join(dir, 'vni.txt');
+    const vni =
+      'LIEÂN ÑOAØN LAO ÑOÄNG TÆNH BÌNH ÑÒNH\nCOÄNG HOØA XAÕ HOÄI CHUÛ NGHÓA VIEÄT NAM\nSoá: 41/KH-LÑLÑ\nQuy Nhôn, ngaøy 06 thaùng 5 naêm 2024\nKEÁ HOAÏCH\nToå chöùc Thaùng Coâng nhaân naêm 2024\n';
+    writeFileSync(path, Buffer.from(vni, 'latin1'));
+    expect(sniffInput(readFileSync(path))).toBe('text');
+    const [doc] = (await parsePlanFile(path)).documents;
+    expect(doc).toMatchObject({
+      kind: 'KH',
+      symbol: '41/KH-LĐLĐ',
+      issuer: 'Liên đoàn Lao động tỉnh Bình Định',
+      place: 'Quy Nhơn',
+      date: '2024-05-06',
+      title: 'Tổ chức Tháng Công nhân năm 2024',
+    });
+  });
+
   it('refuses binary junk with a clear reason', async () => {
     const path = join(dir, 'junk.txt');
     writeFileSync(path, Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 31) % 256)));

@@ -37,13 +37,30 @@ function looksLikeText(bytes: Uint8Array): boolean {
   const text = new TextDecoder('utf-8', { fatal: false }).decode(sample);
   const bad = text.match(/\uFFFD/g)?.length ?? 0;
   // a cut multi-byte sequence at the end of the sample is not junk
-  return bad <= Math.max(2, text.length * 0.01);
+  return bad <= Math.max(2, text.length * 0.01) || isLegacy8Bit(sample);
+}
+
+// legacy Vietnamese text files (TCVN3, VNI) are 8-bit: mostly ASCII letters and spaces, with
+// marks above 0x7f and no control bytes
+function isLegacy8Bit(sample: Uint8Array): boolean {
+  let ascii = 0;
+  let spaces = 0;
+  for (const b of sample) {
+    if (b < 0x09 || (b > 0x0d && b < 0x20) || b === 0x7f) return false;
+    if (b < 0x80) ascii++;
+    if (b === 0x20 || b === 0x0a) spaces++;
+  }
+  return ascii >= sample.length * 0.6 && spaces >= sample.length * 0.08;
 }
 
 export function decodeText(bytes: Uint8Array): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
-  return new TextDecoder('utf-8').decode(bytes);
+  // an 8-bit legacy file (TCVN3, VNI) is read byte for byte; normalize-text converts it
+  const text = new TextDecoder('utf-8').decode(bytes);
+  const bad = text.match(/\uFFFD/g)?.length ?? 0;
+  if (bad > Math.max(2, text.length * 0.01)) return Buffer.from(bytes).toString('latin1');
+  return text;
 }
 
 export interface ReadOptions {
