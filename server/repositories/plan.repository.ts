@@ -78,22 +78,30 @@ export class PlanRepository {
   /** Replaces the parts of a plan with `content` (inside the caller's transaction). */
   async replaceChildren(planId: number, content: TPlanContent): Promise<void> {
     const db = this.db();
-    await db.delete(planTargets).where(eq(planTargets.planId, planId));
     await db.delete(planTasks).where(eq(planTasks.planId, planId));
     await db.delete(planAssignments).where(eq(planAssignments.planId, planId));
     await db.delete(planReportingDuties).where(eq(planReportingDuties.planId, planId));
     await db.delete(planEvents).where(eq(planEvents.planId, planId));
-    if (content.targets.length) {
-      await db.insert(planTargets).values(
-        content.targets.map((t, position) => ({
-          planId,
-          position,
-          text: t.text,
-          milestones: t.milestones,
-          sourceTargetId: t.sourceTargetId ?? null,
-        })),
-      );
+    // Targets keep their ids position by position: indicator bindings and the targets of
+    // implementing plans (source_target_id) point at them.
+    const existing = await db
+      .select({ id: planTargets.id })
+      .from(planTargets)
+      .where(eq(planTargets.planId, planId))
+      .orderBy(asc(planTargets.position));
+    for (const [position, t] of content.targets.entries()) {
+      const values = {
+        text: t.text,
+        milestones: t.milestones,
+        sourceTargetId: t.sourceTargetId ?? null,
+        position,
+      };
+      const keep = existing[position];
+      if (keep) await db.update(planTargets).set(values).where(eq(planTargets.id, keep.id));
+      else await db.insert(planTargets).values({ planId, ...values });
     }
+    const extra = existing.slice(content.targets.length).map((e) => e.id);
+    if (extra.length) await db.delete(planTargets).where(inArray(planTargets.id, extra));
     if (content.tasks.length) {
       await db.insert(planTasks).values(
         content.tasks.map((t, position) => ({
