@@ -7,6 +7,12 @@ const LoginPage = lazy(() => import('./features/auth/login-page.tsx'));
 const AuthenticatedShell = lazy(() => import('./components/app-shell.tsx'));
 const OrgPage = lazy(() => import('./features/org/org-page.tsx'));
 const UsersPage = lazy(() => import('./features/users/users-page.tsx'));
+const DocumentsPage = lazy(() => import('./features/documents/documents-page.tsx'));
+const DocumentReadPage = lazy(() => import('./features/documents/document-read-page.tsx'));
+const DocumentPage = lazy(() => import('./features/documents/document-page.tsx'));
+const PlansPage = lazy(() => import('./features/plans/plans-page.tsx'));
+const PlanPage = lazy(() => import('./features/plans/plan-page.tsx'));
+const PlanEditPage = lazy(() => import('./features/plans/plan-edit-page.tsx'));
 const NotFoundPage = lazy(() => import('./components/not-found-page.tsx'));
 
 export function AppRoutes() {
@@ -19,6 +25,12 @@ export function AppRoutes() {
           <Route index element={<Navigate to={ROUTES.organisation} replace />} />
           <Route path={ROUTES.organisation} element={<OrgPage />} />
           <Route path={ROUTES.users} element={<UsersPage />} />
+          <Route path={ROUTES.documents} element={<DocumentsPage />} />
+          <Route path={ROUTES.documentRead} element={<DocumentReadPage />} />
+          <Route path={`${ROUTES.documents}/:id`} element={<DocumentPage />} />
+          <Route path={ROUTES.plans} element={<PlansPage />} />
+          <Route path={`${ROUTES.plans}/:id`} element={<PlanPage />} />
+          <Route path={`${ROUTES.plans}/:id/sua`} element={<PlanEditPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -2,4 +2,11 @@ export const ROUTES = {
   login: '/dang-nhap',
   organisation: '/to-chuc',
   users: '/nguoi-dung',
+  documents: '/van-ban',
+  documentRead: '/van-ban/doc-moi',
+  plans: '/ke-hoach',
 } as const;
+
+export const documentPath = (id: number): string => `${ROUTES.documents}/${id}`;
+export const planPath = (id: number): string => `${ROUTES.plans}/${id}`;
+export const planEditPath = (id: number): string => `${ROUTES.plans}/${id}/sua`;

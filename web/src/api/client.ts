@@ -125,3 +125,40 @@ export const apiPost = <T>(path: string, json: unknown): Promise<T> =>
   apiRequest<T>(path, { method: 'POST', json });
 export const apiPatch = <T>(path: string, json: unknown): Promise<T> =>
   apiRequest<T>(path, { method: 'PATCH', json });
+
+/** The file name from `Content-Disposition` (plain or RFC 5987 `filename*`). */
+export function fileNameFromDisposition(header: string | null, fallback: string): string {
+  if (!header) return fallback;
+  const extended = /filename\*\s*=\s*(?:UTF-8'')?([^;]+)/i.exec(header);
+  if (extended?.[1]) {
+    try {
+      return decodeURIComponent(extended[1].trim().replace(/^"|"$/g, ''));
+    } catch {
+      // Fall through to the plain name.
+    }
+  }
+  const plain = /filename\s*=\s*"?([^";]+)"?/i.exec(header);
+  return plain?.[1]?.trim() || fallback;
+}
+
+/** Fetch a file the API renders; a refusal (e.g. 503 without LibreOffice) becomes an ApiError. */
+export async function apiDownload(
+  path: string,
+  fallbackName: string,
+): Promise<{ blob: Blob; fileName: string }> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      headers: { 'Accept-Language': acceptLanguage },
+      credentials: 'same-origin',
+    });
+  } catch {
+    throw new ApiError(0, { code: 'network', message: '', field: null });
+  }
+  if (!response.ok) throw await toApiError(response);
+  const blob = await response.blob();
+  return {
+    blob,
+    fileName: fileNameFromDisposition(response.headers.get('content-disposition'), fallbackName),
+  };
+}

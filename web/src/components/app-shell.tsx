@@ -1,4 +1,10 @@
-import { ApartmentOutlined, MenuOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  FileTextOutlined,
+  MenuOutlined,
+  ProjectOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { App as AntApp, Button, Drawer, Grid, Layout, Menu, type MenuProps } from 'antd';
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,6 +25,8 @@ function useMenuItems(user: TSessionUser): MenuProps['items'] {
   const { t } = useTranslation();
   const items: NonNullable<MenuProps['items']> = [
     { key: ROUTES.organisation, icon: <ApartmentOutlined aria-hidden />, label: t('nav.organisation') },
+    { key: ROUTES.plans, icon: <ProjectOutlined aria-hidden />, label: t('nav.plans') },
+    { key: ROUTES.documents, icon: <FileTextOutlined aria-hidden />, label: t('nav.documents') },
   ];
   if (canManage(user.role)) {
     items.push({ key: ROUTES.users, icon: <TeamOutlined aria-hidden />, label: t('nav.users') });

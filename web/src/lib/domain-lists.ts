@@ -1,5 +1,7 @@
 import type { TRole } from '../../../contracts/auth.ts';
 import type { TUnitType } from '../../../contracts/org.ts';
+import type { TComparator, TReportingFrequency, TSignerAuthority } from '../../../contracts/plan-extract.ts';
+import type { TTaskStatus } from '../../../contracts/plans.ts';
 
 /**
  * The enum lists of `contracts/`, repeated here as plain arrays: importing the values from
@@ -23,3 +25,40 @@ type Missing<All, Listed> = Exclude<All, Listed> extends never ? true : Exclude<
 const allUnitTypesListed: Missing<TUnitType, (typeof UNIT_TYPES)[number]> = true;
 const allRolesListed: Missing<TRole, (typeof ROLES)[number]> = true;
 export const DOMAIN_LISTS_COMPLETE = allUnitTypesListed && allRolesListed;
+
+// Plans and documents ------------------------------------------------------------------------
+
+export const COMPARATORS = ['>', '>=', '=', '<', '<='] as const satisfies readonly TComparator[];
+
+export const REPORTING_FREQUENCIES = [
+  'annual',
+  'semiannual',
+  'quarterly',
+  'monthly',
+  'periodic',
+  'on_request',
+  'once',
+] as const satisfies readonly TReportingFrequency[];
+
+export const TASK_STATUSES = [
+  'not_started',
+  'in_progress',
+  'done',
+  'overdue',
+] as const satisfies readonly TTaskStatus[];
+
+export const SIGNER_AUTHORITIES = [
+  'TM.',
+  'KT.',
+  'Q.',
+  'TL.',
+  'TUQ.',
+] as const satisfies readonly TSignerAuthority[];
+
+/** Document kinds offered in filters (type codes of Decree 30 and the Party's). */
+export const DOCUMENT_KINDS = ['KH', 'CTr', 'CT', 'NQ', 'QĐ', 'HD', 'CV', 'BC', 'TB', 'KL'] as const;
+
+const allComparatorsListed: Missing<TComparator, (typeof COMPARATORS)[number]> = true;
+const allFrequenciesListed: Missing<TReportingFrequency, (typeof REPORTING_FREQUENCIES)[number]> = true;
+const allTaskStatusesListed: Missing<TTaskStatus, (typeof TASK_STATUSES)[number]> = true;
+export const PLAN_LISTS_COMPLETE = allComparatorsListed && allFrequenciesListed && allTaskStatusesListed;

@@ -1,0 +1,62 @@
+import type { TExtractedDocument } from '../../../contracts/plan-extract.ts';
+import type {
+  TCompliance,
+  TPlan,
+  TPlanContent,
+  TPlanSummary,
+  TTaskStatus,
+} from '../../../contracts/plans.ts';
+import { apiGet, apiPatch, apiPost, apiRequest, withQuery } from './client.ts';
+
+export async function fetchPlans(unitId: number | undefined, signal?: AbortSignal): Promise<TPlanSummary[]> {
+  const result = await apiGet<{ plans: TPlanSummary[] }>(withQuery('/api/plans', { unitId }), signal);
+  return result.plans;
+}
+
+export const fetchPlan = (id: number, signal?: AbortSignal): Promise<TPlan> =>
+  apiGet<TPlan>(`/api/plans/${id}`, signal);
+
+export interface PlanFromDocument {
+  unitId: number;
+  document: TExtractedDocument;
+  sourceText: string | null;
+  sourceFileName: string | null;
+}
+
+export const createPlanFromDocument = (body: PlanFromDocument): Promise<TPlan> =>
+  apiPost<TPlan>('/api/plans/from-document', body);
+
+export const createPlan = (unitId: number, content: TPlanContent): Promise<TPlan> =>
+  apiPost<TPlan>('/api/plans', { ...content, unitId });
+
+export const updatePlan = (id: number, content: TPlanContent, version: number): Promise<TPlan> =>
+  apiRequest<TPlan>(`/api/plans/${id}`, { method: 'PUT', json: { ...content, version } });
+
+export interface DeriveInput {
+  unitId: number;
+  reportLeadDays: number;
+  implementDeadline: string | null;
+}
+
+export const derivePlan = (id: number, body: DeriveInput): Promise<TPlan> =>
+  apiPost<TPlan>(`/api/plans/${id}/derive`, body);
+
+export const fetchNextSymbol = (id: number, date?: string): Promise<{ number: number; symbol: string }> =>
+  apiGet(withQuery(`/api/plans/${id}/next-symbol`, { date }));
+
+export const issuePlan = (
+  id: number,
+  body: { symbol: string; issuedOn: string; version: number },
+): Promise<TPlan> => apiPost<TPlan>(`/api/plans/${id}/issue`, body);
+
+export const updatePlanTask = (
+  planId: number,
+  taskId: number,
+  body: { status: Exclude<TTaskStatus, 'overdue'>; progressNote: string | null; version: number },
+): Promise<TPlan> => apiPatch<TPlan>(`/api/plans/${planId}/tasks/${taskId}`, body);
+
+export const fetchCompliance = (id: number, signal?: AbortSignal): Promise<TCompliance> =>
+  apiGet<TCompliance>(`/api/plans/${id}/compliance`, signal);
+
+export const planDocxUrl = (id: number): string => `/api/plans/${id}/document.docx`;
+export const planPdfUrl = (id: number): string => `/api/plans/${id}/document.pdf`;

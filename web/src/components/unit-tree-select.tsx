@@ -1,0 +1,83 @@
+import { TreeSelect } from 'antd';
+import { type ReactNode, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isLeafUnit, type LoadedOrgTree, useLazyOrgTree } from '../features/org/lazy-org-tree.ts';
+import { todayIso } from '../lib/format.ts';
+import { includesFolded } from '../lib/text.ts';
+import type { WorkingUnitRef } from './working-unit.tsx';
+
+interface Node {
+  value: number;
+  title: string;
+  isLeaf: boolean;
+  disabled?: boolean;
+  children?: Node[];
+}
+
+function toNodes(tree: LoadedOrgTree, ids: readonly number[], disabledIds: readonly number[]): Node[] {
+  return ids.flatMap((id) => {
+    const unit = tree.units.get(id);
+    if (!unit) return [];
+    const childIds = tree.children.get(id);
+    return [
+      {
+        value: unit.id,
+        title: unit.name,
+        isLeaf: isLeafUnit(tree, unit),
+        disabled: disabledIds.includes(unit.id),
+        children: childIds?.length ? toNodes(tree, childIds, disabledIds) : undefined,
+      },
+    ];
+  });
+}
+
+interface UnitTreeSelectProps {
+  id?: string;
+  value: WorkingUnitRef | null;
+  onChange: (unit: WorkingUnitRef | null) => void;
+  /** The subtree offered (the user's home unit when null). */
+  rootId?: number | null;
+  /** Shown but not choosable (e.g. the plan's own unit when deriving). */
+  disabledIds?: readonly number[];
+  'aria-label'?: string;
+  status?: 'error';
+}
+
+/** Choose a unit from the organisation tree, loaded a level at a time. */
+export function UnitTreeSelect({
+  id,
+  value,
+  onChange,
+  rootId = null,
+  disabledIds = [],
+  status,
+  'aria-label': ariaLabel,
+}: UnitTreeSelectProps) {
+  const { t } = useTranslation();
+  const { tree, loadChildren } = useLazyOrgTree(todayIso(), rootId);
+  const treeData = useMemo(() => toNodes(tree, tree.rootIds, disabledIds), [tree, disabledIds]);
+  return (
+    <TreeSelect<{ value: number; label?: ReactNode }>
+      id={id}
+      aria-label={ariaLabel}
+      className="unit-tree-select"
+      placeholder={t('header.unitSwitcherPlaceholder')}
+      labelInValue
+      value={value ? { value: value.id, label: value.name } : undefined}
+      treeData={treeData}
+      treeLoadedKeys={[...tree.loaded]}
+      loadData={(node) => loadChildren(Number(node.value))}
+      treeDefaultExpandedKeys={tree.rootIds}
+      showSearch
+      status={status}
+      filterTreeNode={(input, node) => includesFolded(String(node.title ?? ''), input)}
+      onChange={(picked) => {
+        const chosen = picked ? tree.units.get(Number(picked.value)) : undefined;
+        onChange(chosen ? { id: chosen.id, name: chosen.name } : null);
+      }}
+      popupMatchSelectWidth={false}
+      styles={{ popup: { root: { maxWidth: 'min(480px, 96vw)' } } }}
+      listHeight={320}
+    />
+  );
+}
