@@ -2,6 +2,7 @@ import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type TRole } from '../../contracts/auth.ts';
 import type { TPlanContent } from '../../contracts/plans.ts';
+import { ZScheduleCreate } from '../../contracts/reporting.ts';
 import { roleAtLeast } from '../../domain/roles.ts';
 import { type Actor, SYSTEM_ACTOR } from '../services/actor.ts';
 import { hashPassword } from '../services/password.ts';
@@ -302,10 +303,159 @@ describe.each(testEngines())('permission matrix on %s', (engine) => {
       method: 'GET',
       url: `/api/plans/${(await freshPlan(side)).id}/document.pdf`,
     }),
+    'GET /api/indicators': async () => ({ method: 'GET', url: '/api/indicators' }),
+    'POST /api/indicators': async () => ({
+      method: 'POST',
+      url: '/api/indicators',
+      payload: { code: `I-${next()}`, name: 'Số hoạt động', kind: 'count' },
+    }),
+    'GET /api/plans/:id/indicator-suggestions': async (side) => ({
+      method: 'GET',
+      url: `/api/plans/${(await freshPlan(side)).id}/indicator-suggestions`,
+    }),
+    'PUT /api/plans/:id/targets/:targetId/indicator': async (side) => {
+      const plan = await freshPlan(side);
+      return {
+        method: 'PUT',
+        url: `/api/plans/${plan.id}/targets/${plan.targets[0]!.id}/indicator`,
+        payload: { indicatorId: await indicatorId() },
+      };
+    },
+    'POST /api/schedules': async (side) => ({
+      method: 'POST',
+      url: '/api/schedules',
+      payload: scheduleBody((await freshPlan(side)).id),
+    }),
+    'GET /api/plans/:id/schedules': async (side) => ({
+      method: 'GET',
+      url: `/api/plans/${(await freshPlan(side)).id}/schedules`,
+    }),
+    'PUT /api/forms/:id': async (side) => {
+      const schedule = await freshSchedule(side);
+      return {
+        method: 'PUT',
+        url: `/api/forms/${schedule.form.id}`,
+        payload: {
+          indicators: [],
+          sections: [{ key: 'results', title: 'Kết quả', required: true }],
+          allowAttachments: false,
+          version: schedule.form.version,
+        },
+      };
+    },
+    'GET /api/my-reports': async () => ({ method: 'GET', url: '/api/my-reports' }),
+    'GET /api/review-queue': async () => ({ method: 'GET', url: '/api/review-queue' }),
+    'GET /api/periods/:id/status': async (side) => ({
+      method: 'GET',
+      url: `/api/periods/${(await freshSchedule(side)).periods[0]!.id}/status`,
+    }),
+    'POST /api/reports': async (side) => {
+      const { periodId, unitId } = await reportTarget(side);
+      // Opening an existing report only reads it: a viewer may.
+      await t.services.reporting.open(SYSTEM_ACTOR, periodId, unitId);
+      return { method: 'POST', url: '/api/reports', payload: { periodId, unitId } };
+    },
+    'GET /api/reports/:id': async (side) => ({
+      method: 'GET',
+      url: `/api/reports/${(await freshReport(side)).id}`,
+    }),
+    'PUT /api/reports/:id': async (side) => {
+      const report = await freshReport(side);
+      return {
+        method: 'PUT',
+        url: `/api/reports/${report.id}`,
+        payload: { values: [], narrative: {}, version: report.version },
+      };
+    },
+    'POST /api/reports/:id/submit': async (side) => {
+      const report = await freshReport(side);
+      return {
+        method: 'POST',
+        url: `/api/reports/${report.id}/submit`,
+        payload: { version: report.version },
+      };
+    },
+    'POST /api/reports/:id/return': async (side) => {
+      const report = await submittedReport(side);
+      return {
+        method: 'POST',
+        url: `/api/reports/${report.id}/return`,
+        payload: { reason: 'Thiếu số liệu', version: report.version },
+      };
+    },
+    'POST /api/reports/:id/approve': async (side) => {
+      const report = await submittedReport(side);
+      return {
+        method: 'POST',
+        url: `/api/reports/${report.id}/approve`,
+        payload: { version: report.version },
+      };
+    },
+    'POST /api/reports/:id/unlock': async (side) => {
+      const submitted = await submittedReport(side);
+      const report = await t.services.reporting.approve(SYSTEM_ACTOR, submitted.id, submitted.version);
+      return {
+        method: 'POST',
+        url: `/api/reports/${report.id}/unlock`,
+        payload: { reason: 'Sửa số liệu', version: report.version },
+      };
+    },
     'GET /api/plans/:id/compliance': async (side) => ({
       method: 'GET',
       url: `/api/plans/${(await freshPlan(side)).id}/compliance`,
     }),
+  };
+
+  let cachedIndicatorId: number | null = null;
+  const indicatorId = async () => {
+    cachedIndicatorId ??= (
+      await t.services.reporting.createIndicator(SYSTEM_ACTOR, {
+        code: 'SO_HD',
+        name: 'Số hoạt động',
+        kind: 'count',
+        unit: null,
+        numeratorLabel: null,
+        denominatorLabel: null,
+        disaggregation: 'none',
+        aggregation: 'sum',
+        threshold: 1,
+      })
+    ).id;
+    return cachedIndicatorId;
+  };
+  const scheduleBody = (planId: number) => ({
+    planId,
+    name: 'Báo cáo năm',
+    frequency: 'annual',
+    dueRule: '11-10',
+    fromYear: 2025,
+    toYear: 2025,
+    unitTypes: ['commune'],
+    form: {
+      name: 'Biểu',
+      indicators: [],
+      sections: [{ key: 'results', title: 'Kết quả', required: false }],
+      allowAttachments: true,
+    },
+  });
+  const freshSchedule = async (side: Side) =>
+    t.services.reporting.createSchedule(
+      SYSTEM_ACTOR,
+      ZScheduleCreate.parse(scheduleBody((await freshPlan(side)).id)),
+    );
+  /** A period and a unit (a fresh commune union) expected to report in it. */
+  const reportTarget = async (side: Side) => {
+    const unit = await freshUnit(side);
+    const schedule = await freshSchedule(side);
+    return { periodId: schedule.periods[0]!.id, unitId: unit.id };
+  };
+  const freshReport = async (side: Side) => {
+    const { periodId, unitId } = await reportTarget(side);
+    return t.services.reporting.open(SYSTEM_ACTOR, periodId, unitId);
+  };
+  const submittedReport = async (side: Side) => {
+    const report = await freshReport(side);
+    return t.services.reporting.submit(SYSTEM_ACTOR, report.id, report.version);
   };
 
   let cachedDocumentId: number | null = null;

@@ -5,6 +5,7 @@ import { metaRoutes } from './meta.routes.ts';
 import { orgRoutes } from './org.routes.ts';
 import { planRoutes } from './plans.routes.ts';
 import { registryRoutes } from './registry.routes.ts';
+import { reportingRoutes } from './reporting.routes.ts';
 import { userRoutes } from './users.routes.ts';
 
 /** Every API route of the server, with its declared access. The permission tests read this. */
@@ -17,5 +18,6 @@ export function routeTable(options: { sessionTtlHours: number }): RouteSpec[] {
     ...documentRoutes(),
     ...registryRoutes(),
     ...planRoutes(),
+    ...reportingRoutes(),
   ];
 }

@@ -16,6 +16,10 @@ export class AccessService {
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
+  now(): Date {
+    return this.clock();
+  }
+
   today(): string {
     return todayInVietnam(this.clock());
   }

@@ -4,6 +4,7 @@ import { AuditRepository } from '../repositories/audit.repository.ts';
 import { DocumentRepository } from '../repositories/document.repository.ts';
 import { OrgRepository } from '../repositories/org.repository.ts';
 import { PlanRepository } from '../repositories/plan.repository.ts';
+import { ReportingRepository } from '../repositories/reporting.repository.ts';
 import { SessionRepository } from '../repositories/session.repository.ts';
 import { SettingsRepository } from '../repositories/settings.repository.ts';
 import { UserRepository } from '../repositories/user.repository.ts';
@@ -16,6 +17,7 @@ import { OrgService } from './org.service.ts';
 import { OrgExchangeService } from './org-exchange.service.ts';
 import { PlanService } from './plan.service.ts';
 import { PlanRenderService } from './plan-render.service.ts';
+import { ReportingService } from './reporting.service.ts';
 import { UserService } from './user.service.ts';
 
 /** Wires repositories into services; each service names only the repositories it uses. */
@@ -37,18 +39,20 @@ export function createServices(
     access,
     audit,
   );
-  const plans = new PlanService(
-    database,
-    new PlanRepository(database),
-    orgRepository,
-    documentRegistry,
-    access,
-    audit,
-  );
+  const planRepository = new PlanRepository(database);
+  const plans = new PlanService(database, planRepository, orgRepository, documentRegistry, access, audit);
   return {
     documentRegistry,
     plans,
     planRender: new PlanRenderService(plans),
+    reporting: new ReportingService(
+      database,
+      new ReportingRepository(database),
+      planRepository,
+      orgRepository,
+      access,
+      audit,
+    ),
     database,
     settings,
     audit,

@@ -1,0 +1,282 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { TCategory } from '../../contracts/reporting.ts';
+import { type Database, rows } from '../db/client.ts';
+import {
+  indicators,
+  reportAttachments,
+  reportForms,
+  reportFormVersions,
+  reportPeriods,
+  reportSchedules,
+  reports,
+  reportValues,
+  targetIndicators,
+} from '../db/schema.ts';
+
+export type IndicatorRow = typeof indicators.$inferSelect;
+export type ReportRow = typeof reports.$inferSelect;
+export type PeriodRow = typeof reportPeriods.$inferSelect;
+export type ScheduleRow = typeof reportSchedules.$inferSelect;
+export type FormVersionRow = typeof reportFormVersions.$inferSelect;
+export type ValueRow = typeof reportValues.$inferSelect;
+
+/** All SQL of indicators, forms, schedules, periods and reports. */
+export class ReportingRepository {
+  constructor(private readonly database: Database) {}
+
+  private db() {
+    return this.database.db();
+  }
+
+  // ----- indicators -----------------------------------------------------------------------
+
+  async insertIndicator(values: typeof indicators.$inferInsert): Promise<IndicatorRow> {
+    const [row] = await this.db().insert(indicators).values(values).returning();
+    return row!;
+  }
+
+  async updateIndicator(id: number, version: number, values: Partial<typeof indicators.$inferInsert>) {
+    const [row] = await this.db()
+      .update(indicators)
+      .set({ ...values, version: sql`${indicators.version} + 1` })
+      .where(and(eq(indicators.id, id), eq(indicators.version, version)))
+      .returning();
+    return row;
+  }
+
+  async indicator(id: number) {
+    const [row] = await this.db().select().from(indicators).where(eq(indicators.id, id));
+    return row;
+  }
+
+  async indicatorByCode(code: string) {
+    const [row] = await this.db().select().from(indicators).where(eq(indicators.code, code));
+    return row;
+  }
+
+  async indicatorsByIds(ids: number[]): Promise<IndicatorRow[]> {
+    if (ids.length === 0) return [];
+    return this.db().select().from(indicators).where(inArray(indicators.id, ids));
+  }
+
+  async listIndicators(): Promise<IndicatorRow[]> {
+    return this.db().select().from(indicators).orderBy(asc(indicators.code));
+  }
+
+  async bindTarget(targetId: number, indicatorId: number, userId: number | null) {
+    await this.db()
+      .insert(targetIndicators)
+      .values({ targetId, indicatorId, confirmedBy: userId })
+      .onConflictDoUpdate({
+        target: targetIndicators.targetId,
+        set: { indicatorId, confirmedBy: userId, confirmedAt: sql`now()` },
+      });
+  }
+
+  async bindingsOfPlan(planId: number) {
+    return rows<{ target_id: number; indicator_id: number }>(
+      this.db(),
+      sql`SELECT ti.target_id, ti.indicator_id FROM target_indicators ti
+            JOIN plan_targets t ON t.id = ti.target_id WHERE t.plan_id = ${planId}`,
+    );
+  }
+
+  // ----- forms ----------------------------------------------------------------------------
+
+  async insertForm(values: typeof reportForms.$inferInsert) {
+    const [row] = await this.db().insert(reportForms).values(values).returning();
+    return row!;
+  }
+
+  async insertFormVersion(values: typeof reportFormVersions.$inferInsert) {
+    const [row] = await this.db().insert(reportFormVersions).values(values).returning();
+    await this.db()
+      .update(reportForms)
+      .set({ currentVersionId: row!.id })
+      .where(eq(reportForms.id, values.formId));
+    return row!;
+  }
+
+  async form(id: number) {
+    const [row] = await this.db().select().from(reportForms).where(eq(reportForms.id, id));
+    return row;
+  }
+
+  async bumpForm(id: number, version: number): Promise<boolean> {
+    const updated = await this.db()
+      .update(reportForms)
+      .set({ version: sql`${reportForms.version} + 1` })
+      .where(and(eq(reportForms.id, id), eq(reportForms.version, version)))
+      .returning({ id: reportForms.id });
+    return updated.length === 1;
+  }
+
+  async formVersion(id: number): Promise<FormVersionRow | undefined> {
+    const [row] = await this.db().select().from(reportFormVersions).where(eq(reportFormVersions.id, id));
+    return row;
+  }
+
+  async lastFormVersionNumber(formId: number): Promise<number> {
+    const [row] = await rows<{ n: number | null }>(
+      this.db(),
+      sql`SELECT max(number)::int AS n FROM report_form_versions WHERE form_id = ${formId}`,
+    );
+    return row?.n ?? 0;
+  }
+
+  // ----- schedules and periods ------------------------------------------------------------
+
+  async insertSchedule(values: typeof reportSchedules.$inferInsert): Promise<ScheduleRow> {
+    const [row] = await this.db().insert(reportSchedules).values(values).returning();
+    return row!;
+  }
+
+  async schedule(id: number): Promise<ScheduleRow | undefined> {
+    const [row] = await this.db().select().from(reportSchedules).where(eq(reportSchedules.id, id));
+    return row;
+  }
+
+  async schedulesOfPlan(planId: number): Promise<ScheduleRow[]> {
+    return this.db()
+      .select()
+      .from(reportSchedules)
+      .where(eq(reportSchedules.planId, planId))
+      .orderBy(asc(reportSchedules.id));
+  }
+
+  async insertPeriods(values: (typeof reportPeriods.$inferInsert)[]) {
+    if (values.length === 0) return [];
+    return this.db().insert(reportPeriods).values(values).returning();
+  }
+
+  async period(id: number): Promise<PeriodRow | undefined> {
+    const [row] = await this.db().select().from(reportPeriods).where(eq(reportPeriods.id, id));
+    return row;
+  }
+
+  async periodsOfSchedule(scheduleId: number): Promise<PeriodRow[]> {
+    return this.db()
+      .select()
+      .from(reportPeriods)
+      .where(eq(reportPeriods.scheduleId, scheduleId))
+      .orderBy(asc(reportPeriods.startsOn));
+  }
+
+  /** Periods whose due date lies in a window, with their schedule and plan. */
+  async periodsDueBetween(from: string, to: string) {
+    return rows<{
+      period_id: number;
+      label: string;
+      due_on: string;
+      ends_on: string;
+      schedule_id: number;
+      schedule_name: string;
+      lead_days: number;
+      unit_types: string[];
+      plan_id: number;
+      plan_unit_id: number;
+      plan_title: string;
+    }>(
+      this.db(),
+      sql`SELECT p.id AS period_id, p.label, p.due_on, p.ends_on, s.id AS schedule_id, s.name AS schedule_name,
+                 s.lead_days, s.unit_types, pl.id AS plan_id, pl.unit_id AS plan_unit_id, pl.title AS plan_title
+            FROM report_periods p
+            JOIN report_schedules s ON s.id = p.schedule_id
+            JOIN plans pl ON pl.id = s.plan_id
+           WHERE p.due_on BETWEEN ${from}::date AND ${to}::date
+           ORDER BY p.due_on, p.id`,
+    );
+  }
+
+  // ----- reports ----------------------------------------------------------------------------
+
+  async report(id: number): Promise<ReportRow | undefined> {
+    const [row] = await this.db().select().from(reports).where(eq(reports.id, id));
+    return row;
+  }
+
+  async reportOf(periodId: number, unitId: number): Promise<ReportRow | undefined> {
+    const [row] = await this.db()
+      .select()
+      .from(reports)
+      .where(and(eq(reports.periodId, periodId), eq(reports.unitId, unitId)));
+    return row;
+  }
+
+  async reportsOfPeriod(periodId: number): Promise<ReportRow[]> {
+    return this.db().select().from(reports).where(eq(reports.periodId, periodId));
+  }
+
+  async reportsOfUnits(unitIds: number[], statuses: string[] | null): Promise<ReportRow[]> {
+    if (unitIds.length === 0) return [];
+    const where = statuses
+      ? and(inArray(reports.unitId, unitIds), inArray(reports.status, statuses))
+      : inArray(reports.unitId, unitIds);
+    return this.db().select().from(reports).where(where);
+  }
+
+  /** Creates the report row if missing (concurrent callers get the same row). */
+  async ensureReport(values: typeof reports.$inferInsert): Promise<ReportRow> {
+    await this.db().insert(reports).values(values).onConflictDoNothing();
+    return (await this.reportOf(values.periodId, values.unitId))!;
+  }
+
+  async updateReport(
+    id: number,
+    version: number,
+    values: Partial<typeof reports.$inferInsert>,
+  ): Promise<ReportRow | undefined> {
+    const [row] = await this.db()
+      .update(reports)
+      .set({ ...values, version: sql`${reports.version} + 1`, updatedAt: sql`now()` })
+      .where(and(eq(reports.id, id), eq(reports.version, version)))
+      .returning();
+    return row;
+  }
+
+  async values(reportId: number): Promise<ValueRow[]> {
+    return this.db().select().from(reportValues).where(eq(reportValues.reportId, reportId));
+  }
+
+  async replaceValues(
+    reportId: number,
+    values: {
+      indicatorId: number;
+      category: TCategory;
+      numerator: number | null;
+      denominator: number | null;
+      comment: string | null;
+    }[],
+  ) {
+    await this.db().delete(reportValues).where(eq(reportValues.reportId, reportId));
+    if (values.length)
+      await this.db()
+        .insert(reportValues)
+        .values(values.map((v) => ({ reportId, ...v })));
+  }
+
+  /** The same unit's report of the schedule's previous period, if any. */
+  async previousReport(scheduleId: number, startsOn: string, unitId: number): Promise<ReportRow | undefined> {
+    const [row] = await rows<{ id: number }>(
+      this.db(),
+      sql`SELECT r.id FROM reports r JOIN report_periods p ON p.id = r.period_id
+           WHERE p.schedule_id = ${scheduleId} AND p.starts_on < ${startsOn}::date AND r.unit_id = ${unitId}
+           ORDER BY p.starts_on DESC LIMIT 1`,
+    );
+    return row ? this.report(row.id) : undefined;
+  }
+
+  async attachments(reportId: number) {
+    return this.db().select().from(reportAttachments).where(eq(reportAttachments.reportId, reportId));
+  }
+
+  async insertAttachment(values: typeof reportAttachments.$inferInsert) {
+    const [row] = await this.db().insert(reportAttachments).values(values).returning();
+    return row!;
+  }
+
+  async attachment(id: number) {
+    const [row] = await this.db().select().from(reportAttachments).where(eq(reportAttachments.id, id));
+    return row;
+  }
+}

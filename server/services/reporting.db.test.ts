@@ -1,0 +1,162 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_SECTIONS } from '../../contracts/reporting.ts';
+import { seedSmallOrg } from '../test/fixtures.ts';
+import { openTestDatabase, type TestDatabase, testEngines } from '../test/test-database.ts';
+import { type Actor, SYSTEM_ACTOR } from './actor.ts';
+import { createServices, type Services } from './services.ts';
+
+const EMPTY = {
+  kind: 'KH',
+  yearFrom: 2024,
+  yearTo: 2025,
+  issuerName: 'Liên đoàn Lao động tỉnh Thái Bình',
+  supervisingBody: null,
+  place: null,
+  preamble: null,
+  purposes: [],
+  funding: [],
+  recipients: [],
+  signer: null,
+  implementDeadline: null,
+  tasks: [],
+  assignments: [],
+  events: [],
+};
+
+describe.each(testEngines())('the reporting cycle on %s', (engine) => {
+  let testDb: TestDatabase;
+  let services: Services;
+  let org: Awaited<ReturnType<typeof seedSmallOrg>>;
+  let manager: Actor;
+  let chair: Actor;
+  let periodId: number;
+  let trainedId: number;
+  const today = new Date('2025-11-05T03:00:00Z');
+
+  beforeAll(async () => {
+    testDb = await openTestDatabase(engine);
+    services = createServices(testDb.database, { sessionTtlHours: 1 }, () => today);
+    org = await seedSmallOrg(services);
+    manager = { userId: org.users.manager!, role: 'manager', homeUnitId: org.provinceA.id, ip: null };
+    chair = { userId: org.users.chair!, role: 'officer', homeUnitId: org.grassrootsA1a.id, ip: null };
+    const trained = await services.reporting.createIndicator(SYSTEM_ACTOR, {
+      code: 'CB_TAPHUAN',
+      name: 'Cán bộ chủ chốt được tập huấn',
+      kind: 'ratio',
+      unit: '%',
+      numeratorLabel: 'Số cán bộ được tập huấn',
+      denominatorLabel: 'Tổng số cán bộ chủ chốt',
+      disaggregation: 'sex',
+      aggregation: 'sum',
+      threshold: 1,
+    });
+    trainedId = trained.id;
+    const plan = await services.plans.create(SYSTEM_ACTOR, org.provinceA.id, {
+      ...EMPTY,
+      title: 'Kế hoạch thực hiện Chỉ thị 28-CT/TW',
+      targets: [
+        {
+          text: 'trên 90% cán bộ chủ chốt được tập huấn',
+          milestones: [{ year: 2025, op: '>', value: 90, unit: '%' }],
+        },
+      ],
+      reporting: [{ frequency: 'annual', due: '11-10', recipient: 'LĐLĐ tỉnh' }],
+    });
+    const schedule = await services.reporting.createSchedule(manager, {
+      planId: plan.id,
+      dutyIndex: 0,
+      name: 'Báo cáo năm',
+      frequency: 'annual',
+      dueRule: '11-10',
+      fromYear: 2024,
+      toYear: 2025,
+      leadDays: 5,
+      unitTypes: ['grassroots'],
+      form: {
+        name: 'Biểu báo cáo năm',
+        indicators: [{ indicatorId: trained.id, required: true }],
+        sections: [...DEFAULT_SECTIONS],
+        allowAttachments: true,
+      },
+    });
+    expect(schedule.periods.map((p) => p.key)).toEqual(['2024', '2025']);
+    periodId = schedule.periods[1]!.id;
+  });
+  afterAll(() => testDb.dispose());
+
+  it('lists what a grassroots union must report, with its own (earlier) due date', async () => {
+    const due = await services.reporting.myDue(chair);
+    const item = due.find((d) => d.periodId === periodId)!;
+    // The plan's unit set 10/11 for its direct units; the grassroots union is two levels down.
+    expect(item).toMatchObject({ status: 'not_started', dueOn: '2025-11-05' });
+  });
+
+  it('goes draft → submitted → returned → submitted → approved, then refuses edits as locked', async () => {
+    let report = await services.reporting.open(chair, periodId, org.grassrootsA1a.id);
+    expect(report.status).toBe('draft');
+    report = await services.reporting.save(chair, report.id, {
+      values: [{ indicatorId: trainedId, category: 'total', numerator: 12, denominator: 10, comment: null }],
+      narrative: { results: '' },
+      version: report.version,
+    });
+    expect(report.issues.map((i) => i.field)).toContain(`values.${trainedId}.total.numerator`);
+    await expect(services.reporting.submit(chair, report.id, report.version)).rejects.toMatchObject({
+      status: 400,
+      field: `values.${trainedId}.total.numerator`,
+    });
+    report = await services.reporting.save(chair, report.id, {
+      values: [
+        { indicatorId: trainedId, category: 'total', numerator: 9, denominator: 10, comment: 'Lớp tháng 9' },
+      ],
+      narrative: { results: 'Đã tập huấn 9/10 cán bộ.' },
+      version: report.version,
+    });
+    report = await services.reporting.submit(chair, report.id, report.version);
+    expect(report.status).toBe('submitted');
+    await expect(services.reporting.approve(chair, report.id, report.version)).rejects.toMatchObject({
+      status: 403,
+    });
+    expect((await services.reporting.reviewQueue(manager)).map((q) => q.reportId)).toEqual([report.id]);
+    report = await services.reporting.returnReport(
+      manager,
+      report.id,
+      'Thiếu số liệu nam/nữ',
+      report.version,
+    );
+    expect(report).toMatchObject({ status: 'returned', returnReason: 'Thiếu số liệu nam/nữ' });
+    report = await services.reporting.save(chair, report.id, {
+      values: [
+        { indicatorId: trainedId, category: 'total', numerator: 9, denominator: 10, comment: null },
+        { indicatorId: trainedId, category: 'male', numerator: 4, denominator: 4, comment: null },
+        { indicatorId: trainedId, category: 'female', numerator: 5, denominator: 6, comment: null },
+      ],
+      narrative: { results: 'Đã tập huấn 9/10 cán bộ.' },
+      version: report.version,
+    });
+    report = await services.reporting.submit(chair, report.id, report.version);
+    report = await services.reporting.approve(manager, report.id, report.version);
+    expect(report.status).toBe('approved');
+    await expect(
+      services.reporting.save(chair, report.id, { values: [], narrative: {}, version: report.version }),
+    ).rejects.toMatchObject({ status: 409 });
+    const status = await services.reporting.periodStatus(manager, periodId);
+    expect(status).toMatchObject({ expected: 1, submitted: 1, approved: 1, onTime: 1, late: 0 });
+  });
+
+  it('needs a manager above to unlock, and audits it', async () => {
+    const report = await services.reporting.open(manager, periodId, org.grassrootsA1a.id);
+    expect(report.status).toBe('approved');
+    await expect(
+      services.reporting.unlock(chair, report.id, 'Tự mở khóa', report.version),
+    ).rejects.toMatchObject({ status: 403 });
+    const unlocked = await services.reporting.unlock(
+      manager,
+      report.id,
+      'Sửa số liệu theo kiểm tra',
+      report.version,
+    );
+    expect(unlocked.status).toBe('returned');
+    const trail = await services.audit.list({ objectType: 'report', objectId: String(report.id), limit: 50 });
+    expect(trail.map((e) => e.action)).toContain('report.unlock');
+  });
+});

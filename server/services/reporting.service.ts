@@ -1,0 +1,791 @@
+import type { TUnitType } from '../../contracts/org.ts';
+import type {
+  TCategory,
+  TDueItem,
+  TForm,
+  TFormContent,
+  TIndicator,
+  TIndicatorInput,
+  TPeriod,
+  TReport,
+  TReportSave,
+  TReportStatus,
+  TScheduleCreate,
+} from '../../contracts/reporting.ts';
+import { addDays, toIsoTimestamp } from '../../domain/dates.ts';
+import { foldText } from '../../domain/fold-text.ts';
+import { validateReport } from '../../domain/reporting/validate-report.ts';
+import { roleAtLeast } from '../../domain/roles.ts';
+import type { Database } from '../db/client.ts';
+import { AppError, forbidden, notFound, versionConflict } from '../errors.ts';
+import { nounRef } from '../i18n/messages.ts';
+import type { OrgRepository } from '../repositories/org.repository.ts';
+import type { PlanRepository } from '../repositories/plan.repository.ts';
+import type {
+  IndicatorRow,
+  PeriodRow,
+  ReportingRepository,
+  ReportRow,
+  ScheduleRow,
+  ValueRow,
+} from '../repositories/reporting.repository.ts';
+import type { AccessService } from './access.service.ts';
+import type { Actor } from './actor.ts';
+import type { AuditService } from './audit.service.ts';
+import { type PeriodSpec, schedulePeriods } from './report-periods.ts';
+
+export function toIndicator(row: IndicatorRow): TIndicator {
+  return {
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    kind: row.kind as TIndicator['kind'],
+    unit: row.unit,
+    numeratorLabel: row.numeratorLabel,
+    denominatorLabel: row.denominatorLabel,
+    disaggregation: row.disaggregation as TIndicator['disaggregation'],
+    aggregation: row.aggregation as TIndicator['aggregation'],
+    threshold: row.threshold,
+    version: row.version,
+  };
+}
+
+const toValue = (v: ValueRow) => ({
+  indicatorId: v.indicatorId,
+  category: v.category as TCategory,
+  numerator: v.numerator,
+  denominator: v.denominator,
+  comment: v.comment,
+});
+
+export function toPeriod(p: PeriodRow): TPeriod {
+  return {
+    id: p.id,
+    scheduleId: p.scheduleId,
+    key: p.key,
+    label: p.label,
+    startsOn: p.startsOn,
+    endsOn: p.endsOn,
+    cutoffFrom: p.cutoffFrom,
+    cutoffTo: p.cutoffTo,
+    dueOn: p.dueOn,
+  };
+}
+
+/** Words shared by an indicator's name and a target's text, for suggestions. */
+function overlap(a: string, b: string): number {
+  const words = (s: string) =>
+    new Set(
+      foldText(s)
+        .split(/[^a-z0-9]+/)
+        .filter((w) => w.length > 1),
+    );
+  const x = words(a);
+  const y = words(b);
+  let shared = 0;
+  for (const w of x) if (y.has(w)) shared++;
+  return shared / Math.max(1, Math.min(x.size, y.size));
+}
+
+/**
+ * The reporting cycle: indicators, versioned forms, schedules of periods from a plan's duties,
+ * reports (draft → submitted → returned | approved), review by the level above.
+ */
+export class ReportingService {
+  constructor(
+    private readonly database: Database,
+    private readonly reporting: ReportingRepository,
+    private readonly plans: PlanRepository,
+    private readonly org: OrgRepository,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+    /** Called after a report is approved or unlocked (roll-up maintenance). */
+    private readonly onApprovalChange: (report: ReportRow, approved: boolean) => Promise<void> = async () =>
+      undefined,
+  ) {}
+
+  // ----- indicators -----------------------------------------------------------------------
+
+  async listIndicators(actor: Actor): Promise<TIndicator[]> {
+    this.access.assertRole(actor, 'viewer');
+    return (await this.reporting.listIndicators()).map(toIndicator);
+  }
+
+  async createIndicator(
+    actor: Actor,
+    input: TIndicatorInput,
+    options: { isDemo?: boolean } = {},
+  ): Promise<TIndicator> {
+    this.access.assertRole(actor, 'manager');
+    return this.database.transaction(async () => {
+      if (await this.reporting.indicatorByCode(input.code)) {
+        throw new AppError(409, 'duplicate', { field: nounRef('code'), value: input.code }, 'code');
+      }
+      const row = await this.reporting.insertIndicator({
+        ...input,
+        nameFolded: foldText(input.name),
+        isDemo: options.isDemo ?? false,
+      });
+      await this.audit.record(actor, 'indicator.create', 'indicator', row.id, null, input);
+      return toIndicator(row);
+    });
+  }
+
+  /** Indicators whose names share the most words with each target of a plan. */
+  async suggestForPlan(actor: Actor, planId: number) {
+    const plan = await this.plans.find(planId);
+    if (!plan) throw notFound('plan');
+    await this.access.assertUnitAccess(actor, plan.unitId).catch(async (error) => {
+      const ancestors =
+        actor.homeUnitId && actor.homeUnitId > 0
+          ? await this.org.ancestors(actor.homeUnitId, this.access.today())
+          : [];
+      if (!ancestors.some((a) => a.id === plan.unitId)) throw error;
+    });
+    const { targets } = await this.plans.children(planId);
+    const all = await this.reporting.listIndicators();
+    const bindings = new Map(
+      (await this.reporting.bindingsOfPlan(planId)).map((b) => [b.target_id, b.indicator_id]),
+    );
+    return targets.map((target) => ({
+      targetId: target.id,
+      text: target.text,
+      boundIndicatorId: bindings.get(target.id) ?? null,
+      suggestions: all
+        .map((i) => ({ indicator: toIndicator(i), score: overlap(i.name, target.text) }))
+        .filter((s) => s.score >= 0.3)
+        .sort((a, b) => b.score - a.score)
+        .slice(0, 3),
+    }));
+  }
+
+  async bindTarget(actor: Actor, planId: number, targetId: number, indicatorId: number) {
+    const plan = await this.plans.find(planId);
+    if (!plan) throw notFound('plan');
+    this.access.assertRole(actor, 'officer');
+    await this.access.assertUnitAccess(actor, plan.unitId);
+    const { targets } = await this.plans.children(planId);
+    if (!targets.some((t) => t.id === targetId)) throw notFound('plan');
+    if (!(await this.reporting.indicator(indicatorId)))
+      throw new AppError(
+        400,
+        'validation',
+        { field: 'indicatorId', detail: 'không có chỉ tiêu đo này' },
+        'indicatorId',
+      );
+    await this.database.transaction(async () => {
+      await this.reporting.bindTarget(targetId, indicatorId, actor.userId);
+      await this.audit.record(actor, 'plan.bind_indicator', 'plan_target', targetId, null, { indicatorId });
+    });
+    return { targetId, indicatorId };
+  }
+
+  // ----- forms and schedules --------------------------------------------------------------
+
+  async form(formVersionId: number): Promise<TForm> {
+    const version = await this.reporting.formVersion(formVersionId);
+    if (!version) throw notFound('form');
+    const form = (await this.reporting.form(version.formId))!;
+    const entries = version.indicators as TFormContent['indicators'];
+    const rows = new Map(
+      (await this.reporting.indicatorsByIds(entries.map((e) => e.indicatorId))).map((r) => [r.id, r]),
+    );
+    return {
+      id: form.id,
+      name: form.name,
+      planId: form.planId,
+      versionId: version.id,
+      versionNumber: version.number,
+      indicators: entries
+        .filter((e) => rows.has(e.indicatorId))
+        .map((e) => ({ ...toIndicator(rows.get(e.indicatorId)!), required: e.required })),
+      sections: version.sections as TForm['sections'],
+      allowAttachments: version.allowAttachments,
+      version: form.version,
+    };
+  }
+
+  /** A change to a form makes a new version; reports already started keep theirs. */
+  async reviseForm(
+    actor: Actor,
+    formId: number,
+    content: TFormContent & { version: number },
+  ): Promise<TForm> {
+    const form = await this.reporting.form(formId);
+    if (!form) throw notFound('form');
+    if (form.planId) {
+      const plan = await this.plans.find(form.planId);
+      this.access.assertRole(actor, 'manager');
+      await this.access.assertUnitAccess(actor, plan!.unitId);
+    } else this.access.assertRole(actor, 'admin');
+    const versionId = await this.database.transaction(async () => {
+      if (!(await this.reporting.bumpForm(formId, content.version)))
+        throw versionConflict({ version: form.version });
+      const number = (await this.reporting.lastFormVersionNumber(formId)) + 1;
+      const row = await this.reporting.insertFormVersion({
+        formId,
+        number,
+        indicators: content.indicators,
+        sections: content.sections,
+        allowAttachments: content.allowAttachments,
+        createdBy: actor.userId,
+      });
+      await this.audit.record(
+        actor,
+        'form.revise',
+        'report_form',
+        formId,
+        { currentVersionId: form.currentVersionId },
+        content,
+      );
+      return row.id;
+    });
+    return this.form(versionId);
+  }
+
+  /** Makes a plan's reporting duty a schedule: a form (version 1) and its periods. */
+  async createSchedule(actor: Actor, input: TScheduleCreate, options: { isDemo?: boolean } = {}) {
+    const plan = await this.plans.find(input.planId);
+    if (!plan) throw notFound('plan');
+    this.access.assertRole(actor, 'manager');
+    await this.access.assertUnitAccess(actor, plan.unitId);
+    if (input.toYear < input.fromYear)
+      throw new AppError(
+        400,
+        'validation',
+        { field: 'toYear', detail: 'năm kết thúc trước năm bắt đầu' },
+        'toYear',
+      );
+    const specs = schedulePeriods(input.frequency, input.fromYear, input.toYear, input.dueRule);
+    if (specs.length === 0 || specs.length > 200) {
+      throw new AppError(
+        400,
+        'validation',
+        { field: 'dueRule', detail: 'không tạo được kỳ báo cáo từ tần suất và hạn này' },
+        'dueRule',
+      );
+    }
+    const known = await this.reporting.indicatorsByIds(input.form.indicators.map((i) => i.indicatorId));
+    if (known.length !== new Set(input.form.indicators.map((i) => i.indicatorId)).size) {
+      throw new AppError(
+        400,
+        'validation',
+        { field: 'form.indicators', detail: 'có chỉ tiêu đo không tồn tại' },
+        'form.indicators',
+      );
+    }
+    const duties = input.dutyIndex === null ? [] : (await this.plans.children(plan.id)).reporting;
+    const scheduleId = await this.database.transaction(async () => {
+      const form = await this.reporting.insertForm({
+        name: input.form.name,
+        planId: plan.id,
+        isDemo: options.isDemo ?? false,
+      });
+      await this.reporting.insertFormVersion({
+        formId: form.id,
+        number: 1,
+        indicators: input.form.indicators,
+        sections: input.form.sections,
+        allowAttachments: input.form.allowAttachments,
+        createdBy: actor.userId,
+      });
+      const schedule = await this.reporting.insertSchedule({
+        planId: plan.id,
+        dutyId: input.dutyIndex === null ? null : (duties[input.dutyIndex]?.id ?? null),
+        formId: form.id,
+        name: input.name,
+        frequency: input.frequency,
+        dueRule: input.dueRule,
+        leadDays: input.leadDays,
+        unitTypes: input.unitTypes,
+        isDemo: options.isDemo ?? false,
+        createdBy: actor.userId,
+      });
+      await this.reporting.insertPeriods(specs.map((p: PeriodSpec) => ({ scheduleId: schedule.id, ...p })));
+      await this.audit.record(actor, 'schedule.create', 'report_schedule', schedule.id, null, input);
+      return schedule.id;
+    });
+    return this.scheduleView(actor, scheduleId);
+  }
+
+  async scheduleView(actor: Actor, scheduleId: number) {
+    const schedule = await this.requireSchedule(scheduleId);
+    const plan = (await this.plans.find(schedule.planId))!;
+    await this.assertCanSeePlanUnit(actor, plan.unitId);
+    const form = (await this.reporting.form(schedule.formId))!;
+    return {
+      id: schedule.id,
+      planId: schedule.planId,
+      name: schedule.name,
+      frequency: schedule.frequency,
+      dueRule: schedule.dueRule,
+      leadDays: schedule.leadDays,
+      unitTypes: schedule.unitTypes as TUnitType[],
+      form: await this.form(form.currentVersionId!),
+      periods: (await this.reporting.periodsOfSchedule(scheduleId)).map(toPeriod),
+    };
+  }
+
+  async schedulesOfPlan(actor: Actor, planId: number) {
+    const plan = await this.plans.find(planId);
+    if (!plan) throw notFound('plan');
+    await this.assertCanSeePlanUnit(actor, plan.unitId);
+    const schedules = await this.reporting.schedulesOfPlan(planId);
+    return Promise.all(schedules.map((s) => this.scheduleView(actor, s.id)));
+  }
+
+  // ----- who reports, and when --------------------------------------------------------------
+
+  /** Units expected to report for a period: the plan unit's subtree as of the period end. */
+  async unitsInScope(schedule: ScheduleRow, period: PeriodRow, planUnitId: number) {
+    const types = new Set(schedule.unitTypes as string[]);
+    const tree = await this.org.tree(period.endsOn, planUnitId);
+    return tree.filter(
+      (u) => u.id !== planUnitId && (types.size === 0 ? u.parentId === planUnitId : types.has(u.type)),
+    );
+  }
+
+  /** Each level sets its units' date `leadDays` before its own. */
+  dueFor(period: PeriodRow, schedule: ScheduleRow, levelsBelowPlanUnit: number): string {
+    return addDays(period.dueOn, -schedule.leadDays * Math.max(0, levelsBelowPlanUnit - 1));
+  }
+
+  /** What the actor's unit (and, for managers, its units) must report, with dates. */
+  async myDue(actor: Actor, options: { horizonDays?: number } = {}): Promise<TDueItem[]> {
+    this.access.assertRole(actor, 'viewer');
+    if (actor.homeUnitId === null || actor.homeUnitId < 0) return [];
+    const today = this.access.today();
+    const periods = await this.reporting.periodsDueBetween(
+      addDays(today, -400),
+      addDays(today, options.horizonDays ?? 120),
+    );
+    const home = actor.homeUnitId;
+    const items: TDueItem[] = [];
+    for (const p of periods) {
+      const ancestors = await this.org.ancestors(home, p.ends_on);
+      const depth = ancestors.findIndex((a) => a.id === p.plan_unit_id);
+      if (depth < 0) continue;
+      const types = p.unit_types as string[];
+      const unit = await this.org.unitAsOf(home, p.ends_on);
+      if (!unit || (types.length > 0 && !types.includes(unit.type))) continue;
+      const levels = ancestors.length - depth;
+      const schedule = (await this.reporting.schedule(p.schedule_id))!;
+      const period = (await this.reporting.period(p.period_id))!;
+      const report = await this.reporting.reportOf(p.period_id, home);
+      const due = report?.dueOn ?? this.dueFor(period, schedule, levels);
+      items.push({
+        reportId: report?.id ?? null,
+        periodId: p.period_id,
+        periodLabel: p.label,
+        scheduleName: p.schedule_name,
+        planTitle: p.plan_title,
+        unitId: home,
+        unitName: unit.name,
+        dueOn: due,
+        status: (report?.status ?? 'not_started') as TReportStatus,
+        late: report
+          ? report.late || (report.status !== 'approved' && report.status !== 'submitted' && today > due)
+          : today > due,
+      });
+    }
+    return items.sort((a, b) => a.dueOn.localeCompare(b.dueOn));
+  }
+
+  // ----- reports ------------------------------------------------------------------------------
+
+  /** Opens (creating when needed) the report of a unit for a period. The unit's own people write it. */
+  async open(actor: Actor, periodId: number, unitId: number): Promise<TReport> {
+    const period = await this.requirePeriod(periodId);
+    const schedule = (await this.reporting.schedule(period.scheduleId))!;
+    const plan = (await this.plans.find(schedule.planId))!;
+    await this.access.assertUnitAccess(actor, unitId);
+    const scope = await this.unitsInScope(schedule, period, plan.unitId);
+    const target = scope.find((u) => u.id === unitId);
+    if (!target)
+      throw new AppError(
+        400,
+        'validation',
+        { field: 'unitId', detail: 'đơn vị không thuộc diện báo cáo kỳ này' },
+        'unitId',
+      );
+    let report = await this.reporting.reportOf(periodId, unitId);
+    if (!report) {
+      this.access.assertRole(actor, 'officer');
+      const form = (await this.reporting.form(schedule.formId))!;
+      const levels = target.depth;
+      report = await this.database.transaction(async () => {
+        const row = await this.reporting.ensureReport({
+          periodId,
+          unitId,
+          formVersionId: form.currentVersionId!,
+          dueOn: this.dueFor(period, schedule, levels),
+          isDemo: schedule.isDemo,
+        });
+        await this.audit.record(actor, 'report.open', 'report', row.id, null, { periodId, unitId });
+        return row;
+      });
+    }
+    return this.view(report);
+  }
+
+  async get(actor: Actor, reportId: number): Promise<TReport> {
+    const report = await this.requireReport(reportId);
+    await this.access.assertUnitAccess(actor, report.unitId);
+    return this.view(report);
+  }
+
+  /** Saves a draft whole — incomplete is fine, nothing typed is lost; issues come back to show. */
+  async save(actor: Actor, reportId: number, input: TReportSave): Promise<TReport> {
+    const report = await this.requireReport(reportId);
+    this.access.assertRole(actor, 'officer');
+    await this.access.assertUnitAccess(actor, report.unitId);
+    this.assertEditable(report);
+    const form = await this.form(report.formVersionId);
+    const allowed = new Set(form.sections.map((s) => s.key));
+    const unknownSection = Object.keys(input.narrative).find((k) => !allowed.has(k));
+    if (unknownSection)
+      throw new AppError(
+        400,
+        'validation',
+        { field: `narrative.${unknownSection}`, detail: 'không có phần này trong biểu mẫu' },
+        `narrative.${unknownSection}`,
+      );
+    const issues = validateReport(
+      this.rules(form),
+      form.sections,
+      input.values as TReport['values'],
+      input.narrative,
+      [],
+      false,
+    );
+    const blocking = issues.find((i) => i.severity === 'error' && i.message.startsWith('Chỉ tiêu không có'));
+    if (blocking)
+      throw new AppError(
+        400,
+        'validation',
+        { field: blocking.field, detail: blocking.message },
+        blocking.field,
+      );
+    await this.database.transaction(async () => {
+      const before = await this.reporting.values(reportId);
+      const updated = await this.reporting.updateReport(reportId, input.version, {
+        narrative: input.narrative,
+      });
+      if (!updated) throw versionConflict(await this.view((await this.reporting.report(reportId))!));
+      await this.reporting.replaceValues(
+        reportId,
+        input.values.map((v) => ({
+          indicatorId: v.indicatorId,
+          category: v.category,
+          numerator: v.numerator,
+          denominator: v.denominator,
+          comment: v.comment,
+        })),
+      );
+      await this.audit.record(
+        actor,
+        'report.save',
+        'report',
+        reportId,
+        { values: before, narrative: report.narrative },
+        input,
+      );
+    });
+    return this.view((await this.reporting.report(reportId))!);
+  }
+
+  async submit(actor: Actor, reportId: number, version: number): Promise<TReport> {
+    const report = await this.requireReport(reportId);
+    this.access.assertRole(actor, 'officer');
+    await this.access.assertUnitAccess(actor, report.unitId);
+    this.assertEditable(report);
+    const view = await this.view(report);
+    const errors = view.issues.filter((i) => i.severity === 'error');
+    if (errors.length > 0) {
+      throw new AppError(
+        400,
+        'validation',
+        { field: errors[0]!.field, detail: errors[0]!.message },
+        errors[0]!.field,
+        { issues: errors },
+      );
+    }
+    const today = this.access.today();
+    await this.database.transaction(async () => {
+      const updated = await this.reporting.updateReport(reportId, version, {
+        status: 'submitted',
+        submittedAt: new Date(this.now()).toISOString(),
+        submittedBy: actor.userId,
+        late: today > report.dueOn,
+        returnReason: null,
+      });
+      if (!updated) throw versionConflict(view);
+      await this.audit.record(
+        actor,
+        'report.submit',
+        'report',
+        reportId,
+        { status: report.status },
+        { status: 'submitted', late: today > report.dueOn },
+      );
+    });
+    return this.view((await this.reporting.report(reportId))!);
+  }
+
+  async returnReport(actor: Actor, reportId: number, reason: string, version: number): Promise<TReport> {
+    const report = await this.requireReport(reportId);
+    await this.assertReviewer(actor, report, 'officer');
+    if (report.status !== 'submitted') throw this.wrongState(report.status);
+    await this.transition(
+      actor,
+      report,
+      version,
+      { status: 'returned', returnReason: reason },
+      'report.return',
+    );
+    return this.view((await this.reporting.report(reportId))!);
+  }
+
+  async approve(actor: Actor, reportId: number, version: number): Promise<TReport> {
+    const report = await this.requireReport(reportId);
+    await this.assertReviewer(actor, report, 'officer');
+    if (report.status !== 'submitted') throw this.wrongState(report.status);
+    await this.database.transaction(async () => {
+      const updated = await this.transition(
+        actor,
+        report,
+        version,
+        { status: 'approved', returnReason: null },
+        'report.approve',
+      );
+      await this.onApprovalChange(updated, true);
+    });
+    return this.view((await this.reporting.report(reportId))!);
+  }
+
+  /** Unlocking an approved report needs a manager above the unit, and is audited. */
+  async unlock(actor: Actor, reportId: number, reason: string, version: number): Promise<TReport> {
+    const report = await this.requireReport(reportId);
+    await this.assertReviewer(actor, report, 'manager');
+    if (report.status !== 'approved') throw this.wrongState(report.status);
+    await this.database.transaction(async () => {
+      const updated = await this.transition(
+        actor,
+        report,
+        version,
+        { status: 'returned', returnReason: reason },
+        'report.unlock',
+      );
+      await this.onApprovalChange(updated, false);
+    });
+    return this.view((await this.reporting.report(reportId))!);
+  }
+
+  /** Submitted reports of the units below the actor, oldest first. */
+  async reviewQueue(actor: Actor) {
+    this.access.assertRole(actor, 'officer');
+    if (actor.homeUnitId === null || actor.homeUnitId < 0) return [];
+    const below = (await this.org.tree(this.access.today(), actor.homeUnitId)).filter(
+      (u) => u.id !== actor.homeUnitId,
+    );
+    const names = new Map(below.map((u) => [u.id, u.name]));
+    const found = await this.reporting.reportsOfUnits([...names.keys()], ['submitted']);
+    const items = [];
+    for (const r of found) {
+      const period = (await this.reporting.period(r.periodId))!;
+      const schedule = (await this.reporting.schedule(period.scheduleId))!;
+      items.push({
+        reportId: r.id,
+        unitId: r.unitId,
+        unitName: names.get(r.unitId) ?? '',
+        periodLabel: period.label,
+        scheduleName: schedule.name,
+        dueOn: r.dueOn,
+        submittedAt: r.submittedAt ? toIsoTimestamp(r.submittedAt) : null,
+        late: r.late,
+        version: r.version,
+      });
+    }
+    return items.sort((a, b) => (a.submittedAt ?? '').localeCompare(b.submittedAt ?? ''));
+  }
+
+  /** Units in scope × status for one period, within the actor's organisation. */
+  async periodStatus(actor: Actor, periodId: number) {
+    const period = await this.requirePeriod(periodId);
+    const schedule = (await this.reporting.schedule(period.scheduleId))!;
+    const plan = (await this.plans.find(schedule.planId))!;
+    await this.assertCanSeePlanUnit(actor, plan.unitId);
+    const scope = await this.unitsInScope(schedule, period, plan.unitId);
+    const reports = new Map((await this.reporting.reportsOfPeriod(periodId)).map((r) => [r.unitId, r]));
+    const today = this.access.today();
+    const rows: {
+      unitId: number;
+      unitName: string;
+      unitType: TUnitType;
+      parentId: number | null;
+      reportId: number | null;
+      status: TReportStatus;
+      dueOn: string;
+      submittedAt: string | null;
+      late: boolean;
+    }[] = [];
+    for (const unit of scope) {
+      if (!(await this.access.canAccessUnit(actor, unit.id))) continue;
+      const report = reports.get(unit.id);
+      const due = report?.dueOn ?? this.dueFor(period, schedule, unit.depth);
+      rows.push({
+        unitId: unit.id,
+        unitName: unit.name,
+        unitType: unit.type,
+        parentId: unit.parentId,
+        reportId: report?.id ?? null,
+        status: (report?.status ?? 'not_started') as TReportStatus,
+        dueOn: due,
+        submittedAt: report?.submittedAt ? toIsoTimestamp(report.submittedAt) : null,
+        late: report
+          ? report.late || (!['submitted', 'approved'].includes(report.status) && today > due)
+          : today > due,
+      });
+    }
+    const count = (status: TReportStatus) => rows.filter((r) => r.status === status).length;
+    return {
+      period: toPeriod(period),
+      scheduleName: schedule.name,
+      expected: rows.length,
+      submitted: rows.filter((r) => r.status === 'submitted' || r.status === 'approved').length,
+      approved: count('approved'),
+      onTime: rows.filter((r) => (r.status === 'submitted' || r.status === 'approved') && !r.late).length,
+      late: rows.filter((r) => r.late).length,
+      rows,
+    };
+  }
+
+  // ----- helpers ------------------------------------------------------------------------------
+
+  private now(): number {
+    return this.access.now().getTime();
+  }
+
+  private rules(form: TForm) {
+    return form.indicators.map((i) => ({
+      id: i.id,
+      code: i.code,
+      name: i.name,
+      kind: i.kind,
+      disaggregation: i.disaggregation,
+      required: i.required,
+    }));
+  }
+
+  async view(report: ReportRow): Promise<TReport> {
+    const period = (await this.reporting.period(report.periodId))!;
+    const schedule = (await this.reporting.schedule(period.scheduleId))!;
+    const plan = (await this.plans.find(schedule.planId))!;
+    const form = await this.form(report.formVersionId);
+    const values = (await this.reporting.values(report.id)).map(toValue);
+    const previous = await this.reporting.previousReport(schedule.id, period.startsOn, report.unitId);
+    const previousValues = previous ? (await this.reporting.values(previous.id)).map(toValue) : [];
+    const narrative = report.narrative as Record<string, string>;
+    const unit = await this.org.unitAsOf(report.unitId, period.endsOn);
+    return {
+      id: report.id,
+      period: toPeriod(period),
+      scheduleName: schedule.name,
+      planId: plan.id,
+      planTitle: plan.title,
+      unitId: report.unitId,
+      unitName: unit?.name ?? '',
+      status: report.status as TReportStatus,
+      dueOn: report.dueOn,
+      late: report.late,
+      submittedAt: report.submittedAt ? toIsoTimestamp(report.submittedAt) : null,
+      reviewedAt: report.reviewedAt ? toIsoTimestamp(report.reviewedAt) : null,
+      returnReason: report.returnReason,
+      form,
+      values,
+      previousValues,
+      narrative,
+      attachments: (await this.reporting.attachments(report.id)).map((a) => ({
+        id: a.id,
+        fileName: a.fileName,
+        contentType: a.contentType,
+        size: a.size,
+      })),
+      issues: validateReport(this.rules(form), form.sections, values, narrative, previousValues, true),
+      isDemo: report.isDemo,
+      version: report.version,
+    };
+  }
+
+  private async transition(
+    actor: Actor,
+    report: ReportRow,
+    version: number,
+    values: Partial<ReportRow>,
+    action: string,
+  ): Promise<ReportRow> {
+    return this.database.transaction(async () => {
+      const updated = await this.reporting.updateReport(report.id, version, {
+        ...values,
+        reviewedAt: new Date(this.now()).toISOString(),
+        reviewedBy: actor.userId,
+      });
+      if (!updated) throw versionConflict(await this.view((await this.reporting.report(report.id))!));
+      await this.audit.record(actor, action, 'report', report.id, { status: report.status }, values);
+      return updated;
+    });
+  }
+
+  /** The level above reviews: the actor's unit must be a strict ancestor of the report's unit. */
+  private async assertReviewer(actor: Actor, report: ReportRow, minimum: 'officer' | 'manager') {
+    if (!roleAtLeast(actor.role, minimum)) throw forbidden();
+    await this.access.assertUnitAccess(actor, report.unitId);
+    if (actor.homeUnitId === report.unitId) throw forbidden();
+  }
+
+  private assertEditable(report: ReportRow) {
+    if (report.status !== 'draft' && report.status !== 'returned') throw this.wrongState(report.status);
+  }
+
+  private wrongState(status: string) {
+    const words: Record<string, string> = {
+      submitted: 'đã gửi, chờ duyệt',
+      approved: 'đã duyệt và khóa',
+      draft: 'đang soạn',
+      returned: 'đã trả lại',
+    };
+    return new AppError(
+      409,
+      'validation',
+      { field: 'status', detail: `báo cáo ${words[status] ?? status}` },
+      'status',
+    );
+  }
+
+  private async assertCanSeePlanUnit(actor: Actor, planUnitId: number) {
+    if (await this.access.canAccessUnit(actor, planUnitId)) return;
+    if (actor.homeUnitId !== null && actor.homeUnitId > 0) {
+      const ancestors = await this.org.ancestors(actor.homeUnitId, this.access.today());
+      if (ancestors.some((a) => a.id === planUnitId)) return;
+    }
+    throw forbidden();
+  }
+
+  private async requireReport(id: number): Promise<ReportRow> {
+    const report = await this.reporting.report(id);
+    if (!report) throw notFound('report');
+    return report;
+  }
+
+  private async requirePeriod(id: number): Promise<PeriodRow> {
+    const period = await this.reporting.period(id);
+    if (!period) throw notFound('period');
+    return period;
+  }
+
+  private async requireSchedule(id: number): Promise<ScheduleRow> {
+    const schedule = await this.reporting.schedule(id);
+    if (!schedule) throw notFound('schedule');
+    return schedule;
+  }
+}
