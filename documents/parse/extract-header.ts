@@ -313,6 +313,9 @@ export function extractHeader(lines: readonly string[], fullText: string): Docum
   };
 }
 
+const OWN_BODY =
+  /^(?:so|cong doan|lien doan|phong|trung tam|chi cuc|hoi|truong|benh vien|dang uy|doan thanh nien|ban quan ly)\s/;
+const PARENT_PLACE = /(?:^|\s)(?:tinh|thanh pho|tp\.?|huyen|quan|thi xa)\s(?!uy\b)/;
 const PLACE_IN_NAME = /\b(?:tinh|thanh pho|tp|huyen|quan|thi xa|xa(?! hoi)|phuong|viet nam|trung uong)\b/;
 
 /**
@@ -336,7 +339,16 @@ export function composeIssuer(parts: readonly string[], fullText: string): strin
   const child = units.at(-1)!;
   const parents = units.slice(0, -1).reverse();
   let name = child;
-  if (parents.length > 0 && !PLACE_IN_NAME.test(foldText(child))) name = `${child} ${parents[0]}`;
+  if (parents.length > 0 && !PLACE_IN_NAME.test(foldText(child))) {
+    // a body of its own under its parent ("LĐLĐ TỈNH BẮC GIANG" / "CÔNG ĐOÀN CÁC KHU CÔNG
+    // NGHIỆP", "UBND TỈNH X" / "SỞ Y TẾ") takes the parent's place; an office of the parent
+    // ("VĂN PHÒNG", "BAN TUYÊN GIÁO") takes the parent's whole name
+    const place = PARENT_PLACE.exec(foldText(parents[0]!));
+    name =
+      OWN_BODY.test(foldText(child)) && place
+        ? `${child} ${parents[0]!.slice(place.index).trim()}`
+        : `${child} ${parents[0]}`;
+  }
   const cased = caseOrganisationName(name);
   return findMixedCaseSpelling(cased, fullText) ?? cased;
 }

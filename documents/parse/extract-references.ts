@@ -34,7 +34,7 @@ const TYPE_WORDS: [RegExp, string][] = [
   [/quy che$/, 'QC'],
   [/de an$/, 'ĐA'],
   [/cong dien$/, 'CĐ'],
-  [/\bluat(?:\s[a-z]+){0,5}$/, 'Luật'],
+  [/\bluat(?:,?\s[a-z]+){0,9}$/, 'Luật'],
   [/van ban$/, 'CV'],
 ];
 

@@ -67,20 +67,35 @@ function dueDates(folded: string): Due[] {
   return out;
 }
 
+const ORG_WORD =
+  /(?:ubnd|uy ban|so|ban|lien doan|ldld|thuong truc|tinh uy|huyen uy|thanh uy|dang uy|bo|cuc|van phong|hdnd|cong doan|phong)\b(?!\s?ket)/;
+// a new unit after a comma ends the first one; "Sở Văn hóa, Thể thao và Du lịch" goes on
+const NEXT_UNIT =
+  /^(?:sở|ban|ủy ban|ubnd|uỷ ban|liên đoàn|phòng|bộ|cục|văn phòng|hội|tỉnh ủy|huyện ủy|công đoàn|các|và)\b/iu;
+
 function readTo(sentence: string, folded: string): string | null {
   const m =
-    /\b(?:gui\s(?:ve\s)?|ve\s(?=[a-z]*\s?(?:lien|ban|uy|so|bo|ldld|tong|thuong|van|phong|cuc|hoi|tinh|huyen|ubnd))|cho\s(?=ban|thuong|lien|uy|so|bo))/d.exec(
+    /\b(?:gui\s(?:ve\s)?|ve\s(?=[a-z]*\s?(?:lien|ban|uy|so|bo|ldld|tong|thuong|van|phong|cuc|hoi|tinh|huyen|ubnd|cong))|cho\s(?=ban|thuong|lien|uy|so|bo))/d.exec(
       folded,
-    );
+    ) ?? new RegExp(`\\bb[a-z]o\\sc[a-z]{1,2}o\\s(?=${ORG_WORD.source})`).exec(folded);
   if (!m) return null;
   const from = m.index + m[0].length;
   const rest = sentence.slice(from, from + 160);
   // keep a "(qua Ban …)" aside, stop at the date or the next clause
-  const stop =
-    /\s(?:trước|trươc|truoc|trude|để|theo|định kỳ|hằng|hàng|trong|khi|sau khi|vào|và báo cáo)\s|[;.]|,\s/iu.exec(
-      rest,
-    );
-  const to = (stop ? rest.slice(0, stop.index) : rest).trim();
+  const stopRe =
+    /\s(?:trước|trươc|truoc|trude|để|theo|định kỳ|hằng|hàng|trong|khi|sau khi|vào|và báo cáo|kết quả|tình hình)\s|[;.]|,\s/giu;
+  let end = rest.length;
+  for (const stop of rest.matchAll(stopRe)) {
+    if (
+      stop[0] === ', ' &&
+      /^\p{Lu}/u.test(rest.slice(stop.index + 2)) &&
+      !NEXT_UNIT.test(rest.slice(stop.index + 2))
+    )
+      continue;
+    end = stop.index;
+    break;
+  }
+  const to = rest.slice(0, end).trim();
   return to.length >= 3 && /^\p{Lu}/u.test(to) ? to : null;
 }
 

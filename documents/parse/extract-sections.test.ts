@@ -109,7 +109,7 @@ describe('reporting', () => {
     ).toEqual([{ frequency: 'once', due: null, to: 'Liên đoàn Lao động huyện (qua Ban Tổ chức)' }]);
     expect(
       extractReporting([{ text: 'Tổng hợp, báo cáo Ủy ban nhân dân tỉnh kết quả triển khai', duty: true }]),
-    ).toEqual([{ frequency: 'once', due: null, to: null }]);
+    ).toEqual([{ frequency: 'once', due: null, to: 'Ủy ban nhân dân tỉnh' }]);
     // a report named as a thing, or the same sentence outside a duties section, sets nothing
     expect(
       extractReporting([

@@ -97,6 +97,32 @@ describe('parsePlanDocument on other issuers and kinds', () => {
     expect(docs[1]!.addressees).toEqual(['Ủy ban nhân dân các huyện, thị xã, thành phố']);
   });
 
+  it('reads a report’s results as neither targets nor tasks, its next-quarter goals as targets', () => {
+    const report = `ỦY BAN NHÂN DÂN HUYỆN ĐÔNG HƯNG
+Số: 301/BC-UBND
+BÁO CÁO
+Kết quả thực hiện nhiệm vụ quý III và phương hướng quý IV năm 2025
+
+I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ QUÝ III
+1. Kết quả thực hiện các chỉ tiêu
+Tỷ lệ hộ nghèo giảm còn 2,1%; 98% người dân tham gia bảo hiểm y tế, đạt 101% kế hoạch.
+2. Thực hiện nhiệm vụ cải cách hành chính
+Giải quyết đúng hạn 99% hồ sơ thủ tục hành chính.
+II. PHƯƠNG HƯỚNG, NHIỆM VỤ QUÝ IV NĂM 2025
+1. Phấn đấu đến cuối năm 2025 có 100% xã đạt chuẩn tiếp cận pháp luật.
+2. Hoàn thành kiểm tra công tác phòng cháy tại các chợ trước ngày 15/12/2025.`;
+    const [doc] = parsePlanDocument(report, { source: 'bc.txt' }).documents;
+    expect(doc!.kind).toBe('BC');
+    expect(doc!.targets).toEqual([
+      {
+        text: 'xã đạt chuẩn tiếp cận pháp luật',
+        milestones: [{ year: 2025, op: '=', value: 100, unit: '%' }],
+      },
+    ]);
+    expect(doc!.tasks.map((t) => t.deadline)).toEqual([null, '2025-12-15']);
+    expect(doc!.reporting).toEqual([]);
+  });
+
   it('never invents fields: plain prose gives nulls and empty lists', () => {
     const out = parsePlanDocument('Hôm nay trời đẹp. Chúng tôi đi dạo.', { source: 'x.txt' });
     expect(out.documents[0]).toMatchObject({

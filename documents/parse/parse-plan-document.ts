@@ -26,6 +26,7 @@ import { tasksFromInstructions, tasksFromItems } from './extract-tasks.ts';
 import { inferIssuerFromBody } from './infer-issuer.ts';
 import { issuerFromSymbol } from './issuer-names.ts';
 import { foldText, normalizeText } from './normalize-text.ts';
+import { readTargetTables } from './read-target-table.ts';
 import { splitDocuments } from './split-documents.ts';
 
 export interface ParseOptions {
@@ -38,6 +39,11 @@ const TCTH =
 const TASKS =
   /nhiem vu|giai phap|phuong huong|noi dung (?:trong tam|chu yeu|hoat dong|thuc hien)|cac hoat dong/;
 const TARGETS = /muc tieu|chi tieu/;
+// a report's sections: its account of work done, and what it plans next
+const REPORT_RESULTS =
+  /ket qua|tinh hinh|danh gia|ton tai|han che|khuyet diem|nguyen nhan|bai hoc|nhan xet|khai quat|da dat|thuc hien duoc/;
+const REPORT_FORWARD =
+  /phuong huong|nhiem vu (?:trong tam |chu yeu |cong tac )?(?:thang|quy|nam|giai doan|\d)|(?:nhiem vu|ke hoach|chuong trinh) (?:cong tac )?(?:thang|quy|nam) (?:toi|sau|tiep theo)|(?:thang|quy|nam) toi/;
 const LEAD_START = /^(?:can cu|thuc hien|theo|tiep nhan|trien khai|thi hanh|xet|nham)/;
 
 function sentencesOf(paragraphs: readonly Paragraph[]): string[] {
@@ -102,47 +108,109 @@ function parseOneDocument(lines: readonly string[]): TExtractedDocument {
       return i === t || (i >= s.from && i < s.to);
     });
 
+  // A report (BC) gives an account of work done: its results are not targets and its numbered
+  // results are not tasks. Targets of a report are only goals it sets ("phấn đấu", "chỉ tiêu … năm
+  // tới"), its tasks only the items of its "phương hướng, nhiệm vụ" section.
+  const isReport = header.kind === 'BC';
+  const inScopeOf = (heads: readonly number[], i: number): boolean =>
+    heads.some((h) => {
+      const sc = sectionScope(body, h);
+      return i === h || (i >= sc.from && i < sc.to);
+    });
+  const forwardHeads = isReport
+    ? outermost(
+        body,
+        findHeadings(body, REPORT_FORWARD, 20).filter(
+          (i) => !/ket qua|tinh hinh|danh gia/.test(foldText(body[i]!.text)),
+        ),
+      )
+    : [];
+  const resultHeads = isReport
+    ? outermost(
+        body,
+        findHeadings(body, REPORT_RESULTS, 20).filter((i) => !forwardHeads.includes(i)),
+      ).filter((i) => !inScopeOf(forwardHeads, i))
+    : [];
+
   // targets
   const targetHeads = outermost(
     body,
-    findHeadings(body, TARGETS).filter((i) => !inTcth(i)),
+    findHeadings(body, TARGETS).filter(
+      (i) =>
+        !inTcth(i) &&
+        (!isReport || (!inScopeOf(resultHeads, i) && !REPORT_RESULTS.test(foldText(body[i]!.text)))),
+    ),
   );
-  const targetParagraphs: { text: string; isHeading: boolean; headingText: string | null }[] = [];
+  const bodyLineEnd = body.length > 0 ? body.at(-1)!.end + 1 : bodyStart;
+  const tables = isReport
+    ? { targets: [], used: new Set<number>() }
+    : readTargetTables(lines, bodyStart, bodyLineEnd);
+  const firstTableLine = tables.used.size > 0 ? Math.min(...tables.used) : Number.POSITIVE_INFINITY;
+  const targetParagraphs: { text: string; isHeading: boolean; headingText: string | null; line: number }[] =
+    [];
   for (const h of targetHeads) {
     const { from, to } = sectionScope(body, h);
     let headingText: string | null = null;
     for (let i = from; i < to; i++) {
       const p = body[i]!;
+      if (tables.used.has(p.start)) continue;
       const heading = isHeadingParagraph(p);
       if (heading) headingText = p.text.replace(/^Mục tiêu\s*\d*\s*:\s*/iu, '');
-      targetParagraphs.push({ text: p.text, isHeading: heading, headingText: heading ? null : headingText });
+      targetParagraphs.push({
+        text: p.text,
+        isHeading: heading,
+        headingText: heading ? null : headingText,
+        line: p.start,
+      });
     }
   }
   if (targetHeads.length === 0) {
-    for (const p of body) {
-      if (/phan dau/.test(foldText(p.text)) && /\d\s?%/.test(p.text)) {
-        targetParagraphs.push({ text: p.text, isHeading: false, headingText: null });
+    body.forEach((p, i) => {
+      if (tables.used.has(p.start)) return;
+      const folded = foldText(p.text);
+      if (isReport) {
+        // a report's goals: "phấn đấu …", "chỉ tiêu/mục tiêu … (năm|tháng|quý) tới", outside its results
+        if (inScopeOf(resultHeads, i) || !/\d\s?%|\d\s\p{L}/u.test(p.text)) return;
+        if (/phan dau|(?:chi tieu|muc tieu).{0,80}(?:toi|tiep theo|sau)\b/.test(folded))
+          targetParagraphs.push({ text: p.text, isHeading: false, headingText: null, line: p.start });
+        return;
       }
-    }
+      if (/phan dau/.test(folded) && /\d\s?%/.test(p.text)) {
+        targetParagraphs.push({ text: p.text, isHeading: false, headingText: null, line: p.start });
+      }
+    });
   }
-  const targets = extractTargets(targetParagraphs);
+  const targets = [
+    ...extractTargets(targetParagraphs.filter((p) => p.line < firstTableLine)),
+    ...tables.targets,
+    ...extractTargets(targetParagraphs.filter((p) => p.line > firstTableLine)),
+  ];
 
   // tasks
-  const taskHeads = outermost(
-    body,
-    findHeadings(body, TASKS).filter((i) => !inTcth(i) && !targetHeads.includes(i)),
-  );
-  let taskItems: OutlineItem[] = taskHeads.flatMap((h) => {
-    const { from, to } = sectionScope(body, h);
-    return firstLevelItems(body, from, to);
-  });
   const hasSections = body.some((p) => p.marker?.kind === 'roman' || p.marker?.kind === 'caps');
-  if (taskItems.length === 0 && !hasSections) {
-    taskItems = firstLevelItems(body, 0, body.length).filter(
-      (item) => item.head.marker?.kind === 'arabic' && !inTcth(body.indexOf(item.head)),
+  let taskItems: OutlineItem[];
+  if (isReport) {
+    taskItems = forwardHeads.flatMap((h) => {
+      const { from, to } = sectionScope(body, h);
+      return firstLevelItems(body, from, to);
+    });
+  } else {
+    const taskHeads = outermost(
+      body,
+      findHeadings(body, TASKS).filter((i) => !inTcth(i) && !targetHeads.includes(i)),
     );
+    taskItems = taskHeads.flatMap((h) => {
+      const { from, to } = sectionScope(body, h);
+      return firstLevelItems(body, from, to);
+    });
+    if (taskItems.length === 0 && !hasSections) {
+      taskItems = firstLevelItems(body, 0, body.length).filter(
+        (item) => item.head.marker?.kind === 'arabic' && !inTcth(body.indexOf(item.head)),
+      );
+    }
   }
-  const tasks = taskItems.length > 0 ? tasksFromItems(taskItems) : tasksFromInstructions(body);
+  const tasks =
+    taskItems.length > 0 ? tasksFromItems(taskItems) : isReport ? [] : tasksFromInstructions(body);
 
   // assignments
   const assignments = tcth.flatMap((h) => {
