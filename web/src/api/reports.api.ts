@@ -1,0 +1,214 @@
+import type { TUnitType } from '../../../contracts/org.ts';
+import type {
+  TDueItem,
+  TExcelImportResult,
+  TForm,
+  TIndicator,
+  TIndicatorInput,
+  TPeriod,
+  TReport,
+  TReportSave,
+  TReportStatus,
+  TScheduleCreate,
+} from '../../../contracts/reporting.ts';
+import { apiDownload, apiGet, apiPost, apiRequest, withQuery } from './client.ts';
+
+// ----- "Báo cáo của tôi" and reports ----------------------------------------------------------
+
+export async function fetchMyReports(signal?: AbortSignal): Promise<TDueItem[]> {
+  const result = await apiGet<{ items: TDueItem[] }>('/api/my-reports', signal);
+  return result.items;
+}
+
+/** Opens the report of a unit for a period; the server creates the draft on first open. */
+export const openReport = (periodId: number, unitId: number): Promise<TReport> =>
+  apiPost<TReport>('/api/reports', { periodId, unitId });
+
+export const fetchReport = (id: number, signal?: AbortSignal): Promise<TReport> =>
+  apiGet<TReport>(`/api/reports/${id}`, signal);
+
+/** A draft save: values and narrative whole; 409 with `details.current` when the version is stale. */
+export const saveReport = (id: number, body: TReportSave): Promise<TReport> =>
+  apiRequest<TReport>(`/api/reports/${id}`, { method: 'PUT', json: body });
+
+/** 400 names the first bad field in `field`, all of them in `details.issues`. */
+export const submitReport = (id: number, version: number): Promise<TReport> =>
+  apiPost<TReport>(`/api/reports/${id}/submit`, { version });
+
+export const returnReport = (id: number, reason: string, version: number): Promise<TReport> =>
+  apiPost<TReport>(`/api/reports/${id}/return`, { reason, version });
+
+export const approveReport = (id: number, version: number): Promise<TReport> =>
+  apiPost<TReport>(`/api/reports/${id}/approve`, { version });
+
+export const unlockReport = (id: number, reason: string, version: number): Promise<TReport> =>
+  apiPost<TReport>(`/api/reports/${id}/unlock`, { reason, version });
+
+export interface TAttachment {
+  id: number;
+  fileName: string;
+  contentType: string;
+  size: number;
+}
+
+/** 413 when the file is too large, 415 when its type is not accepted. */
+export function uploadAttachment(reportId: number, file: File): Promise<TAttachment> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return apiRequest<TAttachment>(`/api/reports/${reportId}/attachments`, { method: 'POST', form });
+}
+
+export const attachmentUrl = (reportId: number, attachmentId: number): string =>
+  `/api/reports/${reportId}/attachments/${attachmentId}`;
+
+// ----- review ---------------------------------------------------------------------------------
+
+export interface TReviewItem {
+  reportId: number;
+  unitId: number;
+  unitName: string;
+  periodLabel: string;
+  scheduleName: string;
+  dueOn: string;
+  submittedAt: string | null;
+  late: boolean;
+  version: number;
+}
+
+export async function fetchReviewQueue(signal?: AbortSignal): Promise<TReviewItem[]> {
+  const result = await apiGet<{ items: TReviewItem[] }>('/api/review-queue', signal);
+  return result.items;
+}
+
+// ----- schedules, periods and their status ------------------------------------------------------
+
+export type TFrequency = TScheduleCreate['frequency'];
+
+export interface TSchedule {
+  id: number;
+  planId: number;
+  name: string;
+  frequency: TFrequency;
+  dueRule: string | null;
+  leadDays: number;
+  unitTypes: TUnitType[];
+  form: TForm;
+  periods: TPeriod[];
+}
+
+export async function fetchPlanSchedules(planId: number, signal?: AbortSignal): Promise<TSchedule[]> {
+  const result = await apiGet<{ schedules: TSchedule[] }>(`/api/plans/${planId}/schedules`, signal);
+  return result.schedules;
+}
+
+export const createSchedule = (body: TScheduleCreate): Promise<TSchedule> =>
+  apiPost<TSchedule>('/api/schedules', body);
+
+export interface TPeriodStatusRow {
+  unitId: number;
+  unitName: string;
+  unitType: TUnitType;
+  parentId: number | null;
+  reportId: number | null;
+  status: TReportStatus;
+  dueOn: string;
+  submittedAt: string | null;
+  late: boolean;
+}
+
+export interface TPeriodStatus {
+  period: TPeriod;
+  scheduleName: string;
+  expected: number;
+  submitted: number;
+  approved: number;
+  onTime: number;
+  late: number;
+  rows: TPeriodStatusRow[];
+}
+
+export const fetchPeriodStatus = (periodId: number, signal?: AbortSignal): Promise<TPeriodStatus> =>
+  apiGet<TPeriodStatus>(`/api/periods/${periodId}/status`, signal);
+
+// ----- indicators -------------------------------------------------------------------------------
+
+export async function fetchIndicators(signal?: AbortSignal): Promise<TIndicator[]> {
+  const result = await apiGet<{ indicators: TIndicator[] }>('/api/indicators', signal);
+  return result.indicators;
+}
+
+export const createIndicator = (body: TIndicatorInput): Promise<TIndicator> =>
+  apiPost<TIndicator>('/api/indicators', body);
+
+export interface TTargetSuggestions {
+  targetId: number;
+  text: string;
+  boundIndicatorId: number | null;
+  suggestions: { indicator: TIndicator; score: number }[];
+}
+
+export async function fetchIndicatorSuggestions(
+  planId: number,
+  signal?: AbortSignal,
+): Promise<TTargetSuggestions[]> {
+  const result = await apiGet<{ targets: TTargetSuggestions[] }>(
+    `/api/plans/${planId}/indicator-suggestions`,
+    signal,
+  );
+  return result.targets;
+}
+
+export const bindTargetIndicator = (
+  planId: number,
+  targetId: number,
+  indicatorId: number,
+): Promise<{ targetId: number; indicatorId: number }> =>
+  apiRequest(`/api/plans/${planId}/targets/${targetId}/indicator`, { method: 'PUT', json: { indicatorId } });
+
+// ----- Excel ------------------------------------------------------------------------------------
+
+/** The template for one unit (`unitId`) or one row per subordinate unit (`parentId`). */
+export const downloadPeriodTemplate = (
+  periodId: number,
+  scope: { unitId: number } | { parentId: number },
+): Promise<{ blob: Blob; fileName: string }> =>
+  apiDownload(
+    withQuery(`/api/periods/${periodId}/template.xlsx`, { ...scope }),
+    `bao-cao-ky-${periodId}.xlsx`,
+  );
+
+/** `commit: false` previews every bad cell; `commit: true` saves all or nothing. */
+export function importPeriodWorkbook(
+  periodId: number,
+  file: File,
+  commit: boolean,
+): Promise<TExcelImportResult> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return apiRequest<TExcelImportResult>(withQuery(`/api/periods/${periodId}/import`, { commit }), {
+    method: 'POST',
+    form,
+  });
+}
+
+// ----- notifications and calendar --------------------------------------------------------------
+
+export interface TNotification {
+  id: number;
+  kind: string;
+  title: string;
+  body: string | null;
+  link: string | null;
+  createdAt: string;
+  readAt: string | null;
+}
+
+export const fetchNotifications = (
+  signal?: AbortSignal,
+): Promise<{ items: TNotification[]; unread: number }> => apiGet('/api/notifications', signal);
+
+export const markNotificationRead = (id: number): Promise<unknown> =>
+  apiPost(`/api/notifications/${id}/read`, {});
+
+export const fetchCalendarLink = (signal?: AbortSignal): Promise<{ url: string }> =>
+  apiGet('/api/calendar/link', signal);
