@@ -167,6 +167,16 @@ describe('parsePlanDocument never throws and stays fast', () => {
       'a)',
       '%%%%',
       '28-CT/TW 28-CT/TW',
+      'TT Chỉ tiêu Đơn vị tính Năm 2025 Năm 2030',
+      'Chỉ tiêu',
+      'Năm 2030',
+      '≥ 50',
+      '1 Tỷ lệ đoàn viên % 90% 95%',
+      'BÁO CÁO',
+      'I. KẾT QUẢ THỰC HIỆN',
+      'III. PHƯƠNG HƯỚNG THÁNG 11',
+      'Báo cáo kết quả thực hiện về Sở Nội vụ.',
+      'COÄNG HOØA XAÕ HOÄI',
     );
     fc.assert(
       fc.property(fc.array(fc.oneof(piece, fc.string({ maxLength: 40 })), { maxLength: 200 }), (parts) => {

@@ -43,7 +43,7 @@ const TARGETS = /muc tieu|chi tieu/;
 const REPORT_RESULTS =
   /ket qua|tinh hinh|danh gia|ton tai|han che|khuyet diem|nguyen nhan|bai hoc|nhan xet|khai quat|da dat|thuc hien duoc/;
 const REPORT_FORWARD =
-  /phuong huong|nhiem vu (?:trong tam |chu yeu |cong tac )?(?:thang|quy|nam|giai doan|\d)|(?:nhiem vu|ke hoach|chuong trinh) (?:cong tac )?(?:thang|quy|nam) (?:toi|sau|tiep theo)|(?:thang|quy|nam) toi/;
+  /phuong huong|nhiem vu (?:trong tam |chu yeu |cong tac )?(?:thang|quy|nam|giai doan|\d)|(?:nhiem vu|ke hoach|chuong trinh) (?:cong tac )?(?:thang|quy|nam) (?:toi|sau|tiep theo)|(?:thang|quy|nam) toi|thoi gian toi|nhiem vu,? giai phap|thang cuoi nam/;
 const LEAD_START = /^(?:can cu|thuc hien|theo|tiep nhan|trien khai|thi hanh|xet|nham)/;
 
 function sentencesOf(paragraphs: readonly Paragraph[]): string[] {
@@ -145,7 +145,8 @@ function parseOneDocument(lines: readonly string[]): TExtractedDocument {
   const tables = isReport
     ? { targets: [], used: new Set<number>() }
     : readTargetTables(lines, bodyStart, bodyLineEnd);
-  const firstTableLine = tables.used.size > 0 ? Math.min(...tables.used) : Number.POSITIVE_INFINITY;
+  let firstTableLine = Number.POSITIVE_INFINITY;
+  for (const line of tables.used) firstTableLine = Math.min(firstTableLine, line);
   const targetParagraphs: { text: string; isHeading: boolean; headingText: string | null; line: number }[] =
     [];
   for (const h of targetHeads) {
