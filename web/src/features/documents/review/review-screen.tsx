@@ -133,15 +133,16 @@ export function ReviewScreen({
       </div>
       <div className="review__panes">
         <Card className="review__source" title={t('review.sourceTitle')} size="small">
-          <div className="review__source-scroll" ref={sourcePane} data-testid="source-pane">
-            <SourceTextView
-              text={result.text}
-              spans={spans}
-              activeKey={activeKey}
-              onPick={pick}
-              label={t('review.sourceTitle')}
-            />
-          </div>
+          <section
+            className="review__source-scroll"
+            ref={sourcePane}
+            data-testid="source-pane"
+            // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling pane must be reachable by keyboard
+            tabIndex={0}
+            aria-label={t('review.sourceTitle')}
+          >
+            <SourceTextView text={result.text} spans={spans} activeKey={activeKey} onPick={pick} />
+          </section>
         </Card>
         <Card className="review__fields" title={t('review.fieldsTitle')} size="small">
           <div

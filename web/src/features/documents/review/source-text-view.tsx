@@ -8,7 +8,6 @@ interface SourceTextViewProps {
   activeKey: string | null;
   /** A highlight was clicked: the first field it belongs to. */
   onPick: (key: string) => void;
-  label: string;
 }
 
 /** The document's text with every extracted value highlighted; the chosen one stands out. */
@@ -17,7 +16,6 @@ export const SourceTextView = memo(function SourceTextView({
   spans,
   activeKey,
   onPick,
-  label,
 }: SourceTextViewProps) {
   const segments = useMemo(() => segmentText(text.length, spans), [text, spans]);
   const ref = useRef<HTMLDivElement>(null);
@@ -37,7 +35,7 @@ export const SourceTextView = memo(function SourceTextView({
   }, []);
 
   return (
-    <div ref={ref} className="source-text" data-testid="source-text" aria-label={label} role="document">
+    <div ref={ref} className="source-text" data-testid="source-text">
       {segments.map((segment) => {
         const piece = text.slice(segment.start, segment.end);
         if (segment.keys.length === 0) return piece;

@@ -1,0 +1,29 @@
+import type { Page } from 'playwright-core';
+import { DEMO_PASSWORD } from './server.ts';
+
+/** Sign in through the form as a demo account and wait for the first page. */
+export async function signIn(page: Page, username: string): Promise<void> {
+  await page.goto('/dang-nhap');
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.waitForURL(/\/to-chuc/);
+}
+
+/** Call the API with the page's session cookie and CSRF token (for setting the scene quickly). */
+export async function apiCall<T>(
+  page: Page,
+  method: 'GET' | 'POST',
+  path: string,
+  body?: unknown,
+): Promise<T> {
+  const me = await page.request.get('/api/auth/me');
+  const { csrfToken } = (await me.json()) as { csrfToken: string };
+  const response = await page.request.fetch(path, {
+    method,
+    headers: { 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
+    data: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok()) throw new Error(`${method} ${path} → ${response.status()} ${await response.text()}`);
+  return (await response.json()) as T;
+}
