@@ -3,6 +3,7 @@ import { type Entry, type Indicator, SEX_CATEGORIES } from './indicator.ts';
 import {
   ancestorsInclusiveOf,
   applyApprovalDelta,
+  approvalDelta,
   orderTree,
   rollUpFromScratch,
   type TreeNode,
@@ -237,15 +238,16 @@ describe('rollUpFromScratch', () => {
 });
 
 describe('applyApprovalDelta', () => {
+  const inScope = { expected: true };
   it('follows approval, change and unlock of one report', () => {
     const aggregates = rollUpFromScratch(tree2025, new Map(), keyCadresTrained, grassroots);
     const path = ancestorsInclusiveOf(orderTree(tree2025).parentOf, 111);
     expect(path).toEqual([111, 31, 30, 1]);
-    applyApprovalDelta(aggregates, path, null, ratio(9, 10), keyCadresTrained);
+    applyApprovalDelta(aggregates, path, null, ratio(9, 10), keyCadresTrained, inScope);
     expect(aggregates.get(30)).toMatchObject({ numerator: 9, denominator: 10, value: 90, reportingUnits: 1 });
-    applyApprovalDelta(aggregates, path, ratio(9, 10), ratio(8, 10), keyCadresTrained);
+    applyApprovalDelta(aggregates, path, ratio(9, 10), ratio(8, 10), keyCadresTrained, inScope);
     expect(aggregates.get(1)).toMatchObject({ numerator: 8, value: 80, reportingExpectedUnits: 1 });
-    applyApprovalDelta(aggregates, path, ratio(8, 10), null, keyCadresTrained);
+    applyApprovalDelta(aggregates, path, ratio(8, 10), null, keyCadresTrained, inScope);
     expect(aggregates).toEqual(rollUpFromScratch(tree2025, new Map(), keyCadresTrained, grassroots));
   });
 
@@ -257,16 +259,27 @@ describe('applyApprovalDelta', () => {
     ]);
     const aggregates = rollUpFromScratch(tree2025, reported, count);
     const path = ancestorsInclusiveOf(orderTree(tree2025).parentOf, 112);
-    expect(applyApprovalDelta(aggregates, path, value(9), value(12), count)).toEqual([]);
+    expect(applyApprovalDelta(aggregates, path, value(9), value(12), count, inScope)).toEqual([]);
     expect(aggregates.get(1)!.value).toBe(12);
-    expect(applyApprovalDelta(aggregates, path, value(12), null, count)).toEqual([31, 30, 1]);
+    expect(applyApprovalDelta(aggregates, path, value(12), null, count, inScope)).toEqual([31, 30, 1]);
+  });
+
+  it('gives the database one additive delta for every ancestor row', () => {
+    const delta = approvalDelta(value(1), value(0), heldSession, inScope);
+    expect(delta).toEqual({
+      reportingExpectedUnits: 0,
+      cells: { total: { numerator: -1, denominator: 0, reportingUnits: 0, meetingUnits: -1 } },
+    });
+    expect(
+      approvalDelta(null, value(3), { ...heldSession, kind: 'count', aggregation: 'max' }, inScope),
+    ).toBeNull();
   });
 
   it('refuses an ancestor it has no aggregate for', () => {
     const aggregates = rollUpFromScratch(tree2025, new Map(), keyCadresTrained);
-    expect(() => applyApprovalDelta(aggregates, [111, 10], null, ratio(1, 2), keyCadresTrained)).toThrow(
-      /unit 10/,
-    );
+    expect(() =>
+      applyApprovalDelta(aggregates, [111, 10], null, ratio(1, 2), keyCadresTrained, inScope),
+    ).toThrow(/unit 10/);
   });
 });
 

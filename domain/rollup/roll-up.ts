@@ -425,7 +425,7 @@ export function applyApprovalDelta(
   previous: Entry | null,
   next: Entry | null,
   indicator: Indicator,
-  scope: { expected: boolean } = { expected: true },
+  scope: { expected: boolean },
 ): number[] {
   const ids = [...new Set(ancestorsInclusive)];
   const targets = ids.map((id) => {
