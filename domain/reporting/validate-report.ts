@@ -79,7 +79,7 @@ export function validateReport(
     checkNumber(n, 'numerator', indicator.kind === 'ratio' ? 'Tử số' : 'Giá trị');
     if (indicator.kind === 'ratio') {
       checkNumber(d, 'denominator', 'Mẫu số');
-      if (n !== null && d !== null && n > d) {
+      if (n !== null && d !== null && n >= 0 && d >= 0 && n > d) {
         issues.push({
           field: fieldOf(value.indicatorId, value.category, 'numerator'),
           message: `Tử số (${n}) lớn hơn mẫu số (${d}).`,

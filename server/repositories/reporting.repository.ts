@@ -279,4 +279,83 @@ export class ReportingRepository {
     const [row] = await this.db().select().from(reportAttachments).where(eq(reportAttachments.id, id));
     return row;
   }
+
+  // ----- bulk (Excel import): a few statements whatever the number of rows -------------------
+
+  /** Creates the missing reports of a period for these units; returns every unit's report. */
+  async bulkEnsureReports(
+    rows: { periodId: number; unitId: number; formVersionId: number; dueOn: string; isDemo: boolean }[],
+  ) {
+    if (rows.length === 0) return [];
+    const payload = JSON.stringify(
+      rows.map((r) => ({
+        period_id: r.periodId,
+        unit_id: r.unitId,
+        form_version_id: r.formVersionId,
+        due_on: r.dueOn,
+        is_demo: r.isDemo,
+      })),
+    );
+    await this.db().execute(
+      sql`INSERT INTO reports (period_id, unit_id, form_version_id, due_on, is_demo)
+          SELECT period_id, unit_id, form_version_id, due_on, is_demo
+            FROM jsonb_to_recordset(${payload}::jsonb) AS x(period_id int, unit_id int, form_version_id int, due_on date, is_demo boolean)
+          ON CONFLICT (period_id, unit_id) DO NOTHING`,
+    );
+    return rows.length
+      ? this.db()
+          .select()
+          .from(reports)
+          .where(
+            and(
+              eq(reports.periodId, rows[0]!.periodId),
+              inArray(
+                reports.unitId,
+                rows.map((r) => r.unitId),
+              ),
+            ),
+          )
+      : [];
+  }
+
+  /** Replaces the values and narratives of many reports at once and bumps their versions. */
+  async bulkSave(
+    items: { reportId: number; narrative: Record<string, string> }[],
+    values: {
+      reportId: number;
+      indicatorId: number;
+      category: string;
+      numerator: number | null;
+      denominator: number | null;
+      comment: string | null;
+    }[],
+  ) {
+    if (items.length === 0) return;
+    const ids = items.map((i) => i.reportId);
+    await this.db().delete(reportValues).where(inArray(reportValues.reportId, ids));
+    if (values.length) {
+      const payload = JSON.stringify(
+        values.map((v) => ({
+          report_id: v.reportId,
+          indicator_id: v.indicatorId,
+          category: v.category,
+          numerator: v.numerator,
+          denominator: v.denominator,
+          comment: v.comment,
+        })),
+      );
+      await this.db().execute(
+        sql`INSERT INTO report_values (report_id, indicator_id, category, numerator, denominator, comment)
+            SELECT report_id, indicator_id, category, numerator, denominator, comment
+              FROM jsonb_to_recordset(${payload}::jsonb)
+                AS x(report_id int, indicator_id int, category text, numerator float8, denominator float8, comment text)`,
+      );
+    }
+    const narratives = JSON.stringify(items.map((i) => ({ id: i.reportId, narrative: i.narrative })));
+    await this.db().execute(
+      sql`UPDATE reports r SET narrative = x.narrative, version = r.version + 1, updated_at = now()
+            FROM jsonb_to_recordset(${narratives}::jsonb) AS x(id int, narrative jsonb)
+           WHERE r.id = x.id`,
+    );
+  }
 }

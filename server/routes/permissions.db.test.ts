@@ -400,6 +400,28 @@ describe.each(testEngines())('permission matrix on %s', (engine) => {
         payload: { reason: 'Sửa số liệu', version: report.version },
       };
     },
+    'GET /api/periods/:id/template.xlsx': async (side) => {
+      const { periodId, unitId } = await reportTarget(side);
+      return { method: 'GET', url: `/api/periods/${periodId}/template.xlsx?unitId=${unitId}` };
+    },
+    'POST /api/periods/:id/import': async (side) => {
+      const { periodId, unitId } = await reportTarget(side);
+      const template = await t.services.reportExcel.template(SYSTEM_ACTOR, periodId, { unitId });
+      const boundary = '----matrix';
+      const payload = Buffer.concat([
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="t.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+        ),
+        template.data,
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]);
+      return {
+        method: 'POST',
+        url: `/api/periods/${periodId}/import?commit=false`,
+        headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+        payload,
+      };
+    },
     'GET /api/plans/:id/compliance': async (side) => ({
       method: 'GET',
       url: `/api/plans/${(await freshPlan(side)).id}/compliance`,

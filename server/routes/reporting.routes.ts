@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ZId, ZIdParams } from '../../contracts/common.ts';
 import {
   ZDueItem,
+  ZExcelImportResult,
   ZForm,
   ZFormContent,
   ZIndicator,
@@ -12,6 +13,7 @@ import {
   ZReview,
   ZScheduleCreate,
 } from '../../contracts/reporting.ts';
+import { AppError } from '../errors.ts';
 import { defineRoute } from '../http/route-spec.ts';
 
 const tags = ['reporting'];
@@ -219,6 +221,43 @@ export function reportingRoutes() {
       response: { 200: ZReport },
       handler: ({ params, body, actor, services }) =>
         services.reporting.unlock(actor, params.id, body.reason, body.version),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/periods/:id/template.xlsx',
+      access: 'officer',
+      scope: 'unit',
+      summary: 'Excel template for one unit (unitId) or one row per unit in scope below parentId, pre-filled',
+      tags,
+      params: ZIdParams,
+      query: z.object({ unitId: ZId.optional(), parentId: ZId.optional() }),
+      produces: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      handler: async ({ params, query, actor, services, reply }) => {
+        const file = await services.reportExcel.template(actor, params.id, query);
+        reply
+          .header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header('Content-Disposition', `attachment; filename="${file.fileName}"`)
+          .send(file.data);
+        return undefined;
+      },
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/periods/:id/import',
+      access: 'officer',
+      scope: 'unit',
+      summary:
+        'Upload a filled template: commit=false lists every bad cell; commit=true saves all or nothing',
+      tags,
+      params: ZIdParams,
+      query: z.object({ commit: z.enum(['true', 'false']).default('false') }),
+      multipart: true,
+      response: { 200: ZExcelImportResult },
+      handler: async ({ params, query, raw, actor, services }) => {
+        const file = await raw.file();
+        if (!file) throw new AppError(400, 'validation', { field: 'file', detail: 'thiếu tệp' }, 'file');
+        return services.reportExcel.import(actor, params.id, await file.toBuffer(), query.commit === 'true');
+      },
     }),
   ];
 }

@@ -762,7 +762,8 @@ export class ReportingService {
     );
   }
 
-  private async assertCanSeePlanUnit(actor: Actor, planUnitId: number) {
+  /** The plan's unit is the actor's, below it, or above it (a plan received from above). */
+  async assertCanSeePlanUnit(actor: Actor, planUnitId: number) {
     if (await this.access.canAccessUnit(actor, planUnitId)) return;
     if (actor.homeUnitId !== null && actor.homeUnitId > 0) {
       const ancestors = await this.org.ancestors(actor.homeUnitId, this.access.today());

@@ -17,6 +17,7 @@ import { OrgService } from './org.service.ts';
 import { OrgExchangeService } from './org-exchange.service.ts';
 import { PlanService } from './plan.service.ts';
 import { PlanRenderService } from './plan-render.service.ts';
+import { ReportExcelService } from './report-excel.service.ts';
 import { ReportingService } from './reporting.service.ts';
 import { UserService } from './user.service.ts';
 
@@ -29,6 +30,8 @@ export function createServices(
   const orgRepository = new OrgRepository(database);
   const userRepository = new UserRepository(database);
   const sessionRepository = new SessionRepository(database);
+  const planRepository = new PlanRepository(database);
+  const reportingRepository = new ReportingRepository(database);
   const settings = new SettingsRepository(database);
   const audit = new AuditService(new AuditRepository(database));
   const access = new AccessService(orgRepository, clock);
@@ -39,20 +42,16 @@ export function createServices(
     access,
     audit,
   );
-  const planRepository = new PlanRepository(database);
   const plans = new PlanService(database, planRepository, orgRepository, documentRegistry, access, audit);
+  const reporting = new ReportingService(
+    database,
+    reportingRepository,
+    planRepository,
+    orgRepository,
+    access,
+    audit,
+  );
   return {
-    documentRegistry,
-    plans,
-    planRender: new PlanRenderService(plans),
-    reporting: new ReportingService(
-      database,
-      new ReportingRepository(database),
-      planRepository,
-      orgRepository,
-      access,
-      audit,
-    ),
     database,
     settings,
     audit,
@@ -70,6 +69,19 @@ export function createServices(
     ),
     users: new UserService(database, userRepository, sessionRepository, orgRepository, access, audit),
     documentParse: new DocumentParseService(),
+    documentRegistry,
+    plans,
+    planRender: new PlanRenderService(plans),
+    reporting,
+    reportExcel: new ReportExcelService(
+      database,
+      reportingRepository,
+      planRepository,
+      orgRepository,
+      reporting,
+      access,
+      audit,
+    ),
     sessions: sessionRepository,
     userRepository,
     orgRepository,
