@@ -234,6 +234,22 @@ export class ReportExcelService {
       );
     }
     const byCode = new Map(scope.map((u) => [u.code, u]));
+    // One query each for what every row needs: the actor's units and the period's reports.
+    const visible =
+      actor.homeUnitId === null
+        ? null
+        : new Set((await this.org.tree(period.endsOn, actor.homeUnitId)).map((u) => u.id));
+    const existingReports = new Map(
+      (await this.reporting.reportsOfPeriod(periodId)).map((r) => [r.unitId, r]),
+    );
+    const rules = form.indicators.map((i) => ({
+      id: i.id,
+      code: i.code,
+      name: i.name,
+      kind: i.kind,
+      disaggregation: i.disaggregation,
+      required: i.required,
+    }));
     const rowsToSave: {
       unitId: number;
       depth: number;
@@ -264,7 +280,7 @@ export class ReportExcelService {
         });
         continue;
       }
-      if (!(await this.access.canAccessUnit(actor, unit.id))) {
+      if (visible !== null && !visible.has(unit.id) && !(await this.access.canAccessUnit(actor, unit.id))) {
         errors.push({
           sheet: sheet.name,
           cell: codeCell,
@@ -352,7 +368,7 @@ export class ReportExcelService {
           message: issue.message,
         });
       }
-      const existing = await this.reporting.reportOf(periodId, unit.id);
+      const existing = existingReports.get(unit.id);
       if (existing && existing.status !== 'draft' && existing.status !== 'returned') {
         errors.push({
           sheet: sheet.name,

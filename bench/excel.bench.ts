@@ -1,0 +1,107 @@
+import ExcelJS from 'exceljs';
+import { DEFAULT_SECTIONS } from '../contracts/reporting.ts';
+import { SYSTEM_ACTOR } from '../server/services/actor.ts';
+import { createServices } from '../server/services/services.ts';
+import { addGrassrootsUnits, benchEngines, openBenchDatabase } from './bench-database.ts';
+import { printMeasurement, timeRuns } from './measure.ts';
+
+const ROWS = 5000;
+
+/** `excel_import_5000`: a filled template of 5,000 units read, checked and saved in one transaction. */
+export async function run(): Promise<void> {
+  for (const engine of benchEngines()) {
+    const { database, dispose } = await openBenchDatabase(engine);
+    try {
+      const services = createServices(
+        database,
+        { sessionTtlHours: 1 },
+        () => new Date('2025-11-01T03:00:00Z'),
+      );
+      const actor = SYSTEM_ACTOR;
+      const top = await services.org.create(actor, {
+        code: 'TOP',
+        name: 'Liên đoàn Lao động tỉnh',
+        type: 'province',
+        parentId: null,
+        effectiveDate: '2020-01-01',
+      });
+      await addGrassrootsUnits(database, top.id, ROWS, 'X');
+      const ratio = await services.reporting.createIndicator(actor, {
+        code: 'CB',
+        name: 'Cán bộ được tập huấn',
+        kind: 'ratio',
+        unit: '%',
+        numeratorLabel: 'Được tập huấn',
+        denominatorLabel: 'Tổng số',
+        disaggregation: 'sex',
+        aggregation: 'sum',
+        threshold: 1,
+      });
+      const plan = await services.plans.create(actor, top.id, {
+        title: 'Kế hoạch',
+        kind: 'KH',
+        yearFrom: 2025,
+        yearTo: 2025,
+        issuerName: null,
+        supervisingBody: null,
+        place: null,
+        preamble: null,
+        purposes: [],
+        funding: [],
+        recipients: [],
+        signer: null,
+        implementDeadline: null,
+        targets: [],
+        tasks: [],
+        assignments: [],
+        reporting: [],
+        events: [],
+      });
+      const schedule = await services.reporting.createSchedule(actor, {
+        planId: plan.id,
+        dutyIndex: null,
+        name: 'Báo cáo năm',
+        frequency: 'annual',
+        dueRule: '11-10',
+        fromYear: 2025,
+        toYear: 2025,
+        leadDays: 5,
+        unitTypes: ['grassroots'],
+        form: {
+          name: 'Biểu',
+          indicators: [{ indicatorId: ratio.id, required: true }],
+          sections: [...DEFAULT_SECTIONS],
+          allowAttachments: true,
+        },
+      });
+      const periodId = schedule.periods[0]!.id;
+      const template = await services.reportExcel.template(actor, periodId, { parentId: top.id });
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(template.data as unknown as ArrayBuffer);
+      const sheet = workbook.getWorksheet('Báo cáo')!;
+      for (let r = 5; r < 5 + ROWS; r++) {
+        const row = sheet.getRow(r);
+        row.getCell(3).value = 9;
+        row.getCell(4).value = 10;
+        row.getCell(5).value = 4;
+        row.getCell(6).value = 4;
+        row.getCell(7).value = 5;
+        row.getCell(8).value = 6;
+        row.getCell(9).value = 'Đã tổ chức tập huấn cho cán bộ chủ chốt.';
+      }
+      const filled = Buffer.from(await workbook.xlsx.writeBuffer());
+      const timing = await timeRuns(
+        3,
+        async () => {
+          const result = await services.reportExcel.import(actor, periodId, filled, true);
+          if (!result.applied || result.reports !== ROWS)
+            throw new Error(`import failed: ${JSON.stringify(result.errors.slice(0, 3))}`);
+        },
+        0,
+      );
+      printMeasurement({ name: 'excel_import_5000', engine, ...timing, rows: ROWS, goal_ms: 3000 });
+    } finally {
+      await dispose();
+    }
+  }
+}
