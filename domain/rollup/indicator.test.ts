@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { type Indicator, normalizeEntry, SEX_CATEGORIES, validateIndicator } from './indicator.ts';
+import {
+  entryFromStored,
+  type Indicator,
+  indicatorFromStored,
+  normalizeEntry,
+  SEX_CATEGORIES,
+  validateIndicator,
+} from './indicator.ts';
 
 const trainedBySex: Indicator = {
   kind: 'ratio',
@@ -7,10 +14,11 @@ const trainedBySex: Indicator = {
   categories: SEX_CATEGORIES,
   totalRule: 'sum_of_categories',
 };
+// "Số buổi tuyên truyền, trong đó nữ chủ trì": the sex breakdown with only `female` given.
 const sessionsOfWhichWomen: Indicator = {
   kind: 'count',
   aggregation: 'sum',
-  categories: ['female'],
+  categories: SEX_CATEGORIES,
   totalRule: 'given',
 };
 
@@ -115,6 +123,21 @@ describe('normalizeEntry', () => {
       'total:missing_total',
     ]);
   });
+  it('makes nam + nữ add up to a given total once both are given', () => {
+    expect(
+      codes(
+        normalizeEntry(sessionsOfWhichWomen, {
+          total: { value: 4 },
+          female: { value: 1 },
+          male: { value: 2 },
+        }),
+      ),
+    ).toEqual(['total:total_mismatch']);
+    expect(
+      normalizeEntry(sessionsOfWhichWomen, { total: { value: 4 }, female: { value: 1 }, male: { value: 3 } })
+        .ok,
+    ).toBe(true);
+  });
   it('takes only 0 or 1 for yes/no, and a value, not a ratio, for counts', () => {
     const heldSession: Indicator = {
       kind: 'boolean',
@@ -127,5 +150,51 @@ describe('normalizeEntry', () => {
     expect(codes(normalizeEntry(sessionsOfWhichWomen, { total: { numerator: 1, denominator: 2 } }))).toEqual([
       'total:shape',
     ]);
+  });
+});
+
+describe('stored indicators and values (contracts/reporting.ts)', () => {
+  it('reads the stored rows: total entered, nam + nữ checked against it', () => {
+    const indicator = indicatorFromStored({
+      kind: 'ratio',
+      aggregation: 'sum',
+      disaggregation: 'sex',
+      threshold: 1,
+    });
+    expect(indicator).toEqual({
+      kind: 'ratio',
+      aggregation: 'sum',
+      threshold: 1,
+      categories: ['male', 'female'],
+      totalRule: 'given',
+    });
+    const rows = [
+      { category: 'total', numerator: 45, denominator: 50 },
+      { category: 'male', numerator: 20, denominator: 22 },
+      { category: 'female', numerator: 25, denominator: 28 },
+    ];
+    expect(normalizeEntry(indicator, entryFromStored(indicator, rows)).ok).toBe(true);
+    const wrong = entryFromStored(indicator, [
+      ...rows.slice(0, 2),
+      { category: 'female', numerator: 24, denominator: 28 },
+    ]);
+    expect(codes(normalizeEntry(indicator, wrong))).toEqual(['total:total_mismatch']);
+    const noDenominator = entryFromStored(indicator, [
+      { category: 'total', numerator: 4, denominator: null },
+    ]);
+    expect(codes(normalizeEntry(indicator, noDenominator))).toEqual(['total.denominator:not_a_number']);
+  });
+  it('reads a count from the numerator and skips empty rows', () => {
+    const indicator = indicatorFromStored({
+      kind: 'count',
+      aggregation: 'count_units_meeting',
+      disaggregation: 'none',
+      threshold: 2,
+    });
+    const rows = [
+      { category: 'total', numerator: 3, denominator: null },
+      { category: 'male', numerator: null, denominator: null },
+    ];
+    expect(entryFromStored(indicator, rows)).toEqual({ total: { value: 3 } });
   });
 });

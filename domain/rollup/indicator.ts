@@ -24,8 +24,10 @@ export type AggregationRule = 'sum' | 'count_units_meeting' | 'max' | 'min';
  * How `total` relates to the categories (one breakdown, mutually exclusive categories):
  * - `sum_of_categories`: the categories cover the whole (nam + nữ = tổng). Every category must be
  *   given; the total may be left out and is computed; if given it must equal the sum.
- * - `given`: the total is entered; categories are "trong đó" parts, each optional, none larger than
- *   the total and together not larger than the total.
+ * - `given`: the total is entered; categories are "trong đó" parts, each optional and none larger
+ *   than the total. Together they are not larger than the total, and when every category is given
+ *   they add up to it (the categories of a breakdown cover the whole: "trong đó nữ" is the sex
+ *   breakdown with only `female` given).
  */
 export type TotalRule = 'sum_of_categories' | 'given';
 
@@ -259,11 +261,23 @@ export function normalizeEntry(indicator: Indicator, raw: RawEntry): NormalizeRe
       }
     }
     const [sn, sd] = parts(sumCells(indicator.kind, categoryCells));
-    if (problems.length === 0 && (sn > tn + EPSILON || (indicator.kind === 'ratio' && sd > td + EPSILON))) {
+    const complete = categoryCells.length > 0 && categoryCells.length === indicator.categories.length;
+    if (problems.length > 0) {
+      // already reported per category
+    } else if (sn > tn + EPSILON || (indicator.kind === 'ratio' && sd > td + EPSILON)) {
       problems.push({
         field: TOTAL,
         code: 'categories_exceed_total',
         message: 'Tổng các nhóm lớn hơn tổng số.',
+      });
+    } else if (
+      complete &&
+      (Math.abs(sn - tn) > EPSILON || (indicator.kind === 'ratio' && Math.abs(sd - td) > EPSILON))
+    ) {
+      problems.push({
+        field: TOTAL,
+        code: 'total_mismatch',
+        message: 'Tổng số không bằng tổng các nhóm.',
       });
     }
   }
@@ -274,4 +288,43 @@ export function normalizeEntry(indicator: Indicator, raw: RawEntry): NormalizeRe
     if (cell) entry[category] = cell;
   }
   return { ok: true, entry };
+}
+
+/** The indicator as the reporting contract stores it (`contracts/reporting.ts`). */
+export interface StoredIndicator {
+  kind: IndicatorKind;
+  aggregation: 'sum' | 'count_units_meeting';
+  disaggregation: 'none' | 'sex';
+  threshold: number;
+}
+
+/** The rules for a stored indicator: the sex breakdown with an entered total. */
+export function indicatorFromStored(stored: StoredIndicator): Indicator {
+  return {
+    kind: stored.kind,
+    aggregation: stored.aggregation,
+    threshold: stored.threshold,
+    categories: stored.disaggregation === 'sex' ? SEX_CATEGORIES : [],
+    totalRule: 'given',
+  };
+}
+
+/** One stored value row: the numerator holds the value of a non-ratio indicator. */
+export interface StoredValue {
+  category: string;
+  numerator: number | null;
+  denominator: number | null;
+}
+
+/** A unit's stored rows for one indicator as a raw entry (rows without a number are left out). */
+export function entryFromStored(indicator: Indicator, rows: readonly StoredValue[]): RawEntry {
+  const entry: Record<string, Cell> = {};
+  for (const row of rows) {
+    if (row.numerator === null) continue;
+    entry[row.category] =
+      indicator.kind === 'ratio'
+        ? { numerator: row.numerator, denominator: row.denominator ?? Number.NaN }
+        : { value: row.numerator };
+  }
+  return entry;
 }

@@ -29,7 +29,12 @@ const INDICATORS: Record<string, Indicator> = {
     categories: SEX_CATEGORIES,
     totalRule: 'sum_of_categories',
   },
-  'count, of which women': { kind: 'count', aggregation: 'sum', categories: ['female'], totalRule: 'given' },
+  'count, of which women': {
+    kind: 'count',
+    aggregation: 'sum',
+    categories: SEX_CATEGORIES,
+    totalRule: 'given',
+  },
   'units meeting ≥ 2': {
     kind: 'count',
     aggregation: 'count_units_meeting',
@@ -44,7 +49,7 @@ const INDICATORS: Record<string, Indicator> = {
     totalRule: 'given',
   },
   'sum of amounts': { kind: 'sum', aggregation: 'sum', categories: [], totalRule: 'given' },
-  max: { kind: 'count', aggregation: 'max', categories: ['female'], totalRule: 'given' },
+  max: { kind: 'count', aggregation: 'max', categories: SEX_CATEGORIES, totalRule: 'given' },
   min: { kind: 'sum', aggregation: 'min', categories: [], totalRule: 'given' },
 };
 
