@@ -350,14 +350,6 @@ export class ReportExcelService {
         values.set(key, entry);
       }
       const list = [...values.values()].filter((v) => v.numerator !== null || v.denominator !== null);
-      const rules = form.indicators.map((i) => ({
-        id: i.id,
-        code: i.code,
-        name: i.name,
-        kind: i.kind,
-        disaggregation: i.disaggregation,
-        required: i.required,
-      }));
       for (const issue of validateReport(rules, form.sections, list, narrative, [], false)) {
         if (issue.severity !== 'error') continue;
         errors.push({
