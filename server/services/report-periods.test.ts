@@ -12,29 +12,22 @@ describe('schedulePeriods', () => {
       dueOn: '2025-11-10',
     });
   });
-  it('makes half-years, quarters and months with their cut-offs', () => {
-    const halves = schedulePeriods('semiannual', 2025, 2025, '06-20');
-    expect(halves.map((p) => [p.key, p.cutoffFrom, p.cutoffTo, p.dueOn])).toEqual([
-      ['2025-H1', '2024-12-15', '2025-06-14', '2025-06-20'],
-      ['2025-H2', '2025-06-15', '2025-12-14', '2025-12-20'],
+  it('labels half-years, quarters and months in Vietnamese and dates them', () => {
+    expect(schedulePeriods('semiannual', 2025, 2025, '06-20').map((p) => [p.label, p.dueOn])).toEqual([
+      ['6 tháng đầu năm 2025', '2025-06-20'],
+      ['6 tháng cuối năm 2025', '2025-12-20'],
     ]);
-    const quarters = schedulePeriods('quarterly', 2025, 2025, '10');
-    expect(quarters[2]).toMatchObject({
-      key: '2025-Q3',
+    expect(schedulePeriods('quarterly', 2025, 2025, '10')[2]).toMatchObject({
       label: 'Quý III/2025',
-      cutoffFrom: '2025-06-15',
-      cutoffTo: '2025-09-14',
       dueOn: '2025-10-10',
     });
-    const months = schedulePeriods('monthly', 2025, 2025, null);
-    expect(months[0]).toMatchObject({
-      key: '2025-01',
-      cutoffFrom: '2024-12-15',
-      cutoffTo: '2025-01-14',
+    expect(schedulePeriods('monthly', 2025, 2025, null)[0]).toMatchObject({
+      label: 'Tháng 1/2025',
       dueOn: '2025-02-20',
     });
   });
-  it('makes one period for a one-off duty', () => {
-    expect(schedulePeriods('once', 2025, 2025, '2025-12-16')).toHaveLength(1);
+  it('makes one period for a one-off duty, and survives a rule that does not fit', () => {
+    expect(schedulePeriods('once', 2025, 2025, '2025-12-16')).toMatchObject([{ dueOn: '2025-12-16' }]);
+    expect(schedulePeriods('annual', 2025, 2025, 'abc')[0]!.dueOn).toBe('2026-01-20');
   });
 });
