@@ -626,3 +626,36 @@ export const calendarTokens = pgTable('calendar_tokens', {
     .references(() => users.id),
   createdAt: createdAt(),
 });
+
+// ----- roll-ups --------------------------------------------------------------------------------
+
+/**
+ * Aggregates of approved values for each unit and its subtree as the organisation stood at the
+ * period's end. Maintained on approval/unlock (one statement over the unit's ancestors) and
+ * rebuilt from scratch per period after a reorganisation.
+ */
+export const rollupValues = pgTable(
+  'rollup_values',
+  {
+    periodId: integer('period_id')
+      .notNull()
+      .references(() => reportPeriods.id),
+    indicatorId: integer('indicator_id')
+      .notNull()
+      .references(() => indicators.id),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => orgUnits.id),
+    category: text('category').notNull().default('total'),
+    numerator: doublePrecision('numerator').notNull().default(0),
+    denominator: doublePrecision('denominator').notNull().default(0),
+    reportingUnits: integer('reporting_units').notNull().default(0),
+    meetingUnits: integer('meeting_units').notNull().default(0),
+    expectedUnits: integer('expected_units').notNull().default(0),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.periodId, t.indicatorId, t.unitId, t.category] }),
+    index('rollup_values_unit_idx').on(t.unitId, t.periodId),
+  ],
+);
