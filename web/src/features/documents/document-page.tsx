@@ -67,6 +67,7 @@ export default function DocumentPage() {
             <Alert type="info" showIcon className="form-alert" title={t('documents.knownByReferenceText')} />
           )}
           <Descriptions
+            className="doc-facts"
             size="small"
             column={1}
             bordered
