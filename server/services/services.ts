@@ -5,6 +5,7 @@ import { DocumentRepository } from '../repositories/document.repository.ts';
 import { OrgRepository } from '../repositories/org.repository.ts';
 import { PlanRepository } from '../repositories/plan.repository.ts';
 import { ReportingRepository } from '../repositories/reporting.repository.ts';
+import { RollupRepository } from '../repositories/rollup.repository.ts';
 import { SessionRepository } from '../repositories/session.repository.ts';
 import { SettingsRepository } from '../repositories/settings.repository.ts';
 import { UserRepository } from '../repositories/user.repository.ts';
@@ -19,6 +20,7 @@ import { PlanService } from './plan.service.ts';
 import { PlanRenderService } from './plan-render.service.ts';
 import { ReportExcelService } from './report-excel.service.ts';
 import { ReportingService } from './reporting.service.ts';
+import { RollupService } from './rollup.service.ts';
 import { UserService } from './user.service.ts';
 
 /** Wires repositories into services; each service names only the repositories it uses. */
@@ -43,6 +45,8 @@ export function createServices(
     audit,
   );
   const plans = new PlanService(database, planRepository, orgRepository, documentRegistry, access, audit);
+  const rollupRepository = new RollupRepository(database);
+  const rollup = new RollupService(database, rollupRepository, access, audit);
   const reporting = new ReportingService(
     database,
     reportingRepository,
@@ -50,6 +54,7 @@ export function createServices(
     orgRepository,
     access,
     audit,
+    rollup.onApprovalChange,
   );
   return {
     database,
@@ -73,6 +78,7 @@ export function createServices(
     plans,
     planRender: new PlanRenderService(plans),
     reporting,
+    rollup,
     reportExcel: new ReportExcelService(
       database,
       reportingRepository,
