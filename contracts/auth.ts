@@ -42,6 +42,7 @@ export const ZUserCreate = z.object({
   password: ZPassword,
   role: ZRole,
   homeUnitId: z.number().int().positive(),
+  email: z.string().trim().email().max(200).nullable().optional(),
 });
 export type TUserCreate = z.infer<typeof ZUserCreate>;
 
@@ -51,6 +52,7 @@ export const ZUserUpdate = z.object({
   homeUnitId: z.number().int().positive().optional(),
   active: z.boolean().optional(),
   password: ZPassword.optional(),
+  email: z.string().trim().email().max(200).nullable().optional(),
   version: z.number().int().nonnegative(),
 });
 export type TUserUpdate = z.infer<typeof ZUserUpdate>;

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { buildApp, WEB_DIST } from './app.ts';
 import type { Config } from './config.ts';
@@ -72,7 +73,7 @@ export async function startServer(
   const database = openConfiguredDatabase(config);
   const applied = await migrate(database);
   if (applied > 0) log(`Đã áp dụng ${applied} migration.`);
-  const services = createServices(database, config);
+  const services = createServices(database, config, () => new Date(), { log });
   const accounts = await loadDemoIfEmpty(services, config.demo, log);
   const app = await buildApp({ config, services, serveWeb: true });
   await app.listen({ port: config.port, host: config.host });
@@ -84,9 +85,13 @@ export async function startServer(
     `Tiến Độ đang chạy tại ${url} (CSDL: ${database.engine}, khởi động ${Math.round(performance.now() - started)} ms)`,
   );
 
+  // Reminders: every instance plans and sends; the database makes each reminder go out once.
+  const stopReminders = services.reminders.start(() => new Date(), `${hostname()}-${process.pid}`, log);
+
   let closing: Promise<void> | null = null;
   const close = () => {
     closing ??= (async () => {
+      stopReminders();
       await app.close();
       await database.close();
     })();

@@ -131,6 +131,8 @@ export const users = pgTable(
       .notNull()
       .references(() => orgUnits.id),
     locale: text('locale').notNull().default('vi'),
+    /** For reminders by e-mail; optional. */
+    email: text('email'),
     active: boolean('active').notNull().default(true),
     failedLogins: integer('failed_logins').notNull().default(0),
     lockedUntil: timestamp('locked_until', { withTimezone: true, mode: 'string' }),

@@ -88,6 +88,8 @@ export const NOUNS = {
   form: { vi: 'biểu mẫu', en: 'form' },
   indicator: { vi: 'chỉ tiêu đo', en: 'indicator' },
   attachment: { vi: 'tệp đính kèm', en: 'attachment' },
+  notification: { vi: 'thông báo', en: 'notification' },
+  calendar: { vi: 'lịch', en: 'calendar' },
   parse_job: { vi: 'lượt đọc văn bản', en: 'document reading job' },
   code: { vi: 'Mã đơn vị', en: 'Unit code' },
   username: { vi: 'Tên đăng nhập', en: 'Username' },

@@ -28,6 +28,7 @@ export class UserRepository {
     passwordHash: string;
     role: TRole;
     homeUnitId: number;
+    email?: string | null;
   }): Promise<UserRow> {
     const [row] = await this.database.db().insert(users).values(values).returning();
     return row!;
@@ -73,5 +74,15 @@ export class UserRepository {
   async count(): Promise<number> {
     const [row] = await rows<{ n: number }>(this.database.db(), sql`SELECT count(*)::int AS n FROM users`);
     return row?.n ?? 0;
+  }
+
+  /** Active users of a unit at or above a role, for reminders and digests. */
+  async activeOfUnits(unitIds: number[]): Promise<UserRow[]> {
+    if (unitIds.length === 0) return [];
+    return this.database
+      .db()
+      .select()
+      .from(users)
+      .where(sql`${users.homeUnitId} = ANY(${sql.param(unitIds)}::int[]) AND ${users.active}`);
   }
 }

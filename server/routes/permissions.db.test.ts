@@ -422,10 +422,54 @@ describe.each(testEngines())('permission matrix on %s', (engine) => {
         payload,
       };
     },
+    'POST /api/reports/:id/attachments': async (side) => {
+      const report = await freshReport(side);
+      return {
+        method: 'POST',
+        url: `/api/reports/${report.id}/attachments`,
+        ...binaryMultipart('anh.png', PNG),
+      };
+    },
+    'GET /api/reports/:id/attachments/:attachmentId': async (side) => {
+      const report = await freshReport(side);
+      const file = await t.services.attachments.upload(SYSTEM_ACTOR, report.id, 'anh.png', PNG);
+      return { method: 'GET', url: `/api/reports/${report.id}/attachments/${file.id}` };
+    },
+    'GET /api/notifications': async () => ({ method: 'GET', url: '/api/notifications' }),
+    'POST /api/notifications/:id/read': async (_side, caller) => {
+      const [row] = await testDb.database.query<{ id: number }>(
+        `INSERT INTO notifications (user_id, kind, title, body) VALUES ($1, 'before', 'Sắp đến hạn', 'Nội dung') RETURNING id`,
+        [caller.actor.userId ?? callers.get('viewer')!.actor.userId],
+      );
+      return { method: 'POST', url: `/api/notifications/${row!.id}/read`, payload: {} };
+    },
+    'GET /api/calendar/link': async () => ({ method: 'GET', url: '/api/calendar/link' }),
+    'GET /api/calendar/:token': async () => {
+      const { url } = await t.services.notifications.calendarLink(callers.get('viewer')!.actor);
+      return { method: 'GET', url };
+    },
     'GET /api/plans/:id/compliance': async (side) => ({
       method: 'GET',
       url: `/api/plans/${(await freshPlan(side)).id}/compliance`,
     }),
+  };
+
+  const PNG = Buffer.from(
+    '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4d20000000049454e44ae426082',
+    'hex',
+  );
+  const binaryMultipart = (name: string, data: Buffer) => {
+    const boundary = '----matrixbin';
+    return {
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload: Buffer.concat([
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+        ),
+        data,
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]),
+    };
   };
 
   let cachedIndicatorId: number | null = null;

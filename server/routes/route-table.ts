@@ -2,6 +2,7 @@ import type { RouteSpec } from '../http/route-spec.ts';
 import { authRoutes } from './auth.routes.ts';
 import { documentRoutes } from './documents.routes.ts';
 import { metaRoutes } from './meta.routes.ts';
+import { notificationRoutes } from './notifications.routes.ts';
 import { orgRoutes } from './org.routes.ts';
 import { planRoutes } from './plans.routes.ts';
 import { registryRoutes } from './registry.routes.ts';
@@ -19,5 +20,6 @@ export function routeTable(options: { sessionTtlHours: number }): RouteSpec[] {
     ...registryRoutes(),
     ...planRoutes(),
     ...reportingRoutes(),
+    ...notificationRoutes(),
   ];
 }

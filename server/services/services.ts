@@ -1,7 +1,10 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import { AuditRepository } from '../repositories/audit.repository.ts';
 import { DocumentRepository } from '../repositories/document.repository.ts';
+import { NotificationRepository } from '../repositories/notification.repository.ts';
 import { OrgRepository } from '../repositories/org.repository.ts';
 import { PlanRepository } from '../repositories/plan.repository.ts';
 import { ReportingRepository } from '../repositories/reporting.repository.ts';
@@ -9,26 +12,40 @@ import { RollupRepository } from '../repositories/rollup.repository.ts';
 import { SessionRepository } from '../repositories/session.repository.ts';
 import { SettingsRepository } from '../repositories/settings.repository.ts';
 import { UserRepository } from '../repositories/user.repository.ts';
+import { DiskFileStorage } from '../storage/file-storage.ts';
 import { AccessService } from './access.service.ts';
 import { AuditService } from './audit.service.ts';
 import { AuthService } from './auth.service.ts';
 import { DocumentParseService } from './document-parse.service.ts';
 import { DocumentRegistryService } from './document-registry.service.ts';
+import { createMailer, type Mailer } from './mailer.ts';
+import { NotificationService } from './notification.service.ts';
 import { OrgService } from './org.service.ts';
 import { OrgExchangeService } from './org-exchange.service.ts';
 import { PlanService } from './plan.service.ts';
 import { PlanRenderService } from './plan-render.service.ts';
+import { ReminderService } from './reminder.service.ts';
+import { ReportAttachmentService } from './report-attachment.service.ts';
 import { ReportExcelService } from './report-excel.service.ts';
 import { ReportingService } from './reporting.service.ts';
 import { RollupService } from './rollup.service.ts';
 import { UserService } from './user.service.ts';
 
+export interface ServiceOptions {
+  /** Mail for reminders; default from SMTP_URL, or log-only. */
+  mailer?: Mailer;
+  log?: (line: string) => void;
+}
+
 /** Wires repositories into services; each service names only the repositories it uses. */
 export function createServices(
   database: Database,
-  config: Pick<Config, 'sessionTtlHours'>,
+  config: Pick<Config, 'sessionTtlHours'> &
+    Partial<Pick<Config, 'dataDir' | 'smtpUrl' | 'mailFrom' | 'uploadMaxBytes'>>,
   clock: () => Date = () => new Date(),
+  options: ServiceOptions = {},
 ) {
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const orgRepository = new OrgRepository(database);
   const userRepository = new UserRepository(database);
   const sessionRepository = new SessionRepository(database);
@@ -56,6 +73,20 @@ export function createServices(
     audit,
     rollup.onApprovalChange,
   );
+  const notificationRepository = new NotificationRepository(database);
+  const storage = new DiskFileStorage(join(config.dataDir ?? join(tmpdir(), 'tiendo'), 'files'));
+  const mailer =
+    options.mailer ??
+    createMailer(config.smtpUrl, config.mailFrom ?? 'Tiến Độ <khong-tra-loi@tiendo.local>', log);
+  const auth = new AuthService(
+    database,
+    userRepository,
+    sessionRepository,
+    orgRepository,
+    audit,
+    config.sessionTtlHours * 3_600_000,
+    clock,
+  );
   return {
     database,
     settings,
@@ -63,15 +94,7 @@ export function createServices(
     access,
     org,
     orgExchange: new OrgExchangeService(database, orgRepository, org, access, audit),
-    auth: new AuthService(
-      database,
-      userRepository,
-      sessionRepository,
-      orgRepository,
-      audit,
-      config.sessionTtlHours * 3_600_000,
-      clock,
-    ),
+    auth,
     users: new UserService(database, userRepository, sessionRepository, orgRepository, access, audit),
     documentParse: new DocumentParseService(),
     documentRegistry,
@@ -87,6 +110,25 @@ export function createServices(
       reporting,
       access,
       audit,
+    ),
+    attachments: new ReportAttachmentService(
+      database,
+      reportingRepository,
+      storage,
+      access,
+      audit,
+      config.uploadMaxBytes ?? 25 * 1024 * 1024,
+    ),
+    notifications: new NotificationService(notificationRepository, userRepository, reporting, auth, access),
+    reminders: new ReminderService(
+      database,
+      notificationRepository,
+      reportingRepository,
+      planRepository,
+      userRepository,
+      settings,
+      reporting,
+      mailer,
     ),
     sessions: sessionRepository,
     userRepository,

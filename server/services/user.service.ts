@@ -66,6 +66,7 @@ export class UserService {
         passwordHash,
         role: input.role,
         homeUnitId: input.homeUnitId,
+        email: input.email ?? null,
       });
       const { passwordHash: _omit, ...safe } = row;
       await this.audit.record(actor, 'user.create', 'user', row.id, null, safe);
@@ -91,6 +92,7 @@ export class UserService {
         ...(input.role !== undefined ? { role: input.role } : {}),
         ...(input.homeUnitId !== undefined ? { homeUnitId: input.homeUnitId } : {}),
         ...(input.active !== undefined ? { active: input.active } : {}),
+        ...(input.email !== undefined ? { email: input.email } : {}),
         ...(passwordHash ? { passwordHash } : {}),
       });
       if (!updated) throw versionConflict({ version: existing.version });
