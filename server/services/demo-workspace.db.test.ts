@@ -43,4 +43,20 @@ describe.each(testEngines())('demo workspace on %s', (engine) => {
     expect(documents.filter((d) => !d.knownByReference).length).toBeGreaterThanOrEqual(6);
     expect(documents.some((d) => d.symbol === '28-CT/TW' && d.knownByReference)).toBe(true);
   });
+
+  it('has reports of past and current periods in every state', async () => {
+    const laiChau = (await services.orgRepository.findUnitByCode('LDLD-12'))!;
+    const plan = (await services.plans.list(SYSTEM_ACTOR, laiChau.id)).find(
+      (p) => p.origin === 'received' && p.unitId === laiChau.id,
+    )!;
+    const [schedule] = await services.reporting.schedulesOfPlan(SYSTEM_ACTOR, plan.id);
+    expect(schedule!.periods.map((p) => p.key)).toEqual(['2024', '2025', '2026']);
+    const current = await services.reporting.periodStatus(SYSTEM_ACTOR, schedule!.periods[2]!.id);
+    const states = new Set(current.rows.map((r) => r.status));
+    for (const state of ['approved', 'submitted', 'returned', 'draft', 'not_started'])
+      expect(states).toContain(state);
+    expect(current.late).toBeGreaterThan(0);
+    const past = await services.reporting.periodStatus(SYSTEM_ACTOR, schedule!.periods[0]!.id);
+    expect(past.approved / past.expected).toBeGreaterThan(0.7);
+  });
 });

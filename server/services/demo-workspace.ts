@@ -2,6 +2,7 @@ import type { TRole } from '../../contracts/auth.ts';
 import type { TUnitType } from '../../contracts/org.ts';
 import { SYSTEM_ACTOR } from './actor.ts';
 import { loadDemoPlans } from './demo-plans.ts';
+import { loadDemoReports } from './demo-reports.ts';
 import { hashPassword } from './password.ts';
 import {
   federationName,
@@ -257,6 +258,7 @@ export async function loadDemoWorkspace(
       accounts.push({ username: person.username, role: person.role, unit: person.unit });
     }
     await loadDemoPlans(services);
+    await loadDemoReports(services);
     await services.settings.set('demo', { loadedAt: new Date().toISOString() });
     await services.settings.set('organisation', { name: 'Tổng Liên đoàn Lao động Việt Nam (dữ liệu mẫu)' });
     await services.audit.record(actor, 'demo.load', 'workspace', null, null, { accounts: accounts.length });
