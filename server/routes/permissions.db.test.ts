@@ -452,6 +452,63 @@ describe.each(testEngines())('permission matrix on %s', (engine) => {
       method: 'GET',
       url: `/api/plans/${(await freshPlan(side)).id}/compliance`,
     }),
+    'GET /api/plans/:id/dashboard': async (side) => ({
+      method: 'GET',
+      url: `/api/plans/${(await freshSchedule(side)).planId}/dashboard`,
+    }),
+    'GET /api/plans/:id/dashboard.xlsx': async (side) => ({
+      method: 'GET',
+      url: `/api/plans/${(await freshSchedule(side)).planId}/dashboard.xlsx?table=completeness`,
+    }),
+    'GET /api/units/:id/dashboard': async (side) => ({
+      method: 'GET',
+      url: `/api/units/${unitOf(side)}/dashboard`,
+    }),
+    'GET /api/periods/:id/drilldown': async (side) => ({
+      method: 'GET',
+      url: `/api/periods/${(await freshSchedule(side)).periods[0]!.id}/drilldown?unitId=${unitOf(side)}`,
+    }),
+    'GET /api/periods/:id/completeness': async (side) => ({
+      method: 'GET',
+      url: `/api/periods/${(await freshSchedule(side)).periods[0]!.id}/completeness?unitId=${unitOf(side)}`,
+    }),
+    'POST /api/admin/rollups/rebuild': async (side) => ({
+      method: 'POST',
+      url: `/api/admin/rollups/rebuild?periodId=${(await freshSchedule(side)).periods[0]!.id}`,
+      payload: {},
+    }),
+    'GET /api/periods/:id/consolidated': async (side) => ({
+      method: 'GET',
+      url: `/api/periods/${(await freshSchedule(side)).periods[0]!.id}/consolidated?unitId=${unitOf(side)}`,
+    }),
+    'GET /api/periods/:id/consolidated.docx': async (side) => ({
+      method: 'GET',
+      url: `/api/periods/${(await freshSchedule(side)).periods[0]!.id}/consolidated.docx?unitId=${unitOf(side)}`,
+    }),
+    'GET /api/periods/:id/consolidated.xlsx': async (side) => ({
+      method: 'GET',
+      url: `/api/periods/${(await freshSchedule(side)).periods[0]!.id}/consolidated.xlsx?unitId=${unitOf(side)}`,
+    }),
+    'POST /api/periods/:id/consolidated/submit': async (side) => {
+      await nationalSchedule();
+      return {
+        method: 'POST',
+        url: `/api/periods/${(await freshSchedule(side)).periods[0]!.id}/consolidated/submit`,
+        payload: { unitId: unitOf(side), narrative: { results: 'Tổng hợp kết quả.' }, submit: false },
+      };
+    },
+  };
+
+  /** A national plan whose schedule asks the provinces to report: where a province's consolidated report goes. */
+  let nationalScheduleReady = false;
+  const nationalSchedule = async () => {
+    if (nationalScheduleReady) return;
+    const plan = await t.services.plans.create(SYSTEM_ACTOR, org.national.id, EMPTY_PLAN);
+    await t.services.reporting.createSchedule(
+      SYSTEM_ACTOR,
+      ZScheduleCreate.parse({ ...scheduleBody(plan.id), unitTypes: ['province'] }),
+    );
+    nationalScheduleReady = true;
   };
 
   const PNG = Buffer.from(

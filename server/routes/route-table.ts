@@ -1,5 +1,6 @@
 import type { RouteSpec } from '../http/route-spec.ts';
 import { authRoutes } from './auth.routes.ts';
+import { dashboardRoutes } from './dashboard.routes.ts';
 import { documentRoutes } from './documents.routes.ts';
 import { metaRoutes } from './meta.routes.ts';
 import { notificationRoutes } from './notifications.routes.ts';
@@ -20,6 +21,7 @@ export function routeTable(options: { sessionTtlHours: number }): RouteSpec[] {
     ...registryRoutes(),
     ...planRoutes(),
     ...reportingRoutes(),
+    ...dashboardRoutes(),
     ...notificationRoutes(),
   ];
 }

@@ -172,4 +172,22 @@ export class RollupService {
     }
     return results;
   }
+
+  /**
+   * The admin's rebuild: one period (of a plan inside the admin's organisation), or every period
+   * of such plans when none is given.
+   */
+  async rebuildFor(actor: Actor, periodId?: number) {
+    this.access.assertRole(actor, 'admin');
+    const ids = periodId === undefined ? await this.rollups.periodIds() : [periodId];
+    const allowed: number[] = [];
+    for (const id of ids) {
+      const period = await this.rollups.periodScope(id);
+      if (!period) throw notFound('period');
+      if (periodId !== undefined) await this.access.assertUnitAccess(actor, period.plan_unit_id);
+      else if (!(await this.access.canAccessUnit(actor, period.plan_unit_id))) continue;
+      allowed.push(id);
+    }
+    return this.rebuildMany(actor, allowed);
+  }
 }

@@ -16,6 +16,8 @@ import { DiskFileStorage } from '../storage/file-storage.ts';
 import { AccessService } from './access.service.ts';
 import { AuditService } from './audit.service.ts';
 import { AuthService } from './auth.service.ts';
+import { ConsolidatedReportService } from './consolidated-report.service.ts';
+import { DashboardService } from './dashboard.service.ts';
 import { DocumentParseService } from './document-parse.service.ts';
 import { DocumentRegistryService } from './document-registry.service.ts';
 import { createMailer, type Mailer } from './mailer.ts';
@@ -73,6 +75,14 @@ export function createServices(
     audit,
     rollup.onApprovalChange,
   );
+  const dashboard = new DashboardService(
+    rollupRepository,
+    reportingRepository,
+    planRepository,
+    orgRepository,
+    access,
+    reporting,
+  );
   const notificationRepository = new NotificationRepository(database);
   const storage = new DiskFileStorage(join(config.dataDir ?? join(tmpdir(), 'tiendo'), 'files'));
   const mailer =
@@ -102,6 +112,18 @@ export function createServices(
     planRender: new PlanRenderService(plans),
     reporting,
     rollup,
+    dashboard,
+    consolidated: new ConsolidatedReportService(
+      database,
+      rollupRepository,
+      reportingRepository,
+      planRepository,
+      orgRepository,
+      access,
+      audit,
+      reporting,
+      dashboard,
+    ),
     reportExcel: new ReportExcelService(
       database,
       reportingRepository,

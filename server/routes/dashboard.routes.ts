@@ -1,0 +1,205 @@
+import type { FastifyReply } from 'fastify';
+import { z } from 'zod';
+import { ZIdParams } from '../../contracts/common.ts';
+import {
+  ZCompletenessView,
+  ZConsolidatedExportQuery,
+  ZConsolidatedQuery,
+  ZConsolidatedReport,
+  ZConsolidatedSubmit,
+  ZDashboardExportQuery,
+  ZDrilldown,
+  ZDrilldownQuery,
+  ZPlanDashboard,
+  ZPlanDashboardQuery,
+  ZRebuildQuery,
+  ZRebuildResult,
+  ZUnitDashboard,
+} from '../../contracts/dashboard.ts';
+import { ZReport } from '../../contracts/reporting.ts';
+import { AppError } from '../errors.ts';
+import { defineRoute } from '../http/route-spec.ts';
+
+const tags = ['dashboards'];
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+function sendFile(reply: FastifyReply, file: { data: Buffer; fileName: string }, contentType: string) {
+  reply
+    .header('Content-Type', contentType)
+    .header('Content-Disposition', `attachment; filename="${file.fileName}"`)
+    .send(file.data);
+}
+
+/** The edited narrative of an export, passed as a JSON object of section key → text. */
+function narrativeOf(raw: string | undefined): Record<string, string> | undefined {
+  if (raw === undefined) return undefined;
+  try {
+    const parsed = z.record(z.string().max(60), z.string().max(50_000)).parse(JSON.parse(raw));
+    return parsed;
+  } catch {
+    throw new AppError(
+      400,
+      'validation',
+      { field: 'narrative', detail: 'không đọc được nội dung' },
+      'narrative',
+    );
+  }
+}
+
+export function dashboardRoutes() {
+  return [
+    defineRoute({
+      method: 'GET',
+      url: '/api/plans/:id/dashboard',
+      access: 'viewer',
+      scope: 'unit',
+      summary:
+        'A plan’s dashboard: targets with status and projection, the plan unit’s direct units ranked, trend over periods, completeness and late units',
+      tags,
+      params: ZIdParams,
+      query: ZPlanDashboardQuery,
+      response: { 200: ZPlanDashboard },
+      handler: ({ params, query, actor, services }) =>
+        services.dashboard.planDashboard(actor, params.id, query.periodId),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/plans/:id/dashboard.xlsx',
+      access: 'viewer',
+      scope: 'unit',
+      summary: 'One table of a plan’s dashboard (targets, units or completeness) as XLSX',
+      tags,
+      params: ZIdParams,
+      query: ZDashboardExportQuery,
+      produces: XLSX,
+      handler: async ({ params, query, actor, services, reply }) => {
+        sendFile(
+          reply,
+          await services.dashboard.exportXlsx(actor, params.id, query.periodId, query.table),
+          XLSX,
+        );
+        return undefined;
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/units/:id/dashboard',
+      access: 'viewer',
+      scope: 'unit',
+      summary: 'Every plan of a unit (its own and received from above) with its targets’ status',
+      tags,
+      params: ZIdParams,
+      response: { 200: ZUnitDashboard },
+      handler: ({ params, actor, services }) => services.dashboard.unitDashboard(actor, params.id),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/periods/:id/drilldown',
+      access: 'viewer',
+      scope: 'unit',
+      summary: 'A unit’s direct units with their figures and the path from the plan’s unit (drill-down)',
+      tags,
+      params: ZIdParams,
+      query: ZDrilldownQuery,
+      response: { 200: ZDrilldown },
+      handler: ({ params, query, actor, services }) =>
+        services.dashboard.drilldown(actor, params.id, query.unitId, query.indicatorId),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/periods/:id/completeness',
+      access: 'viewer',
+      scope: 'unit',
+      summary: 'Completeness and timeliness of a unit’s subtree: per direct unit, per level, late units',
+      tags,
+      params: ZIdParams,
+      query: z.object({ unitId: z.coerce.number().int().positive().optional() }),
+      response: { 200: ZCompletenessView },
+      handler: ({ params, query, actor, services }) =>
+        services.dashboard.completeness(actor, params.id, query.unitId),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/admin/rollups/rebuild',
+      access: 'admin',
+      scope: 'unit',
+      summary: 'Recompute the roll-ups of one period (or of every period of the admin’s plans) from scratch',
+      tags,
+      query: ZRebuildQuery,
+      response: { 200: ZRebuildResult },
+      handler: async ({ query, actor, services }) => ({
+        periods: await services.rollup.rebuildFor(actor, query.periodId),
+      }),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/periods/:id/consolidated',
+      access: 'viewer',
+      scope: 'unit',
+      summary:
+        'A unit’s consolidated report for a period: its subtree’s numbers, its units’ texts by section, results against targets, units not reporting',
+      tags,
+      params: ZIdParams,
+      query: ZConsolidatedQuery,
+      response: { 200: ZConsolidatedReport },
+      handler: ({ params, query, actor, services }) =>
+        services.consolidated.compile(actor, params.id, query.unitId),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/periods/:id/consolidated.docx',
+      access: 'viewer',
+      scope: 'unit',
+      summary: 'The consolidated report as DOCX in the official layout (narrative: the edited text, JSON)',
+      tags,
+      params: ZIdParams,
+      query: ZConsolidatedExportQuery,
+      produces: DOCX,
+      handler: async ({ params, query, actor, services, reply }) => {
+        const file = await services.consolidated.docx(
+          actor,
+          params.id,
+          query.unitId,
+          narrativeOf(query.narrative),
+        );
+        sendFile(reply, file, DOCX);
+        return undefined;
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/periods/:id/consolidated.xlsx',
+      access: 'viewer',
+      scope: 'unit',
+      summary: 'The consolidated report as XLSX (numbers by unit, targets, texts, units not reporting)',
+      tags,
+      params: ZIdParams,
+      query: ZConsolidatedExportQuery,
+      produces: XLSX,
+      handler: async ({ params, query, actor, services, reply }) => {
+        const file = await services.consolidated.xlsx(
+          actor,
+          params.id,
+          query.unitId,
+          narrativeOf(query.narrative),
+        );
+        sendFile(reply, file, XLSX);
+        return undefined;
+      },
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/periods/:id/consolidated/submit',
+      access: 'officer',
+      scope: 'unit',
+      summary:
+        'File the consolidated report as the unit’s own report to its parent (same period key): its roll-up and the edited text',
+      tags,
+      params: ZIdParams,
+      body: ZConsolidatedSubmit,
+      response: { 200: ZReport },
+      handler: ({ params, body, actor, services }) => services.consolidated.submit(actor, params.id, body),
+    }),
+  ];
+}
