@@ -13,6 +13,11 @@ const DocumentPage = lazy(() => import('./features/documents/document-page.tsx')
 const PlansPage = lazy(() => import('./features/plans/plans-page.tsx'));
 const PlanPage = lazy(() => import('./features/plans/plan-page.tsx'));
 const PlanEditPage = lazy(() => import('./features/plans/plan-edit-page.tsx'));
+const MyReportsPage = lazy(() => import('./features/reports/my-reports-page.tsx'));
+const ReportPage = lazy(() => import('./features/reports/report-page.tsx'));
+const ReviewQueuePage = lazy(() => import('./features/reports/review-queue-page.tsx'));
+const ReportingStatusPage = lazy(() => import('./features/reports/reporting-status-page.tsx'));
+const HomeRedirect = lazy(() => import('./features/reports/home-redirect.tsx'));
 const NotFoundPage = lazy(() => import('./components/not-found-page.tsx'));
 
 export function AppRoutes() {
@@ -22,7 +27,7 @@ export function AppRoutes() {
         <Route path={ROUTES.login} element={<LoginPage />} />
         <Route path="/login" element={<Navigate to={ROUTES.login} replace />} />
         <Route element={<AuthenticatedShell />}>
-          <Route index element={<Navigate to={ROUTES.organisation} replace />} />
+          <Route index element={<HomeRedirect />} />
           <Route path={ROUTES.organisation} element={<OrgPage />} />
           <Route path={ROUTES.users} element={<UsersPage />} />
           <Route path={ROUTES.documents} element={<DocumentsPage />} />
@@ -31,6 +36,11 @@ export function AppRoutes() {
           <Route path={ROUTES.plans} element={<PlansPage />} />
           <Route path={`${ROUTES.plans}/:id`} element={<PlanPage />} />
           <Route path={`${ROUTES.plans}/:id/sua`} element={<PlanEditPage />} />
+          <Route path={ROUTES.myReports} element={<MyReportsPage />} />
+          <Route path={`${ROUTES.myReports}/:id`} element={<ReportPage />} />
+          <Route path={ROUTES.reviewQueue} element={<ReviewQueuePage />} />
+          <Route path={ROUTES.reportingStatus} element={<ReportingStatusPage />} />
+          <Route path={`${ROUTES.plans}/:planId/bao-cao`} element={<ReportingStatusPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -5,8 +5,13 @@ export const ROUTES = {
   documents: '/van-ban',
   documentRead: '/van-ban/doc-moi',
   plans: '/ke-hoach',
+  myReports: '/bao-cao',
+  reviewQueue: '/duyet-bao-cao',
+  reportingStatus: '/tinh-hinh-bao-cao',
 } as const;
 
 export const documentPath = (id: number): string => `${ROUTES.documents}/${id}`;
 export const planPath = (id: number): string => `${ROUTES.plans}/${id}`;
 export const planEditPath = (id: number): string => `${ROUTES.plans}/${id}/sua`;
+export const reportPath = (id: number): string => `${ROUTES.myReports}/${id}`;
+export const planReportsPath = (planId: number): string => `${ROUTES.plans}/${planId}/bao-cao`;

@@ -1,6 +1,9 @@
 import {
   ApartmentOutlined,
+  AuditOutlined,
+  FileDoneOutlined,
   FileTextOutlined,
+  FundOutlined,
   MenuOutlined,
   ProjectOutlined,
   TeamOutlined,
@@ -11,6 +14,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import type { TSessionUser } from '../../../contracts/auth.ts';
 import { canManage, useSession } from '../features/auth/session.ts';
+import { NotificationsBell } from '../features/reports/notifications-bell.tsx';
 import { ROUTES } from '../routes.ts';
 import { AppBrand } from './app-brand.tsx';
 import { DemoDataTag } from './demo-data-tag.tsx';
@@ -24,6 +28,17 @@ import { WorkingUnitProvider } from './working-unit.tsx';
 function useMenuItems(user: TSessionUser): MenuProps['items'] {
   const { t } = useTranslation();
   const items: NonNullable<MenuProps['items']> = [
+    { key: ROUTES.myReports, icon: <FileDoneOutlined aria-hidden />, label: t('reports.nav.myReports') },
+    ...(user.role === 'viewer'
+      ? []
+      : [
+          {
+            key: ROUTES.reviewQueue,
+            icon: <AuditOutlined aria-hidden />,
+            label: t('reports.nav.reviewQueue'),
+          },
+        ]),
+    { key: ROUTES.reportingStatus, icon: <FundOutlined aria-hidden />, label: t('reports.nav.status') },
     { key: ROUTES.organisation, icon: <ApartmentOutlined aria-hidden />, label: t('nav.organisation') },
     { key: ROUTES.plans, icon: <ProjectOutlined aria-hidden />, label: t('nav.plans') },
     { key: ROUTES.documents, icon: <FileTextOutlined aria-hidden />, label: t('nav.documents') },
@@ -84,6 +99,7 @@ function ShellLayout({ user }: { user: TSessionUser }) {
           <UnitSwitcher />
         </div>
         <div className="app-header__end">
+          <NotificationsBell />
           <LanguageSwitch />
           <UserMenu user={user} />
         </div>

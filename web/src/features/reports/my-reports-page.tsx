@@ -1,12 +1,18 @@
 import { CalendarOutlined, CopyOutlined, FileDoneOutlined, RightOutlined } from '@ant-design/icons';
 import { useMutation, useQueries, useQuery } from '@tanstack/react-query';
-import { App, Alert, Button, Card, Empty, Input, Skeleton, Typography } from 'antd';
+import { Alert, App, Button, Card, Empty, Input, Skeleton, Typography } from 'antd';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { TDueItem } from '../../../../contracts/reporting.ts';
 import { ApiError } from '../../api/client.ts';
-import { fetchCalendarLink, fetchMyReports, fetchReport, fetchReviewQueue, openReport } from '../../api/reports.api.ts';
+import {
+  fetchCalendarLink,
+  fetchMyReports,
+  fetchReport,
+  fetchReviewQueue,
+  openReport,
+} from '../../api/reports.api.ts';
 import { useApiErrorText } from '../../components/api-error-text.ts';
 import { ErrorResult } from '../../components/error-result.tsx';
 import { formatIsoDate } from '../../lib/format.ts';
@@ -39,8 +45,10 @@ function DueCard({
   const { t } = useTranslation();
   const titleId = useId();
   return (
-    <li className={`due-card due-card--${item.status}${item.late && isOpenStatus(item) ? ' due-card--late' : ''}`}>
-      <Card size="small" aria-labelledby={titleId}>
+    <li
+      className={`due-card due-card--${item.status}${item.late && isOpenStatus(item) ? ' due-card--late' : ''}`}
+    >
+      <Card size="small">
         <div className="due-card__head">
           <Typography.Title level={2} className="due-card__title" id={titleId}>
             {item.periodLabel} · {item.scheduleName}
@@ -230,7 +238,11 @@ export default function MyReportsPage() {
             <Typography.Title level={2} className="reports-section-title" id="my-reports-todo">
               {t('reports.mine.todo', { count: todo.length })}
             </Typography.Title>
-            {todo.length === 0 ? <p className="reports-muted">{t('reports.mine.allDone')}</p> : renderList(todo)}
+            {todo.length === 0 ? (
+              <p className="reports-muted">{t('reports.mine.allDone')}</p>
+            ) : (
+              renderList(todo)
+            )}
           </section>
           {done.length > 0 && (
             <section aria-labelledby="my-reports-done">

@@ -1,0 +1,85 @@
+import { BellOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Badge, Button, Empty, Popover } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { ApiError } from '../../api/client.ts';
+import { fetchNotifications, markNotificationRead, type TNotification } from '../../api/reports.api.ts';
+import { formatTimestamp } from '../../lib/format.ts';
+import './notifications.css';
+
+const NOTIFICATIONS_KEY = ['notifications'] as const;
+
+/** The bell in the header: reminders before a due date, reports returned, approved or waiting. */
+export function NotificationsBell() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const notifications = useQuery({
+    queryKey: NOTIFICATIONS_KEY,
+    queryFn: ({ signal }) => fetchNotifications(signal),
+    retry: false,
+    refetchInterval: (query) => (query.state.error ? false : 120_000),
+    staleTime: 60_000,
+  });
+  const read = useMutation({
+    mutationFn: (id: number) => markNotificationRead(id),
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: NOTIFICATIONS_KEY }),
+  });
+
+  // A server without notifications (404) or a refusal: no bell rather than a broken one.
+  if (notifications.error instanceof ApiError && notifications.error.status !== 0) return null;
+  if (!notifications.data) return null;
+  const { items, unread } = notifications.data;
+
+  const openItem = (item: TNotification) => {
+    if (!item.readAt) read.mutate(item.id);
+    setOpen(false);
+    if (item.link?.startsWith('/')) navigate(item.link);
+  };
+
+  const list =
+    items.length === 0 ? (
+      <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('reports.notifications.empty')} />
+    ) : (
+      <ul className="notification-list">
+        {items.slice(0, 20).map((item) => (
+          <li key={item.id} className={item.readAt ? 'notification' : 'notification notification--unread'}>
+            <button type="button" className="notification__button" onClick={() => openItem(item)}>
+              <span className="notification__title">{item.title}</span>
+              {item.body && <span className="notification__body">{item.body}</span>}
+              <span className="notification__time">{formatTimestamp(item.createdAt)}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    );
+
+  return (
+    <Popover
+      trigger="click"
+      placement="bottomRight"
+      open={open}
+      onOpenChange={setOpen}
+      title={t('reports.notifications.title')}
+      content={<div className="notification-popover">{list}</div>}
+    >
+      <Button
+        type="text"
+        aria-label={
+          unread > 0
+            ? t('reports.notifications.openUnread', { count: unread })
+            : t('reports.notifications.open')
+        }
+        aria-expanded={open}
+        icon={
+          <Badge count={unread} size="small" overflowCount={99}>
+            <BellOutlined aria-hidden className="notification-bell__icon" />
+          </Badge>
+        }
+      />
+    </Popover>
+  );
+}

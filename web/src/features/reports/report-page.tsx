@@ -1,0 +1,201 @@
+import { ArrowLeftOutlined, LockOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Skeleton, Tag, Typography } from 'antd';
+import { useCallback, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import type { TRole } from '../../../../contracts/auth.ts';
+import type { TReport } from '../../../../contracts/reporting.ts';
+import { fetchReport } from '../../api/reports.api.ts';
+import { ErrorResult } from '../../components/error-result.tsx';
+import { formatIsoDate, formatTimestamp } from '../../lib/format.ts';
+import { ROUTES } from '../../routes.ts';
+import { useSession } from '../auth/session.ts';
+import { AttachmentsCard } from './attachments-card.tsx';
+import { IndicatorCard } from './indicator-card.tsx';
+import { NarrativeSections } from './narrative-sections.tsx';
+import { cellKey, draftFromReport } from './report-draft.ts';
+import { ReportEntryForm } from './report-entry-form.tsx';
+import { DueCountdown, ReportStatusTag } from './report-tags.tsx';
+import { ReviewActions } from './review-actions.tsx';
+import './reports.css';
+
+export const reportQueryKey = (id: number) => ['reports', 'one', id] as const;
+
+const atLeastOfficer = (role: TRole | undefined) =>
+  role === 'officer' || role === 'manager' || role === 'admin';
+const isManager = (role: TRole | undefined) => role === 'manager' || role === 'admin';
+
+function ReportHeader({ report, backTo }: { report: TReport; backTo: { path: string; label: string } }) {
+  const { t } = useTranslation();
+  const locked = report.status === 'submitted' || report.status === 'approved';
+  return (
+    <header className="report-header">
+      <Link to={backTo.path} className="report-header__back">
+        <ArrowLeftOutlined aria-hidden /> {backTo.label}
+      </Link>
+      <div className="report-header__title-row">
+        <Typography.Title level={1} className="report-header__title">
+          {report.scheduleName} — {report.period.label}
+        </Typography.Title>
+      </div>
+      <div className="report-header__tags">
+        <ReportStatusTag status={report.status} />
+        {locked && (
+          <Tag icon={<LockOutlined aria-hidden />} className="report-locked-tag" data-testid="locked-tag">
+            {t('reports.form.locked')}
+          </Tag>
+        )}
+      </div>
+      <dl className="report-header__facts">
+        <div>
+          <dt>{t('reports.form.unitName')}</dt>
+          <dd>{report.unitName}</dd>
+        </div>
+        <div>
+          <dt>{t('reports.form.dueOn')}</dt>
+          <dd>
+            {formatIsoDate(report.dueOn)}{' '}
+            <DueCountdown dueOn={report.dueOn} status={report.status} late={report.late} />
+          </dd>
+        </div>
+        {report.submittedAt && (
+          <div>
+            <dt>{t('reports.form.submittedAt')}</dt>
+            <dd>{formatTimestamp(report.submittedAt)}</dd>
+          </div>
+        )}
+        <div className="report-header__plan">
+          <dt>{t('reports.form.plan')}</dt>
+          <dd>{report.planTitle}</dd>
+        </div>
+      </dl>
+      {report.status === 'returned' && report.returnReason && (
+        <Alert
+          type="error"
+          showIcon
+          className="report-alert"
+          data-testid="return-reason"
+          title={t('reports.form.returnedTitle')}
+          description={report.returnReason}
+        />
+      )}
+      {report.status === 'submitted' && (
+        <Alert type="info" showIcon className="report-alert" title={t('reports.form.submittedNote')} />
+      )}
+      {report.status === 'approved' && (
+        <Alert type="success" showIcon className="report-alert" title={t('reports.form.approvedNote')} />
+      )}
+    </header>
+  );
+}
+
+function ReportReadOnly({ report }: { report: TReport }) {
+  const { t } = useTranslation();
+  const draft = draftFromReport(report);
+  const none = () => [];
+  return (
+    <div className="report-readonly">
+      {report.form.indicators.length > 0 && (
+        <section className="report-block" aria-labelledby="report-indicators-title">
+          <h2 className="report-block__title" id="report-indicators-title">
+            {t('reports.form.indicatorsTitle')}
+          </h2>
+          {report.form.indicators.map((indicator) => (
+            <IndicatorCard
+              key={indicator.id}
+              indicator={indicator}
+              cells={{
+                total: draft.values[cellKey(indicator.id, 'total')],
+                male: draft.values[cellKey(indicator.id, 'male')],
+                female: draft.values[cellKey(indicator.id, 'female')],
+              }}
+              previous={report.previousValues.filter((v) => v.indicatorId === indicator.id)}
+              issuesOf={none}
+              onCell={() => undefined}
+              onBlur={() => undefined}
+              readOnly
+            />
+          ))}
+        </section>
+      )}
+      <NarrativeSections
+        sections={report.form.sections}
+        narrative={report.narrative}
+        issuesOf={none}
+        onChange={() => undefined}
+        onBlur={() => undefined}
+        readOnly
+      />
+      <AttachmentsCard reportId={report.id} attachments={report.attachments} readOnly />
+    </div>
+  );
+}
+
+/** One report: the entry form for its own unit while it is a draft or returned, otherwise read-only with review. */
+export default function ReportPage() {
+  const { t } = useTranslation();
+  const params = useParams();
+  const id = Number(params.id);
+  const queryClient = useQueryClient();
+  const session = useSession();
+  const user = session.data?.user;
+  const report = useQuery({
+    queryKey: reportQueryKey(id),
+    queryFn: ({ signal }) => fetchReport(id, signal),
+    enabled: Number.isInteger(id) && id > 0,
+    // The form owns what is typed; a background refetch must not replace it.
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+
+  const onReportChanged = useCallback(
+    (updated: TReport) => {
+      queryClient.setQueryData(reportQueryKey(updated.id), updated);
+      if (updated.status !== 'draft' && updated.status !== 'returned') {
+        void queryClient.invalidateQueries({ queryKey: ['reports', 'mine'] });
+        void queryClient.invalidateQueries({ queryKey: ['reports', 'review-queue'] });
+        void queryClient.invalidateQueries({ queryKey: ['reports', 'period-status'] });
+      }
+    },
+    [queryClient],
+  );
+
+  const data = report.data;
+  useEffect(() => {
+    if (data) document.title = `${data.scheduleName} — ${data.period.label} · ${t('app.name')}`;
+  }, [data, t]);
+
+  if (report.isPending) return <Skeleton active />;
+  if (report.isError || !data)
+    return <ErrorResult error={report.error} onRetry={() => void report.refetch()} />;
+
+  const ownUnit = user?.homeUnitId === data.unitId;
+  const editable =
+    (data.status === 'draft' || data.status === 'returned') && ownUnit && atLeastOfficer(user?.role);
+  const canReview = data.status === 'submitted' && !ownUnit && atLeastOfficer(user?.role);
+  const canUnlock = data.status === 'approved' && !ownUnit && isManager(user?.role);
+  const backTo = ownUnit
+    ? { path: ROUTES.myReports, label: t('reports.mine.title') }
+    : { path: ROUTES.reviewQueue, label: t('reports.queue.title') };
+
+  return (
+    <div className={`report-page reports-page${editable ? ' report-page--editing' : ''}`}>
+      <ReportHeader report={data} backTo={backTo} />
+      {editable ? (
+        // A new status (submitted elsewhere, unlocked) starts a fresh form.
+        <ReportEntryForm key={`${data.id}:${data.status}`} report={data} onReportChanged={onReportChanged} />
+      ) : (
+        <>
+          <ReportReadOnly report={data} />
+          <ReviewActions
+            key={`${data.id}:${data.version}`}
+            report={data}
+            canReview={canReview}
+            canUnlock={canUnlock}
+            onReportChanged={onReportChanged}
+          />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+import { RightOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Card, Empty, Skeleton, Tag, Typography } from 'antd';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { fetchReviewQueue } from '../../api/reports.api.ts';
+import { ErrorResult } from '../../components/error-result.tsx';
+import { formatIsoDate, formatTimestamp } from '../../lib/format.ts';
+import { reportPath } from '../../routes.ts';
+import './reports.css';
+
+/** "Duyệt báo cáo": reports the units below have sent, oldest first. */
+export default function ReviewQueuePage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const queue = useQuery({
+    queryKey: ['reports', 'review-queue'],
+    queryFn: ({ signal }) => fetchReviewQueue(signal),
+  });
+
+  useEffect(() => {
+    document.title = `${t('reports.queue.title')} · ${t('app.name')}`;
+  }, [t]);
+
+  const items = queue.data ?? [];
+  return (
+    <div className="review-queue-page reports-page">
+      <div className="page-header">
+        <Typography.Title level={1}>{t('reports.queue.title')}</Typography.Title>
+      </div>
+      <Typography.Paragraph type="secondary">{t('reports.queue.intro')}</Typography.Paragraph>
+      {queue.isPending ? (
+        <Skeleton active />
+      ) : queue.isError ? (
+        <ErrorResult error={queue.error} onRetry={() => void queue.refetch()} />
+      ) : items.length === 0 ? (
+        <Card>
+          <Empty description={t('reports.queue.empty')} />
+        </Card>
+      ) : (
+        <ul className="due-list" data-testid="review-queue">
+          {items.map((item) => (
+            <li key={item.reportId} className="due-card">
+              <Card size="small">
+                <div className="due-card__head">
+                  <Typography.Title level={2} className="due-card__title">
+                    {item.unitName}
+                  </Typography.Title>
+                  {item.late && <Tag className="report-late-tag">{t('reports.due.sentLate')}</Tag>}
+                </div>
+                <div className="due-card__unit">
+                  {item.periodLabel} · {item.scheduleName}
+                </div>
+                <div className="due-card__due">
+                  <span>
+                    {t('reports.mine.dueOn')}: <strong>{formatIsoDate(item.dueOn)}</strong>
+                  </span>
+                  {item.submittedAt && (
+                    <span>
+                      {t('reports.form.submittedAt')}: <strong>{formatTimestamp(item.submittedAt)}</strong>
+                    </span>
+                  )}
+                </div>
+                <Button
+                  className="due-card__open"
+                  type="primary"
+                  size="large"
+                  block
+                  onClick={() => navigate(reportPath(item.reportId))}
+                  aria-label={t('reports.queue.openFor', { unit: item.unitName, period: item.periodLabel })}
+                >
+                  {t('reports.queue.open')}
+                  <RightOutlined aria-hidden />
+                </Button>
+              </Card>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

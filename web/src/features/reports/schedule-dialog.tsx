@@ -1,0 +1,377 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  App,
+  Button,
+  Checkbox,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Radio,
+  Select,
+  Typography,
+} from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TIndicator, TIndicatorInput, TScheduleCreate } from '../../../../contracts/reporting.ts';
+import {
+  createIndicator,
+  createSchedule,
+  fetchIndicators,
+  type TFrequency,
+  type TSchedule,
+} from '../../api/reports.api.ts';
+import { useApiErrorText } from '../../components/api-error-text.ts';
+import { UNIT_TYPES } from '../../lib/domain-lists.ts';
+import { placeApiErrorOnField } from '../../lib/form-errors.ts';
+
+/**
+ * The five sections of a union report (contracts' DEFAULT_SECTIONS, repeated: importing values
+ * from contracts would bring zod into the browser).
+ */
+export const DEFAULT_SECTIONS = [
+  { key: 'results', title: 'Kết quả thực hiện', required: true },
+  { key: 'shortcomings', title: 'Tồn tại, hạn chế', required: false },
+  { key: 'causes', title: 'Nguyên nhân', required: false },
+  { key: 'directions', title: 'Phương hướng, nhiệm vụ', required: false },
+  { key: 'proposals', title: 'Kiến nghị, đề xuất', required: false },
+] as const satisfies readonly TScheduleCreate['form']['sections'][number][];
+
+const FREQUENCIES: TFrequency[] = ['annual', 'semiannual', 'quarterly', 'monthly', 'once'];
+
+/** "10/11" → "11-10" (annual, half-year); "20" → "20" (day of the next month); "10/11/2026" → ISO. */
+export function toDueRule(frequency: TFrequency, text: string): string | null | undefined {
+  const value = text.trim();
+  if (value === '') return null;
+  const full = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(value);
+  if (full) return `${full[3]}-${full[2]!.padStart(2, '0')}-${full[1]!.padStart(2, '0')}`;
+  const dayMonth = /^(\d{1,2})\/(\d{1,2})$/.exec(value);
+  if (dayMonth && (frequency === 'annual' || frequency === 'semiannual'))
+    return `${dayMonth[2]!.padStart(2, '0')}-${dayMonth[1]!.padStart(2, '0')}`;
+  if (/^\d{1,2}$/.test(value) && (frequency === 'quarterly' || frequency === 'monthly'))
+    return value.padStart(2, '0');
+  return undefined;
+}
+
+interface ScheduleValues {
+  name: string;
+  frequency: TFrequency;
+  due: string;
+  fromYear: number;
+  toYear: number;
+  leadDays: number;
+  unitTypes: TScheduleCreate['unitTypes'];
+  indicatorIds: number[];
+  requiredIndicatorIds: number[];
+  requiredSections: string[];
+  sections: string[];
+  allowAttachments: boolean;
+}
+
+function IndicatorDialog({
+  onClose,
+  onCreated,
+}: {
+  onClose: () => void;
+  onCreated: (i: TIndicator) => void;
+}) {
+  const { t } = useTranslation();
+  const describe = useApiErrorText();
+  const [form] = Form.useForm<TIndicatorInput>();
+  const kind = Form.useWatch('kind', form);
+  const [error, setError] = useState<string | null>(null);
+  const create = useMutation({
+    mutationFn: (values: TIndicatorInput) => createIndicator(values),
+    onSuccess: onCreated,
+    onError: (e) => {
+      if (
+        !placeApiErrorOnField(form, e, ['code', 'name', 'kind', 'unit', 'numeratorLabel', 'denominatorLabel'])
+      )
+        setError(describe(e));
+    },
+  });
+  const required = (field: string) => ({ required: true, message: t('common.required', { field }) });
+  return (
+    <Modal
+      open
+      title={t('reports.indicator.create')}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={create.isPending}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{
+          kind: 'ratio',
+          disaggregation: 'none',
+          unit: null,
+          numeratorLabel: null,
+          denominatorLabel: null,
+        }}
+        onFinish={(values) =>
+          create.mutate({ ...values, aggregation: 'sum', threshold: 1, unit: values.unit || null })
+        }
+      >
+        <Form.Item
+          name="name"
+          label={t('reports.indicator.name')}
+          rules={[required(t('reports.indicator.name'))]}
+        >
+          <Input maxLength={500} />
+        </Form.Item>
+        <Form.Item
+          name="code"
+          label={t('reports.indicator.code')}
+          rules={[required(t('reports.indicator.code'))]}
+        >
+          <Input maxLength={50} />
+        </Form.Item>
+        <Form.Item name="kind" label={t('reports.indicator.kind')}>
+          <Radio.Group
+            optionType="button"
+            options={(['ratio', 'count', 'sum', 'boolean'] as const).map((k) => ({
+              value: k,
+              label: t(`reports.indicator.kinds.${k}`),
+            }))}
+          />
+        </Form.Item>
+        {kind === 'ratio' && (
+          <>
+            <Form.Item
+              name="numeratorLabel"
+              label={t('reports.indicator.numeratorLabel')}
+              rules={[required(t('reports.indicator.numeratorLabel'))]}
+            >
+              <Input maxLength={300} />
+            </Form.Item>
+            <Form.Item
+              name="denominatorLabel"
+              label={t('reports.indicator.denominatorLabel')}
+              rules={[required(t('reports.indicator.denominatorLabel'))]}
+            >
+              <Input maxLength={300} />
+            </Form.Item>
+          </>
+        )}
+        <Form.Item name="unit" label={t('reports.indicator.unit')}>
+          <Input maxLength={50} />
+        </Form.Item>
+        <Form.Item name="disaggregation" label={t('reports.indicator.disaggregation')}>
+          <Radio.Group
+            options={[
+              { value: 'none', label: t('reports.indicator.noSex') },
+              { value: 'sex', label: t('reports.indicator.bySex') },
+            ]}
+          />
+        </Form.Item>
+      </Form>
+      {error && <Alert type="error" showIcon role="alert" title={error} />}
+    </Modal>
+  );
+}
+
+/** A manager makes a plan's reporting duty a schedule: periods, due dates and the form (indicators, sections). */
+export function ScheduleDialog({
+  planId,
+  onClose,
+  onCreated,
+}: {
+  planId: number;
+  onClose: () => void;
+  onCreated: (schedule: TSchedule) => void;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const describe = useApiErrorText();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<ScheduleValues>();
+  const [error, setError] = useState<string | null>(null);
+  const [addingIndicator, setAddingIndicator] = useState(false);
+  const frequency = Form.useWatch('frequency', form) ?? 'annual';
+  const chosen = Form.useWatch('indicatorIds', form) ?? [];
+  const indicators = useQuery({
+    queryKey: ['reports', 'indicators'],
+    queryFn: ({ signal }) => fetchIndicators(signal),
+  });
+  const year = new Date().getFullYear();
+  const create = useMutation({
+    mutationFn: (body: TScheduleCreate) => createSchedule(body),
+    onSuccess: (schedule) => {
+      message.success(t('reports.schedule.created'));
+      void queryClient.invalidateQueries({ queryKey: ['reports', 'schedules', planId] });
+      onCreated(schedule);
+    },
+    onError: (e) => {
+      if (!placeApiErrorOnField(form, e, ['name', 'fromYear', 'toYear', 'leadDays'])) setError(describe(e));
+    },
+  });
+
+  const submit = (values: ScheduleValues) => {
+    setError(null);
+    const dueRule = toDueRule(values.frequency, values.due ?? '');
+    if (dueRule === undefined) {
+      form.setFields([{ name: 'due', errors: [t('reports.schedule.dueInvalid')] }]);
+      return;
+    }
+    create.mutate({
+      planId,
+      dutyIndex: null,
+      name: values.name,
+      frequency: values.frequency,
+      dueRule,
+      fromYear: values.fromYear,
+      toYear: values.toYear,
+      leadDays: values.leadDays,
+      unitTypes: values.unitTypes,
+      form: {
+        name: values.name,
+        indicators: values.indicatorIds.map((id) => ({
+          indicatorId: id,
+          required: (values.requiredIndicatorIds ?? []).includes(id),
+        })),
+        sections: DEFAULT_SECTIONS.filter((s) => values.sections.includes(s.key)).map((s) => ({
+          ...s,
+          required: values.requiredSections.includes(s.key),
+        })),
+        allowAttachments: values.allowAttachments,
+      },
+    });
+  };
+
+  return (
+    <Modal
+      open
+      width={640}
+      title={t('reports.schedule.create')}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={create.isPending}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{
+          frequency: 'annual',
+          due: '10/11',
+          fromYear: year,
+          toYear: year + 4,
+          leadDays: 5,
+          unitTypes: ['grassroots'],
+          indicatorIds: [],
+          requiredIndicatorIds: [],
+          sections: DEFAULT_SECTIONS.map((s) => s.key),
+          requiredSections: DEFAULT_SECTIONS.filter((s) => s.required).map((s) => s.key),
+          allowAttachments: true,
+        }}
+      >
+        <Form.Item
+          name="name"
+          label={t('reports.schedule.name')}
+          rules={[{ required: true, message: t('common.required', { field: t('reports.schedule.name') }) }]}
+        >
+          <Input maxLength={300} placeholder={t('reports.schedule.namePlaceholder')} />
+        </Form.Item>
+        <div className="form-row">
+          <Form.Item name="frequency" label={t('reports.schedule.frequency')}>
+            <Select
+              options={FREQUENCIES.map((f) => ({ value: f, label: t(`reports.schedule.frequencies.${f}`) }))}
+            />
+          </Form.Item>
+          <Form.Item
+            name="due"
+            label={t('reports.schedule.due')}
+            extra={t(`reports.schedule.dueHint.${frequency}`)}
+          >
+            <Input />
+          </Form.Item>
+        </div>
+        <div className="form-row">
+          <Form.Item name="fromYear" label={t('reports.schedule.fromYear')}>
+            <InputNumber min={2000} max={2100} />
+          </Form.Item>
+          <Form.Item name="toYear" label={t('reports.schedule.toYear')}>
+            <InputNumber min={2000} max={2100} />
+          </Form.Item>
+          <Form.Item
+            name="leadDays"
+            label={t('reports.schedule.leadDays')}
+            tooltip={t('reports.schedule.leadDaysHint')}
+          >
+            <InputNumber min={0} max={60} />
+          </Form.Item>
+        </div>
+        <Form.Item name="unitTypes" label={t('reports.schedule.unitTypes')}>
+          <Select
+            mode="multiple"
+            options={UNIT_TYPES.map((u) => ({ value: u, label: t(`org.type.${u}`) }))}
+          />
+        </Form.Item>
+        <Form.Item label={t('reports.schedule.indicators')} required>
+          <div className="schedule-indicators">
+            <Form.Item name="indicatorIds" noStyle>
+              <Select
+                mode="multiple"
+                aria-label={t('reports.schedule.indicators')}
+                loading={indicators.isPending}
+                showSearch={{ optionFilterProp: 'label' }}
+                options={(indicators.data ?? []).map((i) => ({
+                  value: i.id,
+                  label: `${i.code} — ${i.name}`,
+                }))}
+              />
+            </Form.Item>
+            <Button icon={<PlusOutlined aria-hidden />} onClick={() => setAddingIndicator(true)}>
+              {t('reports.indicator.create')}
+            </Button>
+          </div>
+        </Form.Item>
+        {chosen.length > 0 && (
+          <Form.Item name="requiredIndicatorIds" label={t('reports.schedule.requiredIndicators')}>
+            <Checkbox.Group
+              className="checkbox-column"
+              options={chosen.map((id) => ({
+                value: id,
+                label: indicators.data?.find((i) => i.id === id)?.name ?? String(id),
+              }))}
+            />
+          </Form.Item>
+        )}
+        <Form.Item name="sections" label={t('reports.schedule.sections')}>
+          <Checkbox.Group
+            className="checkbox-column"
+            options={DEFAULT_SECTIONS.map((s) => ({ value: s.key, label: s.title }))}
+          />
+        </Form.Item>
+        <Form.Item name="requiredSections" label={t('reports.schedule.requiredSections')}>
+          <Checkbox.Group
+            className="checkbox-column"
+            options={DEFAULT_SECTIONS.map((s) => ({ value: s.key, label: s.title }))}
+          />
+        </Form.Item>
+        <Form.Item name="allowAttachments" valuePropName="checked">
+          <Checkbox>{t('reports.schedule.allowAttachments')}</Checkbox>
+        </Form.Item>
+      </Form>
+      <Typography.Paragraph type="secondary">{t('reports.schedule.note')}</Typography.Paragraph>
+      {error && <Alert type="error" showIcon role="alert" title={error} />}
+      {addingIndicator && (
+        <IndicatorDialog
+          onClose={() => setAddingIndicator(false)}
+          onCreated={(indicator) => {
+            setAddingIndicator(false);
+            void queryClient.invalidateQueries({ queryKey: ['reports', 'indicators'] });
+            form.setFieldValue('indicatorIds', [...(form.getFieldValue('indicatorIds') ?? []), indicator.id]);
+          }}
+        />
+      )}
+    </Modal>
+  );
+}
