@@ -4,6 +4,7 @@ import { registerDemoCommand } from './demo.ts';
 import { registerOrgCommand } from './org.ts';
 import { registerParseCommand } from './parse.ts';
 import { registerRenderCommand } from './render.ts';
+import { registerRollupCommand } from './rollup.ts';
 import { registerServeCommand } from './serve.ts';
 import { registerUsersCommand } from './users.ts';
 
@@ -16,4 +17,5 @@ export function registerCommands(program: Command): void {
   registerDemoCommand(program);
   registerParseCommand(program);
   registerRenderCommand(program);
+  registerRollupCommand(program);
 }
