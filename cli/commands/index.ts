@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerBackupCommands } from './backup.ts';
 import { registerDbCommand } from './db.ts';
 import { registerDemoCommand } from './demo.ts';
 import { registerOrgCommand } from './org.ts';
@@ -15,6 +16,7 @@ export function registerCommands(program: Command): void {
   registerOrgCommand(program);
   registerUsersCommand(program);
   registerDemoCommand(program);
+  registerBackupCommands(program);
   registerParseCommand(program);
   registerRenderCommand(program);
   registerRollupCommand(program);
