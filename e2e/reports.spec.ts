@@ -279,6 +279,45 @@ describe('reporting cycle journey', () => {
     expect(await officer.getByRole('radio', { name: 'Có' }).isChecked()).toBe(true);
   });
 
+  it('attaches a photo of the activity', async () => {
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+      'base64',
+    );
+    await officer
+      .locator('.report-entry input[type=file]')
+      .setInputFiles({ name: 'tap-huan-can-bo.png', mimeType: 'image/png', buffer: png });
+    await officer.getByRole('link', { name: 'tap-huan-can-bo.png' }).waitFor();
+  });
+
+  it('says when someone else saved meanwhile, and keeps what was typed', async () => {
+    const api = await apiSession(server.baseUrl, 'cdcs');
+    const id = reportUrl.split('/').pop();
+    const current = await api<{ values: unknown[]; narrative: Record<string, string>; version: number }>(
+      'GET',
+      `/api/reports/${id}`,
+    );
+    const saved = await api('PUT', `/api/reports/${id}`, {
+      values: current.body.values,
+      narrative: { ...current.body.narrative, proposals: 'Đề xuất từ máy khác.' },
+      version: current.body.version,
+    });
+    expect(saved.status).toBe(200);
+    const shortcomings = officer.getByLabel('Tồn tại, hạn chế');
+    await shortcomings.fill('Một số cán bộ mới chưa được tập huấn.');
+    await shortcomings.blur();
+    const conflict = officer.getByTestId('conflict-alert');
+    await conflict.getByText('Dữ liệu đã được người khác thay đổi…').waitFor();
+    expect(await shortcomings.inputValue()).toBe('Một số cán bộ mới chưa được tập huấn.');
+    await conflict.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await screenshot(officer, '4b-conflict-phone', false);
+    await conflict.getByRole('button', { name: 'Giữ bản của tôi' }).click();
+    await conflict.waitFor({ state: 'detached' });
+    await expect
+      .poll(() => officer.getByTestId('save-status').textContent(), { timeout: 10_000 })
+      .toMatch(/Đã lưu lúc/);
+  });
+
   it('submits with the keyboard, after a confirmation', async () => {
     const submit = officer.getByRole('button', { name: 'Gửi báo cáo' });
     await submit.focus();
@@ -302,7 +341,7 @@ describe('reporting cycle journey', () => {
     await reviewer.waitForURL(/\/bao-cao\/\d+$/);
     await reviewer.getByRole('button', { name: 'Trả lại' }).waitFor();
     await reviewer.getByText('45 / 50 = 90,0%').waitFor();
-    await screenshot(reviewer, '45-review-page');
+    await screenshot(reviewer, '45-review-page', false);
     await expectNoSeriousAxe(reviewer);
 
     await reviewer.getByRole('button', { name: 'Trả lại' }).click();
@@ -396,7 +435,7 @@ describe('reporting cycle journey', () => {
       .poll(async () => numbers.locator('.status-number--approved dd').textContent())
       .toMatch(/^1\b/);
     await manager.getByRole('link', { name: 'Công đoàn cơ sở Công ty TNHH Điện tử Minh Long 1' }).waitFor();
-    await screenshot(manager, '4a-period-status');
+    await screenshot(manager, '4a-period-status', false);
     await expectNoSeriousAxe(manager);
   });
 

@@ -344,9 +344,11 @@ export function IndicatorCard({ indicator, cells, previous, issuesOf, onCell, on
         {categories.map((category) => (
           <div key={category} className="readonly-values__row">
             <dt>
-              {indicator.kind === 'ratio' && !sex
-                ? `${numeratorLabel} / ${denominatorLabel}`
-                : categoryLabel(category)}
+              {sex
+                ? categoryLabel(category)
+                : indicator.kind === 'ratio'
+                  ? `${numeratorLabel} / ${denominatorLabel}`
+                  : t('reports.form.value')}
             </dt>
             <dd>{text(cells[category])}</dd>
           </div>

@@ -1,6 +1,6 @@
 import { BellOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Badge, Button, Empty, Popover } from 'antd';
+import { Badge, Button, Drawer, Empty, Grid, Popover } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -17,6 +17,9 @@ export function NotificationsBell() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
+  // On a phone a popover under the bell would run off the screen: a drawer instead.
+  const screens = Grid.useBreakpoint();
+  const phone = screens.sm === false;
   const notifications = useQuery({
     queryKey: NOTIFICATIONS_KEY,
     queryFn: ({ signal }) => fetchNotifications(signal),
@@ -57,6 +60,40 @@ export function NotificationsBell() {
       </ul>
     );
 
+  const bell = (
+    <Button
+      type="text"
+      aria-label={
+        unread > 0
+          ? t('reports.notifications.openUnread', { count: unread })
+          : t('reports.notifications.open')
+      }
+      aria-expanded={open}
+      onClick={phone ? () => setOpen(true) : undefined}
+      icon={
+        <Badge count={unread} size="small" overflowCount={99}>
+          <BellOutlined aria-hidden className="notification-bell__icon" />
+        </Badge>
+      }
+    />
+  );
+
+  if (phone) {
+    return (
+      <>
+        {bell}
+        <Drawer
+          placement="right"
+          size={320}
+          open={open}
+          onClose={() => setOpen(false)}
+          title={t('reports.notifications.title')}
+        >
+          {list}
+        </Drawer>
+      </>
+    );
+  }
   return (
     <Popover
       trigger="click"
@@ -66,20 +103,7 @@ export function NotificationsBell() {
       title={t('reports.notifications.title')}
       content={<div className="notification-popover">{list}</div>}
     >
-      <Button
-        type="text"
-        aria-label={
-          unread > 0
-            ? t('reports.notifications.openUnread', { count: unread })
-            : t('reports.notifications.open')
-        }
-        aria-expanded={open}
-        icon={
-          <Badge count={unread} size="small" overflowCount={99}>
-            <BellOutlined aria-hidden className="notification-bell__icon" />
-          </Badge>
-        }
-      />
+      {bell}
     </Popover>
   );
 }

@@ -233,16 +233,16 @@ export function ReportEntryForm({
           showIcon
           className="report-alert"
           title={t('reports.save.orphanTitle', { time: formatTimestamp(state.orphan.changedAt) })}
-          description={t('reports.save.orphanText')}
-          action={
-            <Space direction="vertical">
-              <Button size="small" type="primary" onClick={state.applyOrphan}>
-                {t('reports.save.orphanUse')}
-              </Button>
-              <Button size="small" onClick={state.dropOrphan}>
-                {t('reports.save.orphanDrop')}
-              </Button>
-            </Space>
+          description={
+            <>
+              {t('reports.save.orphanText')}
+              <Space wrap className="report-alert__actions">
+                <Button type="primary" onClick={state.applyOrphan}>
+                  {t('reports.save.orphanUse')}
+                </Button>
+                <Button onClick={state.dropOrphan}>{t('reports.save.orphanDrop')}</Button>
+              </Space>
+            </>
           }
         />
       )}
@@ -254,28 +254,27 @@ export function ReportEntryForm({
           className="report-alert"
           data-testid="conflict-alert"
           title={t('reports.save.conflictTitle')}
-          description={conflictEditable ? t('reports.save.conflictText') : t('reports.save.conflictLocked')}
-          action={
-            <Space direction="vertical">
-              <Button
-                size="small"
-                type="primary"
-                onClick={() => {
-                  if (conflictEditable) state.takeServer();
-                  else {
-                    clearStoredDraft(report.id);
-                    onReportChanged(conflict);
-                  }
-                }}
-              >
-                {t('reports.save.conflictLoad')}
-              </Button>
-              {conflictEditable && (
-                <Button size="small" onClick={state.keepMine}>
-                  {t('reports.save.conflictKeep')}
+          description={
+            <>
+              {conflictEditable ? t('reports.save.conflictText') : t('reports.save.conflictLocked')}
+              <Space wrap className="report-alert__actions">
+                <Button
+                  type="primary"
+                  onClick={() => {
+                    if (conflictEditable) state.takeServer();
+                    else {
+                      clearStoredDraft(report.id);
+                      onReportChanged(conflict);
+                    }
+                  }}
+                >
+                  {t('reports.save.conflictLoad')}
                 </Button>
-              )}
-            </Space>
+                {conflictEditable && (
+                  <Button onClick={state.keepMine}>{t('reports.save.conflictKeep')}</Button>
+                )}
+              </Space>
+            </>
           }
         />
       )}

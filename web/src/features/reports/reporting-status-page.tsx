@@ -119,20 +119,21 @@ function UnitsTable({ rows, periodId }: { rows: TPeriodStatusRow[]; periodId: nu
         size="small"
         rowKey="unitId"
         dataSource={shown}
-        scroll={{ x: 640 }}
+        scroll={{ x: 780 }}
         pagination={shown.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
         locale={{ emptyText: t('reports.statusPage.noUnits') }}
         columns={[
           {
             title: t('reports.statusPage.unit'),
             dataIndex: 'unitName',
+            width: 260,
             render: (name: string, row) =>
               row.reportId ? <Link to={reportPath(row.reportId)}>{name}</Link> : name,
           },
           {
             title: t('reports.statusPage.status'),
             dataIndex: 'status',
-            width: 120,
+            width: 180,
             render: (s: TReportStatus, row) => (
               <span className="status-cell">
                 <ReportStatusTag status={s} />
@@ -334,10 +335,10 @@ export default function ReportingStatusPage() {
             })}
           </Typography.Paragraph>
           <StatusNumbers status={status.data} />
-          <UnitsTable rows={status.data.rows} periodId={status.data.period.id} />
           {session.data?.user.role !== 'viewer' && (
             <ExcelExchange periodId={status.data.period.id} parentId={unit.id} parentName={unit.name} />
           )}
+          <UnitsTable rows={status.data.rows} periodId={status.data.period.id} />
         </>
       )}
       {creating && planId !== undefined && (
