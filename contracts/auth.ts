@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZRefId } from './common.ts';
 
 export const ROLES = ['viewer', 'officer', 'manager', 'admin'] as const;
 export const ZRole = z.enum(ROLES);
@@ -41,7 +42,7 @@ export const ZUserCreate = z.object({
   displayName: z.string().trim().min(1).max(200),
   password: ZPassword,
   role: ZRole,
-  homeUnitId: z.number().int().positive(),
+  homeUnitId: ZRefId,
   email: z.string().trim().email().max(200).nullable().optional(),
 });
 export type TUserCreate = z.infer<typeof ZUserCreate>;
@@ -49,7 +50,7 @@ export type TUserCreate = z.infer<typeof ZUserCreate>;
 export const ZUserUpdate = z.object({
   displayName: z.string().trim().min(1).max(200).optional(),
   role: ZRole.optional(),
-  homeUnitId: z.number().int().positive().optional(),
+  homeUnitId: ZRefId.optional(),
   active: z.boolean().optional(),
   password: ZPassword.optional(),
   email: z.string().trim().email().max(200).nullable().optional(),

@@ -10,7 +10,13 @@ export const ZIsoDate = z
   }, 'not a real calendar date');
 export type TIsoDate = z.infer<typeof ZIsoDate>;
 
-export const ZId = z.coerce.number().int().positive();
+/** Largest value of a PostgreSQL integer column: ids above it are refused as invalid, not a database error. */
+export const MAX_DB_INT = 2_147_483_647;
+
+export const ZId = z.coerce.number().int().positive().max(MAX_DB_INT);
+
+/** An id in a JSON body. */
+export const ZRefId = z.number().int().positive().max(MAX_DB_INT);
 
 /** Optimistic locking: every editable row carries a version; a stale one gets 409. */
 export const ZVersion = z.number().int().nonnegative();

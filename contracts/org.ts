@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZIsoDate, ZVersion } from './common.ts';
+import { ZIsoDate, ZRefId, ZVersion } from './common.ts';
 
 /** Kinds of org unit, top to bottom. `district` units ended with the 2025 reorganisation. */
 export const UNIT_TYPES = [
@@ -106,7 +106,7 @@ export const ZUnitCreate = z.object({
   name: ZName,
   shortName: ZShortName,
   type: ZUnitType,
-  parentId: z.number().int().positive().nullable(),
+  parentId: ZRefId.nullable(),
   effectiveDate: ZIsoDate,
 });
 export type TUnitCreate = z.infer<typeof ZUnitCreate>;
@@ -118,7 +118,7 @@ export const ZUnitRename = z.object({
   version: ZVersion,
 });
 export const ZUnitMove = z.object({
-  parentId: z.number().int().positive(),
+  parentId: ZRefId,
   effectiveDate: ZIsoDate,
   version: ZVersion,
 });
@@ -133,15 +133,15 @@ const ZNewUnit = z.object({
   name: ZName,
   shortName: ZShortName,
   type: ZUnitType,
-  parentId: z.number().int().positive().nullable(),
+  parentId: ZRefId.nullable(),
 });
 
 /** Merge N units into one: a new unit, or one of the sources that continues (`intoId`). */
 export const ZUnitMerge = z
   .object({
-    sourceIds: z.array(z.number().int().positive()).min(2).max(200),
+    sourceIds: z.array(ZRefId).min(2).max(200),
     into: ZNewUnit.optional(),
-    intoId: z.number().int().positive().optional(),
+    intoId: ZRefId.optional(),
     effectiveDate: ZIsoDate,
     moveChildren: z.boolean().default(true),
     note: z.string().max(500).optional(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZIsoDate, ZVersion } from './common.ts';
+import { ZIsoDate, ZRefId, ZVersion } from './common.ts';
 import { ZUnitType } from './org.ts';
 import { ZExtractedDocument, ZMilestone, ZReportingFrequency, ZSigner } from './plan-extract.ts';
 
@@ -15,7 +15,7 @@ export const ZPlanTargetInput = z.object({
 export const ZPlanTaskInput = z.object({
   text: z.string().trim().min(1).max(4000),
   leadText: z.string().max(300).nullable().optional(),
-  leadUnitId: z.number().int().positive().nullable().optional(),
+  leadUnitId: ZRefId.nullable().optional(),
   cooperating: z.array(z.string().max(300)).max(30).default([]),
   deadline: ZIsoDate.nullable().optional(),
   status: ZTaskStatus.exclude(['overdue']).default('not_started'),
@@ -23,7 +23,7 @@ export const ZPlanTaskInput = z.object({
 });
 export const ZPlanAssignmentInput = z.object({
   unitText: z.string().trim().min(1).max(300),
-  unitId: z.number().int().positive().nullable().optional(),
+  unitId: ZRefId.nullable().optional(),
   unitType: ZUnitType.nullable().optional(),
   text: z.string().max(4000),
 });
@@ -70,14 +70,14 @@ export const ZPlanUpdate = ZPlanContent.extend({ version: ZVersion });
 
 /** Save a reviewed extraction as a received plan of a unit (and its document in the registry). */
 export const ZPlanFromExtract = z.object({
-  unitId: z.number().int().positive(),
+  unitId: ZRefId,
   document: ZExtractedDocument,
   sourceText: z.string().max(2_000_000).nullable().default(null),
   sourceFileName: z.string().max(200).nullable().default(null),
 });
 
 export const ZDerivePlan = z.object({
-  unitId: z.number().int().positive(),
+  unitId: ZRefId,
   /** Days by which this level's report dates come before the parent's (default 10). */
   reportLeadDays: z.number().int().min(0).max(60).default(10),
   implementDeadline: ZIsoDate.nullable().optional(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZIsoDate, ZVersion } from './common.ts';
+import { ZIsoDate, ZRefId, ZVersion } from './common.ts';
 import { ZUnitType } from './org.ts';
 
 export const INDICATOR_KINDS = ['ratio', 'count', 'sum', 'boolean'] as const;
@@ -62,7 +62,7 @@ export const ZFormSection = z.object({
   required: z.boolean(),
 });
 export const ZFormContent = z.object({
-  indicators: z.array(z.object({ indicatorId: z.number().int().positive(), required: z.boolean() })).max(100),
+  indicators: z.array(z.object({ indicatorId: ZRefId, required: z.boolean() })).max(100),
   sections: z.array(ZFormSection).max(20),
   allowAttachments: z.boolean().default(true),
 });
@@ -82,7 +82,7 @@ export const ZForm = z.object({
 export type TForm = z.infer<typeof ZForm>;
 
 export const ZScheduleCreate = z.object({
-  planId: z.number().int().positive(),
+  planId: ZRefId,
   dutyIndex: z.number().int().min(0).nullable().default(null),
   name: z.string().trim().min(1).max(300),
   frequency: z.enum(['annual', 'semiannual', 'quarterly', 'monthly', 'once']),
@@ -113,7 +113,7 @@ export const ZPeriod = z.object({
 export type TPeriod = z.infer<typeof ZPeriod>;
 
 export const ZValueInput = z.object({
-  indicatorId: z.number().int().positive(),
+  indicatorId: ZRefId,
   category: ZCategory.default('total'),
   numerator: z.number().finite().nullable(),
   denominator: z.number().finite().nullable().default(null),

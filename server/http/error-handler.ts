@@ -4,6 +4,7 @@ import {
   type ZodFastifySchemaValidationError,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { pgErrorCode } from '../db/client.ts';
 import { AppError } from '../errors.ts';
 import { localeOf, translate } from '../i18n/messages.ts';
 
@@ -70,6 +71,24 @@ export function sendError(error: unknown, request: FastifyRequest, reply: Fastif
     return reply.status(fastifyError.statusCode).send({
       error: { code: fastifyError.code ?? 'bad_request', message: fastifyError.message, field: null },
     });
+  }
+  // Database refusals that input can provoke are the client's problem, not a crash.
+  const pg = pgErrorCode(error);
+  if (pg === '40001' || pg === '40P01' || pg === '55P03') {
+    reply.header('Retry-After', '1');
+    return reply
+      .status(503)
+      .send({ error: { code: 'busy', message: translate('busy', locale), field: null } });
+  }
+  if (pg === '23505' || pg === '23503') {
+    return reply
+      .status(409)
+      .send({ error: { code: 'conflict', message: translate('conflict', locale), field: null } });
+  }
+  if (pg?.startsWith('22')) {
+    return reply
+      .status(400)
+      .send({ error: { code: 'validation', message: translate('out_of_range', locale), field: null } });
   }
   request.log.error({ err: error }, 'unhandled error');
   return reply

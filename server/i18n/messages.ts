@@ -41,6 +41,18 @@ export const MESSAGES = {
     vi: 'Lỗi hệ thống. Thao tác chưa được lưu; hãy thử lại hoặc báo quản trị viên.',
     en: 'Server error. Nothing was saved; try again or tell your administrator.',
   },
+  busy: {
+    vi: 'Máy chủ đang bận xử lý thao tác khác trên cùng dữ liệu. Hãy thử lại sau giây lát.',
+    en: 'The server is busy with another change to the same data. Try again in a moment.',
+  },
+  conflict: {
+    vi: 'Thao tác xung đột với dữ liệu hiện có (trùng hoặc đang được dùng ở nơi khác).',
+    en: 'The change conflicts with existing data (a duplicate, or still in use elsewhere).',
+  },
+  out_of_range: {
+    vi: 'Có giá trị nằm ngoài phạm vi cho phép.',
+    en: 'A value is out of the allowed range.',
+  },
   route_not_found: { vi: 'Không có địa chỉ API này.', en: 'No such API route.' },
   org_date_order: {
     vi: 'Ngày hiệu lực phải sau ngày bắt đầu hiện tại ({from}).',

@@ -1,6 +1,6 @@
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { ZId, ZIdParams, ZIsoDate } from '../../contracts/common.ts';
+import { ZId, ZIdParams, ZIsoDate, ZRefId } from '../../contracts/common.ts';
 import {
   ZCompliance,
   ZDerivePlan,
@@ -71,7 +71,7 @@ export function planRoutes() {
       scope: 'unit',
       summary: 'Write a plan by hand (a draft of the unit)',
       tags,
-      body: ZPlanContent.extend({ unitId: z.number().int().positive() }),
+      body: ZPlanContent.extend({ unitId: ZRefId }),
       response: { 201: ZPlan },
       handler: async ({ body, actor, services, reply }) => {
         reply.status(201);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId, ZIdParams } from '../../contracts/common.ts';
+import { ZId, ZIdParams, ZRefId } from '../../contracts/common.ts';
 import {
   ZDueItem,
   ZExcelImportResult,
@@ -66,7 +66,7 @@ export function reportingRoutes() {
       summary: 'Bind a target to an indicator (the user confirms a suggestion)',
       tags,
       params: z.object({ id: ZId, targetId: ZId }),
-      body: z.object({ indicatorId: z.number().int().positive() }),
+      body: z.object({ indicatorId: ZRefId }),
       handler: ({ params, body, actor, services }) =>
         services.reporting.bindTarget(actor, params.id, params.targetId, body.indicatorId),
     }),
@@ -143,7 +143,7 @@ export function reportingRoutes() {
       scope: 'unit',
       summary: 'Open the report of a unit for a period (created as a draft on first open by an officer)',
       tags,
-      body: z.object({ periodId: z.number().int().positive(), unitId: z.number().int().positive() }),
+      body: z.object({ periodId: ZRefId, unitId: ZRefId }),
       response: { 200: ZReport },
       handler: ({ body, actor, services }) => services.reporting.open(actor, body.periodId, body.unitId),
     }),
