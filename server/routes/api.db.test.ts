@@ -176,6 +176,48 @@ describe.each(testEngines())('HTTP API on %s', (engine) => {
     expect(badDate.json().error.message).toMatch(/^Giá trị không hợp lệ ở trường effectiveDate/);
   });
 
+  it('meets 20 wrong passwords in a row with 429 and Retry-After, then locks longer', async () => {
+    await t.services.userRepository.insert({
+      username: 'lockme',
+      displayName: 'x',
+      passwordHash: 'scrypt$1$1$1$AA==$AA==',
+      role: 'viewer',
+      homeUnitId: org.provinceA.id,
+    });
+    const statuses: number[] = [];
+    let retryAfter = '';
+    for (let i = 0; i < 20; i++) {
+      const response = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        remoteAddress: '203.0.113.7',
+        payload: { username: 'lockme', password: `sai-mat-khau-${i}` },
+      });
+      statuses.push(response.statusCode);
+      if (response.statusCode === 429) retryAfter = String(response.headers['retry-after']);
+    }
+    expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
+    expect(statuses.slice(5).every((s) => s === 429)).toBe(true);
+    expect(Number(retryAfter)).toBeGreaterThan(0);
+    // Even the right password waits out the lock.
+    const right = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      remoteAddress: '203.0.113.7',
+      payload: { username: 'lockme', password: 'bat-ky-mat-khau-1' },
+    });
+    expect(right.statusCode).toBe(429);
+  });
+
+  it('gives a new session id on every sign-in and forgets the old one on sign-out', async () => {
+    const first = await t.signIn('officer');
+    const second = await t.signIn('officer');
+    expect(first.cookie).not.toBe(second.cookie);
+    await app.inject({ method: 'POST', url: '/api/auth/logout', headers: first, payload: {} });
+    expect((await app.inject({ method: 'GET', url: '/api/auth/me', headers: first })).statusCode).toBe(401);
+    expect((await app.inject({ method: 'GET', url: '/api/auth/me', headers: second })).statusCode).toBe(200);
+  });
+
   it('names missing things in the caller’s language', async () => {
     const headers = await t.signIn('admin');
     const en = await app.inject({
