@@ -224,6 +224,19 @@ describe('reporting cycle journey', () => {
     await screenshot(officer, '41-ratio-error-phone', false);
   });
 
+  it('lists the errors when submitted too early and leads to the field', async () => {
+    await officer.getByRole('button', { name: 'Gửi báo cáo' }).click();
+    const list = officer.getByTestId('submit-errors');
+    await list.getByText('Tử số (60) lớn hơn mẫu số (50).').waitFor();
+    await list.getByText('Chưa viết phần "Kết quả thực hiện".').waitFor();
+    await screenshot(officer, '42-submit-errors-phone', false);
+    await list.getByRole('button', { name: /lớn hơn mẫu số/ }).click();
+    await list.waitFor({ state: 'hidden' });
+    await expect
+      .poll(() => officer.evaluate(() => document.activeElement?.id))
+      .toBe(`rf-values-${ratioId}-total-numerator`);
+  });
+
   it('is filled by keyboard alone; Enter moves on and never submits; the draft saves itself', async () => {
     // Correct the numerator and go on with Enter (no form is submitted by Enter).
     await field('numerator').focus();
@@ -261,7 +274,7 @@ describe('reporting cycle journey', () => {
       .first()
       .evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await officer.evaluate(() => window.scrollBy(0, -110));
-    await screenshot(officer, '42-draft-saved-phone', false);
+    await screenshot(officer, '43-draft-saved-phone', false);
   });
 
   it('has no serious accessibility problems on the entry form', async () => {
@@ -310,7 +323,7 @@ describe('reporting cycle journey', () => {
     await conflict.getByText('Dữ liệu đã được người khác thay đổi…').waitFor();
     expect(await shortcomings.inputValue()).toBe('Một số cán bộ mới chưa được tập huấn.');
     await conflict.evaluate((el) => el.scrollIntoView({ block: 'center' }));
-    await screenshot(officer, '4b-conflict-phone', false);
+    await screenshot(officer, '44-conflict-phone', false);
     await conflict.getByRole('button', { name: 'Giữ bản của tôi' }).click();
     await conflict.waitFor({ state: 'detached' });
     await expect
@@ -323,12 +336,12 @@ describe('reporting cycle journey', () => {
     await submit.focus();
     await officer.keyboard.press('Enter');
     await officer.locator('.ant-modal-confirm-title', { hasText: 'Gửi báo cáo lên cấp trên?' }).waitFor();
-    await screenshot(officer, '43-submit-confirm-phone', false);
+    await screenshot(officer, '45-submit-confirm-phone', false);
     await officer.keyboard.press('Enter');
     await officer.getByTestId('locked-tag').waitFor();
     await officer.locator('.report-header .report-status').getByText('Đã gửi').waitFor();
     expect(await officer.locator('.report-page input[type=text], .report-page textarea').count()).toBe(0);
-    await screenshot(officer, '44-submitted-phone', false);
+    await screenshot(officer, '46-submitted-phone', false);
   });
 
   it('lets the level above return it with a reason', async () => {
@@ -341,7 +354,7 @@ describe('reporting cycle journey', () => {
     await reviewer.waitForURL(/\/bao-cao\/\d+$/);
     await reviewer.getByRole('button', { name: 'Trả lại' }).waitFor();
     await reviewer.getByText('45 / 50 = 90,0%').waitFor();
-    await screenshot(reviewer, '45-review-page', false);
+    await screenshot(reviewer, '47-review-page', false);
     await expectNoSeriousAxe(reviewer);
 
     await reviewer.getByRole('button', { name: 'Trả lại' }).click();
@@ -349,7 +362,7 @@ describe('reporting cycle journey', () => {
     await dialog.getByRole('button', { name: 'Trả lại' }).click();
     await dialog.getByText('Vui lòng ghi lý do (ít nhất 3 ký tự).').waitFor();
     await dialog.getByLabel(/Lý do trả lại/).fill(RETURN_REASON);
-    await screenshot(reviewer, '46-return-reason', false);
+    await screenshot(reviewer, '48-return-reason', false);
     await dialog.getByRole('button', { name: 'Trả lại' }).click();
     await dialog.waitFor({ state: 'hidden' });
     await reviewer.locator('.report-header .report-status').getByText('Bị trả lại').waitFor();
@@ -363,7 +376,7 @@ describe('reporting cycle journey', () => {
       .filter({ hasText: `Năm ${year}` });
     await card.getByText('Bị trả lại').waitFor();
     await card.getByText(RETURN_REASON).waitFor();
-    await screenshot(officer, '47-returned-with-reason-phone', false);
+    await screenshot(officer, '49-returned-with-reason-phone', false);
     await card.getByRole('button', { name: 'Tiếp tục' }).click();
     await officer.waitForURL(reportUrl);
     await officer.getByTestId('return-reason').getByText(RETURN_REASON).waitFor();
@@ -388,7 +401,7 @@ describe('reporting cycle journey', () => {
     await reviewer.getByRole('button', { name: 'Duyệt' }).click();
     await reviewer.getByRole('dialog').getByRole('button', { name: 'Duyệt' }).click();
     await reviewer.locator('.report-header .report-status').getByText('Đã duyệt').waitFor();
-    await screenshot(reviewer, '48-approved', false);
+    await screenshot(reviewer, '4a-approved', false);
   });
 
   it('shows the officer a locked report, and the API refuses a change (409)', async () => {
@@ -397,7 +410,7 @@ describe('reporting cycle journey', () => {
     await officer.locator('.report-header .report-status').getByText('Đã duyệt').waitFor();
     expect(await officer.locator('.report-page input[type=text], .report-page textarea').count()).toBe(0);
     expect(await officer.getByRole('button', { name: 'Gửi báo cáo' }).count()).toBe(0);
-    await screenshot(officer, '49-approved-locked-phone', false);
+    await screenshot(officer, '4b-approved-locked-phone', false);
     const status = await officer.evaluate(async (url) => {
       const me = (await (await fetch('/api/auth/me')).json()) as { csrfToken: string };
       const id = url.split('/').pop();
@@ -435,8 +448,21 @@ describe('reporting cycle journey', () => {
       .poll(async () => numbers.locator('.status-number--approved dd').textContent())
       .toMatch(/^1\b/);
     await manager.getByRole('link', { name: 'Công đoàn cơ sở Công ty TNHH Điện tử Minh Long 1' }).waitFor();
-    await screenshot(manager, '4a-period-status', false);
+    await screenshot(manager, '4c-period-status', false);
     await expectNoSeriousAxe(manager);
+  });
+
+  it('lets a manager above unlock an approved report, with a reason', async () => {
+    const manager = await browser.newPage({ baseURL: server.baseUrl, width: 1280, height: 860 });
+    watch(manager);
+    await signIn(manager, 'laichau');
+    await manager.goto(reportUrl);
+    await manager.getByRole('button', { name: 'Mở khóa' }).click();
+    const dialog = manager.getByRole('dialog');
+    await dialog.getByLabel(/Lý do mở khóa/).fill('Đơn vị xin sửa số liệu tập huấn theo danh sách mới.');
+    await dialog.getByRole('button', { name: 'Mở khóa' }).click();
+    await manager.locator('.report-header .report-status').getByText('Bị trả lại').waitFor();
+    await screenshot(manager, '4d-unlocked', false);
   });
 
   it('ran without page errors or CSP violations', () => {

@@ -144,8 +144,9 @@ export default function ReportPage() {
     queryKey: reportQueryKey(id),
     queryFn: ({ signal }) => fetchReport(id, signal),
     enabled: Number.isInteger(id) && id > 0,
-    // The form owns what is typed; a background refetch must not replace it.
-    staleTime: Number.POSITIVE_INFINITY,
+    // Always fresh when the page opens (someone above may have returned or approved it since);
+    // while it is open the form owns what is typed and saves bring the server's copy back.
+    staleTime: 0,
   });
 
   const onReportChanged = useCallback(
@@ -165,7 +166,8 @@ export default function ReportPage() {
     if (data) document.title = `${data.scheduleName} — ${data.period.label} · ${t('app.name')}`;
   }, [data, t]);
 
-  if (report.isPending) return <Skeleton active />;
+  // A cached copy may be old: the form starts only from what the server says now.
+  if (report.isPending || (report.isFetching && !report.isFetchedAfterMount)) return <Skeleton active />;
   if (report.isError || !data)
     return <ErrorResult error={report.error} onRetry={() => void report.refetch()} />;
 
