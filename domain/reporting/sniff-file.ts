@@ -25,9 +25,9 @@ export function sniffAttachment(data: Uint8Array): AttachmentKind | null {
 /** A safe file name to show and to offer on download: no path, no control characters. */
 export function safeFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  const cleaned = base
-    .normalize('NFC')
-    .replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '_')
+  const cleaned = [...base.normalize('NFC')]
+    .map((c) => (c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127 || '"<>|:*?'.includes(c) ? '_' : c))
+    .join('')
     .replace(/^\.+/, '')
     .trim()
     .slice(0, 150);

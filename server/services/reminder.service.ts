@@ -2,7 +2,6 @@ import { addDays, formatDateVi, todayInVietnam } from '../../domain/dates.ts';
 import { roleAtLeast } from '../../domain/roles.ts';
 import type { Database } from '../db/client.ts';
 import type { NotificationRepository, ReminderJobRow } from '../repositories/notification.repository.ts';
-import type { PlanRepository } from '../repositories/plan.repository.ts';
 import type { ReportingRepository } from '../repositories/reporting.repository.ts';
 import type { SettingsRepository } from '../repositories/settings.repository.ts';
 import type { UserRepository } from '../repositories/user.repository.ts';
@@ -34,7 +33,6 @@ export class ReminderService {
     private readonly database: Database,
     private readonly notifications: NotificationRepository,
     private readonly reporting: ReportingRepository,
-    private readonly plans: PlanRepository,
     private readonly users: UserRepository,
     private readonly settings: SettingsRepository,
     private readonly reportingService: ReportingService,

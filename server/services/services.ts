@@ -76,6 +76,7 @@ export function createServices(
     rollup.onApprovalChange,
   );
   const dashboard = new DashboardService(
+    database,
     rollupRepository,
     reportingRepository,
     planRepository,
@@ -146,7 +147,6 @@ export function createServices(
       database,
       notificationRepository,
       reportingRepository,
-      planRepository,
       userRepository,
       settings,
       reporting,
