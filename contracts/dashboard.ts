@@ -149,7 +149,11 @@ export const ZPlanDashboard = z.object({
 });
 export type TPlanDashboard = z.infer<typeof ZPlanDashboard>;
 
-export const ZPlanDashboardQuery = z.object({ periodId: ZId.optional() });
+export const ZPlanDashboardQuery = z.object({
+  periodId: ZId.optional(),
+  /** 'false' leaves out completeness and late units (served by /api/periods/:id/completeness). */
+  completeness: z.enum(['true', 'false']).default('true'),
+});
 
 export const ZUnitPlanStatus = z.object({
   planId: z.number().int(),

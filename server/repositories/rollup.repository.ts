@@ -548,6 +548,63 @@ export class RollupRepository {
     );
   }
 
+  /** A plan's targets in order, each with its bound indicator (if any), in one query. */
+  async targetsOfPlan(planId: number) {
+    return rows<{
+      id: number;
+      text: string;
+      milestones: unknown;
+      indicator_id: number | null;
+      code: string | null;
+      name: string | null;
+      kind: string | null;
+      aggregation: string | null;
+      disaggregation: string | null;
+      threshold: number | null;
+      unit: string | null;
+    }>(
+      this.db(),
+      sql`SELECT t.id, t.text, t.milestones, i.id AS indicator_id, i.code, i.name, i.kind, i.aggregation,
+                 i.disaggregation, i.threshold, i.unit
+            FROM plan_targets t
+            LEFT JOIN target_indicators ti ON ti.target_id = t.id
+            LEFT JOIN indicators i ON i.id = ti.indicator_id
+           WHERE t.plan_id = ${planId}
+           ORDER BY t.position, t.id`,
+    );
+  }
+
+  /** Every period of a plan's schedules, oldest first, in one query. */
+  async periodsOfPlan(planId: number) {
+    return rows<{
+      id: number;
+      schedule_id: number;
+      key: string;
+      label: string;
+      starts_on: string;
+      ends_on: string;
+      cutoff_from: string;
+      cutoff_to: string;
+      due_on: string;
+    }>(
+      this.db(),
+      sql`SELECT p.id, p.schedule_id, p.key, p.label, p.starts_on::text, p.ends_on::text, p.cutoff_from::text,
+                 p.cutoff_to::text, p.due_on::text
+            FROM report_periods p JOIN report_schedules s ON s.id = p.schedule_id
+           WHERE s.plan_id = ${planId}
+           ORDER BY p.ends_on, p.id`,
+    );
+  }
+
+  /** Memory for the sorts and hashes of the current transaction (a big rebuild or scan). */
+  async useWorkMem(size: '64MB' | '32MB') {
+    await this.db().execute(sql.raw(`SET LOCAL work_mem = '${size}'`));
+  }
+
+  async analyze() {
+    await this.db().execute(sql`ANALYZE rollup_values`);
+  }
+
   /** Stored rows of some periods, indicators and units (any of the filters may be null: all). */
   async rowsOf(filter: {
     periodIds: number[];

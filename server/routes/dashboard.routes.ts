@@ -61,7 +61,9 @@ export function dashboardRoutes() {
       query: ZPlanDashboardQuery,
       response: { 200: ZPlanDashboard },
       handler: ({ params, query, actor, services }) =>
-        services.dashboard.planDashboard(actor, params.id, query.periodId),
+        services.dashboard.planDashboard(actor, params.id, query.periodId, {
+          completeness: query.completeness === 'true',
+        }),
     }),
     defineRoute({
       method: 'GET',

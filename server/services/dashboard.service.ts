@@ -18,6 +18,7 @@ import type { TReportStatus } from '../../contracts/reporting.ts';
 import { aimsHigh, assessTarget } from '../../domain/progress/assess-progress.ts';
 import { TOTAL } from '../../domain/rollup/indicator.ts';
 import { cellValue, rollUpFromScratch } from '../../domain/rollup/roll-up.ts';
+import type { Database } from '../db/client.ts';
 import { AppError, notFound } from '../errors.ts';
 import type { OrgRepository } from '../repositories/org.repository.ts';
 import type { PlanRepository, PlanRow } from '../repositories/plan.repository.ts';
@@ -141,6 +142,7 @@ interface Visibility {
  */
 export class DashboardService {
   constructor(
+    private readonly database: Database,
     private readonly rollups: RollupRepository,
     private readonly reporting: ReportingRepository,
     private readonly plans: PlanRepository,
@@ -177,9 +179,17 @@ export class DashboardService {
   }
 
   private async periodsOfPlan(planId: number): Promise<PeriodRow[]> {
-    const schedules = await this.reporting.schedulesOfPlan(planId);
-    const periods = (await Promise.all(schedules.map((s) => this.reporting.periodsOfSchedule(s.id)))).flat();
-    return periods.sort((a, b) => a.endsOn.localeCompare(b.endsOn) || a.id - b.id);
+    return (await this.rollups.periodsOfPlan(planId)).map((p) => ({
+      id: p.id,
+      scheduleId: p.schedule_id,
+      key: p.key,
+      label: p.label,
+      startsOn: p.starts_on,
+      endsOn: p.ends_on,
+      cutoffFrom: p.cutoff_from,
+      cutoffTo: p.cutoff_to,
+      dueOn: p.due_on,
+    }));
   }
 
   /** The period asked for, else the latest that has ended, else the first. */
@@ -241,22 +251,45 @@ export class DashboardService {
 
   // ----- plan dashboard ---------------------------------------------------------------------
 
-  async planDashboard(actor: Actor, planId: number, periodId?: number): Promise<TPlanDashboard> {
+  /**
+   * A plan's dashboard. `completeness: false` leaves out completeness and late units (a scan of
+   * the whole subtree's reports; `GET /api/periods/:id/completeness` serves it on its own).
+   */
+  async planDashboard(
+    actor: Actor,
+    planId: number,
+    periodId?: number,
+    options: { completeness?: boolean } = {},
+  ): Promise<TPlanDashboard> {
     const plan = await this.requirePlan(actor, planId);
     const today = this.access.today();
-    const [periods, children, bindings, planUnit, visibility] = await Promise.all([
+    const [periods, targetRows, [planUnit], visibility] = await Promise.all([
       this.periodsOfPlan(planId),
-      this.plans.children(planId),
-      this.reporting.bindingsOfPlan(planId),
-      this.org.unitAsOf(plan.unitId, today),
+      this.rollups.targetsOfPlan(planId),
+      this.rollups.units([plan.unitId], today),
       this.visibility(actor),
     ]);
     const period = this.choosePeriod(periods, periodId, today);
-    const boundTo = new Map(bindings.map((b) => [b.target_id, b.indicator_id]));
-    const indicatorRows = await this.reporting.indicatorsByIds([...new Set(boundTo.values())]);
-    const indicatorById = new Map(indicatorRows.map((i) => [i.id, i]));
+    const indicatorById = new Map<number, IndicatorRow>();
+    for (const r of targetRows) {
+      if (r.indicator_id === null) continue;
+      indicatorById.set(r.indicator_id, {
+        id: r.indicator_id,
+        code: r.code!,
+        name: r.name!,
+        kind: r.kind!,
+        aggregation: r.aggregation!,
+        disaggregation: r.disaggregation!,
+        threshold: r.threshold!,
+        unit: r.unit,
+      } as IndicatorRow);
+    }
+    const indicatorRows = [...indicatorById.values()];
+    const children = {
+      targets: targetRows.map((r) => ({ id: r.id, text: r.text, milestones: r.milestones })),
+    };
+    const boundTo = new Map(targetRows.map((r) => [r.id, r.indicator_id]));
 
-    // assertCanSeePlanUnit: the plan's unit is inside the caller's organisation or above it
     const planInside = !visibility.above(plan.unitId);
     const direct = period ? await this.rollups.children(plan.unitId, period.endsOn) : [];
     const shown = this.shownChildren(direct, planInside, visibility, actor.homeUnitId).filter(
@@ -364,7 +397,10 @@ export class DashboardService {
       periods: periods.map(toPeriod),
       period: period ? toPeriod(period) : null,
       targets,
-      completeness: period ? await this.completenessFor(actor, period, plan.unitId, visibility) : null,
+      completeness:
+        period && options.completeness !== false
+          ? await this.completenessFor(actor, period, plan.unitId, visibility)
+          : null,
     };
   }
 
@@ -394,14 +430,17 @@ export class DashboardService {
     const path = rootId === scope.planUnitId ? [] : await this.org.ancestors(rootId, period.endsOn);
     const planAt = path.findIndex((a) => a.id === scope.planUnitId);
     const rootDepth = rootId === scope.planUnitId ? 0 : planAt < 0 ? 0 : path.length - planAt;
-    const [result, children, [root]] = await Promise.all([
-      this.rollups.completeness(period.id, rootId, {
+    const result = await this.database.transaction(async () => {
+      await this.rollups.useWorkMem('32MB');
+      return this.rollups.completeness(period.id, rootId, {
         ...scope,
         rootDepth,
         periodDue: scopeRow.due_on,
         leadDays: scopeRow.lead_days,
         today,
-      }),
+      });
+    });
+    const [children, [root]] = await Promise.all([
       this.rollups.children(rootId, period.endsOn),
       this.rollups.units([rootId], period.endsOn),
     ]);
@@ -456,7 +495,7 @@ export class DashboardService {
     const plans = await this.plans.listForUnits([unitId, ...ancestors.map((a) => a.id)]);
     const result = [];
     for (const p of plans) {
-      const dashboard = await this.planDashboard(actor, p.id);
+      const dashboard = await this.planDashboard(actor, p.id, undefined, { completeness: false });
       const counts = Object.fromEntries(SEVERITY.map((s) => [s, 0])) as Record<TProgressStatus, number>;
       for (const t of dashboard.targets) counts[t.status] += 1;
       const status = SEVERITY.find((s) => counts[s] > 0 && s !== 'no_data') ?? 'no_data';

@@ -150,10 +150,14 @@ export class RollupService {
       // Approvals of the period wait for the rebuild, and it waits for those under way.
       const period = await this.rollups.periodScope(periodId, 'update');
       if (!period) throw notFound('period');
+      // The national period gathers ~3 million values: room to hash them in memory (measured 10 s → 6 s).
+      await this.rollups.useWorkMem('64MB');
       const n = await this.rollups.rebuild(periodId, scopeOf(period));
       await this.audit.record(actor, 'rollup.rebuild', 'report_period', periodId, null, { rows: n });
       return n;
     });
+    // Fresh statistics, so dashboards find the rows by index at once (rows of a period change whole).
+    await this.rollups.analyze();
     return { periodId, rows, ms: Math.round(performance.now() - started) };
   }
 
