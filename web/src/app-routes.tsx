@@ -39,6 +39,8 @@ export function AppRoutes() {
           <Route path={ROUTES.myReports} element={<MyReportsPage />} />
           <Route path={`${ROUTES.myReports}/:id`} element={<ReportPage />} />
           <Route path={ROUTES.reviewQueue} element={<ReviewQueuePage />} />
+          {/* The reminder e-mails and notifications link the review queue as /bao-cao/duyet. */}
+          <Route path={`${ROUTES.myReports}/duyet`} element={<Navigate to={ROUTES.reviewQueue} replace />} />
           <Route path={ROUTES.reportingStatus} element={<ReportingStatusPage />} />
           <Route path={`${ROUTES.plans}/:planId/bao-cao`} element={<ReportingStatusPage />} />
           <Route path="*" element={<NotFoundPage />} />

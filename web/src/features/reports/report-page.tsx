@@ -8,6 +8,7 @@ import type { TRole } from '../../../../contracts/auth.ts';
 import type { TReport } from '../../../../contracts/reporting.ts';
 import { fetchReport } from '../../api/reports.api.ts';
 import { ErrorResult } from '../../components/error-result.tsx';
+import NotFoundPage from '../../components/not-found-page.tsx';
 import { formatIsoDate, formatTimestamp } from '../../lib/format.ts';
 import { ROUTES } from '../../routes.ts';
 import { useSession } from '../auth/session.ts';
@@ -166,6 +167,7 @@ export default function ReportPage() {
     if (data) document.title = `${data.scheduleName} — ${data.period.label} · ${t('app.name')}`;
   }, [data, t]);
 
+  if (!Number.isInteger(id) || id <= 0) return <NotFoundPage />;
   // A cached copy may be old: the form starts only from what the server says now.
   if (report.isPending || (report.isFetching && !report.isFetchedAfterMount)) return <Skeleton active />;
   if (report.isError || !data)
