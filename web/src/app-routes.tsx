@@ -17,6 +17,8 @@ const MyReportsPage = lazy(() => import('./features/reports/my-reports-page.tsx'
 const ReportPage = lazy(() => import('./features/reports/report-page.tsx'));
 const ReviewQueuePage = lazy(() => import('./features/reports/review-queue-page.tsx'));
 const ReportingStatusPage = lazy(() => import('./features/reports/reporting-status-page.tsx'));
+const DashboardPage = lazy(() => import('./features/dashboards/dashboard-page.tsx'));
+const ConsolidatedPage = lazy(() => import('./features/dashboards/consolidated-page.tsx'));
 const HomeRedirect = lazy(() => import('./features/reports/home-redirect.tsx'));
 const NotFoundPage = lazy(() => import('./components/not-found-page.tsx'));
 
@@ -43,6 +45,8 @@ export function AppRoutes() {
           <Route path={`${ROUTES.myReports}/duyet`} element={<Navigate to={ROUTES.reviewQueue} replace />} />
           <Route path={ROUTES.reportingStatus} element={<ReportingStatusPage />} />
           <Route path={`${ROUTES.plans}/:planId/bao-cao`} element={<ReportingStatusPage />} />
+          <Route path={ROUTES.dashboard} element={<DashboardPage />} />
+          <Route path={ROUTES.consolidated} element={<ConsolidatedPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

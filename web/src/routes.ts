@@ -8,6 +8,8 @@ export const ROUTES = {
   myReports: '/bao-cao',
   reviewQueue: '/duyet-bao-cao',
   reportingStatus: '/tinh-hinh-bao-cao',
+  dashboard: '/bang-dieu-khien',
+  consolidated: '/bao-cao-tong-hop',
 } as const;
 
 export const documentPath = (id: number): string => `${ROUTES.documents}/${id}`;

@@ -1,7 +1,9 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  DashboardOutlined,
   FileDoneOutlined,
+  FileSyncOutlined,
   FileTextOutlined,
   FundOutlined,
   MenuOutlined,
@@ -39,6 +41,12 @@ function useMenuItems(user: TSessionUser): MenuProps['items'] {
           },
         ]),
     { key: ROUTES.reportingStatus, icon: <FundOutlined aria-hidden />, label: t('reports.nav.status') },
+    { key: ROUTES.dashboard, icon: <DashboardOutlined aria-hidden />, label: t('dashboards.nav.dashboard') },
+    {
+      key: ROUTES.consolidated,
+      icon: <FileSyncOutlined aria-hidden />,
+      label: t('dashboards.nav.consolidated'),
+    },
     { key: ROUTES.organisation, icon: <ApartmentOutlined aria-hidden />, label: t('nav.organisation') },
     { key: ROUTES.plans, icon: <ProjectOutlined aria-hidden />, label: t('nav.plans') },
     { key: ROUTES.documents, icon: <FileTextOutlined aria-hidden />, label: t('nav.documents') },
