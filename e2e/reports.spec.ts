@@ -202,6 +202,7 @@ describe('reporting cycle journey', () => {
     expect(await card.textContent()).toMatch(/Hạn gửi: \d{2}\/\d{2}\/\d{4}/);
     expect(await card.textContent()).toMatch(/Chưa làm|Đang soạn/);
     await screenshot(officer, '40-my-reports-phone', false);
+    await expectNoSeriousAxe(officer);
     expect(await officer.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await card.getByRole('button', { name: /Bắt đầu làm|Tiếp tục/ }).click();
     await officer.waitForURL(/\/bao-cao\/\d+$/);
@@ -349,6 +350,7 @@ describe('reporting cycle journey', () => {
     await openMenuItem(reviewer, 'Duyệt báo cáo');
     const queue = reviewer.getByTestId('review-queue');
     await queue.waitFor();
+    await expectNoSeriousAxe(reviewer);
     const item = queue.locator('.due-card').filter({ hasText: `Năm ${year} · ${SCHEDULE_NAME}` });
     await item.getByRole('button').click();
     await reviewer.waitForURL(/\/bao-cao\/\d+$/);
