@@ -293,6 +293,33 @@ describe('reporting cycle journey', () => {
     expect(await officer.getByRole('radio', { name: 'Có' }).isChecked()).toBe(true);
   });
 
+  it('keeps typing through a dropped connection and saves when it is back', async () => {
+    const causes = officer.getByLabel('Nguyên nhân');
+    await officer.context().setOffline(true);
+    await causes.fill('Kinh phí tập huấn còn hạn chế.');
+    await causes.blur();
+    await expect
+      .poll(() => officer.getByTestId('save-status').textContent(), { timeout: 10_000 })
+      .toContain('Chưa lưu được — sẽ thử lại');
+    const kept = await officer.evaluate(
+      (id) => localStorage.getItem(`tiendo.reportDraft.${id}`),
+      reportUrl.split('/').pop(),
+    );
+    expect(kept).toContain('Kinh phí tập huấn còn hạn chế.');
+    await causes.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await screenshot(officer, '4e-offline-kept-phone', false);
+    await officer.context().setOffline(false);
+    await expect
+      .poll(() => officer.getByTestId('save-status').textContent(), { timeout: 15_000 })
+      .toMatch(/Đã lưu lúc/);
+    expect(
+      await officer.evaluate(
+        (id) => localStorage.getItem(`tiendo.reportDraft.${id}`),
+        reportUrl.split('/').pop(),
+      ),
+    ).toBeNull();
+  });
+
   it('attaches a photo of the activity', async () => {
     const png = Buffer.from(
       'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
