@@ -66,16 +66,16 @@ function NarrativeSections({
               onChange={(e) => onChange(section.key, e.target.value)}
               autoSize={{ minRows: 4, maxRows: 16 }}
             />
-            <div className="cons-section__sources">
-              <span className="cons-section__sources-label">
+            <details className="cons-section__sources" open={section.sources.length <= 6}>
+              <summary className="cons-section__sources-label">
                 {t('dashboards.consolidated.sources', { count: section.sources.length })}
-              </span>
+              </summary>
               {section.sources.map((s) => (
                 <Tag key={s.unitId} className="cons-source" title={s.text}>
                   {s.unitName}
                 </Tag>
               ))}
-            </div>
+            </details>
           </Card>
         );
       })}
@@ -95,7 +95,10 @@ function ReportBody({ report, periodId }: { report: TConsolidatedReport; periodI
   const download = useMutation({
     mutationFn: (format: 'docx' | 'xlsx') =>
       downloadConsolidated(periodId, report.unit.unitId, format, editedSections(report, texts)),
-    onSuccess: ({ blob, fileName }) => saveBlob(blob, fileName),
+    onSuccess: ({ blob, fileName, edited }) => {
+      saveBlob(blob, fileName);
+      if (!edited) void message.warning(t('dashboards.consolidated.editsTooLong'), 8);
+    },
     onError: (error) => void message.error(errorText(error)),
   });
   const submit = useMutation({

@@ -17,6 +17,13 @@ import { CHART_COLOURS } from './status-badge.tsx';
 
 const short = (text: string, max = 70) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
+/** A round axis top above the milestone (a percentage stops at 100 when it can). */
+function niceCeiling(value: number, unit: string | null): number {
+  const step = value > 200 ? 10 ** Math.floor(Math.log10(value)) / 2 : 10;
+  const top = Math.ceil(value / step) * step;
+  return unit === '%' && value <= 100 ? Math.min(top, 100) : top;
+}
+
 function trendOption(target: TTargetProgress, milestoneLabel: string): EChartsOption {
   const unit = target.indicator?.unit ?? null;
   const milestone = target.nextMilestone;
@@ -31,7 +38,7 @@ function trendOption(target: TTargetProgress, milestoneLabel: string): EChartsOp
       name: unit ?? '',
       axisLabel: { formatter: (v: number) => formatFigure(v) },
       ...(drawMilestone
-        ? { max: (range: { max: number }) => Math.max(range.max, milestone.value) * 1.05 }
+        ? { max: (range: { max: number }) => niceCeiling(Math.max(range.max, milestone.value) * 1.05, unit) }
         : {}),
     },
     series: [
