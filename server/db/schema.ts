@@ -661,3 +661,19 @@ export const rollupValues = pgTable(
     index('rollup_values_unit_idx').on(t.unitId, t.periodId),
   ],
 );
+
+/** Invitations to join: a link with a secret token, a role and a unit, valid until it expires. */
+export const invitations = pgTable('invitations', {
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  /** SHA-256 of the token in the link; the token itself is not stored. */
+  tokenHash: text('token_hash').notNull().unique(),
+  role: text('role').notNull(),
+  homeUnitId: integer('home_unit_id')
+    .notNull()
+    .references(() => orgUnits.id),
+  createdBy: integer('created_by'),
+  expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'string' }).notNull(),
+  acceptedBy: integer('accepted_by'),
+  acceptedAt: timestamp('accepted_at', { withTimezone: true, mode: 'string' }),
+  createdAt: createdAt(),
+});

@@ -102,6 +102,10 @@ export const NOUNS = {
   attachment: { vi: 'tệp đính kèm', en: 'attachment' },
   notification: { vi: 'thông báo', en: 'notification' },
   calendar: { vi: 'lịch', en: 'calendar' },
+  invitation: {
+    vi: 'lời mời (có thể đã hết hạn hoặc đã dùng)',
+    en: 'invitation (it may have expired or been used)',
+  },
   parse_job: { vi: 'lượt đọc văn bản', en: 'document reading job' },
   code: { vi: 'Mã đơn vị', en: 'Unit code' },
   username: { vi: 'Tên đăng nhập', en: 'Username' },

@@ -448,6 +448,31 @@ describe.each(testEngines())('permission matrix on %s', (engine) => {
       const { url } = await t.services.notifications.calendarLink(callers.get('viewer')!.actor);
       return { method: 'GET', url };
     },
+    'GET /api/setup': async () => ({ method: 'GET', url: '/api/setup' }),
+    // Public, and refused (409) once the workspace has its accounts: never a way in.
+    'POST /api/setup': async () => ({
+      method: 'POST',
+      url: '/api/setup',
+      payload: {
+        organisationName: 'Tổ chức',
+        start: 'empty',
+        admin: { username: 'chiem-quyen', displayName: 'x', password: 'mat-khau-chiem-1' },
+      },
+    }),
+    'POST /api/invitations': async (side) => ({
+      method: 'POST',
+      url: '/api/invitations',
+      payload: { role: 'viewer', homeUnitId: unitOf(side), expiresInDays: 3 },
+    }),
+    'GET /api/invitations/:token': async () => ({
+      method: 'GET',
+      url: `/api/invitations/${await freshInvitation()}`,
+    }),
+    'POST /api/invitations/:token/accept': async () => ({
+      method: 'POST',
+      url: `/api/invitations/${await freshInvitation()}/accept`,
+      payload: { username: `moi${next()}`, displayName: 'Người được mời', password: 'mat-khau-moi-2025' },
+    }),
     'GET /api/plans/:id/compliance': async (side) => ({
       method: 'GET',
       url: `/api/plans/${(await freshPlan(side)).id}/compliance`,
@@ -528,6 +553,17 @@ describe.each(testEngines())('permission matrix on %s', (engine) => {
       ]),
     };
   };
+
+  const freshInvitation = async () =>
+    (
+      await t.services.setup.invite(SYSTEM_ACTOR, {
+        role: 'viewer',
+        homeUnitId: org.provinceA.id,
+        expiresInDays: 3,
+      })
+    ).url
+      .split('/')
+      .pop()!;
 
   let cachedIndicatorId: number | null = null;
   const indicatorId = async () => {
@@ -610,7 +646,9 @@ describe.each(testEngines())('permission matrix on %s', (engine) => {
         await probe('inside', { role: 'viewer', actor: { ...SYSTEM_ACTOR, homeUnitId: -1, role: 'viewer' } }),
       );
       outcomes.push(`anonymous:${bucket(anonymous.statusCode)}`);
-      expected.push(`anonymous:${route.access === 'public' ? '2xx' : '401'}`);
+      expected.push(
+        `anonymous:${route.access === 'public' ? (key === 'POST /api/setup' ? '409' : '2xx') : '401'}`,
+      );
       for (const role of ROLES) {
         const caller = callers.get(role)!;
         const sides: Side[] = route.scope === 'unit' ? ['inside', 'outside'] : ['inside'];
@@ -624,7 +662,9 @@ describe.each(testEngines())('permission matrix on %s', (engine) => {
           });
           outcomes.push(`${role}/${side}:${bucket(response.statusCode)}`);
           const allowed = route.access === 'public' || roleAtLeast(role, route.access);
-          expected.push(`${role}/${side}:${!allowed ? '403' : side === 'outside' ? '403' : '2xx'}`);
+          expected.push(
+            `${role}/${side}:${!allowed ? '403' : side === 'outside' ? '403' : key === 'POST /api/setup' ? '409' : '2xx'}`,
+          );
         }
       }
       expect(outcomes).toEqual(expected);

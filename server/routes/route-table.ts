@@ -8,6 +8,7 @@ import { orgRoutes } from './org.routes.ts';
 import { planRoutes } from './plans.routes.ts';
 import { registryRoutes } from './registry.routes.ts';
 import { reportingRoutes } from './reporting.routes.ts';
+import { setupRoutes } from './setup.routes.ts';
 import { userRoutes } from './users.routes.ts';
 
 /** Every API route of the server, with its declared access. The permission tests read this. */
@@ -15,6 +16,7 @@ export function routeTable(options: { sessionTtlHours: number }): RouteSpec[] {
   return [
     ...metaRoutes(),
     ...authRoutes(options),
+    ...setupRoutes(options),
     ...orgRoutes(),
     ...userRoutes(),
     ...documentRoutes(),

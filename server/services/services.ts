@@ -31,6 +31,7 @@ import { ReportAttachmentService } from './report-attachment.service.ts';
 import { ReportExcelService } from './report-excel.service.ts';
 import { ReportingService } from './reporting.service.ts';
 import { RollupService } from './rollup.service.ts';
+import { SetupService } from './setup.service.ts';
 import { UserService } from './user.service.ts';
 
 export interface ServiceOptions {
@@ -98,7 +99,13 @@ export function createServices(
     config.sessionTtlHours * 3_600_000,
     clock,
   );
-  return {
+  // The demo loader needs the finished service graph: it is set once the graph exists.
+  const later: { loadDemo: () => Promise<unknown> } = { loadDemo: async () => undefined };
+  const setup = new SetupService(database, userRepository, orgRepository, org, settings, access, audit, () =>
+    later.loadDemo(),
+  );
+  const services = {
+    setup,
     database,
     settings,
     audit,
@@ -156,6 +163,11 @@ export function createServices(
     userRepository,
     orgRepository,
   };
+  later.loadDemo = async () => {
+    const { loadDemoWorkspace } = await import('./demo-workspace.ts');
+    return loadDemoWorkspace(services);
+  };
+  return services;
 }
 
 export type Services = ReturnType<typeof createServices>;

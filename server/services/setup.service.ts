@@ -1,0 +1,194 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
+import type { TRole } from '../../contracts/auth.ts';
+import type { TSetup } from '../../contracts/setup.ts';
+import { roleAtLeast } from '../../domain/roles.ts';
+import type { Database } from '../db/client.ts';
+import { invitations } from '../db/schema.ts';
+import { AppError, notFound } from '../errors.ts';
+import type { OrgRepository } from '../repositories/org.repository.ts';
+import type { SettingsRepository } from '../repositories/settings.repository.ts';
+import type { UserRepository } from '../repositories/user.repository.ts';
+import type { AccessService } from './access.service.ts';
+import { type Actor, SYSTEM_ACTOR } from './actor.ts';
+import type { AuditService } from './audit.service.ts';
+import type { OrgService } from './org.service.ts';
+import { hashPassword } from './password.ts';
+import { loadProvinceReference, NATIONAL_CODE } from './reference-provinces.ts';
+
+const hash = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/**
+ * First run (no user yet): the first administrator, the organisation, and a start — the 2025
+ * reference of 34 provincial federations, an empty tree, or the demo. Then invitations: a link
+ * with an expiry that lets a person create their own account with a given role and unit.
+ */
+export class SetupService {
+  constructor(
+    private readonly database: Database,
+    private readonly users: UserRepository,
+    private readonly org: OrgRepository,
+    private readonly orgService: OrgService,
+    private readonly settings: SettingsRepository,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+    private readonly loadDemo: () => Promise<unknown>,
+  ) {}
+
+  async status() {
+    return {
+      needsSetup: (await this.users.count()) === 0,
+      demo: (await this.settings.get('demo')) !== undefined,
+    };
+  }
+
+  /** Only while there is no user at all; returns the new administrator's id. */
+  async setup(input: TSetup): Promise<number> {
+    if (!(await this.status()).needsSetup)
+      throw new AppError(
+        409,
+        'validation',
+        { field: 'setup', detail: 'đã có tài khoản; không thiết lập lại được' },
+        'setup',
+      );
+    if (input.start === 'demo') {
+      await this.loadDemo();
+    }
+    const passwordHash = await hashPassword(input.admin.password);
+    return this.database.transaction(async () => {
+      if ((await this.users.count()) > 0 && input.start !== 'demo')
+        throw new AppError(409, 'validation', { field: 'setup', detail: 'đã có tài khoản' }, 'setup');
+      if (input.start === 'reference') await loadProvinceReference(this.orgService, this.org, SYSTEM_ACTOR);
+      let root = await this.org.findUnitByCode(NATIONAL_CODE);
+      if (!root) {
+        const detail = await this.orgService.create(SYSTEM_ACTOR, {
+          code: NATIONAL_CODE,
+          name: input.organisationName,
+          shortName: null,
+          type: 'national',
+          parentId: null,
+          effectiveDate: this.access.today(),
+        });
+        root = await this.org.findUnit(detail.id);
+      }
+      if (await this.users.findByUsername(input.admin.username)) {
+        throw new AppError(
+          409,
+          'duplicate',
+          { field: '@username', value: input.admin.username },
+          'admin.username',
+        );
+      }
+      const admin = await this.users.insert({
+        ...input.admin,
+        passwordHash,
+        role: 'admin',
+        homeUnitId: root!.id,
+      });
+      await this.settings.set('organisation', { name: input.organisationName });
+      await this.audit.record(
+        { ...SYSTEM_ACTOR, userId: admin.id },
+        'setup.first_run',
+        'workspace',
+        null,
+        null,
+        { organisation: input.organisationName, start: input.start },
+      );
+      return admin.id;
+    });
+  }
+
+  async invite(
+    actor: Actor,
+    input: { role: TRole; homeUnitId: number; expiresInDays: number },
+  ): Promise<{ url: string; expiresAt: string }> {
+    this.access.assertRole(actor, 'manager');
+    if (!roleAtLeast(actor.role, input.role)) throw new AppError(403, 'role_too_high', {}, 'role');
+    await this.access.assertUnitAccess(actor, input.homeUnitId);
+    const token = randomBytes(24).toString('base64url');
+    const expiresAt = new Date(this.access.now().getTime() + input.expiresInDays * 86_400_000).toISOString();
+    await this.database.transaction(async () => {
+      const [row] = await this.database
+        .db()
+        .insert(invitations)
+        .values({
+          tokenHash: hash(token),
+          role: input.role,
+          homeUnitId: input.homeUnitId,
+          createdBy: actor.userId,
+          expiresAt,
+        })
+        .returning({ id: invitations.id });
+      await this.audit.record(actor, 'invitation.create', 'invitation', row!.id, null, {
+        role: input.role,
+        homeUnitId: input.homeUnitId,
+        expiresAt,
+      });
+    });
+    return { url: `/moi/${token}`, expiresAt };
+  }
+
+  /** What an invitation offers (for the page the link opens); 404 when unknown or expired. */
+  async invitation(token: string) {
+    const row = await this.findValid(token);
+    const unit = await this.org.unitAsOf(row.homeUnitId, this.access.today());
+    return { role: row.role as TRole, unitName: unit?.name ?? '', expiresAt: row.expiresAt };
+  }
+
+  async accept(
+    token: string,
+    input: { username: string; displayName: string; password: string },
+  ): Promise<number> {
+    const row = await this.findValid(token);
+    const passwordHash = await hashPassword(input.password);
+    return this.database.transaction(async () => {
+      const claimed = await this.database
+        .db()
+        .update(invitations)
+        .set({ acceptedAt: sql`now()` })
+        .where(sql`${invitations.id} = ${row.id} AND ${invitations.acceptedAt} IS NULL`)
+        .returning({ id: invitations.id });
+      if (claimed.length === 0) throw notFound('invitation');
+      if (await this.users.findByUsername(input.username)) {
+        throw new AppError(409, 'duplicate', { field: '@username', value: input.username }, 'username');
+      }
+      const user = await this.users.insert({
+        ...input,
+        passwordHash,
+        role: row.role as TRole,
+        homeUnitId: row.homeUnitId,
+      });
+      await this.database
+        .db()
+        .update(invitations)
+        .set({ acceptedBy: user.id })
+        .where(eq(invitations.id, row.id));
+      await this.audit.record(
+        { ...SYSTEM_ACTOR, userId: user.id },
+        'invitation.accept',
+        'invitation',
+        row.id,
+        null,
+        { username: input.username },
+      );
+      return user.id;
+    });
+  }
+
+  private async findValid(token: string) {
+    const [row] = await this.database
+      .db()
+      .select()
+      .from(invitations)
+      .where(eq(invitations.tokenHash, hash(token)));
+    if (
+      !row ||
+      row.acceptedAt !== null ||
+      Date.parse(row.expiresAt.replace(' ', 'T').replace(/([+-]\d{2})$/, '$1:00')) <
+        this.access.now().getTime()
+    ) {
+      throw notFound('invitation');
+    }
+    return row;
+  }
+}
