@@ -14,7 +14,8 @@ interface Job extends TParseJob {
 }
 
 const KEEP_MS = 60 * 60_000;
-const MAX_RUNNING = 4;
+/** Reading jobs one user may have running at once (OCR takes seconds a page). */
+const MAX_RUNNING_PER_USER = 4;
 
 /**
  * Reads uploaded documents into plan-extract/v1. Text is read at once; files (which may need
@@ -32,8 +33,8 @@ export class DocumentParseService {
 
   startFile(actor: Actor, fileName: string, data: Buffer): TParseJob {
     this.prune();
-    const running = [...this.jobs.values()].filter((j) => j.status === 'running').length;
-    if (running >= MAX_RUNNING) {
+    const running = [...this.jobs.values()].filter((j) => j.status === 'running' && j.ownerId === actor.userId).length;
+    if (running >= MAX_RUNNING_PER_USER) {
       throw new AppError(429, 'too_many_attempts', { seconds: 10 }, null, { retryAfter: 10 });
     }
     const source =
