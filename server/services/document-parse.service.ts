@@ -33,7 +33,9 @@ export class DocumentParseService {
 
   startFile(actor: Actor, fileName: string, data: Buffer): TParseJob {
     this.prune();
-    const running = [...this.jobs.values()].filter((j) => j.status === 'running' && j.ownerId === actor.userId).length;
+    const running = [...this.jobs.values()].filter(
+      (j) => j.status === 'running' && j.ownerId === actor.userId,
+    ).length;
     if (running >= MAX_RUNNING_PER_USER) {
       throw new AppError(429, 'too_many_attempts', { seconds: 10 }, null, { retryAfter: 10 });
     }
