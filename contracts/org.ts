@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZIsoDate, ZRefId, ZVersion } from './common.ts';
+import { ZId, ZIsoDate, ZRefId, ZVersion } from './common.ts';
 
 /** Kinds of org unit, top to bottom. `district` units ended with the 2025 reorganisation. */
 export const UNIT_TYPES = [
@@ -35,7 +35,7 @@ export type TOrgTree = z.infer<typeof ZOrgTree>;
 
 export const ZTreeQuery = z.object({
   date: ZIsoDate.optional(),
-  root: z.coerce.number().int().positive().optional(),
+  root: ZId.optional(),
   maxDepth: z.coerce.number().int().min(0).max(10).optional(),
 });
 

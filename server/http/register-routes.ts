@@ -13,6 +13,28 @@ export const CSRF_HEADER = 'x-csrf-token';
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+/**
+ * The path of the first string holding a NUL character: PostgreSQL cannot store one, so such
+ * input is refused here, naming its field, instead of failing in the database.
+ */
+export function findNul(value: unknown, path = ''): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path || 'body' : null;
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) {
+      const found = findNul(item, path ? `${path}.${i}` : String(i));
+      if (found) return found;
+    }
+    return null;
+  }
+  if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      const found = findNul(item, path ? `${path}.${key}` : key);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
 /** Resolves the session behind the cookie, once per request. */
 export async function authOf(request: FastifyRequest, services: Services): Promise<Authenticated | null> {
   const token = request.cookies[SESSION_COOKIE];
@@ -45,6 +67,10 @@ export function registerRoutes(app: FastifyInstance, routes: RouteSpec[], servic
         // Access is checked before the body is validated: an anonymous caller learns nothing.
         const auth = await authOf(request, services);
         (request as FastifyRequest & { tiendoAuth: Authenticated | null }).tiendoAuth = auth;
+        const nul =
+          spec.access === 'public' || auth ? (findNul(request.body) ?? findNul(request.query)) : null;
+        if (nul)
+          throw new AppError(400, 'validation', { field: nul, detail: 'có ký tự không hợp lệ (NUL)' }, nul);
         if (spec.access === 'public') return;
         if (!auth) throw unauthenticated();
         if (!roleAtLeast(auth.user.role, spec.access)) throw forbidden();

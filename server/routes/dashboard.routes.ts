@@ -1,6 +1,6 @@
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { ZIdParams } from '../../contracts/common.ts';
+import { ZId, ZIdParams } from '../../contracts/common.ts';
 import {
   ZCompletenessView,
   ZConsolidatedExportQuery,
@@ -116,7 +116,7 @@ export function dashboardRoutes() {
       summary: 'Completeness and timeliness of a unit’s subtree: per direct unit, per level, late units',
       tags,
       params: ZIdParams,
-      query: z.object({ unitId: z.coerce.number().int().positive().optional() }),
+      query: z.object({ unitId: ZId.optional() }),
       response: { 200: ZCompletenessView },
       handler: ({ params, query, actor, services }) =>
         services.dashboard.completeness(actor, params.id, query.unitId),
