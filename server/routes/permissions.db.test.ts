@@ -668,7 +668,7 @@ describe.each(testEngines())('permission matrix on %s', (engine) => {
         }
       }
       expect(outcomes).toEqual(expected);
-    });
+    }, 180_000); // the PDF route runs LibreOffice once per allowed caller
   }
 });
 
