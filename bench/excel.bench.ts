@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { DEFAULT_SECTIONS } from '../contracts/reporting.ts';
+import { emptyPlanContent } from '../domain/plans/empty-plan.ts';
 import { SYSTEM_ACTOR } from '../server/services/actor.ts';
 import { createServices } from '../server/services/services.ts';
 import { addGrassrootsUnits, benchEngines, openBenchDatabase } from './bench-database.ts';
@@ -37,26 +38,7 @@ export async function run(): Promise<void> {
         aggregation: 'sum',
         threshold: 1,
       });
-      const plan = await services.plans.create(actor, top.id, {
-        title: 'Kế hoạch',
-        kind: 'KH',
-        yearFrom: 2025,
-        yearTo: 2025,
-        issuerName: null,
-        supervisingBody: null,
-        place: null,
-        preamble: null,
-        purposes: [],
-        funding: [],
-        recipients: [],
-        signer: null,
-        implementDeadline: null,
-        targets: [],
-        tasks: [],
-        assignments: [],
-        reporting: [],
-        events: [],
-      });
+      const plan = await services.plans.create(actor, top.id, emptyPlanContent('Kế hoạch', 2025));
       const schedule = await services.reporting.createSchedule(actor, {
         planId: plan.id,
         dutyIndex: null,

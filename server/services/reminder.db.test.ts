@@ -1,6 +1,7 @@
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SECTIONS } from '../../contracts/reporting.ts';
+import { emptyPlanContent } from '../../domain/plans/empty-plan.ts';
 import { seedSmallOrg } from '../test/fixtures.ts';
 import { openTestDatabase, type TestDatabase, testEngines } from '../test/test-database.ts';
 import { SYSTEM_ACTOR } from './actor.ts';
@@ -71,26 +72,7 @@ describe.each(testEngines())('reminders on %s', (engine) => {
     });
     const org = await seedSmallOrg(a);
     await a.users.update(SYSTEM_ACTOR, org.users.chair!, { email: 'chutich@cdcs.example', version: 0 });
-    const plan = await a.plans.create(SYSTEM_ACTOR, org.provinceA.id, {
-      title: 'Kế hoạch năm',
-      kind: 'KH',
-      yearFrom: 2025,
-      yearTo: 2025,
-      issuerName: null,
-      supervisingBody: null,
-      place: null,
-      preamble: null,
-      purposes: [],
-      funding: [],
-      recipients: [],
-      signer: null,
-      implementDeadline: null,
-      targets: [],
-      tasks: [],
-      assignments: [],
-      reporting: [],
-      events: [],
-    });
+    const plan = await a.plans.create(SYSTEM_ACTOR, org.provinceA.id, emptyPlanContent('Kế hoạch năm', 2025));
     await a.reporting.createSchedule(SYSTEM_ACTOR, {
       planId: plan.id,
       dutyIndex: null,

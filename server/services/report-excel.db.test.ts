@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SECTIONS } from '../../contracts/reporting.ts';
+import { emptyPlanContent } from '../../domain/plans/empty-plan.ts';
 import { seedSmallOrg } from '../test/fixtures.ts';
 import { openTestDatabase, type TestDatabase, testEngines } from '../test/test-database.ts';
 import { type Actor, SYSTEM_ACTOR } from './actor.ts';
@@ -53,26 +54,11 @@ describe.each(testEngines())('Excel entry on %s', (engine) => {
       aggregation: 'sum',
       threshold: 1,
     });
-    const plan = await services.plans.create(SYSTEM_ACTOR, org.provinceA.id, {
-      title: 'Kế hoạch năm',
-      kind: 'KH',
-      yearFrom: 2025,
-      yearTo: 2025,
-      issuerName: null,
-      supervisingBody: null,
-      place: null,
-      preamble: null,
-      purposes: [],
-      funding: [],
-      recipients: [],
-      signer: null,
-      implementDeadline: null,
-      targets: [],
-      tasks: [],
-      assignments: [],
-      reporting: [],
-      events: [],
-    });
+    const plan = await services.plans.create(
+      SYSTEM_ACTOR,
+      org.provinceA.id,
+      emptyPlanContent('Kế hoạch năm', 2025),
+    );
     const schedule = await services.reporting.createSchedule(manager, {
       planId: plan.id,
       dutyIndex: null,
