@@ -8,7 +8,10 @@ import { migrate } from '../server/db/migrate.ts';
 
 /** Engines to measure: PGlite always, PostgreSQL when BENCH_DATABASE_URL is set. */
 export function benchEngines(): Engine[] {
-  return process.env.BENCH_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+  const all: Engine[] = process.env.BENCH_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+  // BENCH_ENGINES=postgres (comma-separated) measures only those.
+  const only = process.env.BENCH_ENGINES?.split(',').map((e) => e.trim());
+  return only ? all.filter((e) => only.includes(e)) : all;
 }
 
 /** A fresh migrated database for one benchmark; dispose drops it. */
@@ -39,6 +42,12 @@ export async function openBenchDatabase(
     database,
     dispose: async () => {
       await database.close();
+      // BENCH_KEEP=1 keeps the database to look into (EXPLAIN) afterwards; drop it by hand.
+      if (process.env.BENCH_KEEP) {
+        process.stderr.write(`kept database ${name}\n`);
+        await admin.end();
+        return;
+      }
       await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await admin.end();
     },

@@ -257,6 +257,19 @@ async function runEngine(engine: Engine): Promise<void> {
       with_completeness_p50_ms: withCompleteness.p50_ms,
       goal_p50_ms: 15,
     });
+    // The nation's stored figures, for DuckDB's full scan to match.
+    const national = await database.query<{
+      indicator_id: number;
+      numerator: number;
+      denominator: number;
+      meeting_units: number;
+    }>(
+      `SELECT indicator_id, numerator, denominator, meeting_units FROM rollup_values
+        WHERE period_id = ${period} AND unit_id = ${data.nationId} AND category = 'total'
+          AND indicator_id = ANY(ARRAY[${data.indicatorIds.slice(0, PLAN_INDICATORS).join(',')}]) ORDER BY indicator_id`,
+    );
+    storedNational.set(engine, national);
+    if (!layout) layout = await idLayout(database, data, period);
     const province = data.provinceIds[0]!;
     const drilldown = await timeRuns(20, () => services.dashboard.drilldown(SYSTEM_ACTOR, period, province));
     const drilled = await services.dashboard.drilldown(SYSTEM_ACTOR, period, province);
@@ -289,7 +302,126 @@ async function runEngine(engine: Engine): Promise<void> {
   }
 }
 
+/** The nation's stored roll-up rows of the dashboard's period, per engine (for DuckDB to match). */
+const storedNational = new Map<
+  string,
+  { indicator_id: number; numerator: number; denominator: number; meeting_units: number }[]
+>();
+
+/** Ids as the load gave them (identity columns, in the order the units were generated). */
+interface IdLayout {
+  communeFirstId: number;
+  grassrootsFirstId: number;
+  provinceFirstId: number;
+  indicatorIds: number[];
+  periodId: number;
+}
+let layout: IdLayout | null = null;
+
+async function idLayout(database: Database, data: NationalDataset, periodId: number): Promise<IdLayout> {
+  const [row] = await database.query<Record<string, number>>(
+    `SELECT min(id) FILTER (WHERE type = 'province') AS p, count(*) FILTER (WHERE type = 'province') AS pn,
+            max(id) FILTER (WHERE type = 'province') AS px,
+            min(id) FILTER (WHERE type = 'commune') AS c, max(id) FILTER (WHERE type = 'commune') AS cx,
+            min(id) FILTER (WHERE type = 'grassroots') AS g, max(id) FILTER (WHERE type = 'grassroots') AS gx
+       FROM org_units`,
+  );
+  const r = row!;
+  // The generator's ids are contiguous per level, in code order (checked, not assumed).
+  if (r.px! - r.p! + 1 !== PROVINCES || r.cx! - r.c! + 1 !== COMMUNES || r.gx! - r.g! + 1 !== GRASSROOTS) {
+    throw new Error('rollup bench: unit ids are not contiguous; DuckDB cannot mirror the dataset');
+  }
+  return {
+    provinceFirstId: r.p!,
+    communeFirstId: r.c!,
+    grassrootsFirstId: r.g!,
+    indicatorIds: data.indicatorIds,
+    periodId,
+  };
+}
+
+/**
+ * The floor of a full scan: the same national dataset generated inside DuckDB (in memory, the same
+ * formulas over the same ids), then the dashboard's figures — the nation and its 34 provinces, the
+ * plan's 10 indicators, one period — computed from every value on each run. The nation's figures
+ * must equal the roll-ups stored by the SQL engines.
+ */
+async function runDuckdb(ids: IdLayout): Promise<void> {
+  const { DuckDBInstance } = await import('@duckdb/node-api');
+  const instance = await DuckDBInstance.create(':memory:');
+  const c = await instance.connect();
+  const kinds = ids.indicatorIds
+    .map((id, k) => `(${id}, '${indicatorKind(k).kind}', '${indicatorKind(k).aggregation}')`)
+    .join(', ');
+  await timed('duckdb load', async () => {
+    await c.run(`CREATE TABLE indicators AS SELECT * FROM (VALUES ${kinds}) AS t(id, kind, aggregation)`);
+    // Grassroots unions with their commune and province, as the generator links them.
+    await c.run(`CREATE TABLE units AS
+      SELECT ${ids.grassrootsFirstId} + g AS id,
+             ${ids.communeFirstId} + (g % ${COMMUNES}) AS commune_id,
+             ${ids.provinceFirstId} + ((g % ${COMMUNES}) % ${PROVINCES}) AS province_id
+        FROM range(${GRASSROOTS}) t(g)`);
+    // Every value of the four periods: the generator's formulas (integer division as in PostgreSQL).
+    await c.run(`CREATE TABLE report_values AS
+      SELECT p.period_id, u.id AS unit_id, i.id AS indicator_id,
+             CAST(CASE i.kind
+               WHEN 'ratio' THEN ((10 + (u.id + i.id) % 40) * ((u.id * 7 + i.id * 13 + p.period_id * 31) % 101)) // 100
+               WHEN 'boolean' THEN CAST((u.id + i.id + p.period_id) % 5 <> 0 AS INTEGER)
+               WHEN 'count' THEN (u.id * 3 + i.id + p.period_id) % 12
+               ELSE ((u.id * 11 + i.id * 7 + p.period_id) % 5000) * 1000 END AS DOUBLE) AS numerator,
+             CASE WHEN i.kind = 'ratio' THEN CAST(10 + (u.id + i.id) % 40 AS DOUBLE) END AS denominator
+        FROM (SELECT unnest(range(${ids.periodId - 2}, ${ids.periodId + 2})) AS period_id) p
+       CROSS JOIN units u CROSS JOIN indicators i`);
+  });
+  const [count] = (
+    await c.runAndReadAll('SELECT count(*)::INTEGER AS n FROM report_values')
+  ).getRowObjectsJS();
+  const plan = ids.indicatorIds.slice(0, PLAN_INDICATORS).join(',');
+  const figureSql = `
+    WITH v AS (
+      SELECT u.province_id, v.indicator_id, i.aggregation, i.kind, v.numerator, v.denominator
+        FROM report_values v JOIN units u ON u.id = v.unit_id JOIN indicators i ON i.id = v.indicator_id
+       WHERE v.period_id = ${ids.periodId} AND v.indicator_id IN (${plan})
+    )
+    SELECT province_id, indicator_id,
+           sum(CASE WHEN aggregation = 'count_units_meeting' THEN CAST(numerator >= 1 AS INTEGER) ELSE numerator END) AS numerator,
+           sum(CASE WHEN kind = 'ratio' THEN denominator WHEN aggregation = 'count_units_meeting' THEN 0 ELSE 1 END) AS denominator,
+           count(*) AS reporting_units
+      FROM v GROUP BY GROUPING SETS ((province_id, indicator_id), (indicator_id))
+     ORDER BY province_id NULLS FIRST, indicator_id`;
+  const scan = await timeRuns(5, () => c.runAndReadAll(figureSql));
+  const rows = (await c.runAndReadAll(figureSql)).getRowObjectsJS();
+  const nation = rows.filter((r) => r.province_id === null);
+  const matches = [...storedNational.entries()].map(([engine, stored]) => ({
+    engine,
+    equal:
+      stored.length === nation.length &&
+      stored.every((s, k) => {
+        const d = nation[k]!;
+        const aggregation = indicatorKind(ids.indicatorIds.indexOf(s.indicator_id)).aggregation;
+        return (
+          Number(d.indicator_id) === s.indicator_id &&
+          Number(d.numerator) === s.numerator &&
+          (aggregation === 'count_units_meeting' || Number(d.denominator) === s.denominator)
+        );
+      }),
+  }));
+  printMeasurement({
+    name: 'rollup_national_scan',
+    engine: 'duckdb',
+    ...scan,
+    scale: SCALE,
+    units: 1 + PROVINCES + COMMUNES + GRASSROOTS,
+    values: Number(count!.n),
+    figures: rows.length,
+    matches_stored_rollup: matches,
+  });
+  c.closeSync();
+  instance.closeSync();
+}
+
 /** `npm run bench -- rollup` */
 export async function run(): Promise<void> {
   for (const engine of benchEngines()) await runEngine(engine);
+  if (layout) await runDuckdb(layout);
 }

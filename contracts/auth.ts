@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { ZRefId } from './common.ts';
-
+import { ZRefId, ZVersion } from './common.ts';
 export const ROLES = ['viewer', 'officer', 'manager', 'admin'] as const;
 export const ZRole = z.enum(ROLES);
 export type TRole = z.infer<typeof ZRole>;
@@ -54,7 +53,7 @@ export const ZUserUpdate = z.object({
   active: z.boolean().optional(),
   password: ZPassword.optional(),
   email: z.string().trim().email().max(200).nullable().optional(),
-  version: z.number().int().nonnegative(),
+  version: ZVersion,
 });
 export type TUserUpdate = z.infer<typeof ZUserUpdate>;
 

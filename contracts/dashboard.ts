@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId, ZIsoDate } from './common.ts';
+import { ZId, ZIsoDate, ZRefId } from './common.ts';
 import { ZUnitType } from './org.ts';
 import { ZMilestone } from './plan-extract.ts';
 import { ZAggregation, ZIndicatorKind, ZPeriod, ZReportStatus } from './reporting.ts';
@@ -84,6 +84,8 @@ export const ZTargetProgress = z.object({
   dueYear: z.number().int().nullable(),
   current: z.number().nullable(),
   currentPeriodEnd: ZIsoDate.nullable(),
+  /** The current value is from a period still running (provisional). */
+  currentProvisional: z.boolean(),
   projection: z.object({ year: z.number().int(), value: z.number() }).nullable(),
   trendPerYear: z.number().nullable(),
   /** How the projection was made, in Vietnamese. */
@@ -273,7 +275,7 @@ export const ZConsolidatedExportQuery = z.object({
 });
 
 export const ZConsolidatedSubmit = z.object({
-  unitId: z.number().int().positive(),
+  unitId: ZRefId,
   narrative: z.record(z.string().max(60), z.string().max(50_000)),
   /** Submit as well as save (else the report stays a draft). */
   submit: z.boolean().default(true),

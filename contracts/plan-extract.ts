@@ -34,7 +34,7 @@ export const ZComparator = z.enum(['>', '>=', '=', '<', '<=']);
 export type TComparator = z.infer<typeof ZComparator>;
 
 export const ZMilestone = z.object({
-  year: z.number().int().nullable(),
+  year: z.number().int().min(1000).max(9999).nullable(),
   recurrence: z.literal('annual').optional(),
   op: ZComparator,
   value: z.number(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZIsoDate, ZRefId, ZVersion } from './common.ts';
+import { ZId, ZIsoDate, ZRefId, ZVersion } from './common.ts';
 import { ZUnitType } from './org.ts';
 import { ZExtractedDocument, ZMilestone, ZReportingFrequency, ZSigner } from './plan-extract.ts';
 
@@ -10,13 +10,24 @@ export type TTaskStatus = z.infer<typeof ZTaskStatus>;
 export const ZPlanTargetInput = z.object({
   text: z.string().trim().min(1).max(2000),
   milestones: z.array(ZMilestone).max(20),
-  sourceTargetId: z.number().int().nullable().optional(),
+  sourceTargetId: ZRefId.nullable().optional(),
 });
+/**
+ * A cooperating body of a task: a unit of the organisation (its id, with the name shown) or a
+ * body outside it by name only ("Sở Nội vụ"). Plans saved before units could be picked hold
+ * bare names; they are read as `{ text, unitId: null }`.
+ */
+export const ZCooperatingUnit = z.object({
+  text: z.string().trim().min(1).max(300),
+  unitId: ZRefId.nullable(),
+});
+export type TCooperatingUnit = z.infer<typeof ZCooperatingUnit>;
+
 export const ZPlanTaskInput = z.object({
   text: z.string().trim().min(1).max(4000),
   leadText: z.string().max(300).nullable().optional(),
   leadUnitId: ZRefId.nullable().optional(),
-  cooperating: z.array(z.string().max(300)).max(30).default([]),
+  cooperating: z.array(ZCooperatingUnit).max(30).default([]),
   deadline: ZIsoDate.nullable().optional(),
   status: ZTaskStatus.exclude(['overdue']).default('not_started'),
   progressNote: z.string().max(4000).nullable().optional(),
@@ -106,6 +117,19 @@ export const ZPlan = ZPlanContent.extend({
   tasks: z.array(
     ZPlanTaskInput.extend({ id: z.number().int(), effectiveStatus: ZTaskStatus, version: z.number().int() }),
   ),
+  /** Events with the solar days they fall on in the plan's years (lunar ones converted). */
+  events: z.array(
+    ZPlanEventInput.extend({
+      occurrences: z.array(
+        z.object({
+          year: z.number().int(),
+          start: ZIsoDate,
+          end: ZIsoDate.nullable(),
+          adjusted: z.boolean(),
+        }),
+      ),
+    }),
+  ),
   warnings: z.array(z.object({ field: z.string(), message: z.string() })),
 });
 export type TPlan = z.infer<typeof ZPlan>;
@@ -136,6 +160,25 @@ export const ZComplianceRow = z.object({
   issuedOn: ZIsoDate.nullable(),
   deadline: ZIsoDate.nullable(),
   state: z.enum(['issued_on_time', 'issued_late', 'pending', 'late']),
+  /** Days past the deadline: until issuing (issued late) or until today (not issued, late). */
+  daysLate: z.number().int(),
+});
+/** The plan's tasks by lead unit: how many, done, overdue, and which are overdue. */
+export const ZComplianceTasksOfUnit = z.object({
+  unitId: z.number().int().nullable(),
+  lead: z.string(),
+  total: z.number().int(),
+  done: z.number().int(),
+  overdue: z.number().int(),
+  overdueTasks: z.array(
+    z.object({
+      taskId: z.number().int(),
+      text: z.string(),
+      deadline: ZIsoDate,
+      daysLate: z.number().int(),
+      status: ZTaskStatus,
+    }),
+  ),
 });
 export const ZCompliance = z.object({
   planId: z.number().int(),
@@ -145,5 +188,61 @@ export const ZCompliance = z.object({
   issued: z.number().int(),
   late: z.number().int(),
   rows: z.array(ZComplianceRow),
+  tasksByUnit: z.array(ZComplianceTasksOfUnit),
 });
 export type TCompliance = z.infer<typeof ZCompliance>;
+
+/** "Bảng công việc": what the issued plans ask of a unit and the units below it. */
+export const ZTaskBoardQuery = z.object({
+  /** The unit whose board it is (default the caller's home unit); its subtree is included. */
+  unitId: ZId.optional(),
+  /** "Của tôi": only what concerns the unit itself, not the units below it. */
+  mine: z.enum(['true', 'false']).default('false'),
+  overdue: z.enum(['true', 'false']).default('false'),
+  status: ZTaskStatus.optional(),
+  planId: ZId.optional(),
+  q: z.string().max(200).optional(),
+});
+export type TTaskBoardQuery = Omit<z.input<typeof ZTaskBoardQuery>, 'unitId' | 'planId'> & {
+  unitId?: number | undefined;
+  planId?: number | undefined;
+};
+
+export const ZTaskBoardItem = z.object({
+  /** `task-<id>-<unit id>` or `assignment-<id>-<unit id>`. */
+  key: z.string(),
+  kind: z.enum(['task', 'assignment']),
+  /** How the unit is concerned: it leads the task, cooperates on it, or the plan assigns it work. */
+  role: z.enum(['lead', 'cooperating', 'assigned']),
+  planId: z.number().int(),
+  planSymbol: z.string().nullable(),
+  planTitle: z.string(),
+  planUnitId: z.number().int(),
+  planUnitName: z.string(),
+  taskId: z.number().int().nullable(),
+  version: z.number().int().nullable(),
+  text: z.string(),
+  unitId: z.number().int(),
+  unitName: z.string(),
+  deadline: ZIsoDate.nullable(),
+  /** Task status, or for an assignment: done when the unit has issued its implementing plan. */
+  status: ZTaskStatus,
+  settableStatus: ZTaskStatus.exclude(['overdue']).nullable(),
+  progressNote: z.string().nullable(),
+  daysLate: z.number().int(),
+  /** Whether the caller may report this task's progress (the lead unit or the plan's owner). */
+  canReport: z.boolean(),
+});
+export type TTaskBoardItem = z.infer<typeof ZTaskBoardItem>;
+
+export const ZTaskBoard = z.object({
+  unitId: z.number().int().nullable(),
+  asOf: ZIsoDate,
+  /** Items matching the filters; at most `limit` are returned. */
+  total: z.number().int(),
+  overdue: z.number().int(),
+  limit: z.number().int(),
+  plans: z.array(z.object({ id: z.number().int(), label: z.string() })),
+  items: z.array(ZTaskBoardItem),
+});
+export type TTaskBoard = z.infer<typeof ZTaskBoard>;

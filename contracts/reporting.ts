@@ -83,7 +83,7 @@ export type TForm = z.infer<typeof ZForm>;
 
 export const ZScheduleCreate = z.object({
   planId: ZRefId,
-  dutyIndex: z.number().int().min(0).nullable().default(null),
+  dutyIndex: z.number().int().min(0).max(1000).nullable().default(null),
   name: z.string().trim().min(1).max(300),
   frequency: z.enum(['annual', 'semiannual', 'quarterly', 'monthly', 'once']),
   dueRule: z.string().max(10).nullable(),

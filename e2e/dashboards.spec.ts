@@ -110,7 +110,10 @@ describe('dashboards and the consolidated report', () => {
     await page.locator('.dash-chart canvas').first().waitFor();
     await page.locator('.dash-chart canvas').nth(1).waitFor();
     await page.getByTestId('completeness-numbers').waitFor();
-    await expect.poll(() => page.getByText(/Đơn vị chậm báo cáo \(\d+\)/).count()).toBe(1);
+    // Completeness has a request of its own, after the figures.
+    await expect
+      .poll(() => page.getByText(/Đơn vị chậm báo cáo \(\d+\)/).count(), { timeout: 10_000 })
+      .toBe(1);
     await screenshot(page, '50-dashboard');
     const violations = await seriousAxeViolations(page);
     expect(describeViolations(violations)).toBe('');

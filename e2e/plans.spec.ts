@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -83,8 +84,30 @@ describe('plans', () => {
     await value.press('Tab');
     await firstTarget.getByText(/: trên 96%$/).waitFor();
     await screenshot(page, '33-derived-edit', false);
+    // Checked before any select opens: antd leaves an unnamed listbox behind an opened select.
+    expect(describeViolations(await seriousAxeViolations(page))).toBe('');
+    // The first task's lead picked from the organisation; a body outside it typed by name.
+    await page.getByLabel('Đơn vị chủ trì trong tổ chức').first().click();
+    await page.getByLabel('Đơn vị chủ trì trong tổ chức').first().fill('tam duong');
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: 'Công đoàn xã Tam Đường' })
+      .first()
+      .click();
+    expect(await page.getByLabel('Đơn vị chủ trì', { exact: true }).first().inputValue()).toBe(
+      'Công đoàn xã Tam Đường',
+    );
+    const outside = page.getByLabel('Cơ quan phối hợp ngoài tổ chức').first();
+    await outside.click();
+    await outside.fill('Sở Nội vụ');
+    await outside.press('Enter');
     await page.getByRole('button', { name: 'Lưu', exact: true }).click();
     await page.waitForURL(/\/ke-hoach\/\d+$/);
+    const firstTask = page
+      .getByTestId('plan-tasks')
+      .getByRole('row')
+      .filter({ hasText: 'Phối hợp: Sở Nội vụ' });
+    await firstTask.getByText('Công đoàn xã Tam Đường', { exact: true }).waitFor();
     await page
       .getByTestId('plan-targets')
       .getByText(/trên 96%/)
@@ -106,7 +129,7 @@ describe('plans', () => {
     await screenshot(page, '35-derived-issued', false);
   });
 
-  it('shows on the parent plan who has issued, and exports CSV', async () => {
+  it('shows on the parent plan who has issued, and exports it to Excel', async () => {
     await page.goto(`/ke-hoach/${planId}`);
     await page.getByRole('tab', { name: 'Tình hình ban hành của cấp dưới' }).click();
     const summary = page.getByTestId('compliance-summary');
@@ -114,11 +137,15 @@ describe('plans', () => {
     await screenshot(page, '36-compliance', false);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Xuất CSV' }).click(),
+      page.getByRole('button', { name: 'Xuất Excel' }).click(),
     ]);
-    const csv = readFileSync(await download.path(), 'utf8');
-    expect(csv.charCodeAt(0)).toBe(0xfeff);
-    expect(csv).toContain('Công đoàn xã Tam Đường');
+    expect(download.suggestedFilename()).toMatch(/^tinh-hinh-ban-hanh-72-kh-.*\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync(await download.path()) as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('Tình hình ban hành')!;
+    const units = sheet.getColumn(2).values.map(String);
+    expect(units).toContain('Công đoàn xã Tam Đường');
+    expect(describeViolations(await seriousAxeViolations(page))).toBe('');
   });
 
   it('downloads the plan as an official DOCX', async () => {
@@ -130,6 +157,115 @@ describe('plans', () => {
     const file = readFileSync(await download.path());
     expect(file.subarray(0, 2).toString('latin1')).toBe('PK');
     expect(file.length).toBeGreaterThan(10_000);
+  });
+
+  it('confirms the indicator suggested for a target', async () => {
+    await page.getByRole('tab', { name: 'Chỉ số đo chỉ tiêu' }).click();
+    const tab = page.getByTestId('target-indicators');
+    const confirm = tab.getByRole('button', { name: /^Xác nhận chỉ số của chỉ tiêu \d+$/ }).first();
+    await confirm.waitFor();
+    expect(describeViolations(await seriousAxeViolations(page))).toBe('');
+    const n = /(\d+)$/.exec((await confirm.getAttribute('aria-label')) ?? '')![1]!;
+    const row = tab.getByRole('row').filter({ has: page.getByRole('cell', { name: n, exact: true }) });
+    await confirm.click();
+    await row.getByText('Đã xác nhận', { exact: true }).waitFor();
+    await screenshot(page, '37b-target-indicators', false);
+    const targets = await apiCall<{ targets: { boundIndicatorId: number | null }[] }>(
+      page,
+      'GET',
+      `/api/plans/${planId}/indicator-suggestions`,
+    );
+    expect(targets.targets.filter((x) => x.boundIndicatorId !== null)).toHaveLength(1);
+  });
+
+  it('shows the task board with the overdue task highlighted, and reports its progress', async () => {
+    const me = await apiCall<{ user: { homeUnitId: number } }>(page, 'GET', '/api/auth/me');
+    const found = await apiCall<{ units: { id: number; name: string }[] }>(
+      page,
+      'GET',
+      `/api/org/search?q=${encodeURIComponent('tam duong')}`,
+    );
+    const commune = found.units.find((u) => u.name === 'Công đoàn xã Tam Đường')!;
+    const draft = await apiCall<{ id: number; version: number }>(page, 'POST', '/api/plans', {
+      unitId: me.user.homeUnitId,
+      title: 'Kế hoạch tổ chức Tháng Công nhân',
+      kind: 'KH',
+      yearFrom: 2026,
+      yearTo: 2026,
+      issuerName: 'Liên đoàn Lao động tỉnh Lai Châu',
+      supervisingBody: null,
+      place: 'Lai Châu',
+      preamble: null,
+      purposes: [],
+      funding: [],
+      recipients: [],
+      signer: null,
+      implementDeadline: null,
+      targets: [],
+      tasks: [
+        {
+          text: 'Tổ chức đối thoại với công nhân tại xã Tam Đường',
+          leadText: commune.name,
+          leadUnitId: commune.id,
+          cooperating: [{ text: 'Sở Nội vụ', unitId: null }],
+          deadline: '2026-01-15',
+          status: 'in_progress',
+        },
+      ],
+      assignments: [],
+      reporting: [],
+      events: [],
+    });
+    await apiCall(page, 'POST', `/api/plans/${draft.id}/issue`, {
+      symbol: '901/KH-LĐLĐ',
+      issuedOn: '2026-01-02',
+      version: draft.version,
+    });
+
+    await page.getByRole('menuitem', { name: 'Bảng công việc' }).click();
+    await page.getByRole('heading', { name: 'Bảng công việc' }).waitFor();
+    const board = page.getByTestId('task-board');
+    const row = board.getByRole('row').filter({ hasText: 'đối thoại với công nhân' });
+    await row.waitFor();
+    expect(await row.getAttribute('class')).toContain('row--late');
+    await row.getByText('15/01/2026').waitFor();
+    await row.getByText('Quá hạn').waitFor();
+    await row.getByRole('link', { name: '901/KH-LĐLĐ' }).waitFor();
+    await page.getByLabel('Tìm nhiệm vụ').fill('doi thoai tam duong');
+    await page.getByTestId('task-board-overdue-only').click();
+    await expect.poll(() => board.locator('tbody tr.row--late').count()).toBe(1);
+    await screenshot(page, '38-task-board', false);
+    expect(describeViolations(await seriousAxeViolations(page))).toBe('');
+
+    await row.getByRole('button', { name: /^Báo cáo tiến độ/ }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Tình trạng').click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: 'Hoàn thành' })
+      .click();
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await board.getByText('Không có nhiệm vụ nào phù hợp.').waitFor();
+    await page.getByTestId('task-board-overdue-only').click();
+    await row.getByText('Hoàn thành').waitFor();
+  });
+
+  it('points at the stored plan when the same document is saved again', async () => {
+    await page.goto('/van-ban/doc-moi');
+    await page.getByText('Dán nội dung', { exact: true }).click();
+    await page.getByLabel('Nội dung văn bản').fill(readFileSync(SEED_002, 'utf8'));
+    await page.getByRole('button', { name: 'Đọc văn bản' }).click();
+    await page.getByTestId('review').waitFor();
+    await page.getByRole('button', { name: 'Lưu thành kế hoạch của đơn vị…' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Lưu kế hoạch' }).click();
+    const notice = dialog.getByTestId('document-duplicate');
+    await notice.getByText(/^Văn bản này đã có trong kho \(72\/KH-/).waitFor();
+    await screenshot(page, '39-document-duplicate', false);
+    await notice.getByRole('link', { name: 'Mở kế hoạch đã lưu' }).click();
+    await page.waitForURL(new RegExp(`/ke-hoach/${planId}$`));
+    await page.getByRole('heading', { name: /^72\/KH-/ }).waitFor();
   });
 
   it('lists the plan received from Lai Châu for a commune union on a 360-px phone', async () => {

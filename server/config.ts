@@ -10,6 +10,7 @@ const ZEnv = z.object({
   HOST: z.string().default('0.0.0.0'),
   TIENDO_DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.string().url().optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
   TIENDO_DEMO: z.enum(['auto', 'on', 'off']).default('auto'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: z
@@ -24,6 +25,7 @@ const ZEnv = z.object({
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Tiến Độ <khong-tra-loi@tiendo.local>'),
   UPLOAD_MAX_MB: z.coerce.number().positive().max(1024).default(25),
+  TIENDO_WEB: z.enum(['on', 'off']).default('on'),
 });
 
 export interface Config {
@@ -32,6 +34,8 @@ export interface Config {
   dataDir: string;
   /** PostgreSQL connection string; when absent the embedded PGlite database in `dataDir/db` is used. */
   databaseUrl: string | undefined;
+  /** PostgreSQL connections per instance. */
+  databasePoolSize: number;
   demo: 'auto' | 'on' | 'off';
   logLevel: string;
   trustProxy: boolean;
@@ -39,6 +43,8 @@ export interface Config {
   smtpUrl: string | undefined;
   mailFrom: string;
   uploadMaxBytes: number;
+  /** Serve (and build on first start) the web app; off for API-only instances behind a proxy. */
+  serveWeb: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -53,6 +59,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     dataDir: resolve(e.TIENDO_DATA_DIR),
     databaseUrl: e.DATABASE_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
     demo: e.TIENDO_DEMO,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
@@ -60,5 +67,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     uploadMaxBytes: Math.round(e.UPLOAD_MAX_MB * 1024 * 1024),
+    serveWeb: e.TIENDO_WEB === 'on',
   };
 }

@@ -11,8 +11,14 @@ import { createServices, type Services } from './services/services.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-export function openConfiguredDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Database {
-  return openDatabase({ databaseUrl: config.databaseUrl, dataDir: pgliteDirOf(config.dataDir) });
+export function openConfiguredDatabase(
+  config: Pick<Config, 'databaseUrl' | 'dataDir'> & Partial<Pick<Config, 'databasePoolSize'>>,
+): Database {
+  return openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: pgliteDirOf(config.dataDir),
+    poolSize: config.databasePoolSize,
+  });
 }
 
 /** Builds the web app once when `web/dist` is missing (a fresh clone). */
@@ -69,13 +75,13 @@ export async function startServer(
   log: (line: string) => void = (l) => process.stdout.write(`${l}\n`),
 ): Promise<RunningServer> {
   const started = performance.now();
-  ensureWebBuilt(log);
+  if (config.serveWeb) ensureWebBuilt(log);
   const database = openConfiguredDatabase(config);
   const applied = await migrate(database);
   if (applied > 0) log(`Đã áp dụng ${applied} migration.`);
   const services = createServices(database, config, () => new Date(), { log });
   const accounts = await loadDemoIfEmpty(services, config.demo, log);
-  const app = await buildApp({ config, services, serveWeb: true });
+  const app = await buildApp({ config, services, serveWeb: config.serveWeb });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -87,11 +93,14 @@ export async function startServer(
 
   // Reminders: every instance plans and sends; the database makes each reminder go out once.
   const stopReminders = services.reminders.start(() => new Date(), `${hostname()}-${process.pid}`, log);
+  // Roll-ups queued by an organisation change: rebuilt within seconds, one period at a time.
+  const stopRollups = services.rollup.start(log);
 
   let closing: Promise<void> | null = null;
   const close = () => {
     closing ??= (async () => {
       stopReminders();
+      stopRollups();
       await app.close();
       await database.close();
     })();

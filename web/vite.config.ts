@@ -13,6 +13,8 @@ export default defineConfig({
     // No inline scripts or eval: the server's CSP allows `script-src 'self'` only.
     assetsInlineLimit: 0,
     chunkSizeWarningLimit: 900,
+    // dist/.vite/manifest.json: the module graph `npm run bench -- web` follows for route sizes.
+    manifest: true,
   },
   server: {
     port: 5173,

@@ -15,13 +15,25 @@ export function registerRollupCommand(program: Command) {
       if (!Number.isInteger(id) || id <= 0) throw new Error(`--period: không phải mã kỳ: ${value}`);
       return id;
     })
-    .action(async (options: { period?: number }) => {
+    .option('--queued', 'chỉ các kỳ đang chờ tính lại sau thay đổi tổ chức')
+    .action(async (options: { period?: number; queued?: boolean }) => {
       await withDatabase(async (services) => {
+        if (options.queued) {
+          const done = await services.rollup.runQueued((line) => process.stderr.write(`${line}\n`));
+          process.stdout.write(
+            `Đã tính lại ${done.length} kỳ đang chờ${done.length > 0 ? `: ${done.join(', ')}` : ''}.\n`,
+          );
+          return;
+        }
         const bar = progressBar('Tính lại');
         const results = await services.rollup.rebuildMany(
           SYSTEM_ACTOR,
           options.period === undefined ? null : [options.period],
-          (done, total) => bar.update(done, total),
+          (done, total) => {
+            bar.update(done, total);
+            // Without a terminal (logs, CI): one line per period, so progress is visible there too.
+            if (!process.stderr.isTTY) process.stderr.write(`Tính lại: ${done}/${total} kỳ\n`);
+          },
         );
         bar.stop();
         const rows = results.reduce((sum, r) => sum + r.rows, 0);

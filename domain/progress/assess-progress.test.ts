@@ -134,6 +134,42 @@ describe('assessTarget', () => {
     expect(passed.verdict).toBe('Đã hết năm 2030 mà chưa đạt chỉ tiêu trên 95%.');
   });
 
+  it('counts the approved value of the running period as provisional once the period has begun', () => {
+    const running = assessTarget(
+      keyCadresTrained,
+      [{ periodStart: '2025-12-15', periodEnd: '2026-12-14', value: 90 }],
+      '2026-11-22',
+    );
+    expect(running).toMatchObject({ current: 90, currentPeriodEnd: '2026-12-14', currentProvisional: true });
+    expect(running.status).not.toBe('no_data');
+    expect(running.basis).toContain('tạm tính');
+    const ended = assessTarget(
+      keyCadresTrained,
+      [{ periodStart: '2024-12-15', periodEnd: '2025-12-14', value: 90 }],
+      '2026-11-22',
+    );
+    expect(ended.currentProvisional).toBe(false);
+    expect(ended.basis).not.toContain('tạm tính');
+    const notBegun = assessTarget(
+      keyCadresTrained,
+      [{ periodStart: '2026-12-15', periodEnd: '2027-12-14', value: 90 }],
+      '2026-11-22',
+    );
+    expect(notBegun).toMatchObject({ status: 'no_data', current: null, currentProvisional: false });
+  });
+
+  it('does not compare a count with a percentage milestone, and says so', () => {
+    const mixed = assessTarget(keyCadresTrained, points(['2025-12-14', 5]), '2026-01-10', {
+      valueIsPercent: false,
+    });
+    expect(mixed).toMatchObject({ status: 'no_data', current: 5, gap: null, projection: null });
+    expect(mixed.verdict).toContain('chưa so sánh được');
+    const same = assessTarget(keyCadresTrained, points(['2025-12-14', 96]), '2026-01-10', {
+      valueIsPercent: true,
+    });
+    expect(same.status).not.toBe('no_data');
+  });
+
   it('takes "= 100%" as reaching 100%', () => {
     const full: TMilestone[] = [{ year: 2025, op: '=', value: 100, unit: '%' }];
     expect(assessTarget(full, points(['2024-12-14', 97], ['2025-06-14', 100]), '2025-07-01').status).toBe(

@@ -13,6 +13,12 @@ export type ProgressStatus = 'met' | 'on_track' | 'at_risk' | 'off_track' | 'no_
 export interface SeriesPoint {
   periodEnd: string;
   value: number;
+  /**
+   * The period's first day, when known. A period that has begun but not ended by asOf counts, its
+   * value marked provisional (approved reports of the running period); without it a value counts
+   * only once its period has ended.
+   */
+  periodStart?: string;
 }
 
 export interface Projection {
@@ -29,6 +35,8 @@ export interface TargetAssessment {
   /** The latest value up to asOf, and the end of its period. */
   current: number | null;
   currentPeriodEnd: string | null;
+  /** The current value is from a period still running at asOf (more reports may come). */
+  currentProvisional: boolean;
   /** Least-squares line over the series, at the end of `dueYear`; null with fewer than 2 dates. */
   projection: Projection | null;
   /** The line's slope per year; null with fewer than 2 dates. */
@@ -46,6 +54,12 @@ export interface TargetAssessment {
 export interface AssessOptions {
   /** Overrides the default tolerance: 2 percentage points for %, else 5% of the milestone's value. */
   tolerance?: number;
+  /**
+   * Whether the series' values are percentages. When given and the milestone says otherwise (a
+   * count of activities held against "trên 95%"), the two cannot be compared: no status, and the
+   * verdict says why, rather than a gap between numbers of different kinds.
+   */
+  valueIsPercent?: boolean;
 }
 
 const EPSILON = 1e-9;
@@ -164,7 +178,7 @@ export function assessTarget(
 ): TargetAssessment {
   const next = nextMilestoneOf(milestones, asOf);
   const points = series
-    .filter((p) => p.periodEnd <= asOf)
+    .filter((p) => (p.periodStart ?? p.periodEnd) <= asOf)
     .sort((a, b) => a.periodEnd.localeCompare(b.periodEnd));
   const latest = points.at(-1) ?? null;
   const base: TargetAssessment = {
@@ -173,6 +187,7 @@ export function assessTarget(
     dueYear: next?.dueYear ?? null,
     current: latest?.value ?? null,
     currentPeriodEnd: latest?.periodEnd ?? null,
+    currentProvisional: latest !== null && latest.periodEnd > asOf,
     projection: null,
     trendPerYear: null,
     basis: `Chưa có số liệu đến ngày ${formatDateVi(asOf)}.`,
@@ -206,10 +221,21 @@ export function assessTarget(
   } else {
     basis = `Chưa đủ số liệu để tính xu hướng (${points.length} kỳ, ${years}); giá trị hiện tại ${formatValue(latest.value, unit)}.`;
   }
+  if (base.currentProvisional) {
+    basis += ` Số liệu kỳ đang diễn ra (đến ${formatDateVi(latest.periodEnd)}) là tạm tính: còn báo cáo chưa duyệt.`;
+  }
   if (!next) return { ...base, basis, trendPerYear };
 
   const { milestone, dueYear, passed } = next;
   const target = describeMilestone(milestone);
+  if (options.valueIsPercent !== undefined && options.valueIsPercent !== (milestone.unit === '%')) {
+    return {
+      ...base,
+      basis,
+      trendPerYear,
+      verdict: `Chỉ số đo ${options.valueIsPercent ? 'tỉ lệ (%)' : 'số lượng'} nhưng mốc ${target} ${milestone.unit === '%' ? 'tính bằng %' : 'là số lượng'}: chưa so sánh được — hãy chọn lại chỉ số đo chỉ tiêu này.`,
+    };
+  }
   const high = aimsHigh(milestone.op);
   const tolerance = options.tolerance ?? defaultTolerance(milestone);
   const recurring = milestone.year === null;

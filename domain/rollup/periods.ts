@@ -15,7 +15,10 @@ export interface ReportingPeriod {
   year: number;
   /** 1 for a year or a one-time report; 1–2 half, 1–4 quarter, 1–12 month. */
   index: number;
-  /** Data cut-off span, both ends inclusive. Roll up on the organisation as it stood on `end`. */
+  /**
+   * Data cut-off span, both ends inclusive. (Roll-ups take the organisation as it stood on
+   * `calendarEnd`, the day that also decides who must report: see README.md.)
+   */
   start: string;
   end: string;
   /** The calendar span the period names (1/1–30/6 for the first half). */

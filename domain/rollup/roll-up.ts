@@ -53,6 +53,14 @@ function scalar(cell: Cell): number {
 }
 
 /** The displayed value of a cell from its counters. */
+/** Whether an indicator's figures are percentages (a ratio, or the share of units meeting a condition). */
+export function valueIsPercent(indicator: Pick<Indicator, 'kind' | 'aggregation'>): boolean {
+  return (
+    indicator.aggregation === 'count_units_meeting' ||
+    (indicator.aggregation === 'sum' && indicator.kind === 'ratio')
+  );
+}
+
 export function cellValue(indicator: Indicator, cell: Omit<CellAggregate, 'value'>): number | null {
   switch (indicator.aggregation) {
     case 'count_units_meeting':

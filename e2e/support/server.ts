@@ -44,13 +44,26 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, output: () =>
   throw new Error(`server not healthy after ${timeoutMs} ms:\n${output()}`);
 }
 
-/** A fresh server on a free port with an empty data directory, so it loads the demo workspace. */
-export async function startServer(): Promise<TestServer> {
+/**
+ * A fresh server on a free port with an empty data directory, so it loads the demo workspace
+ * (`demo: 'off'` leaves it empty, for the first-run wizard).
+ */
+export async function startServer(
+  options: { demo?: 'auto' | 'off' /** Kept after stop (the caller's). */; dataDir?: string } = {},
+): Promise<TestServer> {
   const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), 'tiendo-e2e-'));
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'tiendo-e2e-'));
+  const removeDataDir = () => {
+    if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+  };
   const child = spawn(process.execPath, ['bin/tiendo.mjs', 'serve', '--port', String(port)], {
     cwd: repoRoot,
-    env: { ...process.env, TIENDO_DATA_DIR: dataDir, NODE_ENV: 'production' },
+    env: {
+      ...process.env,
+      TIENDO_DATA_DIR: dataDir,
+      NODE_ENV: 'production',
+      TIENDO_DEMO: options.demo ?? 'auto',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
@@ -66,7 +79,7 @@ export async function startServer(): Promise<TestServer> {
     await waitForHealth(baseUrl, child, output, 150_000);
   } catch (error) {
     child.kill('SIGTERM');
-    rmSync(dataDir, { recursive: true, force: true });
+    removeDataDir();
     throw error;
   }
   return {
@@ -79,7 +92,7 @@ export async function startServer(): Promise<TestServer> {
         await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
         if (child.exitCode === null) child.kill('SIGKILL');
       }
-      rmSync(dataDir, { recursive: true, force: true });
+      removeDataDir();
     },
   };
 }

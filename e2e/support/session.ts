@@ -1,13 +1,13 @@
 import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from './server.ts';
 
-/** Sign in through the form as a demo account and wait for the first page. */
+/** Sign in through the form as a demo account and wait for the first page (each role's home). */
 export async function signIn(page: Page, username: string): Promise<void> {
   await page.goto('/dang-nhap');
   await page.getByLabel('Tên đăng nhập').fill(username);
   await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL(/\/to-chuc/);
+  await page.waitForURL((url) => url.pathname !== '/' && !url.pathname.startsWith('/dang-nhap'));
 }
 
 /** Call the API with the page's session cookie and CSRF token (for setting the scene quickly). */

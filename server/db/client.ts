@@ -68,6 +68,38 @@ export function pgErrorCode(error: unknown): string | undefined {
   return undefined;
 }
 
+/** PostgreSQL codes of a server going away: shutdown, crash, starting up, connection failures. */
+const CONNECTION_PG_CODES = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006']);
+/** postgres.js and Node codes of a connection that failed or was lost. */
+const CONNECTION_CODES = new Set([
+  'CONNECTION_CLOSED',
+  'CONNECTION_DESTROYED',
+  'CONNECTION_ENDED',
+  'CONNECT_TIMEOUT',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
+
+/**
+ * Whether an error means the database could not be reached (restart, failover, network), not
+ * that the statement was wrong: the request may simply be tried again (HTTP 503).
+ */
+export function isConnectionError(error: unknown): boolean {
+  let current: unknown = error;
+  for (let i = 0; i < 5 && current; i++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && (CONNECTION_PG_CODES.has(code) || CONNECTION_CODES.has(code)))
+      return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
 // ---------------------------------------------------------------------------------------------
 // PGlite in a worker thread
 
@@ -196,18 +228,71 @@ function openPglite(dataDir: string | null): Database {
 // ---------------------------------------------------------------------------------------------
 // PostgreSQL
 
-function openPostgres(url: string): Database {
-  const client = postgres(url, {
-    max: 10,
-    onnotice: () => undefined,
-    // bigint (counts, audit ids) as numbers, as the PGlite worker returns them.
-    types: {
-      bigint: { to: 20, from: [20], serialize: (x: number) => String(x), parse: (x: string) => Number(x) },
-    },
-    transform: { undefined: null },
+/**
+ * postgres.js 3.4.9 can throw from a `setImmediate` when a query is written to a connection whose
+ * socket has just closed (PostgreSQL restarting under load): `TypeError: Cannot read properties
+ * of null (reading 'write')` in `nextWrite` (porsager/postgres#1154, #1208; fix not released).
+ * Uncaught, it would end the process. The guard recognises exactly that throw, keeps the process
+ * running and has every open pool replaced, since the connection it came from can no longer
+ * write. Any other uncaught exception still ends the process as Node would.
+ */
+const driverDefectListeners = new Set<() => void>();
+
+export function isPostgresWriteDefect(error: unknown): boolean {
+  const stack = (error as { stack?: unknown } | null)?.stack;
+  return (
+    error instanceof TypeError &&
+    typeof stack === 'string' &&
+    /nextWrite/.test(stack) &&
+    /postgres[\\/]src[\\/]connection\.js/.test(stack)
+  );
+}
+
+let driverGuardInstalled = false;
+function installDriverGuard() {
+  if (driverGuardInstalled) return;
+  driverGuardInstalled = true;
+  process.on('uncaughtException', (error) => {
+    if (isPostgresWriteDefect(error)) {
+      process.stderr.write(
+        'CSDL: postgres.js ghi vào kết nối đã đóng (lỗi đã biết của trình điều khiển); thay nhóm kết nối.\n',
+      );
+      for (const listener of driverDefectListeners) listener();
+      return;
+    }
+    // Someone else (a test runner) handles the rest; otherwise behave as Node does without a listener.
+    if (process.listenerCount('uncaughtException') > 1) return;
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
   });
-  const base = drizzlePostgres(client, { schema }) as unknown as Db;
+}
+
+function openPostgres(url: string, poolSize: number): Database {
+  const connect = () =>
+    postgres(url, {
+      max: poolSize,
+      onnotice: () => undefined,
+      // bigint (counts, audit ids) as numbers, as the PGlite worker returns them.
+      types: {
+        bigint: { to: 20, from: [20], serialize: (x: number) => String(x), parse: (x: string) => Number(x) },
+      },
+      transform: { undefined: null },
+      // A connection that cannot be made within 10 s fails its query (a 503), rather than waiting on.
+      connect_timeout: 10,
+    });
+  let client = connect();
+  let base = drizzlePostgres(client, { schema }) as unknown as Db;
   const current = new AsyncLocalStorage<Db>();
+  // Lost connections are replaced by postgres.js per query; a pool hit by the driver defect above
+  // is replaced whole (its queries in flight end with CONNECTION_DESTROYED, answered 503).
+  installDriverGuard();
+  const replacePool = () => {
+    const old = client;
+    client = connect();
+    base = drizzlePostgres(client, { schema }) as unknown as Db;
+    old.end({ timeout: 1 }).catch(() => undefined);
+  };
+  driverDefectListeners.add(replacePool);
 
   return {
     engine: 'postgres',
@@ -233,7 +318,10 @@ function openPostgres(url: string): Database {
         stream.end(csv);
       });
     },
-    close: () => client.end({ timeout: 5 }),
+    close: () => {
+      driverDefectListeners.delete(replacePool);
+      return client.end({ timeout: 5 });
+    },
   };
 }
 
@@ -250,10 +338,12 @@ export interface OpenDatabaseOptions {
   databaseUrl?: string | undefined;
   /** PGlite data directory; null for an in-memory database. */
   dataDir?: string | null;
+  /** PostgreSQL connections of this process (default 10). */
+  poolSize?: number | undefined;
 }
 
 export function openDatabase(options: OpenDatabaseOptions): Database {
-  if (options.databaseUrl) return openPostgres(options.databaseUrl);
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
   return openPglite(options.dataDir ?? null);
 }
 

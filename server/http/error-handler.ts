@@ -4,7 +4,7 @@ import {
   type ZodFastifySchemaValidationError,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { pgErrorCode } from '../db/client.ts';
+import { isConnectionError, pgErrorCode } from '../db/client.ts';
 import { AppError } from '../errors.ts';
 import { localeOf, translate } from '../i18n/messages.ts';
 
@@ -70,6 +70,18 @@ export function sendError(error: unknown, request: FastifyRequest, reply: Fastif
   if (fastifyError.statusCode && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
     return reply.status(fastifyError.statusCode).send({
       error: { code: fastifyError.code ?? 'bad_request', message: fastifyError.message, field: null },
+    });
+  }
+  // The database away (restart, failover): nothing was saved; the same request may be sent again.
+  if (isConnectionError(error)) {
+    request.log.warn({ err: error }, 'database unavailable');
+    reply.header('Retry-After', '2');
+    return reply.status(503).send({
+      error: {
+        code: 'database_unavailable',
+        message: translate('database_unavailable', locale),
+        field: null,
+      },
     });
   }
   // Database refusals that input can provoke are the client's problem, not a crash.

@@ -27,6 +27,10 @@ export const MESSAGES = {
     vi: 'Dữ liệu đã được người khác thay đổi trong lúc bạn sửa. Hãy tải lại để xem thay đổi rồi sửa lại.',
     en: 'Someone else changed this while you were editing. Reload to see their change, then edit again.',
   },
+  document_duplicate: {
+    vi: 'Văn bản này đã có trong kho ({symbol}).',
+    en: 'This document is already in the registry ({symbol}).',
+  },
   duplicate: { vi: '{field} "{value}" đã tồn tại.', en: '{field} "{value}" already exists.' },
   validation: {
     vi: 'Giá trị không hợp lệ ở trường {field}: {detail}',
@@ -40,6 +44,10 @@ export const MESSAGES = {
   internal: {
     vi: 'Lỗi hệ thống. Thao tác chưa được lưu; hãy thử lại hoặc báo quản trị viên.',
     en: 'Server error. Nothing was saved; try again or tell your administrator.',
+  },
+  database_unavailable: {
+    vi: 'Máy chủ tạm thời không kết nối được cơ sở dữ liệu. Thao tác chưa được lưu; hãy thử lại sau giây lát.',
+    en: 'The server cannot reach its database for the moment. Nothing was saved; try again in a moment.',
   },
   busy: {
     vi: 'Máy chủ đang bận xử lý thao tác khác trên cùng dữ liệu. Hãy thử lại sau giây lát.',

@@ -1,6 +1,6 @@
-import { and, desc, eq, lt, type SQL } from 'drizzle-orm';
+import { and, desc, eq, lt, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
-import { auditLog } from '../db/schema.ts';
+import { auditLog, users } from '../db/schema.ts';
 
 export interface AuditEntry {
   userId: number | null;
@@ -16,6 +16,10 @@ export interface AuditFilter {
   objectType?: string | undefined;
   objectId?: string | undefined;
   userId?: number | undefined;
+  action?: string | undefined;
+  /** First and last day (inclusive, Vietnam's calendar), YYYY-MM-DD. */
+  from?: string | undefined;
+  to?: string | undefined;
   beforeId?: number | undefined;
   limit: number;
 }
@@ -39,16 +43,38 @@ export class AuditRepository {
       });
   }
 
+  /** Newest first, with the user's names; filters combine (and). */
   async list(filter: AuditFilter) {
     const conditions: SQL[] = [];
     if (filter.objectType) conditions.push(eq(auditLog.objectType, filter.objectType));
     if (filter.objectId) conditions.push(eq(auditLog.objectId, filter.objectId));
     if (filter.userId) conditions.push(eq(auditLog.userId, filter.userId));
+    if (filter.action) conditions.push(eq(auditLog.action, filter.action));
+    // Vietnam has one offset all year (+07:00): a day there starts at 17:00 UTC the day before.
+    if (filter.from)
+      conditions.push(sql`${auditLog.at} >= (${`${filter.from}T00:00:00+07:00`})::timestamptz`);
+    if (filter.to)
+      conditions.push(
+        sql`${auditLog.at} < (${`${filter.to}T00:00:00+07:00`})::timestamptz + interval '1 day'`,
+      );
     if (filter.beforeId) conditions.push(lt(auditLog.id, filter.beforeId));
     return this.database
       .db()
-      .select()
+      .select({
+        id: auditLog.id,
+        at: auditLog.at,
+        userId: auditLog.userId,
+        username: users.username,
+        displayName: users.displayName,
+        ip: auditLog.ip,
+        action: auditLog.action,
+        objectType: auditLog.objectType,
+        objectId: auditLog.objectId,
+        before: auditLog.before,
+        after: auditLog.after,
+      })
       .from(auditLog)
+      .leftJoin(users, eq(users.id, auditLog.userId))
       .where(conditions.length ? and(...conditions) : undefined)
       .orderBy(desc(auditLog.id))
       .limit(filter.limit);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { type Database, rows } from '../db/client.ts';
 import { documentReferences, documents } from '../db/schema.ts';
@@ -45,6 +46,35 @@ export class DocumentRepository {
       sql`SELECT id, kind, symbol, issuer, issued_on AS "issuedOn", title, known_by_reference AS "knownByReference"
             FROM documents WHERE symbol_key = ${symbolKey}
            ORDER BY (issued_on = ${date}::date) DESC NULLS LAST, known_by_reference, id`,
+    );
+  }
+
+  /**
+   * Stored documents (not stubs) that are the same document: the same symbol and date, or the
+   * same source text with the same symbol and title (one file may hold several documents).
+   * The text is compared by length and MD5 over the registry; fine for thousands of documents.
+   */
+  async findSame(input: {
+    symbolKey: string | null;
+    issuedOn: string | null;
+    title: string | null;
+    sourceText: string | null;
+    isDemo: boolean;
+  }): Promise<Pick<DocumentRow, 'id' | 'symbol' | 'issuer' | 'issuedOn' | 'title'>[]> {
+    const text = input.sourceText;
+    const length = text === null ? null : [...text].length;
+    const md5 = text === null ? null : createHash('md5').update(text, 'utf8').digest('hex');
+    return rows(
+      this.db(),
+      sql`SELECT id, symbol, issuer, issued_on AS "issuedOn", title FROM documents
+           WHERE known_by_reference = false AND is_demo = ${input.isDemo}
+             AND ((${input.symbolKey}::text IS NOT NULL AND symbol_key = ${input.symbolKey}::text
+                   AND issued_on IS NOT DISTINCT FROM ${input.issuedOn}::date)
+               OR (${length}::int IS NOT NULL AND source_text IS NOT NULL
+                   AND char_length(source_text) = ${length}::int AND md5(source_text) = ${md5}::text
+                   AND symbol_key IS NOT DISTINCT FROM ${input.symbolKey}::text
+                   AND title IS NOT DISTINCT FROM ${input.title}::text))
+           ORDER BY id`,
     );
   }
 

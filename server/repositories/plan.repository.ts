@@ -23,6 +23,27 @@ export interface PlanChildren {
   events: (typeof planEvents.$inferSelect)[];
 }
 
+/** A plan as lists show it, with its unit's current name. */
+interface PlanSummaryRow {
+  id: number;
+  unit_id: number;
+  unit_name: string | null;
+  title: string;
+  origin: string;
+  status: string;
+  symbol: string | null;
+  issued_on: string | null;
+  year_from: number | null;
+  year_to: number | null;
+  parent_plan_id: number | null;
+  is_demo: boolean;
+}
+
+const PLAN_SUMMARY_COLUMNS =
+  sql.raw(`p.id, p.unit_id, p.title, p.origin, p.status, p.symbol, p.issued_on, p.year_from,
+       p.year_to, p.parent_plan_id, p.is_demo,
+       (SELECT n.name FROM org_unit_names n WHERE n.unit_id = p.unit_id ORDER BY n.valid_from DESC LIMIT 1) AS unit_name`);
+
 /** All SQL about plans and their parts. Parts are replaced whole when a plan is saved. */
 export class PlanRepository {
   constructor(private readonly database: Database) {}
@@ -38,6 +59,17 @@ export class PlanRepository {
 
   async find(id: number): Promise<PlanRow | undefined> {
     const [row] = await this.db().select().from(plans).where(eq(plans.id, id));
+    return row;
+  }
+
+  /** The plan made of a stored document (the first, if several). */
+  async findByDocument(documentId: number): Promise<PlanRow | undefined> {
+    const [row] = await this.db()
+      .select()
+      .from(plans)
+      .where(eq(plans.documentId, documentId))
+      .orderBy(asc(plans.id))
+      .limit(1);
     return row;
   }
 
@@ -181,25 +213,34 @@ export class PlanRepository {
   /** Plans of these units (with the unit's current name). */
   async listForUnits(unitIds: number[]) {
     if (unitIds.length === 0) return [];
-    return rows<{
-      id: number;
-      unit_id: number;
-      unit_name: string | null;
-      title: string;
-      origin: string;
-      status: string;
-      symbol: string | null;
-      issued_on: string | null;
-      year_from: number | null;
-      year_to: number | null;
-      parent_plan_id: number | null;
-      is_demo: boolean;
-    }>(
+    return rows<PlanSummaryRow>(
       this.db(),
-      sql`SELECT p.id, p.unit_id, p.title, p.origin, p.status, p.symbol, p.issued_on, p.year_from, p.year_to,
-                 p.parent_plan_id, p.is_demo,
-                 (SELECT n.name FROM org_unit_names n WHERE n.unit_id = p.unit_id ORDER BY n.valid_from DESC LIMIT 1) AS unit_name
+      sql`SELECT ${PLAN_SUMMARY_COLUMNS}
             FROM plans p WHERE p.unit_id = ANY(${sql.param(unitIds)}::int[])
+           ORDER BY p.issued_on DESC NULLS FIRST, p.id DESC`,
+    );
+  }
+
+  /**
+   * Plans of `rootId`'s subtree as of `date` (the root included) and of `alsoUnitIds` (its
+   * ancestors). Walks up from each plan's unit rather than down the whole subtree: plans are few
+   * where units are many (a national subtree holds 100,000 units).
+   */
+  async listForSubtree(rootId: number, date: string, alsoUnitIds: number[]) {
+    return rows<PlanSummaryRow>(
+      this.db(),
+      sql`WITH RECURSIVE up AS (
+            SELECT p.id AS plan_id, p.unit_id AS at, 0 AS lvl FROM plans p
+            UNION ALL
+            SELECT up.plan_id, par.parent_id, up.lvl + 1 FROM up
+              JOIN org_unit_parents par ON par.unit_id = up.at
+               AND par.valid_from <= ${date}::date AND (par.valid_to IS NULL OR par.valid_to >= ${date}::date)
+             WHERE up.at <> ${rootId} AND par.parent_id IS NOT NULL AND up.lvl < 50
+          )
+          SELECT ${PLAN_SUMMARY_COLUMNS}
+            FROM plans p
+           WHERE p.id IN (SELECT plan_id FROM up WHERE at = ${rootId})
+              OR p.unit_id = ANY(${sql.param(alsoUnitIds)}::int[])
            ORDER BY p.issued_on DESC NULLS FIRST, p.id DESC`,
     );
   }
@@ -216,6 +257,81 @@ export class PlanRepository {
       })
       .from(plans)
       .where(eq(plans.parentPlanId, parentPlanId));
+  }
+
+  /**
+   * Tasks of issued plans that these units lead or cooperate on (cooperating bodies are stored
+   * as `{ text, unitId }`; older rows hold bare names, which `->>` reads as NULL).
+   */
+  async boardTasks(unitIds: number[]) {
+    if (unitIds.length === 0) return [];
+    return rows<{
+      id: number;
+      plan_id: number;
+      position: number;
+      text: string;
+      lead_unit_id: number | null;
+      cooperating: unknown;
+      deadline: string | null;
+      status: string;
+      progress_note: string | null;
+      version: number;
+      plan_title: string;
+      plan_symbol: string | null;
+      plan_unit_id: number;
+    }>(
+      this.db(),
+      sql`SELECT t.id, t.plan_id, t.position, t.text, t.lead_unit_id, t.cooperating, t.deadline, t.status,
+                 t.progress_note, t.version, p.title AS plan_title, p.symbol AS plan_symbol, p.unit_id AS plan_unit_id
+            FROM plan_tasks t JOIN plans p ON p.id = t.plan_id
+           WHERE p.status = 'issued'
+             AND (t.lead_unit_id = ANY(${sql.param(unitIds)}::int[])
+                  OR EXISTS (SELECT 1 FROM jsonb_array_elements(t.cooperating) c
+                              WHERE (c ->> 'unitId') ~ '^[0-9]+$'
+                                AND (c ->> 'unitId')::int = ANY(${sql.param(unitIds)}::int[])))`,
+    );
+  }
+
+  /**
+   * Assignments of issued plans to these units by id, or by type (`unitTypes`) when the plan's
+   * owner is one of `ownerIds` (the units above the board's unit and those inside it).
+   */
+  async boardAssignments(unitIds: number[], unitTypes: string[], ownerIds: number[]) {
+    if (unitIds.length === 0) return [];
+    return rows<{
+      id: number;
+      plan_id: number;
+      position: number;
+      unit_id: number | null;
+      unit_type: string | null;
+      text: string;
+      unit_text: string;
+      plan_title: string;
+      plan_symbol: string | null;
+      plan_unit_id: number;
+      issued_on: string | null;
+      implement_deadline: string | null;
+    }>(
+      this.db(),
+      sql`SELECT a.id, a.plan_id, a.position, a.unit_id, a.unit_type, a.text, a.unit_text,
+                 p.title AS plan_title, p.symbol AS plan_symbol, p.unit_id AS plan_unit_id,
+                 p.issued_on, p.implement_deadline
+            FROM plan_assignments a JOIN plans p ON p.id = a.plan_id
+           WHERE p.status = 'issued'
+             AND (a.unit_id = ANY(${sql.param(unitIds)}::int[])
+                  OR (a.unit_id IS NULL AND a.unit_type = ANY(${sql.param(unitTypes)}::text[])
+                      AND p.unit_id = ANY(${sql.param(ownerIds)}::int[])))`,
+    );
+  }
+
+  /** Implementing plans of these units derived from these plans. */
+  async childPlansOf(parentIds: number[], unitIds: number[]) {
+    if (parentIds.length === 0 || unitIds.length === 0) return [];
+    return rows<{ parent_plan_id: number; unit_id: number; status: string }>(
+      this.db(),
+      sql`SELECT parent_plan_id, unit_id, status FROM plans
+           WHERE parent_plan_id = ANY(${sql.param(parentIds)}::int[]) AND unit_id = ANY(${sql.param(unitIds)}::int[])`,
+    );
   }
 
   /** Takes the next number of a unit's sequence for a year and kind (row-locked). */

@@ -20,6 +20,42 @@ export type ScheduleRow = typeof reportSchedules.$inferSelect;
 export type FormVersionRow = typeof reportFormVersions.$inferSelect;
 export type ValueRow = typeof reportValues.$inferSelect;
 
+/** What `viewContext` returns (JSON built by the database, names as in the rows above). */
+export interface ViewContextRow {
+  period: PeriodRow & { scheduleName: string; planId: number; planTitle: string };
+  form: {
+    versionId: number;
+    versionNumber: number;
+    entries: { indicatorId: number; required: boolean }[];
+    sections: unknown;
+    allowAttachments: boolean;
+    formId: number;
+    name: string;
+    planId: number | null;
+    version: number;
+  } | null;
+  indicators:
+    | Pick<
+        IndicatorRow,
+        | 'id'
+        | 'code'
+        | 'name'
+        | 'kind'
+        | 'unit'
+        | 'numeratorLabel'
+        | 'denominatorLabel'
+        | 'disaggregation'
+        | 'aggregation'
+        | 'threshold'
+        | 'version'
+      >[]
+    | null;
+  values: Omit<ValueRow, 'reportId'>[] | null;
+  previous_values: Omit<ValueRow, 'reportId'>[] | null;
+  unit_name: string | null;
+  attachments: { id: number; fileName: string; contentType: string; size: number }[] | null;
+}
+
 /** All SQL of indicators, forms, schedules, periods and reports. */
 export class ReportingRepository {
   constructor(private readonly database: Database) {}
@@ -264,6 +300,62 @@ export class ReportingRepository {
            ORDER BY p.starts_on DESC LIMIT 1`,
     );
     return row ? this.report(row.id) : undefined;
+  }
+
+  /**
+   * Everything a report's view needs besides the report row, in one statement: its period,
+   * schedule and plan, the form version with its indicators, its values and those of the unit's
+   * previous report in the schedule, the unit's name at the period's end, its attachments.
+   */
+  async viewContext(report: { id: number; periodId: number; unitId: number; formVersionId: number }) {
+    const [row] = await rows<ViewContextRow>(
+      this.db(),
+      sql`WITH per AS (
+            SELECT p.*, s.name AS schedule_name, pl.id AS plan_id, pl.title AS plan_title
+              FROM report_periods p JOIN report_schedules s ON s.id = p.schedule_id JOIN plans pl ON pl.id = s.plan_id
+             WHERE p.id = ${report.periodId}
+          ),
+          fv AS (
+            SELECT v.id, v.number, v.indicators, v.sections, v.allow_attachments, f.id AS form_id, f.name,
+                   f.plan_id, f.version
+              FROM report_form_versions v JOIN report_forms f ON f.id = v.form_id
+             WHERE v.id = ${report.formVersionId}
+          ),
+          prev AS (
+            SELECT r.id FROM reports r JOIN report_periods p ON p.id = r.period_id, per
+             WHERE p.schedule_id = per.schedule_id AND p.starts_on < per.starts_on AND r.unit_id = ${report.unitId}
+             ORDER BY p.starts_on DESC LIMIT 1
+          )
+          SELECT (SELECT json_build_object('id', id, 'scheduleId', schedule_id, 'key', key, 'label', label,
+                    'startsOn', starts_on, 'endsOn', ends_on, 'cutoffFrom', cutoff_from, 'cutoffTo', cutoff_to,
+                    'dueOn', due_on, 'scheduleName', schedule_name, 'planId', plan_id, 'planTitle', plan_title)
+                    FROM per) AS period,
+                 (SELECT json_build_object('versionId', id, 'versionNumber', number, 'entries', indicators,
+                    'sections', sections, 'allowAttachments', allow_attachments, 'formId', form_id, 'name', name,
+                    'planId', plan_id, 'version', version) FROM fv) AS form,
+                 (SELECT json_agg(json_build_object('id', i.id, 'code', i.code, 'name', i.name, 'kind', i.kind,
+                    'unit', i.unit, 'numeratorLabel', i.numerator_label, 'denominatorLabel', i.denominator_label,
+                    'disaggregation', i.disaggregation, 'aggregation', i.aggregation, 'threshold', i.threshold,
+                    'version', i.version))
+                    FROM indicators i WHERE i.id IN (
+                      SELECT (e->>'indicatorId')::int FROM fv CROSS JOIN LATERAL jsonb_array_elements(fv.indicators) e)
+                 ) AS indicators,
+                 (SELECT json_agg(json_build_object('indicatorId', v.indicator_id, 'category', v.category,
+                    'numerator', v.numerator, 'denominator', v.denominator, 'comment', v.comment)
+                    ORDER BY v.indicator_id, v.category)
+                    FROM report_values v WHERE v.report_id = ${report.id}) AS "values",
+                 (SELECT json_agg(json_build_object('indicatorId', v.indicator_id, 'category', v.category,
+                    'numerator', v.numerator, 'denominator', v.denominator, 'comment', v.comment)
+                    ORDER BY v.indicator_id, v.category)
+                    FROM report_values v JOIN prev ON v.report_id = prev.id) AS previous_values,
+                 (SELECT n.name FROM org_unit_names n, per
+                   WHERE n.unit_id = ${report.unitId} AND n.valid_from <= per.ends_on
+                     AND (n.valid_to IS NULL OR n.valid_to >= per.ends_on) LIMIT 1) AS unit_name,
+                 (SELECT json_agg(json_build_object('id', a.id, 'fileName', a.file_name, 'contentType', a.content_type,
+                    'size', a.size) ORDER BY a.id)
+                    FROM report_attachments a WHERE a.report_id = ${report.id}) AS attachments`,
+    );
+    return row;
   }
 
   async attachments(reportId: number) {

@@ -1,29 +1,9 @@
 import { z } from 'zod';
-import { ZId } from '../../contracts/common.ts';
+import { ZAuditFilter, ZAuditPage, ZAuditQuery } from '../../contracts/audit.ts';
 import { migrationStatus } from '../db/migrate.ts';
 import { defineRoute } from '../http/route-spec.ts';
 
 export const APP_VERSION = '0.1.0';
-
-const ZAuditQuery = z.object({
-  objectType: z.string().max(50).optional(),
-  objectId: z.string().max(50).optional(),
-  userId: ZId.optional(),
-  beforeId: ZId.optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-});
-
-const ZAuditEntry = z.object({
-  id: z.number(),
-  at: z.string(),
-  userId: z.number().nullable(),
-  ip: z.string().nullable(),
-  action: z.string(),
-  objectType: z.string(),
-  objectId: z.string().nullable(),
-  before: z.unknown(),
-  after: z.unknown(),
-});
 
 export function metaRoutes() {
   return [
@@ -91,11 +71,30 @@ export function metaRoutes() {
       url: '/api/audit',
       access: 'admin',
       scope: 'own',
-      summary: 'The audit trail (append-only), newest first, by object or by user',
+      summary:
+        'The audit trail (append-only), newest first, by object, user, action and day range; paged by beforeId',
       tags: ['audit'],
       query: ZAuditQuery,
-      response: { 200: z.object({ entries: z.array(ZAuditEntry) }) },
-      handler: async ({ query, services }) => ({ entries: await services.audit.list(query) }),
+      response: { 200: ZAuditPage },
+      handler: ({ query, services }) => services.audit.page(query),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/audit.xlsx',
+      access: 'admin',
+      scope: 'own',
+      summary: 'The filtered audit trail as an Excel workbook (newest first, at most 10,000 entries)',
+      tags: ['audit'],
+      query: ZAuditFilter,
+      produces: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      handler: async ({ query, services, reply }) => {
+        const file = await services.audit.exportXlsx(query);
+        reply
+          .header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header('Content-Disposition', `attachment; filename="${file.fileName}"`)
+          .send(file.data);
+        return undefined;
+      },
     }),
   ];
 }

@@ -123,6 +123,7 @@ describe.each(testEngines())('permission matrix on %s', (engine) => {
     'POST /api/auth/logout': async () => ({ method: 'POST', url: '/api/auth/logout', payload: {} }),
     'GET /api/auth/me': async () => ({ method: 'GET', url: '/api/auth/me' }),
     'GET /api/audit': async () => ({ method: 'GET', url: '/api/audit?limit=5' }),
+    'GET /api/audit.xlsx': async () => ({ method: 'GET', url: '/api/audit.xlsx?objectType=report' }),
     'GET /api/org/tree': async (side) => ({ method: 'GET', url: `/api/org/tree?root=${unitOf(side)}` }),
     'GET /api/org/search': async () => ({ method: 'GET', url: '/api/org/search?q=lai' }),
     'GET /api/org/units/:id': async (side) => ({ method: 'GET', url: `/api/org/units/${unitOf(side)}` }),
@@ -473,6 +474,11 @@ describe.each(testEngines())('permission matrix on %s', (engine) => {
       url: `/api/invitations/${await freshInvitation()}/accept`,
       payload: { username: `moi${next()}`, displayName: 'Người được mời', password: 'mat-khau-moi-2025' },
     }),
+    'GET /api/plans/:id/compliance.xlsx': async (side) => ({
+      method: 'GET',
+      url: `/api/plans/${(await freshPlan(side)).id}/compliance.xlsx`,
+    }),
+    'GET /api/task-board': async (side) => ({ method: 'GET', url: `/api/task-board?unitId=${unitOf(side)}` }),
     'GET /api/plans/:id/compliance': async (side) => ({
       method: 'GET',
       url: `/api/plans/${(await freshPlan(side)).id}/compliance`,

@@ -1,6 +1,6 @@
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { ZId, ZIdParams, ZIsoDate, ZRefId } from '../../contracts/common.ts';
+import { ZId, ZIdParams, ZIsoDate, ZRefId, ZVersion } from '../../contracts/common.ts';
 import {
   ZCompliance,
   ZDerivePlan,
@@ -10,6 +10,8 @@ import {
   ZPlanFromExtract,
   ZPlanSummary,
   ZPlanUpdate,
+  ZTaskBoard,
+  ZTaskBoardQuery,
   ZTaskStatus,
 } from '../../contracts/plans.ts';
 import { defineRoute } from '../http/route-spec.ts';
@@ -146,7 +148,7 @@ export function planRoutes() {
       body: z.object({
         status: ZTaskStatus.exclude(['overdue']),
         progressNote: z.string().max(4000).nullable(),
-        version: z.number().int().nonnegative(),
+        version: ZVersion,
       }),
       response: { 200: ZPlan },
       handler: ({ params, body, actor, services }) =>
@@ -181,6 +183,41 @@ export function planRoutes() {
         sendFile(reply, file, 'application/pdf');
         return undefined;
       },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/plans/:id/compliance.xlsx',
+      access: 'viewer',
+      scope: 'unit',
+      summary: 'Compliance as XLSX: units in scope and their implementing plans; tasks overdue by unit',
+      tags,
+      params: ZIdParams,
+      produces: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      handler: async ({ params, actor, services, reply }) => {
+        const file = await services.plans.complianceXlsx(actor, params.id);
+        sendFile(reply, file, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+        return undefined;
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/task-board',
+      access: 'viewer',
+      scope: 'unit',
+      summary:
+        'Bảng công việc: tasks and assignments of issued plans that concern a unit (default the caller’s) and the units below it',
+      tags,
+      query: ZTaskBoardQuery,
+      response: { 200: ZTaskBoard },
+      handler: ({ query, actor, services }) =>
+        services.plans.taskBoard(actor, {
+          unitId: query.unitId,
+          mine: query.mine === 'true',
+          overdue: query.overdue === 'true',
+          status: query.status,
+          planId: query.planId,
+          q: query.q,
+        }),
     }),
     defineRoute({
       method: 'GET',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId, ZIdParams, ZRefId } from '../../contracts/common.ts';
+import { ZId, ZIdParams, ZRefId, ZVersion } from '../../contracts/common.ts';
 import {
   ZDueItem,
   ZExcelImportResult,
@@ -103,7 +103,7 @@ export function reportingRoutes() {
       summary: 'Revise a form: a new version; reports already started keep theirs',
       tags,
       params: ZIdParams,
-      body: ZFormContent.extend({ version: z.number().int().nonnegative() }),
+      body: ZFormContent.extend({ version: ZVersion }),
       response: { 200: ZForm },
       handler: ({ params, body, actor, services }) => services.reporting.reviseForm(actor, params.id, body),
     }),

@@ -69,7 +69,11 @@ describe.each(testEngines())('first run and invitations on %s', (engine) => {
     expect(invite.statusCode).toBe(201);
     const token = (invite.json().url as string).split('/').pop()!;
     const offer = await t.app.inject({ method: 'GET', url: `/api/invitations/${token}` });
-    expect(offer.json()).toMatchObject({ role: 'manager', unitName: 'Liên đoàn Lao động tỉnh Lai Châu' });
+    expect(offer.json()).toMatchObject({
+      role: 'manager',
+      unitName: 'Liên đoàn Lao động tỉnh Lai Châu',
+      invitedBy: admin.displayName,
+    });
     const accepted = await t.app.inject({
       method: 'POST',
       url: `/api/invitations/${token}/accept`,

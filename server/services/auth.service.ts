@@ -99,10 +99,9 @@ export class AuthService {
   }
 
   async authenticate(token: string, ip: string | null): Promise<Authenticated | null> {
-    const session = await this.sessions.findValid(hashToken(token));
-    if (!session) return null;
-    const user = await this.users.findById(session.userId);
-    if (!user?.active) return null;
+    const found = await this.sessions.findValidWithUser(hashToken(token));
+    if (!found?.user.active) return null;
+    const { session, user } = found;
     return {
       user: await this.sessionUser(user),
       actor: this.actorOf(user, ip),

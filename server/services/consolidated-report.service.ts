@@ -26,6 +26,7 @@ import { formatDateVi } from '../../domain/dates.ts';
 import { assessTarget } from '../../domain/progress/assess-progress.ts';
 import { formatNumberVi } from '../../domain/progress/format-number.ts';
 import { TOTAL } from '../../domain/rollup/indicator.ts';
+import { valueIsPercent } from '../../domain/rollup/roll-up.ts';
 import type { Database } from '../db/client.ts';
 import { AppError, notFound } from '../errors.ts';
 import type { OrgRepository } from '../repositories/org.repository.ts';
@@ -38,7 +39,7 @@ import type { AuditService } from './audit.service.ts';
 import { type DashboardService, indicatorRef, ownFigure, storedFigure } from './dashboard.service.ts';
 import type { ReportingService } from './reporting.service.ts';
 import { toPeriod } from './reporting.service.ts';
-import { isExpected, scopeOf } from './rollup.service.ts';
+import { indicatorOf, isExpected, scopeOf } from './rollup.service.ts';
 
 /** At most this many units' texts are gathered into one consolidated report. */
 const MAX_SOURCES = 300;
@@ -190,7 +191,12 @@ export class ConsolidatedReportService {
               return figure.value === null ? [] : [{ periodEnd: p.endsOn, value: figure.value }];
             })
         : [];
-      const assessment = assessTarget(milestones, points, today < period.endsOn ? period.endsOn : today);
+      const assessment = assessTarget(
+        milestones,
+        points,
+        today < period.endsOn ? period.endsOn : today,
+        indicator ? { valueIsPercent: valueIsPercent(indicatorOf(indicator)) } : {},
+      );
       return {
         targetId: target.id,
         text: target.text,

@@ -1,29 +1,11 @@
 import { inflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TReport } from '../../contracts/reporting.ts';
+import { emptyPlanContent } from '../../domain/plans/empty-plan.ts';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../test/fixtures.ts';
 import { openTestDatabase, type TestDatabase, testEngines } from '../test/test-database.ts';
 import { type Actor, SYSTEM_ACTOR } from './actor.ts';
 import { hashPassword } from './password.ts';
-
-const PLAN = {
-  kind: 'KH',
-  yearFrom: 2025,
-  yearTo: 2025,
-  issuerName: null,
-  supervisingBody: null,
-  place: null,
-  preamble: null,
-  purposes: [],
-  funding: [],
-  recipients: [],
-  signer: null,
-  implementDeadline: null,
-  tasks: [],
-  assignments: [],
-  reporting: [],
-  events: [],
-};
 
 /** The text of `word/document.xml` in a DOCX (a zip): enough to check what the document says. */
 function documentXml(docx: Buffer): string {
@@ -143,8 +125,7 @@ describe.each(testEngines())('dashboards and the consolidated report on %s', (en
       allowAttachments: false,
     };
     const plan = await s.plans.create(SYSTEM_ACTOR, u.N!, {
-      ...PLAN,
-      title: 'Kế hoạch tập huấn cán bộ công đoàn năm 2025',
+      ...emptyPlanContent('Kế hoạch tập huấn cán bộ công đoàn năm 2025', 2025),
       targets: [
         {
           text: 'Trên 80% cán bộ chủ chốt được tập huấn',
@@ -168,9 +149,7 @@ describe.each(testEngines())('dashboards and the consolidated report on %s', (en
     });
     [h1, h2] = schedule.periods.map((p) => p.id) as [number, number];
     const provincePlan = await s.plans.create(SYSTEM_ACTOR, u.A!, {
-      ...PLAN,
-      title: 'Kế hoạch của tỉnh',
-      targets: [],
+      ...emptyPlanContent('Kế hoạch của tỉnh', 2025),
     });
     await s.reporting.createSchedule(SYSTEM_ACTOR, {
       planId: provincePlan.id,

@@ -17,7 +17,7 @@ import type { TMilestone } from '../../contracts/plan-extract.ts';
 import type { TReportStatus } from '../../contracts/reporting.ts';
 import { aimsHigh, assessTarget } from '../../domain/progress/assess-progress.ts';
 import { TOTAL } from '../../domain/rollup/indicator.ts';
-import { cellValue, rollUpFromScratch } from '../../domain/rollup/roll-up.ts';
+import { cellValue, rollUpFromScratch, valueIsPercent } from '../../domain/rollup/roll-up.ts';
 import type { Database } from '../db/client.ts';
 import { AppError, notFound } from '../errors.ts';
 import type { OrgRepository } from '../repositories/org.repository.ts';
@@ -25,9 +25,11 @@ import type { PlanRepository, PlanRow } from '../repositories/plan.repository.ts
 import type { IndicatorRow, PeriodRow, ReportingRepository } from '../repositories/reporting.repository.ts';
 import type {
   OwnValueRow,
+  ReportingScope,
   RollupRepository,
   RollupRow,
   UnitAsOfRow,
+  UnitWithFiguresRow,
 } from '../repositories/rollup.repository.ts';
 import type { AccessService } from './access.service.ts';
 import type { Actor } from './actor.ts';
@@ -56,6 +58,17 @@ const NO_DATA = (indicatorId: number): TFigure => ({
   expectedUnits: null,
 });
 
+/** The domain's rules of an indicator row, made once per row object. */
+const rulesCache = new WeakMap<object, ReturnType<typeof indicatorOf>>();
+function rulesOf(indicator: IndicatorRow): ReturnType<typeof indicatorOf> {
+  let rules = rulesCache.get(indicator);
+  if (!rules) {
+    rules = indicatorOf(indicator);
+    rulesCache.set(indicator, rules);
+  }
+  return rules;
+}
+
 /** A subtree's figure from its stored roll-up row (total). */
 export function storedFigure(indicator: IndicatorRow, row: RollupRow | undefined): TFigure {
   if (!row) return NO_DATA(indicator.id);
@@ -67,7 +80,7 @@ export function storedFigure(indicator: IndicatorRow, row: RollupRow | undefined
   };
   return {
     indicatorId: indicator.id,
-    value: cellValue(indicatorOf(indicator), counters),
+    value: cellValue(rulesOf(indicator), counters),
     ...counters,
     expectedUnits: row.expected_units,
   };
@@ -178,20 +191,6 @@ export class DashboardService {
     return plan;
   }
 
-  private async periodsOfPlan(planId: number): Promise<PeriodRow[]> {
-    return (await this.rollups.periodsOfPlan(planId)).map((p) => ({
-      id: p.id,
-      scheduleId: p.schedule_id,
-      key: p.key,
-      label: p.label,
-      startsOn: p.starts_on,
-      endsOn: p.ends_on,
-      cutoffFrom: p.cutoff_from,
-      cutoffTo: p.cutoff_to,
-      dueOn: p.due_on,
-    }));
-  }
-
   /** The period asked for, else the latest that has ended, else the first. */
   private choosePeriod(periods: PeriodRow[], periodId: number | undefined, today: string): PeriodRow | null {
     if (periodId !== undefined) {
@@ -249,6 +248,34 @@ export class DashboardService {
     return result;
   }
 
+  /** Each unit's figures from `unitsWithFigures` rows (one statement for units and figures). */
+  private figuresFromRows(
+    units: UnitWithFiguresRow[],
+    indicators: IndicatorRow[],
+    scope: ReportingScope | null,
+  ): Map<number, TFigure[]> {
+    const result = new Map<number, TFigure[]>();
+    for (const unit of units) {
+      if (unit.has_children) {
+        const rowOf = new Map((unit.rolled ?? []).map((r) => [r.indicator_id, r]));
+        result.set(
+          unit.id,
+          indicators.map((indicator) => storedFigure(indicator, rowOf.get(indicator.id))),
+        );
+      } else {
+        const expected =
+          scope !== null && isExpected({ id: unit.id, type: unit.type, parentId: unit.parent_id }, scope);
+        const ownOf = new Map<number, OwnValueRow[]>();
+        for (const v of unit.own ?? []) ownOf.set(v.indicator_id, [...(ownOf.get(v.indicator_id) ?? []), v]);
+        result.set(
+          unit.id,
+          indicators.map((indicator) => ownFigure(indicator, ownOf.get(indicator.id) ?? [], expected)),
+        );
+      }
+    }
+    return result;
+  }
+
   // ----- plan dashboard ---------------------------------------------------------------------
 
   /**
@@ -261,14 +288,28 @@ export class DashboardService {
     periodId?: number,
     options: { completeness?: boolean } = {},
   ): Promise<TPlanDashboard> {
-    const plan = await this.requirePlan(actor, planId);
     const today = this.access.today();
-    const [periods, targetRows, [planUnit], visibility] = await Promise.all([
-      this.periodsOfPlan(planId),
-      this.rollups.targetsOfPlan(planId),
-      this.rollups.units([plan.unitId], today),
-      this.visibility(actor),
+    // The plan, its periods, targets and unit name: two statements, read while access is checked.
+    const [plan, context] = await Promise.all([
+      this.requirePlan(actor, planId),
+      this.rollups.planContext(planId, today),
     ]);
+    const visibility = await this.visibility(actor);
+    const periods: PeriodRow[] = context.periods.map((p) => ({
+      id: p.id,
+      scheduleId: p.schedule_id,
+      key: p.key,
+      label: p.label,
+      startsOn: p.starts_on,
+      endsOn: p.ends_on,
+      cutoffFrom: p.cutoff_from,
+      cutoffTo: p.cutoff_to,
+      dueOn: p.due_on,
+    }));
+    const unitTypesOf = new Map(context.periods.map((p) => [p.id, p.unit_types ?? []]));
+    const startOf = new Map(periods.map((p) => [p.id, p.startsOn]));
+    const targetRows = context.targets;
+    const planUnit = { name: context.unitName ?? '' };
     const period = this.choosePeriod(periods, periodId, today);
     const indicatorById = new Map<number, IndicatorRow>();
     for (const r of targetRows) {
@@ -291,11 +332,7 @@ export class DashboardService {
     const boundTo = new Map(targetRows.map((r) => [r.id, r.indicator_id]));
 
     const planInside = !visibility.above(plan.unitId);
-    const direct = period ? await this.rollups.children(plan.unitId, period.endsOn) : [];
-    const shown = this.shownChildren(direct, planInside, visibility, actor.homeUnitId).filter(
-      (s) => s.figures,
-    );
-    const [series, unitFigures] = await Promise.all([
+    const [series, direct] = await Promise.all([
       this.rollups.rowsOf({
         periodIds: periods.map((p) => p.id),
         indicatorIds: indicatorRows.map((i) => i.id),
@@ -303,13 +340,23 @@ export class DashboardService {
         category: TOTAL,
       }),
       period
-        ? this.figures(
-            period,
-            shown.map((s) => s.unit),
-            indicatorRows,
-          )
-        : Promise.resolve(new Map()),
+        ? this.rollups.unitsWithFigures(period.id, period.endsOn, {
+            childrenOf: plan.unitId,
+            unitIds: [],
+            indicatorIds: indicatorRows.map((i) => i.id),
+          })
+        : Promise.resolve([]),
     ]);
+    const shown = this.shownChildren(direct, planInside, visibility, actor.homeUnitId).filter(
+      (s) => s.figures,
+    );
+    const unitFigures = this.figuresFromRows(
+      shown.map((s) => s.unit as UnitWithFiguresRow),
+      indicatorRows,
+      period
+        ? { planUnitId: plan.unitId, unitTypes: unitTypesOf.get(period.id) ?? [], date: period.endsOn }
+        : null,
+    );
     const seriesOf = new Map(series.map((r) => [`${r.period_id}/${r.indicator_id}`, r]));
 
     const targets: TTargetProgress[] = children.targets.map((target) => {
@@ -331,8 +378,13 @@ export class DashboardService {
         : [];
       const assessment = assessTarget(
         milestones,
-        points.flatMap((p) => (p.value === null ? [] : [{ periodEnd: p.periodEnd, value: p.value }])),
+        points.flatMap((p) =>
+          p.value === null
+            ? []
+            : [{ periodEnd: p.periodEnd, periodStart: startOf.get(p.periodId), value: p.value }],
+        ),
         today,
+        indicator ? { valueIsPercent: valueIsPercent(rulesOf(indicator)) } : {},
       );
       const high = assessment.nextMilestone ? aimsHigh(assessment.nextMilestone.op) : true;
       const ranked = indicator
@@ -376,6 +428,7 @@ export class DashboardService {
         dueYear: assessment.dueYear,
         current: assessment.current,
         currentPeriodEnd: assessment.currentPeriodEnd,
+        currentProvisional: assessment.currentProvisional,
         projection: assessment.projection,
         trendPerYear: assessment.trendPerYear,
         basis: assessment.basis,
@@ -431,7 +484,7 @@ export class DashboardService {
     const planAt = path.findIndex((a) => a.id === scope.planUnitId);
     const rootDepth = rootId === scope.planUnitId ? 0 : planAt < 0 ? 0 : path.length - planAt;
     const result = await this.database.transaction(async () => {
-      await this.rollups.useWorkMem('32MB');
+      await this.rollups.setWorkMem('32MB');
       return this.rollups.completeness(period.id, rootId, {
         ...scope,
         rootDepth,
@@ -530,18 +583,35 @@ export class DashboardService {
 
   /** A unit's direct units with their figures, and the path from the plan's unit down to it. */
   async drilldown(actor: Actor, periodId: number, unitId: number, indicatorId?: number): Promise<TDrilldown> {
-    const period = await this.reporting.period(periodId);
-    if (!period) throw notFound('period');
-    const scopeRow = (await this.rollups.periodScope(periodId))!;
+    const [period, scopeRow, formRows] = await Promise.all([
+      this.reporting.period(periodId),
+      this.rollups.periodScope(periodId),
+      this.rollups.formIndicatorsOfPeriod(periodId),
+    ]);
+    if (!period || !scopeRow) throw notFound('period');
     await this.reportingService.assertCanSeePlanUnit(actor, scopeRow.plan_unit_id);
-    const visibility = await this.visibility(actor);
+    const date = period.endsOn;
+    const indicatorRows = (
+      indicatorId === undefined ? formRows : formRows.filter((i) => i.id === indicatorId)
+    ) as IndicatorRow[];
+    // The path from the plan's unit, the unit's direct units and their figures: one statement,
+    // read alongside the caller's visibility (nothing is returned before the checks below).
+    const [visibility, found] = await Promise.all([
+      this.visibility(actor),
+      this.rollups.unitsWithFigures(periodId, date, {
+        childrenOf: unitId,
+        unitIds: [],
+        indicatorIds: indicatorRows.map((i) => i.id),
+        pathTo: { unitId, planUnitId: scopeRow.plan_unit_id },
+      }),
+    ]);
     // Above the caller's unit: a step on the way down, without figures; otherwise it must be inside.
     if (!visibility.above(unitId)) await this.access.assertUnitAccess(actor, unitId);
     const inside = !visibility.above(unitId);
-    const date = period.endsOn;
-    const ancestors = await this.org.ancestors(unitId, date);
-    const planAt = ancestors.findIndex((a) => a.id === scopeRow.plan_unit_id);
-    if (unitId !== scopeRow.plan_unit_id && planAt < 0) {
+    const pathUnits = found
+      .filter((u) => u.path_level !== null)
+      .sort((a, b) => b.path_level! - a.path_level!);
+    if (pathUnits[0]?.id !== scopeRow.plan_unit_id) {
       throw new AppError(
         400,
         'validation',
@@ -549,11 +619,7 @@ export class DashboardService {
         'unitId',
       );
     }
-    const schedule = (await this.reporting.schedule(period.scheduleId))!;
-    const form = (await this.reporting.form(schedule.formId))!;
-    const version = (await this.reporting.formVersion(form.currentVersionId!))!;
-    const formIds = (version.indicators as { indicatorId: number }[]).map((i) => i.indicatorId);
-    if (indicatorId !== undefined && !formIds.includes(indicatorId)) {
+    if (indicatorId !== undefined && !formRows.some((i) => i.id === indicatorId)) {
       throw new AppError(
         400,
         'validation',
@@ -561,24 +627,17 @@ export class DashboardService {
         'indicatorId',
       );
     }
-    const indicatorRows = await this.reporting.indicatorsByIds(
-      indicatorId === undefined ? formIds : [indicatorId],
-    );
-    indicatorRows.sort((a, b) => formIds.indexOf(a.id) - formIds.indexOf(b.id));
-    const pathIds = [...ancestors.slice(Math.max(0, planAt)).map((a) => a.id), unitId];
-    const [pathUnits, children] = await Promise.all([
-      this.rollups.units(pathIds, date),
-      this.rollups.children(unitId, date),
-    ]);
+    const pathIds = pathUnits.map((u) => u.id);
+    const children = found.filter((u) => u.is_child);
     const self = pathUnits.find((u) => u.id === unitId)!;
     const shown = this.shownChildren(children, inside, visibility, actor.homeUnitId);
-    const figures = await this.figures(
-      period,
+    const figures = this.figuresFromRows(
       [
         ...(inside || unitId === scopeRow.plan_unit_id ? [self] : []),
-        ...shown.filter((s) => s.figures).map((s) => s.unit),
+        ...shown.filter((s) => s.figures).map((s) => s.unit as UnitWithFiguresRow),
       ],
       indicatorRows,
+      scopeOf(scopeRow),
     );
     const unitFigures = (u: UnitAsOfRow, withFigures: boolean): TUnitFigures => ({
       unitId: u.id,

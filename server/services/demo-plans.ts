@@ -41,6 +41,7 @@ export async function loadDemoPlans(services: Services): Promise<void> {
           sourceFileName: seed.file,
           ownerUnitId: null,
           isDemo: true,
+          onDuplicate: 'reuse',
         });
       }
     }

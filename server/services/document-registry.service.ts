@@ -2,11 +2,15 @@ import type { TExtractedDocument } from '../../contracts/plan-extract.ts';
 import { foldText, searchTerms } from '../../domain/fold-text.ts';
 import { symbolKey } from '../../domain/plans/symbol.ts';
 import type { Database } from '../db/client.ts';
-import { notFound } from '../errors.ts';
+import { AppError, notFound } from '../errors.ts';
 import type { DocumentRepository, DocumentRow } from '../repositories/document.repository.ts';
 import type { AccessService } from './access.service.ts';
 import type { Actor } from './actor.ts';
 import type { AuditService } from './audit.service.ts';
+
+/** 409: the document is already in the registry (`details.documentId`, and the plan made of it). */
+export const documentDuplicate = (symbol: string, details: { documentId: number; planId?: number | null }) =>
+  new AppError(409, 'document_duplicate', { symbol }, 'document', details);
 
 const KIND_WORDS: Record<string, string> = {
   KH: 'kế hoạch',
@@ -79,9 +83,16 @@ export class DocumentRegistryService {
       sourceFileName: string | null;
       ownerUnitId: number | null;
       isDemo?: boolean;
+      /** A document already stored: refused with 409 (default), or its id returned. */
+      onDuplicate?: 'refuse' | 'reuse';
     },
   ): Promise<number> {
     return this.database.transaction(async () => {
+      const same = await this.findSame(doc, options.sourceText, options.isDemo ?? false);
+      if (same) {
+        if (options.onDuplicate === 'reuse') return same.id;
+        throw documentDuplicate(same.symbol ?? same.title ?? `#${same.id}`, { documentId: same.id });
+      }
       const key = doc.symbol ? symbolKey(doc.symbol) : null;
       const values = {
         kind: doc.kind ?? (doc.symbol ? kindFromSymbol(doc.symbol) : null),
@@ -133,6 +144,31 @@ export class DocumentRegistryService {
       });
       return id;
     });
+  }
+
+  /**
+   * The stored document this one repeats: the same symbol, issue date and issuer (an issuer
+   * missing on either side does not tell them apart), or the same source text. Demo documents
+   * and real ones are never taken for each other.
+   */
+  async findSame(doc: TExtractedDocument, sourceText: string | null, isDemo: boolean) {
+    const key = doc.symbol ? symbolKey(doc.symbol) : null;
+    const candidates = await this.documents.findSame({
+      symbolKey: key,
+      issuedOn: doc.date,
+      title: doc.title,
+      sourceText: sourceText?.trim() ? sourceText : null,
+      isDemo,
+    });
+    const issuer = doc.issuer ? foldText(doc.issuer) : null;
+    return candidates.find(
+      (c) =>
+        key === null ||
+        symbolKey(c.symbol ?? '') !== key ||
+        issuer === null ||
+        c.issuer === null ||
+        foldText(c.issuer) === issuer,
+    );
   }
 
   private async resolveOrStub(

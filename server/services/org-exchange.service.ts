@@ -103,6 +103,7 @@ export class OrgExchangeService {
             options.isDemo ?? false,
           );
           if (row.validTo) await this.org.closeUnit(id, row.validTo);
+          await this.orgService.structureChanged(row.validFrom, 'org.import');
           ids.set(row.code, id);
           created++;
           continue;
@@ -132,6 +133,7 @@ export class OrgExchangeService {
           }
           if (row.validTo) {
             await this.org.closeUnit(existingId, row.validTo);
+            await this.orgService.structureChanged(row.validTo, 'org.import');
             changed = true;
           }
         }

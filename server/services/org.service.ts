@@ -32,7 +32,21 @@ export class OrgService {
     private readonly org: OrgRepository,
     private readonly access: AccessService,
     private readonly audit: AuditService,
+    /**
+     * Called inside the transaction of every change to the tree (a unit created, moved, closed,
+     * merged or split), with the day it takes effect: roll-ups of the periods ending on or after
+     * it are queued for a rebuild.
+     */
+    private readonly onStructureChange: (
+      effectiveDate: string,
+      reason: string,
+    ) => Promise<unknown> = async () => undefined,
   ) {}
+
+  /** Tells the roll-ups that the tree changed from `effectiveDate` on (inside the caller's transaction). */
+  structureChanged(effectiveDate: string, reason: string): Promise<unknown> {
+    return this.onStructureChange(effectiveDate, reason);
+  }
 
   // ----- queries -------------------------------------------------------------------------
 
@@ -132,6 +146,7 @@ export class OrgService {
       const unitId = await this.insertNewUnit(input, input.effectiveDate, input.isDemo ?? false);
       const eventId = await this.org.insertEvent('create', input.effectiveDate, null, actor.userId);
       await this.org.linkEventUnit(eventId, unitId, 'created');
+      await this.structureChanged(input.effectiveDate, 'org.create');
       await this.audit.record(actor, 'org.create', 'org_unit', unitId, null, input);
       return unitId;
     });
@@ -192,6 +207,7 @@ export class OrgService {
       const eventId = await this.org.insertEvent('move', input.effectiveDate, null, actor.userId);
       await this.org.linkEventUnit(eventId, unitId, 'moved');
       await this.org.linkEventUnit(eventId, input.parentId, 'new_parent');
+      await this.structureChanged(input.effectiveDate, 'org.move');
       await this.audit.record(actor, 'org.move', 'org_unit', unitId, { parents: before }, input);
     });
     return this.buildDetail(unitId);
@@ -229,6 +245,7 @@ export class OrgService {
         actor.userId,
       );
       await this.org.linkEventUnit(eventId, unitId, 'closed');
+      await this.structureChanged(input.effectiveDate, 'org.close');
       await this.audit.record(actor, 'org.close', 'org_unit', unitId, unit, input);
     });
     return this.buildDetail(unitId);
@@ -267,6 +284,7 @@ export class OrgService {
         await this.org.insertLineage(eventId, source.id, targetId, 'merge', date);
         await this.org.linkEventUnit(eventId, source.id, 'predecessor');
       }
+      await this.structureChanged(date, 'org.merge');
       await this.audit.record(actor, 'org.merge', 'org_unit', targetId, { sources }, input);
       return targetId;
     });
@@ -301,6 +319,7 @@ export class OrgService {
         await this.org.linkEventUnit(eventId, child, 'moved');
       }
       await this.org.closeUnit(unitId, addDays(date, -1));
+      await this.structureChanged(date, 'org.split');
       await this.audit.record(actor, 'org.split', 'org_unit', unitId, unit, input);
       return created;
     });

@@ -1,7 +1,9 @@
+import type { TEvent } from '../../contracts/plan-extract.ts';
 import type { TPlan } from '../../contracts/plans.ts';
 import type { PlanForRender } from '../../documents/render/plan-for-render.ts';
 import { convertDocxToPdf, LibreOfficeMissingError } from '../../documents/render/render-pdf.ts';
 import { renderPlanDocx } from '../../documents/render/render-plan.docx.ts';
+import { formatDateVi } from '../../domain/dates.ts';
 import { AppError } from '../errors.ts';
 import type { Actor } from './actor.ts';
 import type { PlanService } from './plan.service.ts';
@@ -23,18 +25,39 @@ export function planForRender(plan: TPlan): PlanForRender {
     assignments: plan.assignments.map((a) => ({ unit: a.unitText, text: a.text })),
     reporting: plan.reporting.map((r) => ({ frequency: r.frequency, due: r.due, to: r.recipient })),
     recipients: plan.recipients,
-    events: plan.events
-      .filter((e) => /^\d{2}-\d{2}$/.test(e.start))
-      .map((e) => ({
-        name: e.name,
-        start: e.start,
-        end: e.end && /^\d{2}-\d{2}$/.test(e.end) ? e.end : null,
-      })),
+    events: plan.events.flatMap((e): TEvent[] => {
+      // A lunar day is written as such, with the solar days it falls on in the plan's years.
+      if (e.calendar === 'lunar') return [{ name: lunarEventText(e), start: null, end: null }];
+      if (!/^\d{2}-\d{2}$/.test(e.start)) return [];
+      return [{ name: e.name, start: e.start, end: e.end && /^\d{2}-\d{2}$/.test(e.end) ? e.end : null }];
+    }),
     supervisingBody: plan.supervisingBody,
     preamble: plan.preamble,
     purposes: plan.purposes,
     fundingText: plan.funding.length ? plan.funding.join('\n') : null,
   };
+}
+
+const dayMonthOf = (value: string) => {
+  const [d, m] = value.split('-').reverse();
+  return `${Number(d)}/${Number(m)}`;
+};
+
+/** "Tết Trung thu ngày 15/8 âm lịch (năm 2025: ngày 06/10/2025)". */
+export function lunarEventText(e: TPlan['events'][number]): string {
+  const name = e.name.replace(/[.;:,\s]+$/u, '');
+  const lunar =
+    e.end && e.end !== e.start
+      ? `từ ngày ${dayMonthOf(e.start)} đến ngày ${dayMonthOf(e.end)} âm lịch`
+      : `ngày ${dayMonthOf(e.start)} âm lịch`;
+  const solar = e.occurrences
+    .map((o) =>
+      o.end && o.end !== o.start
+        ? `năm ${o.year}: từ ngày ${formatDateVi(o.start)} đến ngày ${formatDateVi(o.end)}`
+        : `năm ${o.year}: ngày ${formatDateVi(o.start)}`,
+    )
+    .join('; ');
+  return solar ? `${name} ${lunar} (${solar})` : `${name} ${lunar}`;
 }
 
 /** File name of a plan's official document: "KH-72-KH-LDLD.docx", or the plan id for drafts. */

@@ -1,9 +1,28 @@
 import type { TUnitType } from '../../contracts/org.ts';
 import type { TExtractedDocument, TSigner } from '../../contracts/plan-extract.ts';
-import type { TCompliance, TPlan, TPlanContent, TPlanSummary, TTaskStatus } from '../../contracts/plans.ts';
+import type {
+  TCompliance,
+  TCooperatingUnit,
+  TPlan,
+  TPlanContent,
+  TPlanSummary,
+  TTaskBoard,
+  TTaskStatus,
+} from '../../contracts/plans.ts';
+import { renderComplianceXlsx } from '../../documents/render/compliance.xlsx.ts';
+import { foldText } from '../../domain/fold-text.ts';
 import { complianceState, implementationDeadline } from '../../domain/plans/compliance.ts';
 import { deriveImplementingPlan, lowerTargetWarnings } from '../../domain/plans/derive-plan.ts';
+import { eventOccurrences, planYears } from '../../domain/plans/lunar-events.ts';
 import { symbolNumber } from '../../domain/plans/symbol.ts';
+import {
+  assignmentStatus,
+  compareBoardItems,
+  daysLate,
+  effectiveTaskStatus,
+  filterBoard,
+} from '../../domain/plans/task-board.ts';
+import { roleAtLeast } from '../../domain/roles.ts';
 import type { Database } from '../db/client.ts';
 import { AppError, forbiddenUnit, notFound, versionConflict } from '../errors.ts';
 import type { OrgRepository } from '../repositories/org.repository.ts';
@@ -11,7 +30,7 @@ import type { PlanChildren, PlanRepository, PlanRow } from '../repositories/plan
 import type { AccessService } from './access.service.ts';
 import type { Actor } from './actor.ts';
 import type { AuditService } from './audit.service.ts';
-import type { DocumentRegistryService } from './document-registry.service.ts';
+import { type DocumentRegistryService, documentDuplicate } from './document-registry.service.ts';
 
 /** Years a plan spans, from its title ("giai đoạn 2021-2025, định hướng đến năm 2030") or dates. */
 export function yearsOf(
@@ -75,6 +94,22 @@ export function contentFromExtract(doc: TExtractedDocument): TPlanContent {
   };
 }
 
+/** Rows a task board returns at most (the total is counted in full). */
+const TASK_BOARD_LIMIT = 500;
+
+/** Cooperating bodies as stored: `{ text, unitId }`, or a bare name in plans saved before ids. */
+export function readCooperating(value: unknown): TCooperatingUnit[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((c): TCooperatingUnit[] => {
+    if (typeof c === 'string') return c.trim() ? [{ text: c, unitId: null }] : [];
+    if (c && typeof c === 'object' && typeof (c as { text?: unknown }).text === 'string') {
+      const unitId = (c as { unitId?: unknown }).unitId;
+      return [{ text: (c as { text: string }).text, unitId: typeof unitId === 'number' ? unitId : null }];
+    }
+    return [];
+  });
+}
+
 /** The abbreviation of a unit type in document symbols (72/KH-LĐLĐ). */
 const SYMBOL_ISSUER: Record<TUnitType, string> = {
   national: 'TLĐ',
@@ -101,13 +136,17 @@ export class PlanService {
   // ----- access ---------------------------------------------------------------------------
 
   /** A plan is visible inside the owner's organisation and to every unit below its owner. */
-  private async assertCanRead(actor: Actor, plan: PlanRow): Promise<void> {
-    if (await this.access.canAccessUnit(actor, plan.unitId)) return;
+  private async canRead(actor: Actor, plan: PlanRow): Promise<boolean> {
+    if (await this.access.canAccessUnit(actor, plan.unitId)) return true;
     if (actor.homeUnitId !== null && actor.homeUnitId > 0) {
       const ancestors = await this.org.ancestors(actor.homeUnitId, this.access.today());
-      if (ancestors.some((a) => a.id === plan.unitId)) return;
+      if (ancestors.some((a) => a.id === plan.unitId)) return true;
     }
-    throw forbiddenUnit();
+    return false;
+  }
+
+  private async assertCanRead(actor: Actor, plan: PlanRow): Promise<void> {
+    if (!(await this.canRead(actor, plan))) throw forbiddenUnit();
   }
 
   private async assertCanWrite(
@@ -188,13 +227,10 @@ export class PlanService {
         text: t.text,
         leadText: t.leadText,
         leadUnitId: t.leadUnitId,
-        cooperating: t.cooperating as string[],
+        cooperating: readCooperating(t.cooperating),
         deadline: t.deadline,
         status: t.status as Exclude<TTaskStatus, 'overdue'>,
-        effectiveStatus:
-          t.status !== 'done' && t.deadline !== null && t.deadline < today
-            ? 'overdue'
-            : (t.status as TTaskStatus),
+        effectiveStatus: effectiveTaskStatus(t.status as Exclude<TTaskStatus, 'overdue'>, t.deadline, today),
         progressNote: t.progressNote,
       })),
       assignments: children.assignments.map((a) => ({
@@ -208,13 +244,17 @@ export class PlanService {
         due: r.due,
         recipient: r.recipient,
       })),
-      events: children.events.map((e) => ({
-        name: e.name,
-        start: e.start,
-        end: e.end,
-        calendar: e.calendar as 'solar' | 'lunar',
-        recurring: e.recurring,
-      })),
+      events: children.events.map((e) => {
+        const event = {
+          name: e.name,
+          start: e.start,
+          end: e.end,
+          calendar: e.calendar as 'solar' | 'lunar',
+          recurring: e.recurring,
+        };
+        const years = planYears(plan.yearFrom, plan.yearTo, Number(today.slice(0, 4)));
+        return { ...event, occurrences: eventOccurrences(event, years) };
+      }),
       warnings,
     };
   }
@@ -224,16 +264,14 @@ export class PlanService {
     this.access.assertRole(actor, 'viewer');
     const today = this.access.today();
     const root = unitId ?? actor.homeUnitId;
-    let unitIds: number[];
+    let found: Awaited<ReturnType<PlanRepository['listForUnits']>>;
     if (root === null || root < 0) {
-      unitIds = (await this.org.tree(today, null)).map((u) => u.id);
+      found = await this.plans.listForUnits((await this.org.tree(today, null)).map((u) => u.id));
     } else {
       await this.access.assertUnitAccess(actor, root);
-      const below = (await this.org.tree(today, root)).map((u) => u.id);
       const above = (await this.org.ancestors(root, today)).map((u) => u.id);
-      unitIds = [...above, ...below];
+      found = await this.plans.listForSubtree(root, today, above);
     }
-    const found = await this.plans.listForUnits(unitIds);
     return found.map((p) => ({
       id: p.id,
       unitId: p.unit_id,
@@ -264,6 +302,16 @@ export class PlanService {
     options: { isDemo?: boolean } = {},
   ): Promise<TPlan> {
     await this.assertCanWrite(actor, input.unitId);
+    // Saving a stored document again points at the one there (and the plan made of it).
+    const same = await this.registry.findSame(input.document, input.sourceText, options.isDemo ?? false);
+    if (same) {
+      const plan = await this.plans.findByDocument(same.id);
+      const visible = plan ? await this.canRead(actor, plan) : false;
+      throw documentDuplicate(same.symbol ?? same.title ?? `#${same.id}`, {
+        documentId: same.id,
+        planId: visible ? plan!.id : null,
+      });
+    }
     const id = await this.database.transaction(async () => {
       const documentId = await this.registry.register(actor, input.document, {
         sourceText: input.sourceText,
@@ -271,7 +319,7 @@ export class PlanService {
         ownerUnitId: input.unitId,
         isDemo: options.isDemo ?? false,
       });
-      const content = contentFromExtract(input.document);
+      const content = await this.bindNamedUnits(contentFromExtract(input.document), input.unitId);
       const issued = input.document.date !== null;
       const plan = await this.plans.insert({
         ...this.rowValues(content),
@@ -422,6 +470,31 @@ export class PlanService {
     };
   }
 
+  /**
+   * Leads and assignees named exactly as a unit of the plan's organisation (full or short name,
+   * diacritics and case aside) get that unit's id, so the task board finds their work.
+   */
+  private async bindNamedUnits(content: TPlanContent, unitId: number): Promise<TPlanContent> {
+    const byName = new Map<string, number>();
+    for (const unit of await this.org.tree(this.access.today(), unitId)) {
+      for (const name of [unit.name, unit.shortName]) {
+        if (!name) continue;
+        const key = foldText(name);
+        // A name two units share binds neither.
+        byName.set(key, byName.has(key) && byName.get(key) !== unit.id ? -1 : unit.id);
+      }
+    }
+    const idOf = (text: string | null | undefined) => {
+      const id = text ? byName.get(foldText(text)) : undefined;
+      return id !== undefined && id > 0 ? id : null;
+    };
+    return {
+      ...content,
+      tasks: content.tasks.map((t) => ({ ...t, leadUnitId: t.leadUnitId ?? idOf(t.leadText) })),
+      assignments: content.assignments.map((a) => ({ ...a, unitId: a.unitId ?? idOf(a.unitText) })),
+    };
+  }
+
   /** Draft → issued with its number and date; the plan becomes a document in the chain. */
   async issue(
     actor: Actor,
@@ -502,9 +575,13 @@ export class PlanService {
     const types = new Set(children.assignments.map((a) => a.unitType).filter((x): x is string => x !== null));
     let scope = subtree.filter((u) => u.id !== plan.unitId && (explicit.has(u.id) || types.has(u.type)));
     if (scope.length === 0) scope = subtree.filter((u) => u.parentId === plan.unitId);
-    // The caller sees only the part of the scope inside their organisation.
-    const visible = [];
-    for (const unit of scope) if (await this.access.canAccessUnit(actor, unit.id)) visible.push(unit);
+    // The caller sees only the part of the scope inside their organisation: all of it when the
+    // plan's unit is theirs, else what lies in their own subtree (one query, not one per unit).
+    let visible = scope;
+    if (actor.homeUnitId !== null && !(await this.access.canAccessUnit(actor, plan.unitId))) {
+      const mine = new Set((await this.org.tree(today, actor.homeUnitId)).map((u) => u.id));
+      visible = scope.filter((u) => mine.has(u.id));
+    }
     const byUnit = new Map((await this.plans.childPlans(id)).map((p) => [p.unitId, p]));
     const rows = visible.map((unit) => {
       const child = byUnit.get(unit.id);
@@ -527,8 +604,44 @@ export class PlanService {
         issuedOn: child?.issuedOn ?? null,
         deadline,
         state: complianceState(fact, deadline, today),
+        daysLate: daysLate(deadline, child?.status === 'issued' ? (child.issuedOn ?? today) : today),
       };
     });
+    const tasksByUnit = new Map<string, TCompliance['tasksByUnit'][number]>();
+    const leadNames = new Map<number, string | undefined>();
+    for (const task of children.tasks) {
+      if (task.leadUnitId !== null && !leadNames.has(task.leadUnitId))
+        leadNames.set(task.leadUnitId, (await this.org.unitAsOf(task.leadUnitId, today))?.name);
+      const lead = task.leadUnitId !== null ? leadNames.get(task.leadUnitId) : null;
+      const name = lead ?? task.leadText?.trim() ?? '';
+      const key = task.leadUnitId !== null ? `id:${task.leadUnitId}` : `text:${name}`;
+      const group = tasksByUnit.get(key) ?? {
+        unitId: task.leadUnitId,
+        lead: name,
+        total: 0,
+        done: 0,
+        overdue: 0,
+        overdueTasks: [],
+      };
+      const status = effectiveTaskStatus(
+        task.status as Exclude<TTaskStatus, 'overdue'>,
+        task.deadline,
+        today,
+      );
+      group.total += 1;
+      if (status === 'done') group.done += 1;
+      if (status === 'overdue' && task.deadline !== null) {
+        group.overdue += 1;
+        group.overdueTasks.push({
+          taskId: task.id,
+          text: task.text,
+          deadline: task.deadline,
+          daysLate: daysLate(task.deadline, today),
+          status,
+        });
+      }
+      tasksByUnit.set(key, group);
+    }
     return {
       planId: id,
       deadline,
@@ -537,6 +650,188 @@ export class PlanService {
       issued: rows.filter((r) => r.planStatus === 'issued').length,
       late: rows.filter((r) => r.state === 'late' || r.state === 'issued_late').length,
       rows,
+      // Units by most overdue first; tasks with no lead unit named last.
+      tasksByUnit: [...tasksByUnit.values()].sort(
+        (a, b) =>
+          Number(a.lead === '') - Number(b.lead === '') ||
+          b.overdue - a.overdue ||
+          a.lead.localeCompare(b.lead, 'vi'),
+      ),
+    };
+  }
+
+  /** The compliance of a plan as XLSX (units, tasks by lead unit, overdue tasks). */
+  async complianceXlsx(actor: Actor, id: number): Promise<{ data: Buffer; fileName: string }> {
+    const compliance = await this.compliance(actor, id);
+    const plan = await this.requirePlan(id);
+    const label = plan.symbol ? `Kế hoạch số ${plan.symbol}` : plan.title;
+    const slug = foldText(plan.symbol ?? `ke-hoach-${id}`)
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '');
+    return {
+      data: await renderComplianceXlsx(label, compliance),
+      fileName: `tinh-hinh-ban-hanh-${slug || id}.xlsx`,
+    };
+  }
+
+  /**
+   * "Bảng công việc": tasks of issued plans that a unit or a unit below it leads or cooperates
+   * on, and the assignments those plans give them. A unit sees only its own subtree.
+   */
+  async taskBoard(
+    actor: Actor,
+    query: {
+      unitId?: number | undefined;
+      mine: boolean;
+      overdue: boolean;
+      status?: TTaskStatus | undefined;
+      planId?: number | undefined;
+      q?: string | undefined;
+    },
+  ): Promise<TTaskBoard> {
+    this.access.assertRole(actor, 'viewer');
+    const today = this.access.today();
+    const home = actor.homeUnitId !== null && actor.homeUnitId > 0 ? actor.homeUnitId : null;
+    const root = query.unitId ?? home;
+    if (root !== null) await this.access.assertUnitAccess(actor, root);
+    const scope = await this.org.tree(today, root);
+    const byId = new Map(scope.map((u) => [u.id, u]));
+    const ids = scope.map((u) => u.id);
+    const ancestors = root !== null ? await this.org.ancestors(root, today) : [];
+    const names = new Map<number, string>([
+      ...ancestors.map((a) => [a.id, a.name] as const),
+      ...scope.map((u) => [u.id, u.name] as const),
+    ]);
+    const isBelow = (unitId: number, ownerId: number): boolean => {
+      if (!byId.has(ownerId)) return ancestors.some((a) => a.id === ownerId);
+      let current = byId.get(unitId)?.parentId ?? null;
+      while (current !== null) {
+        if (current === ownerId) return true;
+        current = byId.get(current)?.parentId ?? null;
+      }
+      return false;
+    };
+    const canWrite = roleAtLeast(actor.role, 'officer');
+    const planWritable = new Map<number, boolean>();
+    const canReportFor = async (planUnitId: number): Promise<boolean> => {
+      if (!canWrite) return false;
+      if (!planWritable.has(planUnitId))
+        planWritable.set(planUnitId, await this.access.canAccessUnit(actor, planUnitId));
+      return planWritable.get(planUnitId)!;
+    };
+
+    type Item = TTaskBoard['items'][number] & { order: number };
+    const items: Item[] = [];
+    for (const t of await this.plans.boardTasks(ids)) {
+      const concerned: { unitId: number; role: 'lead' | 'cooperating' }[] = [];
+      if (t.lead_unit_id !== null && byId.has(t.lead_unit_id))
+        concerned.push({ unitId: t.lead_unit_id, role: 'lead' });
+      for (const c of readCooperating(t.cooperating)) {
+        if (c.unitId !== null && byId.has(c.unitId) && !concerned.some((x) => x.unitId === c.unitId))
+          concerned.push({ unitId: c.unitId, role: 'cooperating' });
+      }
+      const status = t.status as Exclude<TTaskStatus, 'overdue'>;
+      const effective = effectiveTaskStatus(status, t.deadline, today);
+      for (const c of concerned) {
+        items.push({
+          key: `task-${t.id}-${c.unitId}`,
+          kind: 'task',
+          role: c.role,
+          planId: t.plan_id,
+          planSymbol: t.plan_symbol,
+          planTitle: t.plan_title,
+          planUnitName: '',
+          planUnitId: t.plan_unit_id,
+          taskId: t.id,
+          version: t.version,
+          text: t.text,
+          unitId: c.unitId,
+          unitName: names.get(c.unitId) ?? '',
+          deadline: t.deadline,
+          status: effective,
+          settableStatus: status,
+          progressNote: t.progress_note,
+          daysLate: daysLate(t.deadline, today, status === 'done'),
+          // The lead unit reports its own progress; so does the plan's owner.
+          canReport: canWrite && (c.role === 'lead' || (await canReportFor(t.plan_unit_id))),
+          order: t.position,
+        });
+      }
+    }
+
+    const assignments = await this.plans.boardAssignments(
+      ids,
+      [...new Set(scope.map((u) => u.type))],
+      [...ancestors.map((a) => a.id), ...ids],
+    );
+    const assigned = assignments.flatMap((a) => {
+      const units =
+        a.unit_id !== null
+          ? byId.has(a.unit_id)
+            ? [a.unit_id]
+            : []
+          : scope.filter((u) => u.type === a.unit_type && isBelow(u.id, a.plan_unit_id)).map((u) => u.id);
+      return units.map((unitId) => ({ a, unitId }));
+    });
+    const childStatus = new Map<string, 'draft' | 'issued'>();
+    for (const c of await this.plans.childPlansOf(
+      [...new Set(assigned.map((x) => x.a.plan_id))],
+      [...new Set(assigned.map((x) => x.unitId))],
+    )) {
+      const key = `${c.parent_plan_id}-${c.unit_id}`;
+      if (childStatus.get(key) !== 'issued') childStatus.set(key, c.status as 'draft' | 'issued');
+    }
+    for (const { a, unitId } of assigned) {
+      const deadline = implementationDeadline(a.implement_deadline, a.issued_on);
+      const status = assignmentStatus(childStatus.get(`${a.plan_id}-${unitId}`) ?? null, deadline, today);
+      items.push({
+        key: `assignment-${a.id}-${unitId}`,
+        kind: 'assignment',
+        role: 'assigned',
+        planId: a.plan_id,
+        planSymbol: a.plan_symbol,
+        planTitle: a.plan_title,
+        planUnitName: '',
+        planUnitId: a.plan_unit_id,
+        taskId: null,
+        version: null,
+        text: a.text.trim() || a.unit_text,
+        unitId,
+        unitName: names.get(unitId) ?? '',
+        deadline,
+        status,
+        settableStatus: null,
+        progressNote: null,
+        daysLate: daysLate(deadline, today, status === 'done'),
+        canReport: false,
+        order: 10_000 + a.position,
+      });
+    }
+
+    for (const item of items) {
+      if (!names.has(item.planUnitId))
+        names.set(item.planUnitId, (await this.org.unitAsOf(item.planUnitId, today))?.name ?? '');
+      item.planUnitName = names.get(item.planUnitId) ?? '';
+    }
+    const mine = query.mine && root !== null ? filterBoard(items, { onlyUnitId: root }) : items;
+    const plans = new Map<number, string>();
+    for (const item of mine) plans.set(item.planId, item.planSymbol ?? item.planTitle);
+    const found = filterBoard(mine, {
+      overdue: query.overdue,
+      status: query.status,
+      planId: query.planId,
+      q: query.q,
+    }).sort(compareBoardItems);
+    return {
+      unitId: root,
+      asOf: today,
+      total: found.length,
+      overdue: mine.filter((i) => i.status === 'overdue').length,
+      limit: TASK_BOARD_LIMIT,
+      plans: [...plans]
+        .map(([id, label]) => ({ id, label }))
+        .sort((a, b) => a.label.localeCompare(b.label, 'vi')),
+      items: found.slice(0, TASK_BOARD_LIMIT).map(({ order: _order, ...item }) => item),
     };
   }
 

@@ -103,6 +103,8 @@ export class ReportExcelService {
     private readonly reportingService: ReportingService,
     private readonly access: AccessService,
     private readonly audit: AuditService,
+    /** Operational log (the server's stdout): start and end of each committed import. */
+    private readonly log: (line: string) => void = () => undefined,
   ) {}
 
   private async context(actor: Actor, periodId: number) {
@@ -375,6 +377,8 @@ export class ReportExcelService {
     if (errors.length > 0 || !commit) return { applied: false, reports: rowsToSave.length, errors };
 
     const formRow = (await this.reporting.form(schedule.formId))!;
+    const started = performance.now();
+    this.log(`Nhập Excel kỳ ${periodId}: đang ghi ${rowsToSave.length} báo cáo trong một giao dịch…`);
     await this.database.transaction(async () => {
       const ensured = await this.reporting.bulkEnsureReports(
         rowsToSave.map((r) => ({
@@ -404,6 +408,9 @@ export class ReportExcelService {
         values: rowsToSave.reduce((n, r) => n + r.values.length, 0),
       });
     });
+    this.log(
+      `Nhập Excel kỳ ${periodId}: đã ghi ${rowsToSave.length} báo cáo (${Math.round(performance.now() - started)} ms).`,
+    );
     return { applied: true, reports: rowsToSave.length, errors: [] };
   }
 }

@@ -511,7 +511,7 @@ export class ReportingService {
       );
     }
     const today = this.access.today();
-    await this.database.transaction(async () => {
+    const submitted = await this.database.transaction(async () => {
       const updated = await this.reporting.updateReport(reportId, version, {
         status: 'submitted',
         submittedAt: new Date(this.now()).toISOString(),
@@ -528,8 +528,17 @@ export class ReportingService {
         { status: report.status },
         { status: 'submitted', late: today > report.dueOn },
       );
+      return updated;
     });
-    return this.view((await this.reporting.report(reportId))!);
+    // Values and narrative are those just checked: only the state changed.
+    return {
+      ...view,
+      status: 'submitted',
+      late: submitted.late,
+      submittedAt: submitted.submittedAt ? toIsoTimestamp(submitted.submittedAt) : null,
+      returnReason: submitted.returnReason,
+      version: submitted.version,
+    };
   }
 
   async returnReport(actor: Actor, reportId: number, reason: string, version: number): Promise<TReport> {
@@ -550,17 +559,25 @@ export class ReportingService {
     const report = await this.requireReport(reportId);
     await this.assertReviewer(actor, report, 'officer');
     if (report.status !== 'submitted') throw this.wrongState(report.status);
-    await this.database.transaction(async () => {
-      const updated = await this.transition(
-        actor,
-        report,
-        version,
-        { status: 'approved', returnReason: null },
-        'report.approve',
-      );
-      await this.onApprovalChange(updated, true);
-    });
-    return this.view((await this.reporting.report(reportId))!);
+    // What the page shows besides the report row (form, values, previous values, attachments)
+    // cannot change while the report is submitted, and the approval does not change it: read
+    // alongside the transaction (another connection on PostgreSQL) instead of after it.
+    const context = this.reporting.viewContext(report);
+    const [approved] = await Promise.all([
+      this.database.transaction(async () => {
+        const updated = await this.transition(
+          actor,
+          report,
+          version,
+          { status: 'approved', returnReason: null },
+          'report.approve',
+        );
+        await this.onApprovalChange(updated, true);
+        return updated;
+      }),
+      context,
+    ]);
+    return this.view(approved, context);
   }
 
   /** Unlocking an approved report needs a manager above the unit, and is audited. */
@@ -591,9 +608,16 @@ export class ReportingService {
     const names = new Map(below.map((u) => [u.id, u.name]));
     const found = await this.reporting.reportsOfUnits([...names.keys()], ['submitted']);
     const items = [];
+    // Many reports share few periods and schedules: each is read once (no query per report).
+    const periods = new Map<number, Promise<PeriodRow | undefined>>();
+    const schedules = new Map<number, Promise<ScheduleRow | undefined>>();
+    const once = <T>(map: Map<number, Promise<T>>, id: number, load: (id: number) => Promise<T>) => {
+      if (!map.has(id)) map.set(id, load(id));
+      return map.get(id)!;
+    };
     for (const r of found) {
-      const period = (await this.reporting.period(r.periodId))!;
-      const schedule = (await this.reporting.schedule(period.scheduleId))!;
+      const period = (await once(periods, r.periodId, (id) => this.reporting.period(id)))!;
+      const schedule = (await once(schedules, period.scheduleId, (id) => this.reporting.schedule(id)))!;
       items.push({
         reportId: r.id,
         unitId: r.unitId,
@@ -677,24 +701,40 @@ export class ReportingService {
     }));
   }
 
-  async view(report: ReportRow): Promise<TReport> {
-    const period = (await this.reporting.period(report.periodId))!;
-    const schedule = (await this.reporting.schedule(period.scheduleId))!;
-    const plan = (await this.plans.find(schedule.planId))!;
-    const form = await this.form(report.formVersionId);
-    const values = (await this.reporting.values(report.id)).map(toValue);
-    const previous = await this.reporting.previousReport(schedule.id, period.startsOn, report.unitId);
-    const previousValues = previous ? (await this.reporting.values(previous.id)).map(toValue) : [];
+  /** The report as the page shows it: two round trips in all (the report row and `viewContext`). */
+  async view(
+    report: ReportRow,
+    /** `viewContext(report)` already under way (read by the caller alongside its own work). */
+    pending?: ReturnType<ReportingRepository['viewContext']>,
+  ): Promise<TReport> {
+    const context = await (pending ?? this.reporting.viewContext(report));
+    if (!context?.form) throw notFound('form');
+    const { period, form: stored } = context;
+    const byId = new Map((context.indicators ?? []).map((r) => [r.id, r]));
+    const form: TForm = {
+      id: stored.formId,
+      name: stored.name,
+      planId: stored.planId,
+      versionId: stored.versionId,
+      versionNumber: stored.versionNumber,
+      indicators: stored.entries
+        .filter((e) => byId.has(e.indicatorId))
+        .map((e) => ({ ...toIndicator(byId.get(e.indicatorId)! as IndicatorRow), required: e.required })),
+      sections: stored.sections as TForm['sections'],
+      allowAttachments: stored.allowAttachments,
+      version: stored.version,
+    };
+    const values = (context.values ?? []).map((v) => toValue({ ...v, reportId: report.id }));
+    const previousValues = (context.previous_values ?? []).map((v) => toValue({ ...v, reportId: 0 }));
     const narrative = report.narrative as Record<string, string>;
-    const unit = await this.org.unitAsOf(report.unitId, period.endsOn);
     return {
       id: report.id,
       period: toPeriod(period),
-      scheduleName: schedule.name,
-      planId: plan.id,
-      planTitle: plan.title,
+      scheduleName: period.scheduleName,
+      planId: period.planId,
+      planTitle: period.planTitle,
       unitId: report.unitId,
-      unitName: unit?.name ?? '',
+      unitName: context.unit_name ?? '',
       status: report.status as TReportStatus,
       dueOn: report.dueOn,
       late: report.late,
@@ -705,12 +745,7 @@ export class ReportingService {
       values,
       previousValues,
       narrative,
-      attachments: (await this.reporting.attachments(report.id)).map((a) => ({
-        id: a.id,
-        fileName: a.fileName,
-        contentType: a.contentType,
-        size: a.size,
-      })),
+      attachments: context.attachments ?? [],
       issues: validateReport(this.rules(form), form.sections, values, narrative, previousValues, true),
       isDemo: report.isDemo,
       version: report.version,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SECTIONS, type TIndicator, type TValueInput } from '../../contracts/reporting.ts';
+import { emptyPlanContent } from '../../domain/plans/empty-plan.ts';
 import { type Entry, TOTAL } from '../../domain/rollup/indicator.ts';
 import { rollUpFromScratch } from '../../domain/rollup/roll-up.ts';
 import { RollupRepository, type RollupRow } from '../repositories/rollup.repository.ts';
@@ -24,26 +25,6 @@ function prng(seed: number) {
     pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]!,
   };
 }
-
-const PLAN = {
-  kind: 'KH',
-  yearFrom: 2025,
-  yearTo: 2025,
-  issuerName: null,
-  supervisingBody: null,
-  place: null,
-  preamble: null,
-  purposes: [],
-  funding: [],
-  recipients: [],
-  signer: null,
-  implementDeadline: null,
-  targets: [],
-  tasks: [],
-  assignments: [],
-  reporting: [],
-  events: [],
-};
 
 type Key = string;
 const keyOf = (r: { unit_id: number; indicator_id: number; category: string }): Key =>
@@ -127,7 +108,11 @@ describe.each(testEngines())('roll-ups on %s', (engine) => {
       await define('TWO_PLUS', { kind: 'count', aggregation: 'count_units_meeting', threshold: 2 }),
       await define('FUNDS', { kind: 'sum' }),
     ];
-    const plan = await services.plans.create(SYSTEM_ACTOR, planUnitId, { ...PLAN, title: 'Kế hoạch thử' });
+    const plan = await services.plans.create(
+      SYSTEM_ACTOR,
+      planUnitId,
+      emptyPlanContent('Kế hoạch thử', 2025),
+    );
     const schedule = await services.reporting.createSchedule(SYSTEM_ACTOR, {
       planId: plan.id,
       dutyIndex: null,
@@ -215,6 +200,56 @@ describe.each(testEngines())('roll-ups on %s', (engine) => {
   const stored = (periodId: number) =>
     new RollupRepository(testDb.database).rowsOf({ periodIds: [periodId] });
 
+  /** The period's tree snapshot: unit → [parent, ancestors, expected, has units below, expected units]. */
+  async function snapshot(periodId: number) {
+    const found = await testDb.database.query<{
+      unit_id: number;
+      parent_id: number | null;
+      ancestors: number[];
+      expected: boolean;
+      has_children: boolean;
+      expected_units: number;
+    }>(
+      'SELECT unit_id, parent_id, ancestors, expected, has_children, expected_units FROM rollup_units WHERE period_id = $1',
+      [periodId],
+    );
+    return Object.fromEntries(
+      found.map((r) => [r.unit_id, [r.parent_id, r.ancestors, r.expected, r.has_children, r.expected_units]]),
+    );
+  }
+
+  /** The same computed independently from the organisation as of the period's end. */
+  async function treeAsOf(periodId: number) {
+    const status = await services.reporting.periodStatus(SYSTEM_ACTOR, periodId);
+    const scope = { planUnitId, unitTypes: ['commune', 'grassroots'], date: status.period.endsOn };
+    const tree = await services.orgRepository.tree(status.period.endsOn, planUnitId);
+    const parentOf = new Map(tree.map((u) => [u.id, u.id === planUnitId ? null : u.parentId]));
+    const ancestorsOf = (id: number): number[] => {
+      const parent = parentOf.get(id) ?? null;
+      return parent === null ? [] : [...ancestorsOf(parent), parent];
+    };
+    const expected = new Set(
+      tree
+        .filter((u) => isExpected({ id: u.id, type: u.type, parentId: u.parentId }, scope))
+        .map((u) => u.id),
+    );
+    return Object.fromEntries(
+      tree.map((u) => {
+        const below = tree.filter((v) => v.id === u.id || ancestorsOf(v.id).includes(u.id));
+        return [
+          u.id,
+          [
+            parentOf.get(u.id) ?? null,
+            ancestorsOf(u.id),
+            expected.has(u.id),
+            tree.some((v) => parentOf.get(v.id) === u.id),
+            below.filter((v) => expected.has(v.id)).length,
+          ],
+        ];
+      }),
+    );
+  }
+
   /**
    * The independent computation: the domain's `rollUpFromScratch` over the tree as of the period's
    * end and the approved values, kept for units with units below them and cells with data.
@@ -287,12 +322,14 @@ describe.each(testEngines())('roll-ups on %s', (engine) => {
       const truth = await independent(periodId);
       expect(Object.keys(truth).length).toBeGreaterThan(10);
       expect(incremental).toEqual(truth);
+      // The tree snapshot the approvals used (built by the period's first approval) is the organisation at its end.
+      expect(await snapshot(periodId)).toEqual(await treeAsOf(periodId));
       await services.rollup.rebuild(SYSTEM_ACTOR, periodId);
       expect(byKey(await stored(periodId))).toEqual(truth);
     }
   }, 120_000);
 
-  it('follows a reorganisation: after a merge, a rebuild rolls the second half up the new tree, the first half the old one', async () => {
+  it('follows a reorganisation: a merge queues the rebuild of the second half, which rolls it up the new tree, the first half the old one', async () => {
     const [a, b] = [communes[0]!, communes[1]!];
     const province = (await services.orgRepository.unitAsOf(a, '2025-06-01'))!.parentId!;
     const merged = await services.org.merge(SYSTEM_ACTOR, {
@@ -308,10 +345,16 @@ describe.each(testEngines())('roll-ups on %s', (engine) => {
       moveChildren: true,
     });
     const [first, second] = periodIds as [number, number];
-    // Stale until rebuilt: the second half's rows still follow the old communes.
+    // Effective 1/7: the second half (ends 31/12) waits for a rebuild, the first (ends 30/6) does not.
+    expect((await services.rollup.queued()).map((q) => q.period_id)).toEqual([second]);
+    // Approvals meanwhile go on against the old snapshot; the queued rebuild takes them in.
+    await churn(second, 10);
+    expect(await services.rollup.runQueued()).toEqual([second]);
+    expect(await services.rollup.queued()).toEqual([]);
+    expect(await services.rollup.runQueued()).toEqual([]);
     for (const periodId of [first, second]) {
-      await services.rollup.rebuild(SYSTEM_ACTOR, periodId);
       expect(byKey(await stored(periodId))).toEqual(await independent(periodId));
+      expect(await snapshot(periodId)).toEqual(await treeAsOf(periodId));
     }
     const firstUnits = new Set((await stored(first)).map((r) => r.unit_id));
     const secondUnits = new Set((await stored(second)).map((r) => r.unit_id));
@@ -323,6 +366,119 @@ describe.each(testEngines())('roll-ups on %s', (engine) => {
     expect(incremental).toEqual(await independent(second));
     await services.rollup.rebuild(SYSTEM_ACTOR, second);
     expect(byKey(await stored(second))).toEqual(incremental);
+  }, 120_000);
+
+  it('queues the periods a back-dated move reaches, and none for a change after they end', async () => {
+    const [first, second] = periodIds as [number, number];
+    const unit = grassroots[0]!;
+    const from = (await services.orgRepository.unitAsOf(unit, '2025-06-01'))!;
+    const target = communes.find((c) => c !== from.parentId)!;
+    // Every period has been built by now (approvals and rebuilds above).
+    const detail = await services.org.detail(SYSTEM_ACTOR, unit);
+    await services.org.move(SYSTEM_ACTOR, unit, {
+      parentId: target,
+      effectiveDate: '2025-03-01',
+      version: detail.version,
+    });
+    expect((await services.rollup.queued()).map((q) => q.period_id)).toEqual([first, second]);
+    expect((await services.rollup.queued())[0]!.stale_reason).toBe('org.move');
+    await churn(first, 10);
+    expect(await services.rollup.runQueued()).toEqual([first, second]);
+    for (const periodId of [first, second]) {
+      expect(byKey(await stored(periodId))).toEqual(await independent(periodId));
+      expect(await snapshot(periodId)).toEqual(await treeAsOf(periodId));
+    }
+    // In the first half the union now lies under its new commune (the second half keeps the merge's).
+    expect((await snapshot(first))[unit]![0]).toBe(target);
+    // After both periods have ended: nothing to recompute.
+    const later = await services.org.detail(SYSTEM_ACTOR, unit);
+    await services.org.move(SYSTEM_ACTOR, unit, {
+      parentId: communes[3]!,
+      effectiveDate: '2026-03-01',
+      version: later.version,
+    });
+    expect(await services.rollup.queued()).toEqual([]);
+    // A new unit created back-dated is in the tree of the periods after it: queued too.
+    await services.org.create(SYSTEM_ACTOR, {
+      code: 'NEW1',
+      name: 'Công đoàn cơ sở mới',
+      shortName: null,
+      type: 'grassroots',
+      parentId: communes[3]!,
+      effectiveDate: '2025-09-01',
+    });
+    expect((await services.rollup.queued()).map((q) => q.period_id)).toEqual([second]);
+    expect(await services.rollup.runQueued()).toEqual([second]);
+    expect(await snapshot(second)).toEqual(await treeAsOf(second));
+    expect(byKey(await stored(second))).toEqual(await independent(second));
+  }, 120_000);
+
+  it('keeps the tree snapshot while the organisation is unchanged, and takes it again after any change to it', async () => {
+    const second = periodIds[1]!;
+    const depthOf = async (unitId: number) =>
+      (
+        await testDb.database.query<{ depth: number }>(
+          'SELECT depth FROM rollup_units WHERE period_id = $1 AND unit_id = $2',
+          [second, unitId],
+        )
+      )[0]!.depth;
+    // A mark the rebuild does not read (depth) shows whether the snapshot was taken again.
+    const mark = async () => {
+      await testDb.database.query(
+        'UPDATE rollup_units SET depth = depth + 100 WHERE period_id = $1 AND unit_id = $2',
+        [second, planUnitId],
+      );
+    };
+    await services.rollup.rebuild(SYSTEM_ACTOR, second);
+    await mark();
+    await services.rollup.rebuild(SYSTEM_ACTOR, second);
+    expect(await depthOf(planUnitId)).toBe(100);
+    expect(byKey(await stored(second))).toEqual(await independent(second));
+
+    // An import adding a unit inside both periods: queued, and the rebuild takes the snapshot again.
+    const lines = [
+      'code,name,type,parent_code,valid_from,valid_to',
+      'IMP1,Công đoàn cơ sở nhập,grassroots,P1C0,2025-02-01,',
+    ];
+    const imported = await services.orgExchange.import(SYSTEM_ACTOR, Buffer.from(lines.join('\n')));
+    expect(imported.created).toBe(1);
+    expect(await services.rollup.runQueued()).toEqual([periodIds[0], second]);
+    expect(await depthOf(planUnitId)).toBe(0);
+    expect(await snapshot(second)).toEqual(await treeAsOf(second));
+    const newId = (await services.orgRepository.unitIdsByCodes(['IMP1'])).get('IMP1')!;
+    expect((await snapshot(second))[newId]).toBeDefined();
+
+    // An import of a change after the period's end: not queued, the tree as of its end unchanged;
+    // an explicit rebuild takes the snapshot again (the checksum changed) and finds it equal.
+    await mark();
+    const later = [
+      'code,name,type,parent_code,valid_from,valid_to',
+      'IMP2,Công đoàn cơ sở sau,grassroots,P1C0,2026-03-01,',
+    ];
+    await services.orgExchange.import(SYSTEM_ACTOR, Buffer.from(later.join('\n')));
+    expect(await services.rollup.queued()).toEqual([]);
+    await services.rollup.rebuild(SYSTEM_ACTOR, second);
+    expect(await depthOf(planUnitId)).toBe(0);
+
+    // A change made behind the services' back (SQL by hand): a unit's type, then a parent span.
+    await mark();
+    const unit = grassroots[1]!;
+    await testDb.database.query("UPDATE org_units SET type = 'commune' WHERE id = $1", [unit]);
+    await services.rollup.rebuild(SYSTEM_ACTOR, second);
+    expect(await depthOf(planUnitId)).toBe(0);
+    expect(await snapshot(second)).toEqual(await treeAsOf(second));
+    await testDb.database.query("UPDATE org_units SET type = 'grassroots' WHERE id = $1", [unit]);
+    const before = (await snapshot(second))[unit]![0];
+    const target = communes.find((c) => c !== before)!;
+    await testDb.database.query(
+      'UPDATE org_unit_parents SET parent_id = $1 WHERE unit_id = $2 AND valid_to IS NULL',
+      [target, unit],
+    );
+    await mark();
+    await services.rollup.rebuild(SYSTEM_ACTOR, second);
+    expect(await depthOf(planUnitId)).toBe(0);
+    expect(await snapshot(second)).toEqual(await treeAsOf(second));
+    expect(byKey(await stored(second))).toEqual(await independent(second));
   }, 120_000);
 
   it('refuses a rebuild to anyone but an admin', async () => {

@@ -6,20 +6,12 @@ import {
   normalizeEntry,
   type StoredIndicator,
 } from '../../domain/rollup/indicator.ts';
-import { approvalDelta } from '../../domain/rollup/roll-up.ts';
 import type { Database } from '../db/client.ts';
 import { notFound } from '../errors.ts';
 import type { ReportRow } from '../repositories/reporting.repository.ts';
-import type {
-  ChainRow,
-  PeriodScopeRow,
-  ReportingScope,
-  RollupDelta,
-  RollupRepository,
-  ValueWithIndicator,
-} from '../repositories/rollup.repository.ts';
+import type { PeriodScopeRow, ReportingScope, RollupRepository } from '../repositories/rollup.repository.ts';
 import type { AccessService } from './access.service.ts';
-import type { Actor } from './actor.ts';
+import { type Actor, SYSTEM_ACTOR } from './actor.ts';
 import type { AuditService } from './audit.service.ts';
 
 export function scopeOf(row: PeriodScopeRow): ReportingScope {
@@ -66,10 +58,12 @@ export function entryOf(
 }
 
 /**
- * Live roll-ups. On approval (and unlock) of a report, each value's difference is added to the
- * roll-up rows of the unit and of every ancestor as of the period's end — one recursive query for
- * the ancestors and one upsert for all of them. `rebuild` recomputes a period from scratch (after
- * a reorganisation, or to check).
+ * Live roll-ups. Each period keeps a snapshot of the plan unit's tree as it stood at the period's
+ * end (`rollup_units`: ancestors, expected units). On approval (and unlock) of a report, its
+ * values are added to the roll-up rows of the unit and of its ancestors in that snapshot — one
+ * statement. `rebuild` takes the snapshot again and recomputes the period from scratch; an
+ * organisation change effective on or before a built period's end queues one (`runQueued`, run
+ * by the server every few seconds and by `tiendo rollup rebuild --queued`).
  */
 export class RollupService {
   constructor(
@@ -81,84 +75,114 @@ export class RollupService {
 
   /**
    * Called by `ReportingService` inside the approve/unlock transaction. Approved reports cannot
-   * change, so an approval adds the report's values and an unlock takes them away.
+   * change, so an approval adds the report's values and an unlock takes them away. A period
+   * without a snapshot yet is built from scratch here (its first approval), which counts this
+   * report as well.
    */
   readonly onApprovalChange = async (report: ReportRow, approved: boolean): Promise<void> => {
-    const period = await this.rollups.periodScope(report.periodId, 'share');
-    if (!period) return;
-    const scope = scopeOf(period);
-    const chain = await this.rollups.chain(report.periodId, report.unitId, scope);
-    if (chain.length === 0) return; // not in the plan unit's tree at the period's end: not rolled up
-    const self = chain[0]!;
-    const expected = isExpected({ id: self.id, type: self.type, parentId: self.parent_id }, scope);
-    const deltas = this.deltasOf(await this.rollups.reportValues(report.id), expected, approved);
-    // The unit's own row exists only when it has units below it; its ancestors always have one.
-    const targets = chain.filter((c) => c.lvl > 0 || c.has_children);
-    await this.rollups.addDeltas(report.periodId, await this.withExpected(targets, scope), deltas);
-    if (!approved) {
-      await this.rollups.dropEmpty(
-        report.periodId,
-        targets.map((t) => t.id),
-      );
+    const applied = await this.rollups.applyReport(
+      report.periodId,
+      report.unitId,
+      report.id,
+      approved ? 1 : -1,
+    );
+    if (!applied.built) {
+      await this.rebuildInTransaction(report.periodId);
+      return;
     }
+    if (!approved && applied.inTree) await this.rollups.dropEmpty(report.periodId, report.unitId);
   };
 
-  private deltasOf(values: ValueWithIndicator[], expected: boolean, approved: boolean): RollupDelta[] {
-    const byIndicator = new Map<number, ValueWithIndicator[]>();
-    for (const v of values) {
-      const list = byIndicator.get(v.indicator_id) ?? [];
-      list.push(v);
-      byIndicator.set(v.indicator_id, list);
-    }
-    const deltas: RollupDelta[] = [];
-    for (const [indicatorId, rows] of byIndicator) {
-      const indicator = indicatorOf(rows[0]!);
-      const entry = entryOf(indicator, rows);
-      if (!entry) continue;
-      const delta = approved
-        ? approvalDelta(null, entry, indicator, { expected })
-        : approvalDelta(entry, null, indicator, { expected });
-      if (!delta) continue; // max/min are not stored indicators
-      for (const [category, cell] of Object.entries(delta.cells)) {
-        if (cell.reportingUnits === 0) continue; // the category was not given
-        deltas.push({
-          indicatorId,
-          category,
-          numerator: cell.numerator,
-          denominator: cell.denominator,
-          reportingUnits: cell.reportingUnits,
-          meetingUnits: cell.meetingUnits,
-          denominatorIsExpected: indicator.aggregation === 'count_units_meeting',
-        });
-      }
-    }
-    return deltas;
+  /** The snapshot and the rows of one period from scratch, inside the caller's transaction. */
+  private async rebuildInTransaction(periodId: number): Promise<{ rows: number; changed: number }> {
+    // Approvals of the period wait for the rebuild, and it waits for those under way.
+    const period = await this.rollups.periodScope(periodId, 'update');
+    if (!period) throw notFound('period');
+    // The national period gathers ~3 million values: room to hash them in memory.
+    await this.rollups.setWorkMem('64MB');
+    // The snapshot is taken again only when the organisation (or the scope) changed since it was.
+    const scope = scopeOf(period);
+    const fingerprint = await this.rollups.treeFingerprint(periodId, scope);
+    if (fingerprint.stored !== fingerprint.fresh) await this.rollups.snapshotTree(periodId, scope);
+    const result = await this.rollups.rebuild(periodId);
+    await this.rollups.markBuilt(periodId, fingerprint.fresh);
+    return result;
   }
 
-  /** Expected units of each target: stored with its rows, or counted once for a unit first touched. */
-  private async withExpected(targets: ChainRow[], scope: ReportingScope) {
-    const missing = targets.filter((t) => t.expected_units === null).map((t) => t.id);
-    const counted = await this.rollups.expectedInSubtrees(missing, scope);
-    return targets.map((t) => ({ id: t.id, expected: t.expected_units ?? counted.get(t.id) ?? 0 }));
-  }
-
-  /** Recomputes one period from scratch in one transaction; returns the rows it holds. */
-  async rebuild(actor: Actor, periodId: number): Promise<{ periodId: number; rows: number; ms: number }> {
+  /** Recomputes one period from scratch in one transaction (all or nothing); returns the rows it holds. */
+  async rebuild(
+    actor: Actor,
+    periodId: number,
+  ): Promise<{ periodId: number; rows: number; changed: number; ms: number }> {
     this.access.assertRole(actor, 'admin');
     const started = performance.now();
-    const rows = await this.database.transaction(async () => {
-      // Approvals of the period wait for the rebuild, and it waits for those under way.
-      const period = await this.rollups.periodScope(periodId, 'update');
-      if (!period) throw notFound('period');
-      // The national period gathers ~3 million values: room to hash them in memory (measured 10 s → 6 s).
-      await this.rollups.useWorkMem('64MB');
-      const n = await this.rollups.rebuild(periodId, scopeOf(period));
-      await this.audit.record(actor, 'rollup.rebuild', 'report_period', periodId, null, { rows: n });
-      return n;
+    const { rows, changed } = await this.database.transaction(async () => {
+      const result = await this.rebuildInTransaction(periodId);
+      await this.audit.record(actor, 'rollup.rebuild', 'report_period', periodId, null, result);
+      return result;
     });
-    // Fresh statistics, so dashboards find the rows by index at once (rows of a period change whole).
-    await this.rollups.analyze();
-    return { periodId, rows, ms: Math.round(performance.now() - started) };
+    // Fresh statistics when a good part of the rows changed (a first build, a reorganisation), so
+    // the dashboards' plans see them at once; an unchanged rebuild leaves the statistics true.
+    if (changed > Math.max(1000, rows / 10)) await this.rollups.analyze();
+    return { periodId, rows, changed, ms: Math.round(performance.now() - started) };
+  }
+
+  /** Periods waiting for a rebuild after an organisation change. */
+  queued() {
+    return this.rollups.stalePeriods();
+  }
+
+  /**
+   * Rebuilds the periods an organisation change left waiting, one transaction each, oldest first;
+   * several servers share the queue (a claimed period is skipped by the others). A failure is
+   * counted and retried on a later run, at most 5 times. Returns the periods rebuilt.
+   */
+  async runQueued(log: (line: string) => void = () => undefined): Promise<number[]> {
+    const done: number[] = [];
+    for (;;) {
+      let claimed: number | null = null;
+      try {
+        const rebuilt = await this.database.transaction(async () => {
+          claimed = await this.rollups.claimStale(5);
+          if (claimed === null) return null;
+          const result = await this.rebuildInTransaction(claimed);
+          await this.audit.record(SYSTEM_ACTOR, 'rollup.rebuild', 'report_period', claimed, null, {
+            ...result,
+            queued: true,
+          });
+          return claimed;
+        });
+        if (rebuilt === null) break;
+        done.push(rebuilt);
+      } catch (error) {
+        if (claimed === null) throw error;
+        const message = error instanceof Error ? error.message : String(error);
+        log(`tổng hợp lại kỳ ${claimed} lỗi: ${message}`);
+        await this.rollups.recordFailure(claimed, message);
+      }
+    }
+    if (done.length > 0) await this.rollups.analyze();
+    return done;
+  }
+
+  /** The server's job: runs the queue every `everyMs`. Returns the stop function. */
+  start(log: (line: string) => void, everyMs = 5_000): () => void {
+    let running = false;
+    const tick = async () => {
+      if (running) return;
+      running = true;
+      try {
+        const done = await this.runQueued(log);
+        if (done.length > 0) log(`đã tổng hợp lại kỳ ${done.join(', ')} sau thay đổi tổ chức`);
+      } catch (error) {
+        log(`hàng đợi tổng hợp lỗi: ${error instanceof Error ? error.message : String(error)}`);
+      } finally {
+        running = false;
+      }
+    };
+    const timer = setInterval(() => void tick(), everyMs);
+    timer.unref();
+    return () => clearInterval(timer);
   }
 
   /** Rebuilds the given periods (all when none), one transaction each. */

@@ -57,7 +57,10 @@ export function createServices(
   const settings = new SettingsRepository(database);
   const audit = new AuditService(new AuditRepository(database));
   const access = new AccessService(orgRepository, clock);
-  const org = new OrgService(database, orgRepository, access, audit);
+  const rollupRepository = new RollupRepository(database);
+  const org = new OrgService(database, orgRepository, access, audit, (date, reason) =>
+    rollupRepository.markStale(date, reason),
+  );
   const documentRegistry = new DocumentRegistryService(
     database,
     new DocumentRepository(database),
@@ -65,7 +68,6 @@ export function createServices(
     audit,
   );
   const plans = new PlanService(database, planRepository, orgRepository, documentRegistry, access, audit);
-  const rollupRepository = new RollupRepository(database);
   const rollup = new RollupService(database, rollupRepository, access, audit);
   const reporting = new ReportingService(
     database,
@@ -140,6 +142,7 @@ export function createServices(
       reporting,
       access,
       audit,
+      log,
     ),
     attachments: new ReportAttachmentService(
       database,

@@ -16,6 +16,10 @@ import type { OrgService } from './org.service.ts';
 import { hashPassword } from './password.ts';
 import { loadProvinceReference, NATIONAL_CODE } from './reference-provinces.ts';
 
+/** PostgreSQL's `2026-11-29 14:00:00+00` (and PGlite's ISO form) as epoch milliseconds. */
+const parseTimestamp = (text: string): number =>
+  Date.parse(text.replace(' ', 'T').replace(/([+-]\d{2})$/, '$1:00'));
+
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /**
@@ -132,7 +136,13 @@ export class SetupService {
   async invitation(token: string) {
     const row = await this.findValid(token);
     const unit = await this.org.unitAsOf(row.homeUnitId, this.access.today());
-    return { role: row.role as TRole, unitName: unit?.name ?? '', expiresAt: row.expiresAt };
+    const inviter = row.createdBy === null ? undefined : await this.users.findById(row.createdBy);
+    return {
+      role: row.role as TRole,
+      unitName: unit?.name ?? '',
+      expiresAt: new Date(parseTimestamp(row.expiresAt)).toISOString(),
+      invitedBy: inviter?.displayName ?? null,
+    };
   }
 
   async accept(
@@ -181,12 +191,7 @@ export class SetupService {
       .select()
       .from(invitations)
       .where(eq(invitations.tokenHash, hash(token)));
-    if (
-      !row ||
-      row.acceptedAt !== null ||
-      Date.parse(row.expiresAt.replace(' ', 'T').replace(/([+-]\d{2})$/, '$1:00')) <
-        this.access.now().getTime()
-    ) {
+    if (!row || row.acceptedAt !== null || parseTimestamp(row.expiresAt) < this.access.now().getTime()) {
       throw notFound('invitation');
     }
     return row;

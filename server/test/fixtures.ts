@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TRole } from '../../contracts/auth.ts';
+import { DEFAULT_SECTIONS } from '../../contracts/reporting.ts';
+import { emptyPlanContent } from '../../domain/plans/empty-plan.ts';
 import { buildApp } from '../app.ts';
 import type { Database } from '../db/client.ts';
 import { SYSTEM_ACTOR } from '../services/actor.ts';
@@ -59,6 +61,58 @@ export async function seedSmallOrg(services: Services) {
     users[username] = row.id;
   }
   return { national, provinceA, communeA1, grassrootsA1a, provinceB, users };
+}
+
+/**
+ * A plan of `unitId` measured by one count indicator ("Số hoạt động"), with a reporting schedule
+ * for the grassroots units below: what the fault tests and the load benchmark report against.
+ */
+export async function seedCountSchedule(
+  services: Services,
+  unitId: number,
+  schedule: {
+    name: string;
+    formName: string;
+    frequency: 'monthly' | 'annual';
+    dueRule: string | null;
+    fromYear: number;
+    toYear: number;
+  },
+): Promise<{ indicatorId: number; periodIds: number[] }> {
+  const indicator = await services.reporting.createIndicator(SYSTEM_ACTOR, {
+    code: 'HD',
+    name: 'Số hoạt động',
+    kind: 'count',
+    unit: 'hoạt động',
+    numeratorLabel: null,
+    denominatorLabel: null,
+    disaggregation: 'none',
+    aggregation: 'sum',
+    threshold: 1,
+  });
+  const plan = await services.plans.create(
+    SYSTEM_ACTOR,
+    unitId,
+    emptyPlanContent('Kế hoạch', schedule.toYear),
+  );
+  const created = await services.reporting.createSchedule(SYSTEM_ACTOR, {
+    planId: plan.id,
+    dutyIndex: null,
+    name: schedule.name,
+    frequency: schedule.frequency,
+    dueRule: schedule.dueRule,
+    fromYear: schedule.fromYear,
+    toYear: schedule.toYear,
+    leadDays: 5,
+    unitTypes: ['grassroots'],
+    form: {
+      name: schedule.formName,
+      indicators: [{ indicatorId: indicator.id, required: true }],
+      sections: [...DEFAULT_SECTIONS],
+      allowAttachments: false,
+    },
+  });
+  return { indicatorId: indicator.id, periodIds: created.periods.map((p) => p.id) };
 }
 
 export interface TestApp {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -5,8 +6,6 @@ import postgres from 'postgres';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
-
-export const PG_TEMPLATE_DB = 'tiendo_test_template';
 
 /** Adds or replaces the database name in a PostgreSQL URL. */
 export function withDatabaseName(url: string, name: string): string {
@@ -28,25 +27,37 @@ export default async function setup(project: TestProject) {
   project.provide('pgliteTemplate', pgliteTemplate);
 
   const url = process.env.TEST_DATABASE_URL;
+  let templateDb = '';
   if (url) {
+    // A template of this run's own, so that several test runs can share one PostgreSQL server.
+    templateDb = `tiendo_test_template_${randomBytes(6).toString('hex')}`;
     const admin = postgres(url, { max: 1, onnotice: () => undefined });
-    await admin.unsafe(`DROP DATABASE IF EXISTS ${PG_TEMPLATE_DB} WITH (FORCE)`);
-    await admin.unsafe(`CREATE DATABASE ${PG_TEMPLATE_DB}`);
+    await admin.unsafe(`CREATE DATABASE ${templateDb}`);
     await admin.end();
-    const template = openDatabase({ databaseUrl: withDatabaseName(url, PG_TEMPLATE_DB) });
+    const template = openDatabase({ databaseUrl: withDatabaseName(url, templateDb) });
     await migrate(template);
     await template.close();
     project.provide('postgresUrl', url);
+    project.provide('postgresTemplate', templateDb);
   } else {
     process.stdout.write('\n[tiendo] TEST_DATABASE_URL is not set: database tests run on PGlite only.\n\n');
     project.provide('postgresUrl', '');
+    project.provide('postgresTemplate', '');
   }
-  return () => rmSync(pgliteTemplate, { recursive: true, force: true });
+  return async () => {
+    rmSync(pgliteTemplate, { recursive: true, force: true });
+    if (url && templateDb) {
+      const admin = postgres(url, { max: 1, onnotice: () => undefined });
+      await admin.unsafe(`DROP DATABASE IF EXISTS ${templateDb} WITH (FORCE)`);
+      await admin.end();
+    }
+  };
 }
 
 declare module 'vitest' {
   export interface ProvidedContext {
     pgliteTemplate: string;
     postgresUrl: string;
+    postgresTemplate: string;
   }
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import postgres from 'postgres';
 import { inject } from 'vitest';
 import { type Database, type Engine, openDatabase } from '../db/client.ts';
-import { PG_TEMPLATE_DB, withDatabaseName } from './global-setup.ts';
+import { withDatabaseName } from './global-setup.ts';
 
 /** The engines database tests run on: PGlite always, PostgreSQL when TEST_DATABASE_URL is set. */
 export function testEngines(): Engine[] {
@@ -34,7 +34,7 @@ export async function openTestDatabase(engine: Engine): Promise<TestDatabase> {
   const url = inject('postgresUrl');
   const name = `tiendo_test_${randomBytes(6).toString('hex')}`;
   const admin = postgres(url, { max: 1, onnotice: () => undefined });
-  await admin.unsafe(`CREATE DATABASE ${name} TEMPLATE ${PG_TEMPLATE_DB}`);
+  await admin.unsafe(`CREATE DATABASE ${name} TEMPLATE ${inject('postgresTemplate')}`);
   const database = openDatabase({ databaseUrl: withDatabaseName(url, name) });
   return {
     database,

@@ -4,15 +4,19 @@ import { PageSpinner } from './components/page-spinner.tsx';
 import { ROUTES } from './routes.ts';
 
 const LoginPage = lazy(() => import('./features/auth/login-page.tsx'));
+const SetupPage = lazy(() => import('./features/setup/setup-page.tsx'));
+const InvitationPage = lazy(() => import('./features/setup/invitation-page.tsx'));
 const AuthenticatedShell = lazy(() => import('./components/app-shell.tsx'));
 const OrgPage = lazy(() => import('./features/org/org-page.tsx'));
 const UsersPage = lazy(() => import('./features/users/users-page.tsx'));
+const AuditPage = lazy(() => import('./features/audit/audit-page.tsx'));
 const DocumentsPage = lazy(() => import('./features/documents/documents-page.tsx'));
 const DocumentReadPage = lazy(() => import('./features/documents/document-read-page.tsx'));
 const DocumentPage = lazy(() => import('./features/documents/document-page.tsx'));
 const PlansPage = lazy(() => import('./features/plans/plans-page.tsx'));
 const PlanPage = lazy(() => import('./features/plans/plan-page.tsx'));
 const PlanEditPage = lazy(() => import('./features/plans/plan-edit-page.tsx'));
+const TaskBoardPage = lazy(() => import('./features/plans/task-board-page.tsx'));
 const MyReportsPage = lazy(() => import('./features/reports/my-reports-page.tsx'));
 const ReportPage = lazy(() => import('./features/reports/report-page.tsx'));
 const ReviewQueuePage = lazy(() => import('./features/reports/review-queue-page.tsx'));
@@ -28,16 +32,20 @@ export function AppRoutes() {
       <Routes>
         <Route path={ROUTES.login} element={<LoginPage />} />
         <Route path="/login" element={<Navigate to={ROUTES.login} replace />} />
+        <Route path={ROUTES.setup} element={<SetupPage />} />
+        <Route path={`${ROUTES.invitation}/:token`} element={<InvitationPage />} />
         <Route element={<AuthenticatedShell />}>
           <Route index element={<HomeRedirect />} />
           <Route path={ROUTES.organisation} element={<OrgPage />} />
           <Route path={ROUTES.users} element={<UsersPage />} />
+          <Route path={ROUTES.audit} element={<AuditPage />} />
           <Route path={ROUTES.documents} element={<DocumentsPage />} />
           <Route path={ROUTES.documentRead} element={<DocumentReadPage />} />
           <Route path={`${ROUTES.documents}/:id`} element={<DocumentPage />} />
           <Route path={ROUTES.plans} element={<PlansPage />} />
           <Route path={`${ROUTES.plans}/:id`} element={<PlanPage />} />
           <Route path={`${ROUTES.plans}/:id/sua`} element={<PlanEditPage />} />
+          <Route path={ROUTES.taskBoard} element={<TaskBoardPage />} />
           <Route path={ROUTES.myReports} element={<MyReportsPage />} />
           <Route path={`${ROUTES.myReports}/:id`} element={<ReportPage />} />
           <Route path={ROUTES.reviewQueue} element={<ReviewQueuePage />} />

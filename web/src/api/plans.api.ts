@@ -4,6 +4,8 @@ import type {
   TPlan,
   TPlanContent,
   TPlanSummary,
+  TTaskBoard,
+  TTaskBoardQuery,
   TTaskStatus,
 } from '../../../contracts/plans.ts';
 import { apiGet, apiPatch, apiPost, apiRequest, withQuery } from './client.ts';
@@ -58,5 +60,9 @@ export const updatePlanTask = (
 export const fetchCompliance = (id: number, signal?: AbortSignal): Promise<TCompliance> =>
   apiGet<TCompliance>(`/api/plans/${id}/compliance`, signal);
 
+export const fetchTaskBoard = (query: TTaskBoardQuery, signal?: AbortSignal): Promise<TTaskBoard> =>
+  apiGet<TTaskBoard>(withQuery('/api/task-board', { ...query }), signal);
+
+export const complianceXlsxUrl = (id: number): string => `/api/plans/${id}/compliance.xlsx`;
 export const planDocxUrl = (id: number): string => `/api/plans/${id}/document.docx`;
 export const planPdfUrl = (id: number): string => `/api/plans/${id}/document.pdf`;

@@ -1,11 +1,13 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  CarryOutOutlined,
   DashboardOutlined,
   FileDoneOutlined,
   FileSyncOutlined,
   FileTextOutlined,
   FundOutlined,
+  HistoryOutlined,
   MenuOutlined,
   ProjectOutlined,
   TeamOutlined,
@@ -49,10 +51,14 @@ function useMenuItems(user: TSessionUser): MenuProps['items'] {
     },
     { key: ROUTES.organisation, icon: <ApartmentOutlined aria-hidden />, label: t('nav.organisation') },
     { key: ROUTES.plans, icon: <ProjectOutlined aria-hidden />, label: t('nav.plans') },
+    { key: ROUTES.taskBoard, icon: <CarryOutOutlined aria-hidden />, label: t('taskBoard.nav') },
     { key: ROUTES.documents, icon: <FileTextOutlined aria-hidden />, label: t('nav.documents') },
   ];
   if (canManage(user.role)) {
     items.push({ key: ROUTES.users, icon: <TeamOutlined aria-hidden />, label: t('nav.users') });
+  }
+  if (user.role === 'admin') {
+    items.push({ key: ROUTES.audit, icon: <HistoryOutlined aria-hidden />, label: t('audit.nav') });
   }
   return items;
 }

@@ -1,20 +1,24 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Input } from 'antd';
 import { type FormEvent, type ReactNode, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { login } from '../../api/auth.api.ts';
 import { ApiError } from '../../api/client.ts';
+import { fetchSetupStatus } from '../../api/setup.api.ts';
 import { useApiErrorText } from '../../components/api-error-text.ts';
 import { DemoDataTag } from '../../components/demo-data-tag.tsx';
-import { LanguageSwitch } from '../../components/language-switch.tsx';
+import { WelcomeCard } from '../../components/welcome-card.tsx';
 import { ROUTES } from '../../routes.ts';
 import { setSession, useSession } from './session.ts';
 
-/** Only same-site paths: `?next=https://evil.example` must not redirect away. */
+/**
+ * Only same-site paths: `?next=https://evil.example` must not redirect away. Without one, the home
+ * redirect sends each role to its natural first screen.
+ */
 function safeNext(next: string | null): string {
-  return next?.startsWith('/') && !next.startsWith('//') ? next : ROUTES.organisation;
+  return next?.startsWith('/') && !next.startsWith('//') ? next : '/';
 }
 
 function useLoginErrorText(): (error: unknown) => string {
@@ -173,30 +177,22 @@ export default function LoginPage() {
   const [params] = useSearchParams();
   const next = safeNext(params.get('next'));
   const signedOut = (location.state as { signedOut?: boolean } | null)?.signedOut === true;
+  // A workspace without any account opens on the first-run wizard instead.
+  const setup = useQuery({
+    queryKey: ['setup'],
+    queryFn: ({ signal }) => fetchSetupStatus(signal),
+    enabled: !session.data,
+    staleTime: 60_000,
+    retry: false,
+  });
 
   if (session.data) return <Navigate to={next} replace />;
+  if (setup.data?.needsSetup) return <Navigate to={ROUTES.setup} replace />;
 
   return (
-    <div className="login-page">
-      <div className="login-page__top">
-        <LanguageSwitch />
-      </div>
-      <main className="login-page__main">
-        <div className="login-card">
-          <div className="login-card__brand">
-            <img src="/favicon.svg" alt="" width={40} height={40} />
-            <div>
-              <p className="login-card__title">{t('app.name')}</p>
-              <p className="login-card__tagline">{t('app.tagline')}</p>
-            </div>
-          </div>
-          <DemoDataTag />
-          <h1 className="login-card__heading">{t('auth.title')}</h1>
-          <p className="login-card__subtitle">{t('auth.subtitle')}</p>
-          {signedOut && <Alert type="success" showIcon title={t('auth.signedOut')} className="login-error" />}
-          <LoginForm onSignedIn={() => navigate(next, { replace: true })} />
-        </div>
-      </main>
-    </div>
+    <WelcomeCard title={t('auth.title')} subtitle={t('auth.subtitle')} aboveHeading={<DemoDataTag />}>
+      {signedOut && <Alert type="success" showIcon title={t('auth.signedOut')} className="login-error" />}
+      <LoginForm onSignedIn={() => navigate(next, { replace: true })} />
+    </WelcomeCard>
   );
 }

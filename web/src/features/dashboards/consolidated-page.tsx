@@ -14,6 +14,7 @@ import {
 } from '../../api/dashboards.api.ts';
 import { useApiErrorText } from '../../components/api-error-text.ts';
 import { ErrorResult } from '../../components/error-result.tsx';
+import { PageHelp } from '../../components/page-help.tsx';
 import { useWorkingUnit } from '../../components/working-unit.tsx';
 import { saveBlob } from '../../lib/save-file.ts';
 import { reportPath } from '../../routes.ts';
@@ -352,7 +353,10 @@ export default function ConsolidatedPage() {
   return (
     <div className="dashboards-page consolidated-page">
       <div className="page-header">
-        <Typography.Title level={1}>{t('dashboards.consolidated.title')}</Typography.Title>
+        <div className="page-title">
+          <Typography.Title level={1}>{t('dashboards.consolidated.title')}</Typography.Title>
+          <PageHelp topic="consolidated" />
+        </div>
       </div>
       <PlanPeriodPickers
         plans={choice.plans.data ?? []}

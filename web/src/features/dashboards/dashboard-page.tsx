@@ -3,8 +3,9 @@ import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Empty, Skeleton, Tabs, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fetchPlanDashboard, planDashboardXlsxUrl } from '../../api/dashboards.api.ts';
+import { fetchCompleteness, fetchPlanDashboard, planDashboardXlsxUrl } from '../../api/dashboards.api.ts';
 import { ErrorResult } from '../../components/error-result.tsx';
+import { PageHelp } from '../../components/page-help.tsx';
 import { useWorkingUnit } from '../../components/working-unit.tsx';
 import { formatIsoDate } from '../../lib/format.ts';
 import { CompletenessPanel } from './completeness-panel.tsx';
@@ -35,17 +36,28 @@ export default function DashboardPage() {
     document.title = `${t('dashboards.title')} · ${t('app.name')}`;
   }, [t]);
 
+  // The figures first; completeness scans every report of the subtree (seconds at national scale),
+  // so it comes in its own request and its panel fills in when ready.
   const dashboard = useQuery({
     queryKey: ['dashboards', 'plan', planId, periodId],
-    queryFn: ({ signal }) => fetchPlanDashboard(planId!, periodId, signal),
+    queryFn: ({ signal }) => fetchPlanDashboard(planId!, periodId, signal, { completeness: false }),
     enabled: planId !== undefined,
   });
   const data = dashboard.data;
+  const shownPeriodId = data?.period?.id;
+  const completeness = useQuery({
+    queryKey: ['dashboards', 'completeness', shownPeriodId, data?.plan.unitId],
+    queryFn: ({ signal }) => fetchCompleteness(shownPeriodId!, data?.plan.unitId, signal),
+    enabled: shownPeriodId !== undefined,
+  });
 
   return (
     <div className="dashboards-page">
       <div className="page-header">
-        <Typography.Title level={1}>{t('dashboards.title')}</Typography.Title>
+        <div className="page-title">
+          <Typography.Title level={1}>{t('dashboards.title')}</Typography.Title>
+          <PageHelp topic="dashboard" />
+        </div>
         {data && planId !== undefined && (
           <Button
             className="dash-export"
@@ -101,7 +113,13 @@ export default function DashboardPage() {
                   <div className="dash-overview">
                     <TargetCards targets={data.targets} />
                     <TargetCharts key={`${data.plan.id}-${data.period?.id}`} dashboard={data} />
-                    {data.completeness && <CompletenessPanel view={data.completeness} />}
+                    {completeness.data ? (
+                      <CompletenessPanel view={completeness.data} />
+                    ) : completeness.isError ? (
+                      <ErrorResult error={completeness.error} onRetry={() => void completeness.refetch()} />
+                    ) : data.period ? (
+                      <Skeleton active paragraph={{ rows: 3 }} />
+                    ) : null}
                   </div>
                 ),
               },

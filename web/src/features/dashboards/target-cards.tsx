@@ -28,7 +28,12 @@ function TargetCard({ target }: { target: TTargetProgress }) {
             {target.currentPeriodEnd && (
               <span className="dash-target__asof">
                 {' '}
-                {t('dashboards.target.asOf', { date: formatIsoDate(target.currentPeriodEnd) })}
+                {t(
+                  target.currentProvisional ? 'dashboards.target.asOfProvisional' : 'dashboards.target.asOf',
+                  {
+                    date: formatIsoDate(target.currentPeriodEnd),
+                  },
+                )}
               </span>
             )}
           </dd>

@@ -7,6 +7,7 @@ import type { TParseResult } from '../../../../contracts/document-parse.ts';
 import type { TExtractedDocument } from '../../../../contracts/plan-extract.ts';
 import { fetchParseJob, parseText, startParseFile } from '../../api/documents.api.ts';
 import { useApiErrorText } from '../../components/api-error-text.ts';
+import { PageHelp } from '../../components/page-help.tsx';
 import { ReviewScreen } from './review/review-screen.tsx';
 
 const ACCEPT = '.docx,.pdf,.txt,.md,.png,.jpg,.jpeg,.tif,.tiff,.webp,.bmp';
@@ -142,7 +143,10 @@ export default function DocumentReadPage() {
     return (
       <div className="read-page">
         <div className="page-header">
-          <Typography.Title level={1}>{t('review.pageTitle')}</Typography.Title>
+          <div className="page-title">
+            <Typography.Title level={1}>{t('review.pageTitle')}</Typography.Title>
+            <PageHelp topic="review" />
+          </div>
         </div>
         <ReviewScreen
           result={review.result}
@@ -161,7 +165,10 @@ export default function DocumentReadPage() {
   return (
     <div className="read-page">
       <div className="page-header">
-        <Typography.Title level={1}>{t('read.pageTitle')}</Typography.Title>
+        <div className="page-title">
+          <Typography.Title level={1}>{t('read.pageTitle')}</Typography.Title>
+          <PageHelp topic="read" />
+        </div>
       </div>
       <Card className="read-card">
         <Typography.Paragraph type="secondary">{t('read.intro')}</Typography.Paragraph>

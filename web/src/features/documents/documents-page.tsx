@@ -6,6 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { searchDocuments, type TDocumentSummary } from '../../api/documents.api.ts';
 import { ErrorResult } from '../../components/error-result.tsx';
+import { FilterField } from '../../components/filter-field.tsx';
+import { PageHelp } from '../../components/page-help.tsx';
 import { DOCUMENT_KINDS } from '../../lib/domain-lists.ts';
 import { DISPLAY_DATE_FORMAT, formatIsoDate, fromIsoDate, toIsoDate } from '../../lib/format.ts';
 import { documentPath, ROUTES } from '../../routes.ts';
@@ -68,7 +70,10 @@ export default function DocumentsPage() {
   return (
     <div className="documents-page">
       <div className="page-header">
-        <Typography.Title level={1}>{t('documents.pageTitle')}</Typography.Title>
+        <div className="page-title">
+          <Typography.Title level={1}>{t('documents.pageTitle')}</Typography.Title>
+          <PageHelp topic="documents" />
+        </div>
         <Button
           type="primary"
           icon={<FileSearchOutlined aria-hidden />}
@@ -79,10 +84,7 @@ export default function DocumentsPage() {
       </div>
       <Card>
         <div className="filters">
-          <div className="filters__item filters__item--grow">
-            <label htmlFor={searchId} className="field-label">
-              {t('documents.search')}
-            </label>
+          <FilterField label={t('documents.search')} htmlFor={searchId} grow>
             <Input.Search
               id={searchId}
               value={q}
@@ -91,11 +93,8 @@ export default function DocumentsPage() {
               allowClear
               enterButton={false}
             />
-          </div>
-          <div className="filters__item">
-            <label htmlFor={kindId} className="field-label">
-              {t('documents.kindLabel')}
-            </label>
+          </FilterField>
+          <FilterField label={t('documents.kindLabel')} htmlFor={kindId}>
             <Select
               id={kindId}
               allowClear
@@ -106,11 +105,8 @@ export default function DocumentsPage() {
               className="filters__select"
               popupMatchSelectWidth={false}
             />
-          </div>
-          <div className="filters__item">
-            <label htmlFor={rangeId} className="field-label">
-              {t('documents.dateRange')}
-            </label>
+          </FilterField>
+          <FilterField label={t('documents.dateRange')} htmlFor={rangeId}>
             <DatePicker.RangePicker
               id={{ start: rangeId }}
               format={DISPLAY_DATE_FORMAT}
@@ -124,7 +120,7 @@ export default function DocumentsPage() {
               }
               placeholder={[t('common.from'), t('common.to')]}
             />
-          </div>
+          </FilterField>
         </div>
         {found.isError ? (
           <ErrorResult error={found.error} onRetry={() => void found.refetch()} />

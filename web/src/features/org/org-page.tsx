@@ -4,6 +4,7 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TOrgUnitAsOf } from '../../../../contracts/org.ts';
 import { orgExportUrl } from '../../api/org.api.ts';
+import { PageHelp } from '../../components/page-help.tsx';
 import { useWorkingUnit } from '../../components/working-unit.tsx';
 import { DISPLAY_DATE_FORMAT, fromIsoDate, toIsoDate } from '../../lib/format.ts';
 import { canManage, useSession } from '../auth/session.ts';
@@ -87,7 +88,10 @@ export default function OrgPage() {
   return (
     <div className="org-page">
       <div className="page-header">
-        <Typography.Title level={1}>{t('org.pageTitle')}</Typography.Title>
+        <div className="page-title">
+          <Typography.Title level={1}>{t('org.pageTitle')}</Typography.Title>
+          <PageHelp topic="org" />
+        </div>
         <Space wrap>
           <OrgExportLinks date={date} />
           {canEdit && (

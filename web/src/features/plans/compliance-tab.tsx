@@ -5,18 +5,21 @@ import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { TCompliance } from '../../../../contracts/plans.ts';
-import { fetchCompliance } from '../../api/plans.api.ts';
+import { apiDownload } from '../../api/client.ts';
+import { complianceXlsxUrl, fetchCompliance } from '../../api/plans.api.ts';
+import { useApiErrorText } from '../../components/api-error-text.ts';
 import { ErrorResult } from '../../components/error-result.tsx';
+import { FilterField } from '../../components/filter-field.tsx';
 import { PageSpinner } from '../../components/page-spinner.tsx';
 import { formatIsoDate } from '../../lib/format.ts';
-import { saveBlob, toCsv } from '../../lib/save-file.ts';
+import { saveBlob } from '../../lib/save-file.ts';
 import { includesFolded } from '../../lib/text.ts';
 import { planPath } from '../../routes.ts';
 import { ComplianceStateTag } from './plan-tags.tsx';
 import { COMPLIANCE_STATES, type TComplianceRow, type TComplianceRowState } from './plan-types.ts';
 
-/** Which units below have issued their implementing plan, on time or late. */
-export function ComplianceTab({ planId, planSymbol }: { planId: number; planSymbol: string | null }) {
+/** Which units below have issued their implementing plan, on time or late; tasks overdue by unit. */
+export function ComplianceTab({ planId }: { planId: number }) {
   const { t } = useTranslation();
   const compliance = useQuery({
     queryKey: ['plans', planId, 'compliance'],
@@ -24,6 +27,9 @@ export function ComplianceTab({ planId, planSymbol }: { planId: number; planSymb
   });
   const [state, setState] = useState<TComplianceRowState | undefined>();
   const [q, setQ] = useState('');
+  const [exporting, setExporting] = useState(false);
+  const [exportError, setExportError] = useState<string | null>(null);
+  const describe = useApiErrorText();
   const stateId = useId();
   const searchId = useId();
   const rows = useMemo(
@@ -39,27 +45,17 @@ export function ComplianceTab({ planId, planSymbol }: { planId: number; planSymb
     return <ErrorResult error={compliance.error} onRetry={() => void compliance.refetch()} />;
   const c = compliance.data;
 
-  function exportCsv(data: TCompliance) {
-    const header = [
-      t('plans.compliance.col.unit'),
-      t('plans.compliance.col.unitType'),
-      t('plans.compliance.col.planStatus'),
-      t('plans.col.symbol'),
-      t('plans.col.issuedOn'),
-      t('plans.compliance.col.deadline'),
-      t('plans.compliance.col.state'),
-    ];
-    const body = data.rows.map((r) => [
-      r.unitName,
-      t(`org.type.${r.unitType}`),
-      t(`plans.compliance.planStatus.${r.planStatus}`),
-      r.symbol,
-      formatIsoDate(r.issuedOn),
-      formatIsoDate(r.deadline),
-      t(`plans.compliance.state.${r.state}`),
-    ]);
-    const name = `tinh-hinh-ban-hanh-${(planSymbol ?? `ke-hoach-${planId}`).replace(/[^\p{L}\p{N}-]+/gu, '-')}.csv`;
-    saveBlob(new Blob([toCsv([header, ...body])], { type: 'text/csv;charset=utf-8' }), name);
+  async function exportXlsx() {
+    setExporting(true);
+    setExportError(null);
+    try {
+      const file = await apiDownload(complianceXlsxUrl(planId), `tinh-hinh-ban-hanh-${planId}.xlsx`);
+      saveBlob(file.blob, file.fileName);
+    } catch (caught) {
+      setExportError(describe(caught));
+    } finally {
+      setExporting(false);
+    }
   }
 
   const percent = c.inScope > 0 ? Math.round((100 * c.issued) / c.inScope) : 0;
@@ -92,10 +88,7 @@ export function ComplianceTab({ planId, planSymbol }: { planId: number; planSymb
         />
       </div>
       <div className="filters">
-        <div className="filters__item filters__item--grow">
-          <label htmlFor={searchId} className="field-label">
-            {t('plans.compliance.search')}
-          </label>
+        <FilterField label={t('plans.compliance.search')} htmlFor={searchId} grow>
           <Input
             id={searchId}
             value={q}
@@ -103,11 +96,8 @@ export function ComplianceTab({ planId, planSymbol }: { planId: number; planSymb
             allowClear
             placeholder={t('plans.searchPlaceholder')}
           />
-        </div>
-        <div className="filters__item">
-          <label htmlFor={stateId} className="field-label">
-            {t('plans.compliance.col.state')}
-          </label>
+        </FilterField>
+        <FilterField label={t('plans.compliance.col.state')} htmlFor={stateId}>
           <Select
             id={stateId}
             allowClear
@@ -117,14 +107,27 @@ export function ComplianceTab({ planId, planSymbol }: { planId: number; planSymb
             className="filters__select"
             options={COMPLIANCE_STATES.map((s) => ({ value: s, label: t(`plans.compliance.state.${s}`) }))}
           />
-        </div>
+        </FilterField>
         <div className="filters__item">
-          <Button icon={<DownloadOutlined aria-hidden />} onClick={() => exportCsv(c)}>
-            {t('plans.compliance.exportCsv')}
+          <Button
+            icon={<DownloadOutlined aria-hidden />}
+            loading={exporting}
+            onClick={() => void exportXlsx()}
+          >
+            {t('plans.compliance.exportXlsx')}
           </Button>
         </div>
       </div>
-      <Alert type="info" showIcon className="form-alert" title={t('plans.compliance.csvNote')} />
+      {exportError && (
+        <Alert
+          type="error"
+          showIcon
+          closable={{ onClose: () => setExportError(null) }}
+          title={exportError}
+          role="alert"
+          className="form-alert"
+        />
+      )}
       <div className="table-scroll">
         <Table<TComplianceRow>
           size="small"
@@ -176,6 +179,40 @@ export function ComplianceTab({ planId, planSymbol }: { planId: number; planSymb
           ]}
         />
       </div>
+      {c.tasksByUnit.length > 0 && (
+        <section className="plan-section" data-testid="compliance-tasks">
+          <Typography.Title level={2} className="plan-section__title">
+            {t('plans.compliance.tasksTitle')}
+          </Typography.Title>
+          <div className="table-scroll">
+            <Table<TComplianceTasks>
+              size="small"
+              rowKey={(r) => `${r.unitId ?? ''}:${r.lead}`}
+              dataSource={c.tasksByUnit}
+              pagination={{ pageSize: 50, hideOnSinglePage: true }}
+              rowClassName={(r) => (r.overdue > 0 ? 'row--late' : '')}
+              columns={[
+                {
+                  key: 'lead',
+                  title: t('plans.compliance.col.lead'),
+                  render: (_, r) => r.lead || t('plans.compliance.noLead'),
+                },
+                { key: 'total', title: t('plans.compliance.col.tasks'), dataIndex: 'total', align: 'right' },
+                { key: 'done', title: t('plans.compliance.col.done'), dataIndex: 'done', align: 'right' },
+                {
+                  key: 'overdue',
+                  title: t('plans.compliance.col.overdue'),
+                  align: 'right',
+                  render: (_, r) =>
+                    r.overdue > 0 ? <span className="compliance__late">{r.overdue}</span> : r.overdue,
+                },
+              ]}
+            />
+          </div>
+        </section>
+      )}
     </div>
   );
 }
+
+type TComplianceTasks = TCompliance['tasksByUnit'][number];

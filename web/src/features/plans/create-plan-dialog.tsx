@@ -1,9 +1,10 @@
-import { Alert, AutoComplete, Input, InputNumber, Modal } from 'antd';
+import { AutoComplete, Input, InputNumber } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TPlan, TPlanContent } from '../../../../contracts/plans.ts';
 import { createPlan } from '../../api/plans.api.ts';
 import { useApiErrorText } from '../../components/api-error-text.ts';
+import { FormDialog } from '../../components/form-dialog.tsx';
 import { UnitTreeSelect } from '../../components/unit-tree-select.tsx';
 import { useWorkingUnit, type WorkingUnitRef } from '../../components/working-unit.tsx';
 import { DOCUMENT_KINDS } from '../../lib/domain-lists.ts';
@@ -71,18 +72,14 @@ export function CreatePlanDialog({
   }
 
   return (
-    <Modal
-      open
+    <FormDialog
       title={t('plans.createTitle')}
       okText={t('plans.createOk')}
-      cancelText={t('common.cancel')}
-      okButtonProps={{ loading: saving }}
+      saving={saving}
+      error={error}
       onOk={() => void save()}
-      onCancel={onClose}
-      destroyOnHidden
-      mask={{ closable: false }}
+      onClose={onClose}
     >
-      {error && <Alert type="error" showIcon title={error} role="alert" className="form-alert" />}
       <div className="dialog-form">
         <label htmlFor="create-plan-unit" className="field-label">
           {t('plans.col.unit')}
@@ -153,6 +150,6 @@ export function CreatePlanDialog({
           </div>
         </div>
       </div>
-    </Modal>
+    </FormDialog>
   );
 }

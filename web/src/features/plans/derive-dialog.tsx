@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, InputNumber, Modal, Typography } from 'antd';
+import { InputNumber, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TPlan } from '../../../../contracts/plans.ts';
@@ -7,6 +7,7 @@ import { fetchOrgUnit } from '../../api/org.api.ts';
 import { derivePlan } from '../../api/plans.api.ts';
 import { useApiErrorText } from '../../components/api-error-text.ts';
 import { IsoDateInput } from '../../components/fields/iso-date-input.tsx';
+import { FormDialog } from '../../components/form-dialog.tsx';
 import { UnitTreeSelect } from '../../components/unit-tree-select.tsx';
 import type { WorkingUnitRef } from '../../components/working-unit.tsx';
 import { todayIso } from '../../lib/format.ts';
@@ -67,18 +68,14 @@ export function DeriveDialog({
   }
 
   return (
-    <Modal
-      open
+    <FormDialog
       title={t('plans.derive.title')}
       okText={t('plans.derive.ok')}
-      cancelText={t('common.cancel')}
-      okButtonProps={{ loading: saving }}
+      saving={saving}
+      error={error}
       onOk={() => void save()}
-      onCancel={onClose}
-      destroyOnHidden
-      mask={{ closable: false }}
+      onClose={onClose}
     >
-      {error && <Alert type="error" showIcon title={error} role="alert" className="form-alert" />}
       <Typography.Paragraph type="secondary">
         {t('plans.derive.help', { symbol: plan.symbol ?? plan.title })}
       </Typography.Paragraph>
@@ -124,6 +121,6 @@ export function DeriveDialog({
           {t('plans.derive.deadlineHelp')}
         </Typography.Text>
       </div>
-    </Modal>
+    </FormDialog>
   );
 }

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Input, Modal, Typography } from 'antd';
+import { Input, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TPlan } from '../../../../contracts/plans.ts';
@@ -7,6 +7,7 @@ import { ApiError } from '../../api/client.ts';
 import { fetchNextSymbol, issuePlan } from '../../api/plans.api.ts';
 import { useApiErrorText } from '../../components/api-error-text.ts';
 import { IsoDateInput } from '../../components/fields/iso-date-input.tsx';
+import { FormDialog } from '../../components/form-dialog.tsx';
 import { todayIso } from '../../lib/format.ts';
 import { lowerFirst } from '../../lib/text.ts';
 import { PLAN_QUERY_KEY } from './plan-content.ts';
@@ -63,18 +64,14 @@ export function IssueDialog({
   }
 
   return (
-    <Modal
-      open
+    <FormDialog
       title={t('plans.issue.title')}
       okText={t('plans.issue.ok')}
-      cancelText={t('common.cancel')}
-      okButtonProps={{ loading: saving }}
+      saving={saving}
+      error={error}
       onOk={() => void save()}
-      onCancel={onClose}
-      destroyOnHidden
-      mask={{ closable: false }}
+      onClose={onClose}
     >
-      {error && <Alert type="error" showIcon title={error} role="alert" className="form-alert" />}
       <Typography.Paragraph type="secondary">{t('plans.issue.help')}</Typography.Paragraph>
       <div className="dialog-form">
         <label htmlFor="issue-symbol" className="field-label">
@@ -109,6 +106,6 @@ export function IssueDialog({
           </div>
         )}
       </div>
-    </Modal>
+    </FormDialog>
   );
 }

@@ -9,6 +9,7 @@ import { ApiError } from '../../api/client.ts';
 import { fetchPlan, updatePlan } from '../../api/plans.api.ts';
 import { useApiErrorText } from '../../components/api-error-text.ts';
 import { ErrorResult } from '../../components/error-result.tsx';
+import { PageHelp } from '../../components/page-help.tsx';
 import { PageSpinner } from '../../components/page-spinner.tsx';
 import { dueFits } from '../../lib/plan-text.ts';
 import { planPath } from '../../routes.ts';
@@ -131,7 +132,10 @@ export default function PlanEditPage() {
             aria-label={t('plans.editor.backToPlan')}
             onClick={() => navigate(planPath(id))}
           />
-          <Typography.Title level={1}>{t('plans.editor.pageTitle')}</Typography.Title>
+          <div className="page-title">
+            <Typography.Title level={1}>{t('plans.editor.pageTitle')}</Typography.Title>
+            <PageHelp topic="planEdit" />
+          </div>
           <PlanStatusTag status={p.status} />
         </div>
         <Space wrap>

@@ -1,5 +1,5 @@
 import { Alert, AutoComplete, Input, InputNumber, Select, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { type ReactNode, useCallback, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TPlan, TPlanContent } from '../../../../contracts/plans.ts';
 import { DueInput } from '../../components/fields/due-input.tsx';
@@ -8,7 +8,9 @@ import { IsoDateInput } from '../../components/fields/iso-date-input.tsx';
 import { MilestonesEditor } from '../../components/fields/milestones-editor.tsx';
 import { MonthDayInput } from '../../components/fields/month-day-input.tsx';
 import { RowList } from '../../components/fields/row-list.tsx';
+import { type UnitOption, UnitSearchSelect } from '../../components/unit-search-select.tsx';
 import { DOCUMENT_KINDS, REPORTING_FREQUENCIES, SIGNER_AUTHORITIES } from '../../lib/domain-lists.ts';
+import { todayIso } from '../../lib/format.ts';
 import { dueShape } from '../../lib/plan-text.ts';
 import { warningsByTarget } from './plan-content.ts';
 
@@ -47,6 +49,12 @@ export function PlanEditor({ content, onChange, warnings }: PlanEditorProps) {
   const { t } = useTranslation();
   const set = (patch: Partial<Content>) => onChange({ ...content, ...patch });
   const byTarget = warningsByTarget(warnings);
+  // Names of units found while picking, so a chosen id is stored with the name shown.
+  const unitNames = useRef(new Map<number, string>());
+  const rememberUnits = useCallback((units: UnitOption[]) => {
+    for (const unit of units) unitNames.current.set(unit.id, unit.name);
+  }, []);
+  const today = todayIso();
   const signer = content.signer ?? EMPTY_SIGNER;
   const setSigner = (patch: Partial<Signer>) => {
     const next = { ...signer, ...patch };
@@ -227,6 +235,30 @@ export function PlanEditor({ content, onChange, warnings }: PlanEditorProps) {
                 />
               </Field>
               <div className="fld-grid">
+                <Field id={`plan-task-${i}-lead-unit`} label={t('plans.editor.leadUnit')}>
+                  <UnitSearchSelect
+                    id={`plan-task-${i}-lead-unit`}
+                    date={today}
+                    value={task.leadUnitId ?? null}
+                    knownUnits={
+                      task.leadUnitId
+                        ? [{ id: task.leadUnitId, name: task.leadText ?? `#${task.leadUnitId}` }]
+                        : []
+                    }
+                    onUnitsSeen={rememberUnits}
+                    onChange={(value) => {
+                      const id = typeof value === 'number' ? value : null;
+                      change({
+                        ...task,
+                        leadUnitId: id,
+                        leadText:
+                          id !== null
+                            ? (unitNames.current.get(id) ?? task.leadText ?? null)
+                            : (task.leadText ?? null),
+                      });
+                    }}
+                  />
+                </Field>
                 <Field id={`plan-task-${i}-lead`} label={t('review.field.lead')}>
                   <Input
                     id={`plan-task-${i}-lead`}
@@ -250,6 +282,57 @@ export function PlanEditor({ content, onChange, warnings }: PlanEditorProps) {
                       value: s,
                       label: t(`plans.taskStatus.${s}`),
                     }))}
+                  />
+                </Field>
+              </div>
+              <div className="fld-grid">
+                <Field id={`plan-task-${i}-coop-units`} label={t('plans.editor.cooperatingUnits')}>
+                  <UnitSearchSelect
+                    id={`plan-task-${i}-coop-units`}
+                    multiple
+                    date={today}
+                    value={task.cooperating.flatMap((c) => (c.unitId !== null ? [c.unitId] : []))}
+                    knownUnits={task.cooperating.flatMap((c) =>
+                      c.unitId !== null ? [{ id: c.unitId, name: c.text }] : [],
+                    )}
+                    onUnitsSeen={rememberUnits}
+                    onChange={(value) => {
+                      const ids = Array.isArray(value) ? value : typeof value === 'number' ? [value] : [];
+                      const inside = ids.map(
+                        (id) =>
+                          task.cooperating.find((c) => c.unitId === id) ?? {
+                            text: unitNames.current.get(id) ?? `#${id}`,
+                            unitId: id,
+                          },
+                      );
+                      change({
+                        ...task,
+                        cooperating: [...inside, ...task.cooperating.filter((c) => c.unitId === null)],
+                      });
+                    }}
+                  />
+                </Field>
+                <Field id={`plan-task-${i}-coop-outside`} label={t('plans.editor.cooperatingOutside')}>
+                  <Select<string[]>
+                    id={`plan-task-${i}-coop-outside`}
+                    mode="tags"
+                    open={false}
+                    suffixIcon={null}
+                    tokenSeparators={[';']}
+                    placeholder={t('plans.editor.cooperatingOutsideHint')}
+                    value={task.cooperating.flatMap((c) => (c.unitId === null ? [c.text] : []))}
+                    onChange={(names) =>
+                      change({
+                        ...task,
+                        cooperating: [
+                          ...task.cooperating.filter((c) => c.unitId !== null),
+                          ...names
+                            .map((text) => text.trim())
+                            .filter((text) => text.length > 0)
+                            .map((text) => ({ text, unitId: null })),
+                        ],
+                      })
+                    }
                   />
                 </Field>
               </div>
@@ -358,6 +441,17 @@ export function PlanEditor({ content, onChange, warnings }: PlanEditorProps) {
                   id={`plan-event-${i}-end`}
                   value={e.end && !/^\d{2}-\d{2}$/.test(e.end) ? e.end.slice(5) : e.end}
                   onChange={(end) => change({ ...e, end })}
+                />
+              </Field>
+              <Field id={`plan-event-${i}-calendar`} label={t('plans.editor.calendar')}>
+                <Select
+                  id={`plan-event-${i}-calendar`}
+                  value={e.calendar}
+                  onChange={(calendar) => change({ ...e, calendar })}
+                  options={(['solar', 'lunar'] as const).map((c) => ({
+                    value: c,
+                    label: t(`plans.editor.calendarName.${c}`),
+                  }))}
                 />
               </Field>
             </div>

@@ -14,6 +14,7 @@ import { apiDownload } from '../../api/client.ts';
 import { fetchPlan, planDocxUrl, planPdfUrl } from '../../api/plans.api.ts';
 import { useApiErrorText } from '../../components/api-error-text.ts';
 import { ErrorResult } from '../../components/error-result.tsx';
+import { PageHelp } from '../../components/page-help.tsx';
 import { PageSpinner } from '../../components/page-spinner.tsx';
 import { formatIsoDate } from '../../lib/format.ts';
 import { saveBlob } from '../../lib/save-file.ts';
@@ -26,6 +27,7 @@ import { PLAN_QUERY_KEY } from './plan-content.ts';
 import { PlanTextSections, TargetsSection, TasksSection } from './plan-sections.tsx';
 import { PlanOriginTag, PlanStatusTag } from './plan-tags.tsx';
 import type { TPlanTask } from './plan-types.ts';
+import { TargetIndicatorsTab } from './target-indicators-tab.tsx';
 import { TaskProgressDialog } from './task-progress-dialog.tsx';
 
 type Dialog = { kind: 'derive' } | { kind: 'issue' } | { kind: 'task'; task: TPlanTask } | null;
@@ -90,7 +92,10 @@ export default function PlanPage() {
             aria-label={t('plans.back')}
             onClick={() => navigate(ROUTES.plans)}
           />
-          <Typography.Title level={1}>{p.symbol ?? t('plans.noSymbol')}</Typography.Title>
+          <div className="page-title">
+            <Typography.Title level={1}>{p.symbol ?? t('plans.noSymbol')}</Typography.Title>
+            <PageHelp topic="plan" />
+          </div>
           <PlanStatusTag status={p.status} />
           <PlanOriginTag origin={p.origin} />
         </div>
@@ -225,11 +230,20 @@ export default function PlanPage() {
             ),
           },
           {
+            key: 'indicators',
+            label: t('plans.tab.indicators'),
+            children: (
+              <Card size="small">
+                <TargetIndicatorsTab planId={p.id} canConfirm={canWrite} />
+              </Card>
+            ),
+          },
+          {
             key: 'compliance',
             label: t('plans.tab.compliance'),
             children: (
               <Card size="small">
-                <ComplianceTab planId={p.id} planSymbol={p.symbol} />
+                <ComplianceTab planId={p.id} />
               </Card>
             ),
           },

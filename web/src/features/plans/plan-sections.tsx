@@ -168,7 +168,16 @@ export function TasksSection({
             {
               key: 'lead',
               title: t('review.field.lead'),
-              render: (_, task) => task.leadText ?? t('common.none'),
+              render: (_, task) => (
+                <div>
+                  <div>{task.leadText ?? t('common.none')}</div>
+                  {task.cooperating.length > 0 && (
+                    <div className="task-note">
+                      {t('plans.cooperatingWith', { names: task.cooperating.map((c) => c.text).join(', ') })}
+                    </div>
+                  )}
+                </div>
+              ),
             },
             {
               key: 'deadline',
@@ -250,6 +259,22 @@ export function PlanTextSections({ plan }: { plan: TPlan }) {
                 <strong>{e.name}</strong>: {showEventDate(e.start)}
                 {e.end && ` – ${showEventDate(e.end)}`}
                 {e.calendar === 'lunar' && ` (${t('plans.lunar')})`}
+                {e.calendar === 'lunar' && e.occurrences.length > 0 && (
+                  <div className="plan-event__solar" data-testid="lunar-occurrences">
+                    {t('plans.lunarEvents.solar')}:{' '}
+                    {e.occurrences
+                      .map((o) =>
+                        t('plans.lunarEvents.occurrence', {
+                          year: o.year,
+                          dates:
+                            o.end && o.end !== o.start
+                              ? `${formatIsoDate(o.start)} – ${formatIsoDate(o.end)}`
+                              : formatIsoDate(o.start),
+                        }),
+                      )
+                      .join('; ')}
+                  </div>
+                )}
               </li>
             ))}
           </ul>

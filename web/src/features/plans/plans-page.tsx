@@ -7,6 +7,8 @@ import { Link, useNavigate } from 'react-router';
 import type { TPlanSummary } from '../../../../contracts/plans.ts';
 import { fetchPlans } from '../../api/plans.api.ts';
 import { ErrorResult } from '../../components/error-result.tsx';
+import { FilterField } from '../../components/filter-field.tsx';
+import { PageHelp } from '../../components/page-help.tsx';
 import { useWorkingUnit } from '../../components/working-unit.tsx';
 import { formatIsoDate } from '../../lib/format.ts';
 import { includesFolded } from '../../lib/text.ts';
@@ -53,7 +55,10 @@ export default function PlansPage() {
   return (
     <div className="plans-page">
       <div className="page-header">
-        <Typography.Title level={1}>{t('plans.pageTitle')}</Typography.Title>
+        <div className="page-title">
+          <Typography.Title level={1}>{t('plans.pageTitle')}</Typography.Title>
+          <PageHelp topic="plans" />
+        </div>
         {canWrite(session.data?.user.role) && (
           <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)}>
             {t('plans.create')}
@@ -65,10 +70,7 @@ export default function PlansPage() {
           {t('plans.scope', { unit: unit.name })}
         </Typography.Paragraph>
         <div className="filters">
-          <div className="filters__item filters__item--grow">
-            <label htmlFor={searchId} className="field-label">
-              {t('plans.search')}
-            </label>
+          <FilterField label={t('plans.search')} htmlFor={searchId} grow>
             <Input
               id={searchId}
               value={q}
@@ -76,11 +78,8 @@ export default function PlansPage() {
               placeholder={t('plans.searchPlaceholder')}
               allowClear
             />
-          </div>
-          <div className="filters__item">
-            <label htmlFor={statusId} className="field-label">
-              {t('plans.col.status')}
-            </label>
+          </FilterField>
+          <FilterField label={t('plans.col.status')} htmlFor={statusId}>
             <Select
               id={statusId}
               allowClear
@@ -93,11 +92,8 @@ export default function PlansPage() {
                 label: t(`plans.status.${s}`),
               }))}
             />
-          </div>
-          <div className="filters__item">
-            <label htmlFor={originId} className="field-label">
-              {t('plans.col.origin')}
-            </label>
+          </FilterField>
+          <FilterField label={t('plans.col.origin')} htmlFor={originId}>
             <Select
               id={originId}
               allowClear
@@ -110,7 +106,7 @@ export default function PlansPage() {
                 label: t(`plans.origin.${o}`),
               }))}
             />
-          </div>
+          </FilterField>
         </div>
         {plans.isError ? (
           <ErrorResult error={plans.error} onRetry={() => void plans.refetch()} />

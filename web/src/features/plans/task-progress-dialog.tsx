@@ -1,24 +1,30 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Input, Modal, Select, Typography } from 'antd';
+import { Input, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
 import { updatePlanTask } from '../../api/plans.api.ts';
 import { useApiErrorText } from '../../components/api-error-text.ts';
+import { FormDialog } from '../../components/form-dialog.tsx';
 import { PLAN_QUERY_KEY } from './plan-content.ts';
 import type { TPlanTask } from './plan-types.ts';
 
 type Settable = Exclude<TPlanTask['status'], 'overdue'>;
+
+/** What the dialog needs of a task (from a plan, or from the task board). */
+export type ProgressTask = Pick<TPlanTask, 'id' | 'version' | 'status' | 'progressNote' | 'text'>;
 
 /** Report a task's progress: its status and a short note. */
 export function TaskProgressDialog({
   planId,
   task,
   onClose,
+  onSaved,
 }: {
   planId: number;
-  task: TPlanTask;
+  task: ProgressTask;
   onClose: () => void;
+  onSaved?: () => void;
 }) {
   const { t } = useTranslation();
   const describe = useApiErrorText();
@@ -38,29 +44,27 @@ export function TaskProgressDialog({
         version: task.version,
       });
       queryClient.setQueryData(PLAN_QUERY_KEY(planId), plan);
+      onSaved?.();
       onClose();
     } catch (caught) {
       setError(describe(caught));
       if (caught instanceof ApiError && caught.status === 409)
         await queryClient.invalidateQueries({ queryKey: PLAN_QUERY_KEY(planId) });
+      if (caught instanceof ApiError && caught.status === 409) onSaved?.();
     } finally {
       setSaving(false);
     }
   }
 
   return (
-    <Modal
-      open
+    <FormDialog
       title={t('plans.progress.title')}
       okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      okButtonProps={{ loading: saving }}
+      saving={saving}
+      error={error}
       onOk={() => void save()}
-      onCancel={onClose}
-      destroyOnHidden
-      mask={{ closable: false }}
+      onClose={onClose}
     >
-      {error && <Alert type="error" showIcon title={error} role="alert" className="form-alert" />}
       <Typography.Paragraph className="progress-task-text">{task.text}</Typography.Paragraph>
       <div className="dialog-form">
         <label htmlFor="task-status" className="field-label">
@@ -86,6 +90,6 @@ export function TaskProgressDialog({
           maxLength={4000}
         />
       </div>
-    </Modal>
+    </FormDialog>
   );
 }

@@ -15,6 +15,7 @@ import {
 } from '../../api/reports.api.ts';
 import { useApiErrorText } from '../../components/api-error-text.ts';
 import { ErrorResult } from '../../components/error-result.tsx';
+import { PageHelp } from '../../components/page-help.tsx';
 import { formatIsoDate } from '../../lib/format.ts';
 import { ROUTES, reportPath } from '../../routes.ts';
 import { useSession } from '../auth/session.ts';
@@ -212,7 +213,10 @@ export default function MyReportsPage() {
   return (
     <div className="my-reports-page reports-page">
       <div className="page-header">
-        <Typography.Title level={1}>{t('reports.mine.title')}</Typography.Title>
+        <div className="page-title">
+          <Typography.Title level={1}>{t('reports.mine.title')}</Typography.Title>
+          <PageHelp topic="myReports" />
+        </div>
       </div>
       {waiting > 0 && (
         <Alert

@@ -9,6 +9,7 @@ import type { TReport } from '../../../../contracts/reporting.ts';
 import { fetchReport } from '../../api/reports.api.ts';
 import { ErrorResult } from '../../components/error-result.tsx';
 import NotFoundPage from '../../components/not-found-page.tsx';
+import { PageHelp } from '../../components/page-help.tsx';
 import { formatIsoDate, formatTimestamp } from '../../lib/format.ts';
 import { ROUTES } from '../../routes.ts';
 import { useSession } from '../auth/session.ts';
@@ -36,9 +37,12 @@ function ReportHeader({ report, backTo }: { report: TReport; backTo: { path: str
         <ArrowLeftOutlined aria-hidden /> {backTo.label}
       </Link>
       <div className="report-header__title-row">
-        <Typography.Title level={1} className="report-header__title">
-          {report.scheduleName} — {report.period.label}
-        </Typography.Title>
+        <div className="page-title">
+          <Typography.Title level={1} className="report-header__title">
+            {report.scheduleName} — {report.period.label}
+          </Typography.Title>
+          <PageHelp topic="report" />
+        </div>
       </div>
       <div className="report-header__tags">
         <ReportStatusTag status={report.status} />

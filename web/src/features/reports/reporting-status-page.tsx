@@ -13,6 +13,7 @@ import {
   type TSchedule,
 } from '../../api/reports.api.ts';
 import { ErrorResult } from '../../components/error-result.tsx';
+import { PageHelp } from '../../components/page-help.tsx';
 import { useWorkingUnit } from '../../components/working-unit.tsx';
 import { formatIsoDate, formatTimestamp } from '../../lib/format.ts';
 import { includesFolded } from '../../lib/text.ts';
@@ -22,6 +23,7 @@ import { ExcelExchange, useTemplateDownload } from './excel-exchange.tsx';
 import { ReportStatusTag, useToday } from './report-tags.tsx';
 import { ScheduleDialog } from './schedule-dialog.tsx';
 import './reports.css';
+import { FilterField } from '../../components/filter-field.tsx';
 
 const STATUSES: TReportStatus[] = ['not_started', 'draft', 'submitted', 'returned', 'approved'];
 
@@ -89,16 +91,10 @@ function UnitsTable({ rows, periodId }: { rows: TPeriodStatusRow[]; periodId: nu
   return (
     <Card size="small" className="units-status">
       <div className="filters">
-        <div className="filters__item filters__item--grow">
-          <label htmlFor={searchId} className="field-label">
-            {t('reports.statusPage.search')}
-          </label>
+        <FilterField label={t('reports.statusPage.search')} htmlFor={searchId} grow>
           <Input id={searchId} value={q} allowClear onChange={(e) => setQ(e.target.value)} />
-        </div>
-        <div className="filters__item">
-          <label htmlFor={statusId} className="field-label">
-            {t('reports.statusPage.statusFilter')}
-          </label>
+        </FilterField>
+        <FilterField label={t('reports.statusPage.statusFilter')} htmlFor={statusId}>
           <Select
             id={statusId}
             className="filters__select"
@@ -108,7 +104,7 @@ function UnitsTable({ rows, periodId }: { rows: TPeriodStatusRow[]; periodId: nu
             placeholder={t('reports.statusPage.allStatuses')}
             options={STATUSES.map((s) => ({ value: s, label: t(`reports.status.${s}`) }))}
           />
-        </div>
+        </FilterField>
         <div className="filters__item filters__item--check">
           <Checkbox checked={lateOnly} onChange={(e) => setLateOnly(e.target.checked)}>
             {t('reports.statusPage.lateOnly')}
@@ -241,7 +237,10 @@ export default function ReportingStatusPage() {
         </Link>
       )}
       <div className="page-header">
-        <Typography.Title level={1}>{t('reports.statusPage.title')}</Typography.Title>
+        <div className="page-title">
+          <Typography.Title level={1}>{t('reports.statusPage.title')}</Typography.Title>
+          <PageHelp topic="reportingStatus" />
+        </div>
         {manager && planId !== undefined && (
           <Button icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)}>
             {t('reports.schedule.create')}
@@ -251,10 +250,7 @@ export default function ReportingStatusPage() {
       <Card size="small" className="status-pickers">
         <div className="filters">
           {!planFromRoute && (
-            <div className="filters__item filters__item--grow">
-              <label htmlFor={planSelectId} className="field-label">
-                {t('reports.statusPage.plan')}
-              </label>
+            <FilterField label={t('reports.statusPage.plan')} htmlFor={planSelectId} grow>
               <Select
                 id={planSelectId}
                 className="status-pickers__plan"
@@ -265,15 +261,12 @@ export default function ReportingStatusPage() {
                 onChange={(value: number) => choose({ plan: String(value), lich: undefined, ky: undefined })}
                 options={(plans.data ?? []).map((p) => ({ value: p.id, label: planLabel(p) }))}
               />
-            </div>
+            </FilterField>
           )}
           {planFromRoute && plan && <Typography.Text strong>{planLabel(plan)}</Typography.Text>}
           {schedules.data && schedules.data.length > 0 && (
             <>
-              <div className="filters__item filters__item--grow">
-                <label htmlFor={scheduleSelectId} className="field-label">
-                  {t('reports.statusPage.schedule')}
-                </label>
+              <FilterField label={t('reports.statusPage.schedule')} htmlFor={scheduleSelectId} grow>
                 <Select
                   id={scheduleSelectId}
                   className="filters__select"
@@ -281,11 +274,8 @@ export default function ReportingStatusPage() {
                   onChange={(value: number) => choose({ lich: String(value), ky: undefined })}
                   options={schedules.data.map((s) => ({ value: s.id, label: s.name }))}
                 />
-              </div>
-              <div className="filters__item">
-                <label htmlFor={periodSelectId} className="field-label">
-                  {t('reports.statusPage.period')}
-                </label>
+              </FilterField>
+              <FilterField label={t('reports.statusPage.period')} htmlFor={periodSelectId}>
                 <Select
                   id={periodSelectId}
                   className="filters__select"
@@ -296,7 +286,7 @@ export default function ReportingStatusPage() {
                     label: `${p.label} (${t('reports.statusPage.dueShort', { date: formatIsoDate(p.dueOn) })})`,
                   }))}
                 />
-              </div>
+              </FilterField>
             </>
           )}
         </div>

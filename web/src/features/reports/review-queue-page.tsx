@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { fetchReviewQueue } from '../../api/reports.api.ts';
 import { ErrorResult } from '../../components/error-result.tsx';
+import { PageHelp } from '../../components/page-help.tsx';
 import { formatIsoDate, formatTimestamp } from '../../lib/format.ts';
 import { reportPath } from '../../routes.ts';
 import './reports.css';
@@ -27,7 +28,10 @@ export default function ReviewQueuePage() {
   return (
     <div className="review-queue-page reports-page">
       <div className="page-header">
-        <Typography.Title level={1}>{t('reports.queue.title')}</Typography.Title>
+        <div className="page-title">
+          <Typography.Title level={1}>{t('reports.queue.title')}</Typography.Title>
+          <PageHelp topic="reviewQueue" />
+        </div>
       </div>
       <Typography.Paragraph type="secondary">{t('reports.queue.intro')}</Typography.Paragraph>
       {queue.isPending ? (

@@ -1,13 +1,15 @@
-import { EditOutlined, UserAddOutlined } from '@ant-design/icons';
+import { EditOutlined, LinkOutlined, UserAddOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Result, Table, Tag, Typography } from 'antd';
+import { Button, Card, Modal, Result, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TUser } from '../../../../contracts/auth.ts';
 import { fetchUsers } from '../../api/users.api.ts';
 import { ErrorResult } from '../../components/error-result.tsx';
+import { PageHelp } from '../../components/page-help.tsx';
 import { formatNumber, formatTimestamp } from '../../lib/format.ts';
 import { canManage, useSession } from '../auth/session.ts';
+import { InviteForm } from './invite-form.tsx';
 import { USERS_QUERY_KEY, UserFormDialog } from './user-form-dialog.tsx';
 
 function UsersTable({ users, onEdit }: { users: TUser[]; onEdit: (user: TUser) => void }) {
@@ -87,6 +89,7 @@ export default function UsersPage() {
   });
   // Keep the id, not the row: after a 409 the list reloads and the dialog gets the new version.
   const [editing, setEditing] = useState<number | 'new' | null>(null);
+  const [inviting, setInviting] = useState(false);
   const editedUser = typeof editing === 'number' ? users.data?.find((u) => u.id === editing) : undefined;
 
   useEffect(() => {
@@ -99,10 +102,18 @@ export default function UsersPage() {
   return (
     <div className="users-page">
       <div className="page-header">
-        <Typography.Title level={1}>{t('users.pageTitle')}</Typography.Title>
-        <Button type="primary" icon={<UserAddOutlined aria-hidden />} onClick={() => setEditing('new')}>
-          {t('users.add')}
-        </Button>
+        <div className="page-title">
+          <Typography.Title level={1}>{t('users.pageTitle')}</Typography.Title>
+          <PageHelp topic="users" />
+        </div>
+        <Space wrap>
+          <Button icon={<LinkOutlined aria-hidden />} onClick={() => setInviting(true)}>
+            {t('invite.open')}
+          </Button>
+          <Button type="primary" icon={<UserAddOutlined aria-hidden />} onClick={() => setEditing('new')}>
+            {t('users.add')}
+          </Button>
+        </Space>
       </div>
       {users.isError ? (
         <ErrorResult error={users.error} onRetry={() => void users.refetch()} />
@@ -115,6 +126,20 @@ export default function UsersPage() {
           )}
           <UsersTable users={users.data ?? []} onEdit={(user) => setEditing(user.id)} />
         </Card>
+      )}
+      {inviting && (
+        <Modal
+          open
+          title={t('invite.title')}
+          footer={null}
+          onCancel={() => {
+            setInviting(false);
+            void users.refetch();
+          }}
+          destroyOnHidden
+        >
+          <InviteForm />
+        </Modal>
       )}
       {(editing === 'new' || editedUser) && (
         <UserFormDialog user={editedUser ?? null} onClose={() => setEditing(null)} />

@@ -1,12 +1,16 @@
-import { Alert, Modal, Typography } from 'antd';
+import { Alert, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { TExtractedDocument } from '../../../../../contracts/plan-extract.ts';
 import type { TPlan } from '../../../../../contracts/plans.ts';
+import { ApiError } from '../../../api/client.ts';
 import { createPlanFromDocument } from '../../../api/plans.api.ts';
 import { useApiErrorText } from '../../../components/api-error-text.ts';
+import { FormDialog } from '../../../components/form-dialog.tsx';
 import { UnitTreeSelect } from '../../../components/unit-tree-select.tsx';
 import type { WorkingUnitRef } from '../../../components/working-unit.tsx';
+import { documentPath, planPath } from '../../../routes.ts';
 import { useSession } from '../../auth/session.ts';
 
 interface SavePlanDialogProps {
@@ -33,6 +37,7 @@ export function SavePlanDialog({
     user ? { id: user.homeUnitId, name: user.homeUnitName } : null,
   );
   const [error, setError] = useState<string | null>(null);
+  const [duplicate, setDuplicate] = useState<{ documentId: number; planId: number | null } | null>(null);
   const [saving, setSaving] = useState(false);
   const [tried, setTried] = useState(false);
 
@@ -41,28 +46,51 @@ export function SavePlanDialog({
     if (!unit) return;
     setSaving(true);
     setError(null);
+    setDuplicate(null);
     try {
       onSaved(await createPlanFromDocument({ unitId: unit.id, document, sourceText, sourceFileName }));
     } catch (caught) {
       setError(describe(caught));
+      if (caught instanceof ApiError && caught.code === 'document_duplicate') {
+        const details = caught.details as { documentId?: number; planId?: number | null } | undefined;
+        if (typeof details?.documentId === 'number')
+          setDuplicate({ documentId: details.documentId, planId: details.planId ?? null });
+      }
     } finally {
       setSaving(false);
     }
   }
 
   return (
-    <Modal
-      open
+    <FormDialog
       title={t('review.saveTitle')}
       okText={t('review.saveOk')}
-      cancelText={t('common.cancel')}
-      okButtonProps={{ loading: saving }}
+      saving={saving}
       onOk={() => void save()}
-      onCancel={onClose}
-      destroyOnHidden
-      mask={{ closable: false }}
+      onClose={onClose}
+      notice={
+        error && (
+          <Alert
+            type={duplicate ? 'warning' : 'error'}
+            showIcon
+            title={error}
+            role="alert"
+            className="form-alert"
+            data-testid={duplicate ? 'document-duplicate' : undefined}
+            description={
+              duplicate && (
+                <Space wrap>
+                  {duplicate.planId !== null && (
+                    <Link to={planPath(duplicate.planId)}>{t('review.duplicate.openPlan')}</Link>
+                  )}
+                  <Link to={documentPath(duplicate.documentId)}>{t('review.duplicate.openDocument')}</Link>
+                </Space>
+              )
+            }
+          />
+        )
+      }
     >
-      {error && <Alert type="error" showIcon title={error} role="alert" className="form-alert" />}
       <Typography.Paragraph type="secondary">
         {t('review.saveHelp', { symbol: document.symbol ?? t('review.noSymbol') })}
       </Typography.Paragraph>
@@ -80,6 +108,6 @@ export function SavePlanDialog({
           {t('common.requiredChoice', { field: t('review.saveUnitLower') })}
         </div>
       )}
-    </Modal>
+    </FormDialog>
   );
 }

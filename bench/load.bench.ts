@@ -1,0 +1,342 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import postgres from 'postgres';
+import { openDatabase } from '../server/db/client.ts';
+import { migrate } from '../server/db/migrate.ts';
+import { SYSTEM_ACTOR } from '../server/services/actor.ts';
+import { hashPassword } from '../server/services/password.ts';
+import { createServices } from '../server/services/services.ts';
+import { seedCountSchedule } from '../server/test/fixtures.ts';
+import { percentile, printMeasurement } from './measure.ts';
+
+/**
+ * `load_submit_approve`: the real server process (`tiendo serve`) on PostgreSQL, 100 concurrent
+ * HTTP clients on loopback for BENCH_LOAD_SECONDS (60), each pausing BENCH_LOAD_THINK_MS (0) on
+ * average between its requests: officers of grassroots unions open, save
+ * and submit their monthly reports one period after another, managers of the communes above
+ * approve what arrives in their review queue. Every answered request is timed; `errors` counts
+ * answers other than 2xx; `lost` counts writes answered 2xx that the database does not hold at
+ * the end (checked directly), and `rollup_mismatch` periods whose roll-up at the top differs from
+ * the sum of its approved reports.
+ */
+
+const COMMUNES = 10;
+const OFFICERS_PER_COMMUNE = 9;
+const CLIENTS = COMMUNES * (OFFICERS_PER_COMMUNE + 1);
+export const PASSWORD = 'mat-khau-tai-2025';
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+
+export async function seed(databaseUrl: string) {
+  const database = openDatabase({ databaseUrl });
+  try {
+    await migrate(database);
+    const services = createServices(database, { sessionTtlHours: 4 }, () => new Date(), {
+      log: () => undefined,
+    });
+    const create = (code: string, type: 'province' | 'commune' | 'grassroots', parentId: number | null) =>
+      services.org.create(SYSTEM_ACTOR, {
+        code,
+        name: `Công đoàn ${code}`,
+        type,
+        parentId,
+        effectiveDate: '2015-01-01',
+      });
+    const top = await create('TINH', 'province', null);
+    const passwordHash = await hashPassword(PASSWORD);
+    const officers: { username: string; unitId: number }[] = [];
+    const managers: string[] = [];
+    for (let c = 1; c <= COMMUNES; c++) {
+      const commune = await create(`XA${c}`, 'commune', top.id);
+      await services.userRepository.insert({
+        username: `quanly${c}`,
+        displayName: `Quản lý xã ${c}`,
+        passwordHash,
+        role: 'manager',
+        homeUnitId: commune.id,
+      });
+      managers.push(`quanly${c}`);
+      for (let g = 1; g <= OFFICERS_PER_COMMUNE; g++) {
+        const unit = await create(`CS${c}_${g}`, 'grassroots', commune.id);
+        const username = `canbo${c}_${g}`;
+        await services.userRepository.insert({
+          username,
+          displayName: `Cán bộ ${c}.${g}`,
+          passwordHash,
+          role: 'officer',
+          homeUnitId: unit.id,
+        });
+        officers.push({ username, unitId: unit.id });
+      }
+    }
+    const { indicatorId, periodIds } = await seedCountSchedule(services, top.id, {
+      name: 'Báo cáo tháng',
+      formName: 'Biểu tháng',
+      frequency: 'monthly',
+      dueRule: null,
+      fromYear: 2016,
+      toYear: 2025,
+    });
+    return {
+      topId: top.id,
+      indicatorId,
+      periodIds,
+      officers,
+      managers,
+    };
+  } finally {
+    await database.close();
+  }
+}
+
+async function startServer(
+  databaseUrl: string,
+  dataDir: string,
+): Promise<{ url: string; child: ChildProcess }> {
+  const port = await freePort();
+  // BENCH_SERVER_NODE_ARGS profiles the server alone, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, 'bin/tiendo.mjs', 'serve', '--port', String(port)], {
+    cwd: repoRoot,
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      TIENDO_DATA_DIR: dataDir,
+      TIENDO_DEMO: 'off',
+      TIENDO_WEB: 'off',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 600; i++) {
+    if (child.exitCode !== null) throw new Error('server exited at start');
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) return { url, child };
+    } catch {
+      // not yet listening
+    }
+    await sleep(200);
+  }
+  throw new Error('server not healthy after 120 s');
+}
+
+interface Client {
+  headers: Record<string, string>;
+}
+
+async function signIn(url: string, username: string): Promise<Client> {
+  const response = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: PASSWORD }),
+  });
+  if (response.status !== 200) throw new Error(`sign-in ${username}: ${response.status}`);
+  const cookie = response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0]!)
+    .find((c) => c.startsWith('tiendo_session='))!;
+  const { csrfToken } = (await response.json()) as { csrfToken: string };
+  return { headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' } };
+}
+
+export async function run(): Promise<void> {
+  const baseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const seconds = Number(process.env.BENCH_LOAD_SECONDS ?? 60);
+  // A pause between one client's requests (a person reading the answer); 0 = as fast as answered.
+  const thinkMs = Number(process.env.BENCH_LOAD_THINK_MS ?? 0);
+  const think = () => (thinkMs > 0 ? sleep(thinkMs * (0.5 + Math.random())) : Promise.resolve());
+  const name = `tiendo_load_${randomBytes(5).toString('hex')}`;
+  const admin = postgres(baseUrl, { max: 1, onnotice: () => undefined });
+  await admin.unsafe(`CREATE DATABASE ${name}`);
+  const target = new URL(baseUrl);
+  target.pathname = `/${name}`;
+  const databaseUrl = target.toString();
+  const dataDir = mkdtempSync(join(tmpdir(), 'tiendo-load-'));
+  let server: ChildProcess | null = null;
+  try {
+    const world = await seed(databaseUrl);
+    const started = await startServer(databaseUrl, dataDir);
+    server = started.child;
+    const url = started.url;
+
+    const times: number[] = [];
+    let errors = 0;
+    const errorSamples = new Map<string, number>();
+    const timed = async (client: Client, method: string, path: string, body?: unknown) => {
+      await think();
+      const start = performance.now();
+      let response: Response;
+      try {
+        response = await fetch(`${url}${path}`, {
+          method,
+          headers: client.headers,
+          body: body === undefined ? undefined : JSON.stringify(body),
+        });
+      } catch (error) {
+        times.push(performance.now() - start);
+        errors++;
+        const key = `network ${(error as Error).message}`;
+        errorSamples.set(key, (errorSamples.get(key) ?? 0) + 1);
+        return null;
+      }
+      const json = (await response.json()) as Record<string, unknown>;
+      times.push(performance.now() - start);
+      if (response.status >= 300) {
+        errors++;
+        const key = `${method} ${path.replace(/\d+/g, ':id')} ${response.status} ${(json.error as { code?: string })?.code}`;
+        errorSamples.set(key, (errorSamples.get(key) ?? 0) + 1);
+        return null;
+      }
+      return json;
+    };
+
+    const officerClients = await Promise.all(world.officers.map((o) => signIn(url, o.username)));
+    const managerClients = await Promise.all(world.managers.map((m) => signIn(url, m)));
+
+    /** What the server acknowledged: per report, the saved value and the furthest status. */
+    const acked = new Map<number, { value: number; status: 'draft' | 'submitted' | 'approved' }>();
+    const loadBefore = loadAverage();
+    const deadline = performance.now() + seconds * 1000;
+    const began = performance.now();
+
+    const officerLoop = async (index: number) => {
+      const client = officerClients[index]!;
+      const unitId = world.officers[index]!.unitId;
+      for (const periodId of world.periodIds) {
+        if (performance.now() > deadline) return;
+        const report = await timed(client, 'POST', '/api/reports', { periodId, unitId });
+        if (!report) continue;
+        const value = (periodId * 7 + unitId) % 50;
+        const saved = await timed(client, 'PUT', `/api/reports/${report.id}`, {
+          values: [{ indicatorId: world.indicatorId, numerator: value }],
+          narrative: { results: `Tháng này đơn vị tổ chức ${value} hoạt động.` },
+          version: report.version,
+        });
+        if (!saved) continue;
+        acked.set(report.id as number, { value, status: 'draft' });
+        if (performance.now() > deadline) return;
+        const submitted = await timed(client, 'POST', `/api/reports/${report.id}/submit`, {
+          version: saved.version,
+        });
+        if (submitted && acked.get(report.id as number)?.status === 'draft')
+          acked.set(report.id as number, { value, status: 'submitted' });
+      }
+    };
+    const managerLoop = async (index: number) => {
+      const client = managerClients[index]!;
+      while (performance.now() < deadline) {
+        const queue = (
+          (await timed(client, 'GET', '/api/review-queue')) as unknown as {
+            items: { reportId: number; version: number }[];
+          } | null
+        )?.items;
+        if (!queue || queue.length === 0) {
+          await sleep(25);
+          continue;
+        }
+        for (const item of queue.slice(0, 20)) {
+          if (performance.now() > deadline) return;
+          const approved = await timed(client, 'POST', `/api/reports/${item.reportId}/approve`, {
+            version: item.version,
+          });
+          const known = acked.get(item.reportId);
+          if (approved && known) acked.set(item.reportId, { value: known.value, status: 'approved' });
+        }
+      }
+    };
+    await Promise.all([
+      ...officerClients.map((_, i) => officerLoop(i)),
+      ...managerClients.map((_, i) => managerLoop(i)),
+    ]);
+    const elapsed = (performance.now() - began) / 1000;
+    const loadAfter = loadAverage();
+
+    // Every acknowledged write, checked in the database.
+    const db = postgres(databaseUrl, { max: 2, onnotice: () => undefined });
+    let lost = 0;
+    let rollupMismatch = 0;
+    try {
+      const stored = new Map(
+        (
+          await db<{ id: number; status: string; numerator: number | null }[]>`
+            SELECT r.id, r.status, v.numerator FROM reports r
+              LEFT JOIN report_values v ON v.report_id = r.id AND v.category = 'total'`
+        ).map((r) => [r.id, r]),
+      );
+      const rank = { draft: 0, submitted: 1, approved: 2 } as Record<string, number>;
+      for (const [id, want] of acked) {
+        const row = stored.get(id);
+        if (!row || row.numerator !== want.value || (rank[row.status] ?? -1) < rank[want.status]!) lost++;
+      }
+      const sums = await db<{ period_id: number; approved: number; rolled: number }[]>`
+        SELECT p.id AS period_id,
+               coalesce((SELECT sum(v.numerator) FROM reports r JOIN report_values v ON v.report_id = r.id
+                          WHERE r.period_id = p.id AND r.status = 'approved'), 0)::float8 AS approved,
+               coalesce((SELECT numerator FROM rollup_values u
+                          WHERE u.period_id = p.id AND u.unit_id = ${world.topId} AND u.category = 'total'), 0)::float8 AS rolled
+          FROM report_periods p`;
+      rollupMismatch = sums.filter((s) => s.approved !== s.rolled).length;
+    } finally {
+      await db.end();
+    }
+
+    const sorted = [...times].sort((a, b) => a - b);
+    const round = (x: number) => Math.round(x * 100) / 100;
+    const statusCount = (s: string) => [...acked.values()].filter((a) => a.status === s).length;
+    printMeasurement({
+      name: 'load_submit_approve',
+      engine: 'postgres',
+      p50_ms: round(percentile(sorted, 50)),
+      p95_ms: round(percentile(sorted, 95)),
+      p99_ms: round(percentile(sorted, 99)),
+      max_ms: round(sorted[sorted.length - 1] ?? Number.NaN),
+      n: sorted.length,
+      errors,
+      lost,
+      rollup_mismatch: rollupMismatch,
+      throughput_rps: round(sorted.length / elapsed),
+      seconds: round(elapsed),
+      clients: CLIENTS,
+      think_ms: thinkMs,
+      saved: acked.size,
+      submitted: statusCount('submitted') + statusCount('approved'),
+      approved: statusCount('approved'),
+      loadavg_before: loadBefore,
+      loadavg_after: loadAfter,
+      goal_p99_ms: 200,
+    });
+    if (errorSamples.size > 0)
+      process.stderr.write(`load: errors by kind ${JSON.stringify(Object.fromEntries(errorSamples))}\n`);
+  } finally {
+    if (server && server.exitCode === null) {
+      const exited = new Promise((resolve) => server!.once('exit', resolve));
+      server.kill('SIGTERM');
+      await Promise.race([exited, sleep(5000)]);
+      if (server.exitCode === null) server.kill('SIGKILL');
+    }
+    await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,358 @@
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  describeViolations,
+  launchBrowser,
+  SCREENSHOT_DIR,
+  screenshot,
+  seriousAxeViolations,
+  type TestBrowser,
+} from './support/browser.ts';
+import { startServer, type TestServer } from './support/server.ts';
+import { apiCall, signIn } from './support/session.ts';
+
+/**
+ * The whole journey in one series of browser sessions, the way the people who use it would walk
+ * it: LĐLĐ Lai Châu receives Kế hoạch 72/KH (seed 002) as a file, checks what was read, saves it
+ * as its plan, has Công đoàn phường Tân Phong derive and issue its implementing plan, a
+ * grassroots union reports on a phone, the province approves, the dashboard shows the figures and
+ * the consolidated report downloads as DOCX, becomes a PDF (LibreOffice) and is read back
+ * (poppler). Every step leaves a screenshot `artifacts/screenshots/journey-NN-*.png`.
+ */
+
+const SEED_002 = fileURLToPath(new URL('../resources/seeds/002_ecf9da9cd69f7705.txt', import.meta.url));
+const SCHEDULE_NAME = 'Báo cáo năm thực hiện Kế hoạch 72/KH (hành trình)';
+const NUMERATOR = 'Số cán bộ chủ chốt được tập huấn';
+const DENOMINATOR = 'Tổng số cán bộ công đoàn chủ chốt';
+/** A number the grassroots officer types, looked for again in the PDF. */
+const SESSIONS = '37';
+const RESULTS_TEXT = `Đã tổ chức ${SESSIONS} buổi sinh hoạt chuyên đề về quyền trẻ em cho đoàn viên; tập huấn 18/20 cán bộ chủ chốt.`;
+
+interface Indicator {
+  id: number;
+  code: string;
+}
+interface Schedule {
+  id: number;
+  name: string;
+  periods: { id: number; key: string; label: string }[];
+}
+
+async function expectAxeClean(page: Page, where: string): Promise<void> {
+  const violations = await seriousAxeViolations(page);
+  expect(describeViolations(violations), where).toBe('');
+}
+
+const shot = (page: Page, step: number, name: string) =>
+  screenshot(page, `journey-${String(step).padStart(2, '0')}-${name}`, false);
+
+describe('the whole journey: from a received plan to the consolidated report as PDF', () => {
+  let server: TestServer;
+  let browser: TestBrowser;
+  let manager: Page;
+  let officer: Page;
+  let planId = 0;
+  let periodId = 0;
+  let year = '';
+  let docxPath = '';
+  const workDir = mkdtempSync(join(tmpdir(), 'tiendo-journey-'));
+  const pageErrors: string[] = [];
+
+  const watch = (page: Page) => {
+    page.on('pageerror', (error) => pageErrors.push(`pageerror: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text())) {
+        pageErrors.push(`csp: ${message.text()}`);
+      }
+    });
+  };
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    const meta = (await (await fetch(`${server.baseUrl}/api/meta`)).json()) as { today: string };
+    year = meta.today.slice(0, 4);
+    manager = await browser.newPage({ baseURL: server.baseUrl, width: 1366, height: 860 });
+    officer = await browser.newPage({ baseURL: server.baseUrl, width: 390, height: 844 });
+    watch(manager);
+    watch(officer);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    rmSync(workDir, { recursive: true, force: true });
+  });
+
+  it('1. the province officer uploads the plan document received from above', async () => {
+    await signIn(manager, 'laichau');
+    await manager.getByRole('menuitem', { name: 'Văn bản' }).click();
+    await manager.getByRole('button', { name: 'Đọc văn bản mới' }).click();
+    await manager.getByRole('heading', { name: 'Đọc văn bản mới' }).waitFor();
+    await shot(manager, 1, 'upload');
+    // Choosing the file reads it at once.
+    await manager
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'ke-hoach-72.txt', mimeType: 'text/plain', buffer: readFileSync(SEED_002) });
+    await manager.getByTestId('review').waitFor();
+  });
+
+  it('2. reviews what was read: number, targets, the source highlighted beside', async () => {
+    expect(await manager.locator('#fld-0-symbol').inputValue()).toMatch(/^72\/KH-/);
+    await expect
+      .poll(() => manager.getByTestId('target-block').count(), { timeout: 10_000 })
+      .toBeGreaterThanOrEqual(2);
+    await manager.locator('[data-testid="source-text"] mark.src-mark').first().waitFor();
+    await expectAxeClean(manager, 'review');
+    await shot(manager, 2, 'review');
+  });
+
+  it('3. saves it as the plan of LĐLĐ tỉnh Lai Châu', async () => {
+    await manager.getByRole('button', { name: 'Lưu thành kế hoạch của đơn vị…' }).click();
+    const dialog = manager.getByRole('dialog');
+    await dialog.getByText('Liên đoàn Lao động tỉnh Lai Châu').waitFor();
+    await dialog.getByRole('button', { name: 'Lưu kế hoạch' }).click();
+    await manager.waitForURL(/\/ke-hoach\/\d+$/);
+    planId = Number(manager.url().split('/').pop());
+    await manager.getByRole('heading', { name: /^72\/KH-/ }).waitFor();
+    await manager.getByTestId('plan-targets').waitFor();
+    await expectAxeClean(manager, 'plan page');
+    await shot(manager, 3, 'plan-saved');
+  });
+
+  it('4. derives the implementing plan of Công đoàn phường Tân Phong', async () => {
+    await manager.getByRole('button', { name: 'Xây dựng kế hoạch thực hiện' }).click();
+    const dialog = manager.getByRole('dialog');
+    await dialog.getByLabel('Đơn vị xây dựng kế hoạch').click();
+    await manager
+      .locator('.ant-select-tree-node-content-wrapper', { hasText: 'Công đoàn phường Tân Phong' })
+      .click();
+    await shot(manager, 4, 'derive');
+    await dialog.getByRole('button', { name: 'Tạo dự thảo' }).click();
+    await manager.waitForURL(/\/ke-hoach\/\d+\/sua$/);
+    await manager.getByRole('heading', { name: 'Sửa dự thảo kế hoạch' }).waitFor();
+    await manager.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await manager.waitForURL(/\/ke-hoach\/\d+$/);
+  });
+
+  it('5. issues it with the suggested number', async () => {
+    await manager.getByRole('button', { name: 'Ban hành', exact: true }).click();
+    const dialog = manager.getByRole('dialog');
+    const symbol = dialog.getByLabel('Số, ký hiệu');
+    await expect.poll(() => symbol.inputValue(), { timeout: 10_000 }).toMatch(/^\d+\/KH-/);
+    const issuedSymbol = await symbol.inputValue();
+    await dialog.getByRole('button', { name: 'Ban hành', exact: true }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await manager.getByRole('heading', { name: issuedSymbol }).waitFor();
+    await manager.getByText('Đã ban hành', { exact: true }).first().waitFor();
+    await shot(manager, 5, 'issued');
+  });
+
+  it('6. the province asks its grassroots unions for an annual report on its plan', async () => {
+    // The schedule dialog and the target–indicator binding have their own journey in
+    // reports.spec.ts; here the province reuses the demo's indicators through the same API.
+    const { indicators } = await apiCall<{ indicators: Indicator[] }>(manager, 'GET', '/api/indicators');
+    const byCode = (code: string) => {
+      const found = indicators.find((i) => i.code === code);
+      if (!found) throw new Error(`no demo indicator ${code}`);
+      return found.id;
+    };
+    const form = ['TE_CB_TAPHUAN', 'TE_HD_CHAMLO', 'TE_TUYENTRUYEN'].map(byCode);
+    const { targets } = await apiCall<{
+      targets: { targetId: string; suggestions: { indicator: { id: number } }[] }[];
+    }>(manager, 'GET', `/api/plans/${planId}/indicator-suggestions`);
+    for (const target of targets) {
+      const best = target.suggestions.find((s) => form.includes(s.indicator.id));
+      if (best)
+        await manager.request
+          .fetch(`/api/plans/${planId}/targets/${encodeURIComponent(target.targetId)}/indicator`, {
+            method: 'PUT',
+            headers: {
+              'content-type': 'application/json',
+              'x-csrf-token': (
+                (await (await manager.request.get('/api/auth/me')).json()) as { csrfToken: string }
+              ).csrfToken,
+            },
+            data: JSON.stringify({ indicatorId: best.indicator.id }),
+          })
+          .then((r) => expect(r.status()).toBe(200));
+    }
+    const schedule = await apiCall<Schedule>(manager, 'POST', '/api/schedules', {
+      planId,
+      dutyIndex: null,
+      name: SCHEDULE_NAME,
+      frequency: 'annual',
+      dueRule: '11-10',
+      fromYear: Number(year),
+      toYear: Number(year),
+      leadDays: 5,
+      unitTypes: ['grassroots'],
+      form: {
+        name: SCHEDULE_NAME,
+        indicators: form.map((indicatorId, index) => ({ indicatorId, required: index < 2 })),
+        sections: [
+          { key: 'results', title: 'Kết quả thực hiện', required: true },
+          { key: 'shortcomings', title: 'Tồn tại, hạn chế', required: false },
+          { key: 'causes', title: 'Nguyên nhân', required: false },
+          { key: 'directions', title: 'Phương hướng, nhiệm vụ', required: false },
+          { key: 'proposals', title: 'Kiến nghị, đề xuất', required: false },
+        ],
+        allowAttachments: true,
+      },
+    });
+    const period = schedule.periods.find((p) => p.key.startsWith(year));
+    expect(period).toBeDefined();
+    periodId = period?.id ?? 0;
+  });
+
+  it('7. a grassroots union chair reports on a phone (390×844)', async () => {
+    await signIn(officer, 'cdcs');
+    await officer.waitForURL(/\/bao-cao$/);
+    const card = officer.locator('.due-card').filter({ hasText: SCHEDULE_NAME });
+    await card.waitFor();
+    await shot(officer, 6, 'my-reports-phone');
+    await expectAxeClean(officer, 'my reports (phone)');
+    await card.getByRole('button', { name: /Bắt đầu làm|Tiếp tục/ }).click();
+    await officer.waitForURL(/\/bao-cao\/\d+$/);
+    const field = (label: string, category: string) =>
+      officer.getByLabel(`${label} — ${category}`, { exact: true });
+    await field(NUMERATOR, 'Tổng').fill('18');
+    await field(DENOMINATOR, 'Tổng').fill('20');
+    await field(NUMERATOR, 'Nam').fill('8');
+    await field(DENOMINATOR, 'Nam').fill('9');
+    await field(NUMERATOR, 'Nữ').fill('10');
+    await field(DENOMINATOR, 'Nữ').fill('11');
+    await officer.getByLabel('Giá trị (hoạt động)').fill('5');
+    await officer.getByLabel(/^Kết quả thực hiện/).fill(RESULTS_TEXT);
+    await expect
+      .poll(() => officer.getByTestId('save-status').textContent(), { timeout: 15_000 })
+      .toMatch(/Đã lưu lúc/);
+    await officer
+      .locator('.indicator-card')
+      .first()
+      .evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await officer.evaluate(() => window.scrollBy(0, -110));
+    await shot(officer, 7, 'report-entry-phone');
+    await expectAxeClean(officer, 'report entry (phone)');
+    expect(await officer.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await officer.getByRole('button', { name: 'Gửi báo cáo' }).click();
+    await officer.getByRole('dialog').getByRole('button', { name: 'Gửi' }).click();
+    await officer.getByTestId('locked-tag').waitFor();
+    await officer.locator('.report-header .report-status').getByText('Đã gửi').waitFor();
+    await shot(officer, 8, 'submitted-phone');
+  });
+
+  it('8. the province manager approves it from the review queue', async () => {
+    await manager.goto('/duyet-bao-cao');
+    const item = manager.getByTestId('review-queue').locator('.due-card').filter({ hasText: SCHEDULE_NAME });
+    await item.waitFor();
+    await expectAxeClean(manager, 'review queue');
+    await item.getByRole('button').click();
+    await manager.waitForURL(/\/bao-cao\/\d+$/);
+    await manager.getByText('18 / 20 = 90,0%').first().waitFor();
+    await manager.getByRole('button', { name: 'Duyệt' }).click();
+    await manager.getByRole('dialog').getByRole('button', { name: 'Duyệt' }).click();
+    await manager.locator('.report-header .report-status').getByText('Đã duyệt').waitFor();
+    await shot(manager, 9, 'approved');
+  });
+
+  it('9. the dashboard of the plan shows the reported figures and who has reported', async () => {
+    await manager.goto(`/bang-dieu-khien?ke-hoach=${planId}&ky=${periodId}`);
+    await manager.getByRole('heading', { name: 'Bảng điều khiển', level: 1 }).waitFor();
+    const cards = manager.getByTestId('target-card');
+    await cards.first().waitFor();
+    // This year's period is still running: the approved figures show on the cards, marked provisional.
+    await expect
+      .poll(() => cards.allTextContents())
+      .toEqual(expect.arrayContaining([expect.stringMatching(/90\s?%[\s\S]*tạm tính/)]));
+    const dashboard = await apiCall<{
+      targets: {
+        indicator: { code: string } | null;
+        series: { periodId: number; value: number | null; reportingUnits: number }[];
+      }[];
+    }>(manager, 'GET', `/api/plans/${planId}/dashboard?periodId=${periodId}`);
+    const figureOf = (code: string) =>
+      dashboard.targets.find((t) => t.indicator?.code === code)?.series.find((p) => p.periodId === periodId);
+    expect(figureOf('TE_CB_TAPHUAN')).toMatchObject({ value: 90, reportingUnits: 1 });
+    expect(figureOf('TE_HD_CHAMLO')).toMatchObject({ value: 5, reportingUnits: 1 });
+    // Completeness comes in its own request, after the figures.
+    const numbers = manager.getByTestId('completeness-numbers');
+    await numbers.waitFor();
+    await expect.poll(() => numbers.textContent(), { timeout: 10_000 }).toMatch(/1/);
+    await manager.locator('.dash-chart canvas').first().waitFor();
+    await shot(manager, 10, 'dashboard');
+    await expectAxeClean(manager, 'dashboard');
+    // Every main screen has a “?” explaining it and the next step.
+    await manager.getByRole('button', { name: 'Trợ giúp về màn hình này' }).click();
+    const help = manager.getByRole('dialog', { name: 'Bảng điều khiển' });
+    await help.getByText('Bước tiếp theo:').waitFor();
+    expect(await help.textContent()).toContain('Báo cáo tổng hợp');
+    await expectAxeClean(manager, 'dashboard help');
+    await help.getByRole('button', { name: 'Đã hiểu' }).click();
+    await help.waitFor({ state: 'hidden' });
+  });
+
+  it('10. the consolidated report compiles the grassroots text and downloads as DOCX', async () => {
+    await manager.goto(`/bao-cao-tong-hop?ke-hoach=${planId}&ky=${periodId}`);
+    await manager.getByRole('heading', { name: 'Báo cáo tổng hợp', level: 1 }).waitFor();
+    const results = manager.getByLabel(/^1\. Kết quả thực hiện/);
+    await results.waitFor();
+    await expect
+      .poll(() => results.inputValue(), { timeout: 10_000 })
+      .toContain(`${SESSIONS} buổi sinh hoạt`);
+    await shot(manager, 11, 'consolidated');
+    await expectAxeClean(manager, 'consolidated report');
+    const [download] = await Promise.all([
+      manager.waitForEvent('download'),
+      manager.getByRole('button', { name: 'Tải DOCX' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.docx$/);
+    docxPath = join(workDir, 'bao-cao-tong-hop.docx');
+    await download.saveAs(docxPath);
+    expect(readFileSync(docxPath).subarray(0, 2).toString('latin1')).toBe('PK');
+  });
+
+  it('11. the DOCX converts to a PDF with the title, the unit and the typed number', () => {
+    expect(docxPath).not.toBe('');
+    const profile = join(workDir, 'lo-profile');
+    execFileSync(
+      'soffice',
+      [
+        `-env:UserInstallation=file://${profile}`,
+        '--headless',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        workDir,
+        docxPath,
+      ],
+      { stdio: 'pipe', timeout: 200_000 },
+    );
+    const pdf = join(workDir, 'bao-cao-tong-hop.pdf');
+    const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+    const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1] ?? 0);
+    expect(pages).toBeGreaterThanOrEqual(1);
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain('BÁO CÁO');
+    expect(text).toMatch(/LAI CHÂU|Lai Châu/);
+    expect(text).toContain(`${SESSIONS} buổi sinh hoạt`);
+    expect(text).toContain('18/20');
+    // The first page as an image, beside the browser screenshots.
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', pdf, join(workDir, 'page')]);
+    const page = readdirSync(workDir).find((f) => /^page-\d+\.png$/.test(f));
+    expect(page).toBeDefined();
+    copyFileSync(join(workDir, page ?? ''), join(SCREENSHOT_DIR, 'journey-12-consolidated-pdf.png'));
+    console.info(`consolidated report: ${pages} PDF page(s), ${text.length} characters of text`);
+  }, 240_000);
+
+  it('left at least 8 screenshots and ran without page errors', () => {
+    const shots = readdirSync(SCREENSHOT_DIR).filter((f) => /^journey-\d{2}-.+\.png$/.test(f));
+    expect(shots.length).toBeGreaterThanOrEqual(8);
+    expect(pageErrors).toEqual([]);
+  });
+});

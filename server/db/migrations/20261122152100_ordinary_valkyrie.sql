@@ -1,0 +1,1 @@
+ALTER TABLE "rollup_periods" ADD COLUMN "tree_fingerprint" text;
