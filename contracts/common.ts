@@ -19,7 +19,7 @@ export const ZId = z.coerce.number().int().positive().max(MAX_DB_INT);
 export const ZRefId = z.number().int().positive().max(MAX_DB_INT);
 
 /** Optimistic locking: every editable row carries a version; a stale one gets 409. */
-export const ZVersion = z.number().int().nonnegative();
+export const ZVersion = z.number().int().nonnegative().max(MAX_DB_INT);
 
 export const ZIdParams = z.object({ id: ZId });
 
