@@ -36,6 +36,7 @@ const RESULTS_TEXT = `Đã tổ chức ${SESSIONS} buổi sinh hoạt chuyên đ
 interface Indicator {
   id: number;
   code: string;
+  name: string;
 }
 interface Schedule {
   id: number;
@@ -48,7 +49,7 @@ async function expectAxeClean(page: Page, where: string): Promise<void> {
   expect(describeViolations(violations), where).toBe('');
 }
 
-const shot = (page: Page, step: number, name: string) =>
+const shot = (page: Page, step: number | string, name: string) =>
   screenshot(page, `journey-${String(step).padStart(2, '0')}-${name}`, false);
 
 describe('the whole journey: from a received plan to the consolidated report as PDF', () => {
@@ -152,59 +153,80 @@ describe('the whole journey: from a received plan to the consolidated report as 
     await shot(manager, 5, 'issued');
   });
 
-  it('6. the province asks its grassroots unions for an annual report on its plan', async () => {
-    // The schedule dialog and the target–indicator binding have their own journey in
-    // reports.spec.ts; here the province reuses the demo's indicators through the same API.
+  it('6. the province binds its targets to indicators and asks its grassroots unions for an annual report', async () => {
+    // The demo's indicators; which target each measures is read from the suggestions the tab shows.
     const { indicators } = await apiCall<{ indicators: Indicator[] }>(manager, 'GET', '/api/indicators');
     const byCode = (code: string) => {
       const found = indicators.find((i) => i.code === code);
       if (!found) throw new Error(`no demo indicator ${code}`);
-      return found.id;
+      return found;
     };
     const form = ['TE_CB_TAPHUAN', 'TE_HD_CHAMLO', 'TE_TUYENTRUYEN'].map(byCode);
     const { targets } = await apiCall<{
       targets: { targetId: string; suggestions: { indicator: { id: number } }[] }[];
     }>(manager, 'GET', `/api/plans/${planId}/indicator-suggestions`);
-    for (const target of targets) {
-      const best = target.suggestions.find((s) => form.includes(s.indicator.id));
-      if (best)
-        await manager.request
-          .fetch(`/api/plans/${planId}/targets/${encodeURIComponent(target.targetId)}/indicator`, {
-            method: 'PUT',
-            headers: {
-              'content-type': 'application/json',
-              'x-csrf-token': (
-                (await (await manager.request.get('/api/auth/me')).json()) as { csrfToken: string }
-              ).csrfToken,
-            },
-            data: JSON.stringify({ indicatorId: best.indicator.id }),
-          })
-          .then((r) => expect(r.status()).toBe(200));
+
+    await manager.goto(`/ke-hoach/${planId}`);
+    await manager.getByRole('tab', { name: 'Chỉ số đo chỉ tiêu' }).click();
+    const tab = manager.getByTestId('target-indicators');
+    let bound = 0;
+    for (const [index, target] of targets.entries()) {
+      const best = target.suggestions.find((s) => form.some((f) => f.id === s.indicator.id));
+      const indicator = form.find((f) => f.id === best?.indicator.id);
+      if (!indicator) continue;
+      const n = index + 1;
+      const select = tab.getByLabel(`Chỉ số đo chỉ tiêu ${n}`, { exact: true });
+      await select.click();
+      await select.fill(indicator.name);
+      await manager.keyboard.press('Enter');
+      await tab.getByRole('button', { name: `Xác nhận chỉ số của chỉ tiêu ${n}`, exact: true }).click();
+      await tab
+        .getByRole('row')
+        .filter({ has: manager.getByRole('cell', { name: String(n), exact: true }) })
+        .getByText('Đã xác nhận', { exact: true })
+        .waitFor();
+      bound += 1;
     }
-    const schedule = await apiCall<Schedule>(manager, 'POST', '/api/schedules', {
-      planId,
-      dutyIndex: null,
-      name: SCHEDULE_NAME,
-      frequency: 'annual',
-      dueRule: '11-10',
-      fromYear: Number(year),
-      toYear: Number(year),
-      leadDays: 5,
-      unitTypes: ['grassroots'],
-      form: {
-        name: SCHEDULE_NAME,
-        indicators: form.map((indicatorId, index) => ({ indicatorId, required: index < 2 })),
-        sections: [
-          { key: 'results', title: 'Kết quả thực hiện', required: true },
-          { key: 'shortcomings', title: 'Tồn tại, hạn chế', required: false },
-          { key: 'causes', title: 'Nguyên nhân', required: false },
-          { key: 'directions', title: 'Phương hướng, nhiệm vụ', required: false },
-          { key: 'proposals', title: 'Kiến nghị, đề xuất', required: false },
-        ],
-        allowAttachments: true,
-      },
-    });
-    const period = schedule.periods.find((p) => p.key.startsWith(year));
+    expect(bound).toBeGreaterThanOrEqual(2);
+    await shot(manager, '06a', 'target-indicators');
+
+    // From the plan to its reporting: a schedule made in the dialog, as a manager would.
+    await manager.getByRole('button', { name: 'Lịch và tình hình báo cáo' }).click();
+    await manager.waitForURL(new RegExp(`/ke-hoach/${planId}/bao-cao`));
+    await manager.getByRole('button', { name: 'Thêm lịch báo cáo' }).first().click();
+    const dialog = manager.getByRole('dialog', { name: 'Thêm lịch báo cáo' });
+    await dialog.getByLabel('Tên báo cáo').fill(SCHEDULE_NAME);
+    expect(await dialog.getByLabel('Hạn gửi (cấp kế hoạch)').inputValue()).toBe('10/11');
+    await dialog.getByLabel('Từ năm').fill(year);
+    await dialog.getByLabel('Đến năm').fill(year);
+    const chooser = dialog.getByLabel('Chỉ tiêu đo', { exact: true });
+    for (const indicator of form) {
+      await chooser.click();
+      await chooser.fill(indicator.code);
+      await manager.keyboard.press('Enter');
+    }
+    // With the list open (once its opening animation is over), the list is named like its field.
+    await expect
+      .poll(async () => describeViolations(await seriousAxeViolations(manager)), { timeout: 5_000 })
+      .toBe('');
+    await manager.keyboard.press('Escape');
+    await manager.locator('.ant-select-dropdown').last().waitFor({ state: 'hidden' });
+    for (const indicator of form.slice(0, 2))
+      await dialog.getByRole('checkbox', { name: indicator.name, exact: true }).check();
+    await expectAxeClean(manager, 'schedule dialog');
+    await shot(manager, '06b', 'schedule-dialog');
+    await dialog.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await manager.waitForURL(/lich=\d+/);
+    const scheduleId = Number(new URL(manager.url()).searchParams.get('lich'));
+    const { schedules } = await apiCall<{ schedules: Schedule[] }>(
+      manager,
+      'GET',
+      `/api/plans/${planId}/schedules`,
+    );
+    const schedule = schedules.find((s) => s.id === scheduleId);
+    expect(schedule?.name).toBe(SCHEDULE_NAME);
+    const period = schedule?.periods.find((p) => p.key.startsWith(year));
     expect(period).toBeDefined();
     periodId = period?.id ?? 0;
   });

@@ -79,6 +79,15 @@ export interface AxeViolation {
  * the same file is evaluated through the DevTools protocol instead, which CSP does not govern.
  */
 export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
+  // A dialog or list still fading in has blended colours: axe would measure contrast mid-animation.
+  await page.waitForFunction(
+    () =>
+      document
+        .getAnimations()
+        .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+    undefined,
+    { timeout: 5_000 },
+  );
   const hasAxe = await page.evaluate(() => 'axe' in window);
   if (!hasAxe) await page.evaluate(readFileSync(AXE_PATH, 'utf8'));
   const violations = await page.evaluate(async () => {

@@ -7,6 +7,7 @@ import { createRoot } from 'react-dom/client';
 import { AppProviders } from './app-providers.tsx';
 import { AppRoutes } from './app-routes.tsx';
 import { initI18n } from './i18n/i18n.ts';
+import { nameListboxesAsTheyOpen } from './lib/name-listboxes.ts';
 
 async function start(): Promise<void> {
   await initI18n();
@@ -19,6 +20,7 @@ async function start(): Promise<void> {
       </AppProviders>
     </StrictMode>,
   );
+  nameListboxesAsTheyOpen();
 }
 
 void start();

@@ -21,3 +21,4 @@ export const planPath = (id: number): string => `${ROUTES.plans}/${id}`;
 export const planEditPath = (id: number): string => `${ROUTES.plans}/${id}/sua`;
 export const reportPath = (id: number): string => `${ROUTES.myReports}/${id}`;
 export const planReportsPath = (planId: number): string => `${ROUTES.plans}/${planId}/bao-cao`;
+export const planDashboardPath = (planId: number): string => `${ROUTES.dashboard}?ke-hoach=${planId}`;

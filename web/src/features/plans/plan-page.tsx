@@ -2,8 +2,10 @@ import {
   ApartmentOutlined,
   ArrowLeftOutlined,
   CheckCircleOutlined,
+  DashboardOutlined,
   DownloadOutlined,
   EditOutlined,
+  FundOutlined,
 } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Descriptions, Space, Tabs, Typography } from 'antd';
@@ -18,7 +20,14 @@ import { PageHelp } from '../../components/page-help.tsx';
 import { PageSpinner } from '../../components/page-spinner.tsx';
 import { formatIsoDate } from '../../lib/format.ts';
 import { saveBlob } from '../../lib/save-file.ts';
-import { documentPath, planEditPath, planPath, ROUTES } from '../../routes.ts';
+import {
+  documentPath,
+  planDashboardPath,
+  planEditPath,
+  planPath,
+  planReportsPath,
+  ROUTES,
+} from '../../routes.ts';
 import { canManage, useSession } from '../auth/session.ts';
 import { ComplianceTab } from './compliance-tab.tsx';
 import { DeriveDialog } from './derive-dialog.tsx';
@@ -118,6 +127,19 @@ export default function PlanPage() {
             <Button icon={<ApartmentOutlined aria-hidden />} onClick={() => setDialog({ kind: 'derive' })}>
               {t('plans.derive.button')}
             </Button>
+          )}
+          {p.status === 'issued' && (
+            <>
+              <Button icon={<FundOutlined aria-hidden />} onClick={() => navigate(planReportsPath(p.id))}>
+                {t('plans.reportingLink')}
+              </Button>
+              <Button
+                icon={<DashboardOutlined aria-hidden />}
+                onClick={() => navigate(planDashboardPath(p.id))}
+              >
+                {t('plans.dashboardLink')}
+              </Button>
+            </>
           )}
           <Button
             icon={<DownloadOutlined aria-hidden />}
