@@ -268,15 +268,15 @@ export const ZConsolidatedReport = z.object({
 });
 export type TConsolidatedReport = z.infer<typeof ZConsolidatedReport>;
 
-export const ZConsolidatedExportQuery = z.object({
-  unitId: ZId,
-  /** Edited narrative (JSON object of section key → text), else the compiled one. */
-  narrative: z.string().max(200_000).optional(),
-});
+/** The edited narrative of a consolidated report, section key → text. */
+export const ZConsolidatedNarrative = z.record(z.string().max(60), z.string().max(50_000));
+
+/** A consolidated report's file with the narrative as edited on screen. */
+export const ZConsolidatedExport = z.object({ unitId: ZRefId, narrative: ZConsolidatedNarrative });
 
 export const ZConsolidatedSubmit = z.object({
   unitId: ZRefId,
-  narrative: z.record(z.string().max(60), z.string().max(50_000)),
+  narrative: ZConsolidatedNarrative,
   /** Submit as well as save (else the report stays a draft). */
   submit: z.boolean().default(true),
 });

@@ -1,8 +1,15 @@
 import { foldText } from '../fold-text.ts';
 
-/** A symbol folded for matching: "72/KH-LĐLĐ", "72/KH-LDLD" and "72 / kh-ldld" are one key. */
+/**
+ * A symbol folded for matching: "72/KH-LĐLĐ", "72/KH-LDLD" and "72 / kh-ldld" are one key, and so
+ * are "07/HD-TLĐ" and "7/HD-TLĐ" (a number written with a leading zero is the same number).
+ * Migration 20261122173015_symbol_key_leading_zeros applies the same rule to stored keys.
+ */
 export function symbolKey(symbol: string): string {
-  return foldText(symbol).replace(/\s+/g, '').toUpperCase();
+  return foldText(symbol)
+    .replace(/\s+/g, '')
+    .toUpperCase()
+    .replace(/^0+(?=\d)/, '');
 }
 
 /** The number of a symbol ("72/KH-LĐLĐ" → 72, "28-CT/TW" → 28), or null. */

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ZId, ZIdParams } from '../../contracts/common.ts';
 import {
   ZCompletenessView,
-  ZConsolidatedExportQuery,
+  ZConsolidatedExport,
   ZConsolidatedQuery,
   ZConsolidatedReport,
   ZConsolidatedSubmit,
@@ -17,8 +17,8 @@ import {
   ZUnitDashboard,
 } from '../../contracts/dashboard.ts';
 import { ZReport } from '../../contracts/reporting.ts';
-import { AppError } from '../errors.ts';
 import { defineRoute } from '../http/route-spec.ts';
+import type { Services } from '../services/services.ts';
 
 const tags = ['dashboards'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -31,20 +31,51 @@ function sendFile(reply: FastifyReply, file: { data: Buffer; fileName: string },
     .send(file.data);
 }
 
-/** The edited narrative of an export, passed as a JSON object of section key → text. */
-function narrativeOf(raw: string | undefined): Record<string, string> | undefined {
-  if (raw === undefined) return undefined;
-  try {
-    const parsed = z.record(z.string().max(60), z.string().max(50_000)).parse(JSON.parse(raw));
-    return parsed;
-  } catch {
-    throw new AppError(
-      400,
-      'validation',
-      { field: 'narrative', detail: 'không đọc được nội dung' },
-      'narrative',
-    );
-  }
+/** The two files of a consolidated report: GET gives the compiled text, POST carries the edited one. */
+const CONSOLIDATED_FILES = [
+  { format: 'docx', contentType: DOCX, label: 'DOCX in the official layout' },
+  { format: 'xlsx', contentType: XLSX, label: 'XLSX (numbers by unit, targets, texts, units not reporting)' },
+] as const;
+
+function consolidatedFileRoutes() {
+  return CONSOLIDATED_FILES.flatMap(({ format, contentType, label }) => {
+    const send = async (
+      services: Services,
+      reply: FastifyReply,
+      args: Parameters<Services['consolidated']['docx']>,
+    ) => {
+      sendFile(reply, await services.consolidated[format](...args), contentType);
+      return undefined;
+    };
+    return [
+      defineRoute({
+        method: 'GET',
+        url: `/api/periods/:id/consolidated.${format}`,
+        access: 'viewer',
+        scope: 'unit',
+        summary: `The consolidated report as ${label}, with the compiled text`,
+        tags,
+        params: ZIdParams,
+        query: ZConsolidatedQuery,
+        produces: contentType,
+        handler: ({ params, query, actor, services, reply }) =>
+          send(services, reply, [actor, params.id, query.unitId]),
+      }),
+      defineRoute({
+        method: 'POST',
+        url: `/api/periods/:id/consolidated.${format}`,
+        access: 'viewer',
+        scope: 'unit',
+        summary: `The consolidated report as ${label}, with the narrative as edited (nothing is saved)`,
+        tags,
+        params: ZIdParams,
+        body: ZConsolidatedExport,
+        produces: contentType,
+        handler: ({ params, body, actor, services, reply }) =>
+          send(services, reply, [actor, params.id, body.unitId, body.narrative]),
+      }),
+    ];
+  });
 }
 
 export function dashboardRoutes() {
@@ -148,48 +179,7 @@ export function dashboardRoutes() {
       handler: ({ params, query, actor, services }) =>
         services.consolidated.compile(actor, params.id, query.unitId),
     }),
-    defineRoute({
-      method: 'GET',
-      url: '/api/periods/:id/consolidated.docx',
-      access: 'viewer',
-      scope: 'unit',
-      summary: 'The consolidated report as DOCX in the official layout (narrative: the edited text, JSON)',
-      tags,
-      params: ZIdParams,
-      query: ZConsolidatedExportQuery,
-      produces: DOCX,
-      handler: async ({ params, query, actor, services, reply }) => {
-        const file = await services.consolidated.docx(
-          actor,
-          params.id,
-          query.unitId,
-          narrativeOf(query.narrative),
-        );
-        sendFile(reply, file, DOCX);
-        return undefined;
-      },
-    }),
-    defineRoute({
-      method: 'GET',
-      url: '/api/periods/:id/consolidated.xlsx',
-      access: 'viewer',
-      scope: 'unit',
-      summary: 'The consolidated report as XLSX (numbers by unit, targets, texts, units not reporting)',
-      tags,
-      params: ZIdParams,
-      query: ZConsolidatedExportQuery,
-      produces: XLSX,
-      handler: async ({ params, query, actor, services, reply }) => {
-        const file = await services.consolidated.xlsx(
-          actor,
-          params.id,
-          query.unitId,
-          narrativeOf(query.narrative),
-        );
-        sendFile(reply, file, XLSX);
-        return undefined;
-      },
-    }),
+    ...consolidatedFileRoutes(),
     defineRoute({
       method: 'POST',
       url: '/api/periods/:id/consolidated/submit',

@@ -520,6 +520,16 @@ describe.each(testEngines())('permission matrix on %s', (engine) => {
       method: 'GET',
       url: `/api/periods/${(await freshSchedule(side)).periods[0]!.id}/consolidated.xlsx?unitId=${unitOf(side)}`,
     }),
+    'POST /api/periods/:id/consolidated.docx': async (side) => ({
+      method: 'POST',
+      url: `/api/periods/${(await freshSchedule(side)).periods[0]!.id}/consolidated.docx`,
+      payload: { unitId: unitOf(side), narrative: { results: 'Kết quả đã sửa.' } },
+    }),
+    'POST /api/periods/:id/consolidated.xlsx': async (side) => ({
+      method: 'POST',
+      url: `/api/periods/${(await freshSchedule(side)).periods[0]!.id}/consolidated.xlsx`,
+      payload: { unitId: unitOf(side), narrative: { results: 'Kết quả đã sửa.' } },
+    }),
     'POST /api/periods/:id/consolidated/submit': async (side) => {
       await nationalSchedule();
       return {

@@ -145,11 +145,20 @@ export function fileNameFromDisposition(header: string | null, fallback: string)
 export async function apiDownload(
   path: string,
   fallbackName: string,
+  /** Sent as JSON in a POST (with the CSRF header) when the file depends on what is on screen. */
+  json?: unknown,
 ): Promise<{ blob: Blob; fileName: string }> {
+  const headers: Record<string, string> = { 'Accept-Language': acceptLanguage };
+  if (json !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  }
   let response: Response;
   try {
     response = await fetch(path, {
-      headers: { 'Accept-Language': acceptLanguage },
+      method: json === undefined ? 'GET' : 'POST',
+      headers,
+      body: json === undefined ? undefined : JSON.stringify(json),
       credentials: 'same-origin',
     });
   } catch {

@@ -57,42 +57,17 @@ export const fetchConsolidated = (
 
 export type TNarrative = Record<string, string>;
 
-/**
- * The longest export address sent: the edited narrative travels in the query string, and Node
- * refuses request heads over 16 KB (431).
- */
-export const MAX_EXPORT_URL = 12_000;
-
-export const consolidatedExportPath = (
+/** The consolidated report as a file, with the narrative as edited on screen (POSTed: it can be long). */
+export const downloadConsolidated = (
   periodId: number,
   unitId: number,
   format: 'docx' | 'xlsx',
-  narrative: TNarrative | undefined,
-): string =>
-  withQuery(`/api/periods/${periodId}/consolidated.${format}`, {
+  narrative: TNarrative,
+): Promise<{ blob: Blob; fileName: string }> =>
+  apiDownload(`/api/periods/${periodId}/consolidated.${format}`, `bao-cao-tong-hop.${format}`, {
     unitId,
-    narrative: narrative ? JSON.stringify(narrative) : undefined,
+    narrative,
   });
-
-/**
- * The consolidated report as a file with the edited narrative; `edited: false` when the edits were
- * too long to send (the file then holds the compiled text).
- */
-export async function downloadConsolidated(
-  periodId: number,
-  unitId: number,
-  format: 'docx' | 'xlsx',
-  narrative: TNarrative | undefined,
-): Promise<{ blob: Blob; fileName: string; edited: boolean }> {
-  let path = consolidatedExportPath(periodId, unitId, format, narrative);
-  let edited = narrative !== undefined;
-  if (path.length > MAX_EXPORT_URL) {
-    path = consolidatedExportPath(periodId, unitId, format, undefined);
-    edited = false;
-  }
-  const file = await apiDownload(path, `bao-cao-tong-hop.${format}`);
-  return { ...file, edited: edited || narrative === undefined };
-}
 
 export const submitConsolidated = (
   periodId: number,

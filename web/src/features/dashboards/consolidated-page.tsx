@@ -29,14 +29,13 @@ type Value = TConsolidatedReport['values'][number];
 type Target = TConsolidatedReport['targets'][number];
 type Missing = TConsolidatedReport['notReported'][number];
 
-/** Only the sections the user changed travel (the server compiles the rest), keeping the URL short. */
-function editedSections(report: TConsolidatedReport, texts: TNarrative): TNarrative | undefined {
-  const changed = Object.fromEntries(
+/** Only the sections the user changed travel (the server compiles the rest). */
+function editedSections(report: TConsolidatedReport, texts: TNarrative): TNarrative {
+  return Object.fromEntries(
     report.sections
       .filter((s) => (texts[s.key] ?? s.text) !== s.text)
       .map((s) => [s.key, texts[s.key] ?? '']),
   );
-  return Object.keys(changed).length > 0 ? changed : undefined;
 }
 
 function NarrativeSections({
@@ -96,10 +95,7 @@ function ReportBody({ report, periodId }: { report: TConsolidatedReport; periodI
   const download = useMutation({
     mutationFn: (format: 'docx' | 'xlsx') =>
       downloadConsolidated(periodId, report.unit.unitId, format, editedSections(report, texts)),
-    onSuccess: ({ blob, fileName, edited }) => {
-      saveBlob(blob, fileName);
-      if (!edited) void message.warning(t('dashboards.consolidated.editsTooLong'), 8);
-    },
+    onSuccess: ({ blob, fileName }) => saveBlob(blob, fileName),
     onError: (error) => void message.error(errorText(error)),
   });
   const submit = useMutation({
