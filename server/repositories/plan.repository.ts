@@ -107,6 +107,16 @@ export class PlanRepository {
     return { targets, tasks, assignments, reporting, events };
   }
 
+  /** The campaign events of several plans, in each plan's order. */
+  async eventsOf(planIds: readonly number[]) {
+    if (planIds.length === 0) return [];
+    return this.db()
+      .select()
+      .from(planEvents)
+      .where(inArray(planEvents.planId, [...planIds]))
+      .orderBy(asc(planEvents.planId), asc(planEvents.position));
+  }
+
   /** Replaces the parts of a plan with `content` (inside the caller's transaction). */
   async replaceChildren(planId: number, content: TPlanContent): Promise<void> {
     const db = this.db();

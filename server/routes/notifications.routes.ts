@@ -66,7 +66,8 @@ export function notificationRoutes() {
       url: '/api/calendar/link',
       access: 'viewer',
       scope: 'own',
-      summary: 'The caller’s private calendar feed address (ICS) of report due dates',
+      summary:
+        'The caller’s private calendar feed address (ICS): report due dates and the campaign events of the plans above',
       tags: ['notifications'],
       handler: ({ actor, services }) => services.notifications.calendarLink(actor),
     }),

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { toIsoTimestamp } from '../../domain/dates.ts';
 import { buildCalendar, type CalendarEvent } from '../../domain/reporting/ics.ts';
 import { notFound } from '../errors.ts';
@@ -7,6 +7,7 @@ import type { UserRepository } from '../repositories/user.repository.ts';
 import type { AccessService } from './access.service.ts';
 import type { Actor } from './actor.ts';
 import type { AuthService } from './auth.service.ts';
+import type { PlanService } from './plan.service.ts';
 import type { ReportingService } from './reporting.service.ts';
 
 /** In-app notifications and the personal calendar feed (ICS) of due dates. */
@@ -15,6 +16,7 @@ export class NotificationService {
     private readonly notifications: NotificationRepository,
     private readonly users: UserRepository,
     private readonly reporting: ReportingService,
+    private readonly plans: PlanService,
     private readonly auth: AuthService,
     private readonly access: AccessService,
   ) {}
@@ -50,7 +52,7 @@ export class NotificationService {
     return { url: `/api/calendar/${token}.ics` };
   }
 
-  /** The feed behind a token: the user's report due dates. Null for an unknown token. */
+  /** The feed behind a token: the user's report due dates and campaign events. Null for an unknown token. */
   async calendar(token: string): Promise<string | null> {
     const userId = await this.notifications.userOfCalendarToken(token);
     if (userId === undefined) return null;
@@ -64,6 +66,18 @@ export class NotificationService {
       title: `Hạn gửi: ${item.scheduleName} — ${item.periodLabel}`,
       description: `${item.planTitle}\n${item.unitName}`,
     }));
+    // Campaigns of the plans above the user, this year and next: one event per occurrence, as a
+    // lunar date falls on another solar day every year.
+    const year = Number(this.access.today().slice(0, 4));
+    for (const c of await this.plans.campaignEvents(actor, [year, year + 1])) {
+      events.push({
+        uid: `campaign-${c.planId}-${c.start}-${createHash('sha1').update(c.name).digest('hex').slice(0, 10)}@tiendo`,
+        date: c.start,
+        ...(c.end && c.end >= c.start ? { endDate: c.end } : {}),
+        title: c.name,
+        description: c.planSymbol ? `${c.planSymbol} — ${c.planTitle}` : c.planTitle,
+      });
+    }
     return buildCalendar(`Tiến Độ — ${user.displayName}`, events, this.access.now());
   }
 }

@@ -384,6 +384,39 @@ describe.each(testEngines())('plans that cascade on %s', (engine) => {
     ]);
     const file = await services.planRender.docx(SYSTEM_ACTOR, plan.id);
     expect(file.data.subarray(0, 2).toString('latin1')).toBe('PK');
+
+    // The calendar feed of a grassroots chair below the province carries the campaigns of its
+    // issued plans, year by year; a draft's, or another province's, it does not.
+    const chair: Actor = {
+      userId: org.users.chair!,
+      role: 'officer',
+      homeUnitId: org.grassrootsA1a.id,
+      ip: null,
+    };
+    const days = async (who: Actor) =>
+      (await services.plans.campaignEvents(who, [2025, 2026]))
+        .filter((e) => e.planId === plan.id)
+        .map((e) => `${e.name} ${e.start}${e.end ? `…${e.end}` : ''}`);
+    expect(await days(chair)).toEqual([]);
+    await services.plans.issue(manager, plan.id, {
+      symbol: '15/KH-LĐLĐ',
+      issuedOn: '2025-03-01',
+      version: plan.version,
+    });
+    expect(await days(chair)).toEqual([
+      'Tết Trung thu 2025-10-06',
+      'Tết Trung thu 2026-09-25',
+      'Tháng Công nhân 2025-05-01…2025-05-31',
+      'Tháng Công nhân 2026-05-01…2026-05-31',
+    ]);
+    expect(await days(officerOutside)).toEqual([]);
+    const { url } = await services.notifications.calendarLink(chair);
+    const ics = await services.notifications.calendar(url.split('/').pop()!.replace('.ics', ''));
+    // The feed covers this year and next from the clock's today (01/07/2024): 2025's days only.
+    expect(ics).toContain('DTSTART;VALUE=DATE:20251006');
+    expect(ics).toContain('SUMMARY:Tết Trung thu');
+    expect(ics).toContain('DTEND;VALUE=DATE:20250601');
+    expect(ics).not.toContain('20260925');
   });
 
   it('keeps one entry per document: saving it again points at the stored one, a stub is filled', async () => {

@@ -259,6 +259,58 @@ export class PlanService {
     };
   }
 
+  /**
+   * The campaign events a user takes part in: those of the issued plans of the user's unit and of
+   * every level above it, on the solar days they fall in the given years (within each plan's span).
+   */
+  async campaignEvents(
+    actor: Actor,
+    years: readonly number[],
+  ): Promise<
+    {
+      planId: number;
+      planSymbol: string | null;
+      planTitle: string;
+      name: string;
+      start: string;
+      end: string | null;
+    }[]
+  > {
+    if (actor.homeUnitId === null || actor.homeUnitId < 0) return [];
+    const today = this.access.today();
+    const chain = new Set([
+      actor.homeUnitId,
+      ...(await this.org.ancestors(actor.homeUnitId, today)).map((u) => u.id),
+    ]);
+    const concerned = (await this.list(actor, actor.homeUnitId)).filter(
+      (p) => p.status === 'issued' && chain.has(p.unitId),
+    );
+    const byId = new Map(concerned.map((p) => [p.id, p]));
+    const events = await this.plans.eventsOf([...byId.keys()]);
+    return events.flatMap((e) => {
+      const plan = byId.get(e.planId)!;
+      const span = planYears(plan.yearFrom, plan.yearTo, years[0] ?? Number(today.slice(0, 4)));
+      const event = {
+        name: e.name,
+        start: e.start,
+        end: e.end,
+        calendar: e.calendar as 'solar' | 'lunar',
+        recurring: e.recurring,
+      };
+      return eventOccurrences(
+        event,
+        years.filter((y) => span.includes(y)),
+      ).map((o) => ({
+        planId: plan.id,
+        planSymbol: plan.symbol,
+        planTitle: plan.title,
+        name: e.name,
+        start: o.start,
+        end: o.end,
+      }));
+    });
+  }
+
   /** Plans of the actor's organisation and of every level above it (received from above). */
   async list(actor: Actor, unitId?: number): Promise<TPlanSummary[]> {
     this.access.assertRole(actor, 'viewer');

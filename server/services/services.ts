@@ -152,7 +152,14 @@ export function createServices(
       audit,
       config.uploadMaxBytes ?? 25 * 1024 * 1024,
     ),
-    notifications: new NotificationService(notificationRepository, userRepository, reporting, auth, access),
+    notifications: new NotificationService(
+      notificationRepository,
+      userRepository,
+      reporting,
+      plans,
+      auth,
+      access,
+    ),
     reminders: new ReminderService(
       database,
       notificationRepository,
