@@ -161,6 +161,32 @@ export const sessions = pgTable(
   (t) => [index('sessions_user_idx').on(t.userId), index('sessions_expires_idx').on(t.expiresAt)],
 );
 
+/**
+ * Reading jobs for uploaded documents (OCR takes seconds a page). The instance that received the
+ * file reads it and writes progress here, so the client may poll any instance; `heartbeat_at`
+ * tells a job whose instance died (no beat for minutes) from one still reading. Kept an hour.
+ */
+export const parseJobs = pgTable(
+  'parse_jobs',
+  {
+    id: text('id').primaryKey(),
+    ownerId: integer('owner_id').references(() => users.id),
+    source: text('source').notNull(),
+    status: text('status', { enum: ['running', 'done', 'failed'] }).notNull(),
+    progressDone: integer('progress_done'),
+    progressTotal: integer('progress_total'),
+    result: jsonb('result'),
+    error: text('error'),
+    createdAt: createdAt(),
+    heartbeatAt: timestamp('heartbeat_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    finishedAt: timestamp('finished_at', { withTimezone: true, mode: 'string' }),
+  },
+  (t) => [
+    index('parse_jobs_owner_idx').on(t.ownerId, t.status),
+    index('parse_jobs_created_idx').on(t.createdAt),
+  ],
+);
+
 /** Failed sign-ins per account and per address, shared by all instances, for rate limits. */
 export const loginThrottle = pgTable('login_throttle', {
   key: text('key').primaryKey(),

@@ -89,4 +89,37 @@ describe.each(testEngines())('document reading API on %s', (engine) => {
     expect(done.status).toBe('failed');
     expect(done.error).toMatch(/not a text document/);
   });
+
+  it('answers a job from another instance, and shows a job whose instance died as failed', async () => {
+    // A second server on the same database: the job started here is polled there.
+    const other = await createTestApp(testDb.database);
+    try {
+      const headers = await t.signIn('officer');
+      const actor = (await t.services.auth.authenticate(headers.cookie!.split('=')[1]!, null))!.actor;
+      const job = await t.services.documentParse.startFile(actor, '72.txt', Buffer.from(seed002));
+      const seen = await other.services.documentParse.wait(actor, job.id);
+      expect(seen.status).toBe('done');
+      expect(seen.result?.extract.documents[0]?.symbol).toMatch(/^72\/KH-L/);
+      const polled = await other.app.inject({
+        method: 'GET',
+        url: `/api/documents/parse/${job.id}`,
+        headers,
+      });
+      expect(polled.statusCode).toBe(200);
+      expect(polled.json().status).toBe('done');
+
+      // An instance killed mid-reading leaves a running job that no longer beats.
+      const orphan = await t.services.documentParse.startFile(actor, 'b.txt', Buffer.from(seed002));
+      await t.services.documentParse.wait(actor, orphan.id);
+      await testDb.database.query(
+        `UPDATE parse_jobs SET status = 'running', heartbeat_at = now() - interval '10 minutes' WHERE id = $1`,
+        [orphan.id],
+      );
+      const dead = await other.services.documentParse.get(actor, orphan.id);
+      expect(dead.status).toBe('failed');
+      expect(dead.error).toMatch(/tải tệp lên lại/);
+    } finally {
+      await other.app.close();
+    }
+  });
 });

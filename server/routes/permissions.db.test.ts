@@ -237,7 +237,7 @@ describe.each(testEngines())('permission matrix on %s', (engine) => {
     }),
     'GET /api/documents/parse/:id': async (_side, caller) => {
       const id = roleAtLeast(caller.role, 'officer')
-        ? t.services.documentParse.startFile(caller.actor, 'a.txt', Buffer.from('KẾ HOẠCH')).id
+        ? (await t.services.documentParse.startFile(caller.actor, 'a.txt', Buffer.from('KẾ HOẠCH'))).id
         : '00000000-0000-4000-8000-000000000000';
       return { method: 'GET', url: `/api/documents/parse/${id}` };
     },

@@ -6,6 +6,7 @@ import { AuditRepository } from '../repositories/audit.repository.ts';
 import { DocumentRepository } from '../repositories/document.repository.ts';
 import { NotificationRepository } from '../repositories/notification.repository.ts';
 import { OrgRepository } from '../repositories/org.repository.ts';
+import { ParseJobRepository } from '../repositories/parse-job.repository.ts';
 import { PlanRepository } from '../repositories/plan.repository.ts';
 import { ReportingRepository } from '../repositories/reporting.repository.ts';
 import { RollupRepository } from '../repositories/rollup.repository.ts';
@@ -116,7 +117,7 @@ export function createServices(
     orgExchange: new OrgExchangeService(database, orgRepository, org, access, audit),
     auth,
     users: new UserService(database, userRepository, sessionRepository, orgRepository, access, audit),
-    documentParse: new DocumentParseService(),
+    documentParse: new DocumentParseService(new ParseJobRepository(database)),
     documentRegistry,
     plans,
     planRender: new PlanRenderService(plans),
