@@ -13,7 +13,7 @@ import { renderComplianceXlsx } from '../../documents/render/compliance.xlsx.ts'
 import { foldText } from '../../domain/fold-text.ts';
 import { complianceState, implementationDeadline } from '../../domain/plans/compliance.ts';
 import { deriveImplementingPlan, lowerTargetWarnings } from '../../domain/plans/derive-plan.ts';
-import { eventOccurrences, planYears } from '../../domain/plans/lunar-events.ts';
+import { type EventDates, eventOccurrences, planYears } from '../../domain/plans/lunar-events.ts';
 import { symbolNumber } from '../../domain/plans/symbol.ts';
 import {
   assignmentStatus,
@@ -121,6 +121,23 @@ const SYMBOL_ISSUER: Record<TUnitType, string> = {
   industrial_zone: 'CĐKCN',
   grassroots: 'CĐCS',
 };
+
+/** A stored campaign event as the calendar rules read it. */
+function eventDates(row: {
+  name: string;
+  start: string;
+  end: string | null;
+  calendar: string;
+  recurring: boolean;
+}): EventDates {
+  return {
+    name: row.name,
+    start: row.start,
+    end: row.end,
+    calendar: row.calendar as EventDates['calendar'],
+    recurring: row.recurring,
+  };
+}
 
 /** Plans: received from documents or written here, derived level by level, issued, complied with. */
 export class PlanService {
@@ -245,13 +262,7 @@ export class PlanService {
         recipient: r.recipient,
       })),
       events: children.events.map((e) => {
-        const event = {
-          name: e.name,
-          start: e.start,
-          end: e.end,
-          calendar: e.calendar as 'solar' | 'lunar',
-          recurring: e.recurring,
-        };
+        const event = eventDates(e);
         const years = planYears(plan.yearFrom, plan.yearTo, Number(today.slice(0, 4)));
         return { ...event, occurrences: eventOccurrences(event, years) };
       }),
@@ -290,15 +301,8 @@ export class PlanService {
     return events.flatMap((e) => {
       const plan = byId.get(e.planId)!;
       const span = planYears(plan.yearFrom, plan.yearTo, years[0] ?? Number(today.slice(0, 4)));
-      const event = {
-        name: e.name,
-        start: e.start,
-        end: e.end,
-        calendar: e.calendar as 'solar' | 'lunar',
-        recurring: e.recurring,
-      };
       return eventOccurrences(
-        event,
+        eventDates(e),
         years.filter((y) => span.includes(y)),
       ).map((o) => ({
         planId: plan.id,
