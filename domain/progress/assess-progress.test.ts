@@ -164,6 +164,9 @@ describe('assessTarget', () => {
     });
     expect(mixed).toMatchObject({ status: 'no_data', current: 5, gap: null, projection: null });
     expect(mixed.verdict).toContain('chưa so sánh được');
+    // The count is written as a count, not with the milestone's %.
+    expect(mixed.basis).toContain('giá trị hiện tại 5.');
+    expect(mixed.basis).not.toContain('5%');
     const same = assessTarget(keyCadresTrained, points(['2025-12-14', 96]), '2026-01-10', {
       valueIsPercent: true,
     });

@@ -201,7 +201,15 @@ export function assessTarget(
   const lastYear = yearOf(latest.periodEnd);
   const years = firstYear === lastYear ? `${lastYear}` : `${firstYear}–${lastYear}`;
   const line = leastSquares(points);
-  const unit = next?.milestone.unit ?? null;
+  const milestoneUnit = next?.milestone.unit ?? null;
+  // The values are in the indicator's unit; when it is known to differ from the milestone's (a
+  // count measured against a % milestone), they are not written with the milestone's unit.
+  const unit =
+    options.valueIsPercent === undefined || options.valueIsPercent === (milestoneUnit === '%')
+      ? milestoneUnit
+      : options.valueIsPercent
+        ? '%'
+        : null;
   const trendPerYear = line?.slope ?? null;
   let basis: string;
   let projection: Projection | null = null;
