@@ -11,6 +11,7 @@ import { ErrorResult } from '../../components/error-result.tsx';
 import { IsoDateInput } from '../../components/fields/iso-date-input.tsx';
 import { PageHelp } from '../../components/page-help.tsx';
 import { formatTimestamp } from '../../lib/format.ts';
+import { foldedSelectSearch } from '../../lib/text.ts';
 import { useSession } from '../auth/session.ts';
 
 const PAGE_SIZE = 50;
@@ -140,8 +141,7 @@ export default function AuditPage() {
               <Select<number>
                 id="audit-user"
                 allowClear
-                showSearch
-                optionFilterProp="label"
+                showSearch={foldedSelectSearch}
                 style={{ minWidth: 220 }}
                 value={form.userId ?? undefined}
                 onChange={(value) => set('userId')(value ?? null)}

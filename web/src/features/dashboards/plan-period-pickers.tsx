@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { TPlanSummary } from '../../../../contracts/plans.ts';
 import type { TPeriod } from '../../../../contracts/reporting.ts';
 import { formatIsoDate } from '../../lib/format.ts';
+import { foldedSelectSearch } from '../../lib/text.ts';
 import { planLabel } from './use-plan-choice.ts';
 
 export function PlanPeriodPickers({
@@ -36,7 +37,7 @@ export function PlanPeriodPickers({
           <Select
             id={planSelectId}
             className="dash-pickers__plan"
-            showSearch={{ optionFilterProp: 'label' }}
+            showSearch={foldedSelectSearch}
             loading={plansLoading}
             value={planId}
             placeholder={t('dashboards.choosePlan')}

@@ -12,6 +12,7 @@ import {
 import { useApiErrorText } from '../../components/api-error-text.ts';
 import { ErrorResult } from '../../components/error-result.tsx';
 import { PageSpinner } from '../../components/page-spinner.tsx';
+import { foldedSelectSearch } from '../../lib/text.ts';
 
 const SUGGESTIONS_KEY = (planId: number) => ['plans', planId, 'indicator-suggestions'] as const;
 
@@ -126,7 +127,7 @@ export function TargetIndicatorsTab({ planId, canConfirm }: { planId: number; ca
                       className="target-indicators__select"
                       value={value}
                       placeholder={t('plans.indicators.choose')}
-                      showSearch={{ optionFilterProp: 'label' }}
+                      showSearch={foldedSelectSearch}
                       onChange={(next: number) => setChosen((c) => ({ ...c, [row.targetId]: next }))}
                       options={indicators.data.map((i) => ({ value: i.id, label: i.name }))}
                     />

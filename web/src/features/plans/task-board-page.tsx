@@ -10,6 +10,7 @@ import { FilterField } from '../../components/filter-field.tsx';
 import { PageHelp } from '../../components/page-help.tsx';
 import { useWorkingUnit } from '../../components/working-unit.tsx';
 import { formatIsoDate } from '../../lib/format.ts';
+import { foldedSelectSearch } from '../../lib/text.ts';
 import { planPath } from '../../routes.ts';
 import { TaskStatusTag } from './plan-tags.tsx';
 import { type ProgressTask, TaskProgressDialog } from './task-progress-dialog.tsx';
@@ -101,7 +102,7 @@ export default function TaskBoardPage() {
             <Select
               id={planFilterId}
               allowClear
-              showSearch={{ optionFilterProp: 'label' }}
+              showSearch={foldedSelectSearch}
               value={planId}
               onChange={setPlanId}
               placeholder={t('plans.all')}

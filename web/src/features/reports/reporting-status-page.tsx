@@ -16,7 +16,7 @@ import { ErrorResult } from '../../components/error-result.tsx';
 import { PageHelp } from '../../components/page-help.tsx';
 import { useWorkingUnit } from '../../components/working-unit.tsx';
 import { formatIsoDate, formatTimestamp } from '../../lib/format.ts';
-import { includesFolded } from '../../lib/text.ts';
+import { foldedSelectSearch, includesFolded } from '../../lib/text.ts';
 import { planPath, reportPath } from '../../routes.ts';
 import { canManage, useSession } from '../auth/session.ts';
 import { ExcelExchange, useTemplateDownload } from './excel-exchange.tsx';
@@ -254,7 +254,7 @@ export default function ReportingStatusPage() {
               <Select
                 id={planSelectId}
                 className="status-pickers__plan"
-                showSearch={{ optionFilterProp: 'label' }}
+                showSearch={foldedSelectSearch}
                 loading={plans.isPending}
                 value={planId}
                 placeholder={t('reports.statusPage.choosePlan')}

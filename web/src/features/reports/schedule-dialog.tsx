@@ -26,6 +26,7 @@ import {
 import { useApiErrorText } from '../../components/api-error-text.ts';
 import { UNIT_TYPES } from '../../lib/domain-lists.ts';
 import { placeApiErrorOnField } from '../../lib/form-errors.ts';
+import { foldedSelectSearch } from '../../lib/text.ts';
 
 /**
  * The five sections of a union report (contracts' DEFAULT_SECTIONS, repeated: importing values
@@ -321,7 +322,7 @@ export function ScheduleDialog({
                 mode="multiple"
                 aria-label={t('reports.schedule.indicators')}
                 loading={indicators.isPending}
-                showSearch={{ optionFilterProp: 'label' }}
+                showSearch={foldedSelectSearch}
                 options={(indicators.data ?? []).map((i) => ({
                   value: i.id,
                   label: `${i.code} — ${i.name}`,
