@@ -231,8 +231,9 @@ async function dashboardTiming(): Promise<void> {
   }
 }
 
-/** `npm run bench -- web` */
+/** `npm run bench -- web` (`BENCH_WEB_BUNDLE_ONLY=1`: the initial JS per route only, no browser). */
 export async function run(): Promise<void> {
   bundleSizes();
+  if (process.env.BENCH_WEB_BUNDLE_ONLY === '1') return;
   await dashboardTiming();
 }
