@@ -1,7 +1,7 @@
 import { LogoutOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Dropdown, type MenuProps } from 'antd';
-import { type ReactElement, useState } from 'react';
+import { type ReactElement, type RefObject, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { TSessionUser } from '../../../contracts/auth.ts';
@@ -9,7 +9,15 @@ import { logout } from '../api/auth.api.ts';
 import { ROUTES } from '../routes.ts';
 
 /** The account menu (antd Dropdown and Menu), loaded the first time the account button is used. */
-export default function UserMenuDropdown({ user, trigger }: { user: TSessionUser; trigger: ReactElement }) {
+export default function UserMenuDropdown({
+  user,
+  trigger,
+  triggerRef,
+}: {
+  user: TSessionUser;
+  trigger: ReactElement;
+  triggerRef: RefObject<HTMLButtonElement | null>;
+}) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(true);
   const queryClient = useQueryClient();
@@ -45,7 +53,17 @@ export default function UserMenuDropdown({ user, trigger }: { user: TSessionUser
     <Dropdown
       trigger={['click']}
       open={open}
-      onOpenChange={setOpen}
+      onOpenChange={(next) => {
+        setOpen(next);
+        // The menu takes the focus when it opens; give it back to the button when it closes
+        // (Escape, a click elsewhere leaves it where the click put it).
+        if (!next)
+          requestAnimationFrame(() => {
+            const active = document.activeElement;
+            if (!active || active === document.body || active.closest('.ant-dropdown'))
+              triggerRef.current?.focus();
+          });
+      }}
       autoFocus
       menu={{ items, onClick: ({ key }) => key === 'sign-out' && void signOut() }}
       placement="bottomRight"

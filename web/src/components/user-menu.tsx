@@ -1,6 +1,6 @@
 import { UserOutlined } from '@ant-design/icons';
 import { Button } from 'antd';
-import { Suspense, useState } from 'react';
+import { Suspense, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TSessionUser } from '../../../contracts/auth.ts';
 import { lazyOnIntent } from './lazy-on-intent.ts';
@@ -11,8 +11,10 @@ const Menu = lazyOnIntent(() => import('./user-menu-dropdown.tsx'));
 export function UserMenu({ user }: { user: TSessionUser }) {
   const { t } = useTranslation();
   const [used, setUsed] = useState(false);
+  const buttonRef = useRef<HTMLButtonElement>(null);
   const button = (
     <Button
+      ref={buttonRef}
       type="text"
       className="user-menu__button"
       aria-label={t('header.userMenu', { name: user.displayName })}
@@ -31,7 +33,7 @@ export function UserMenu({ user }: { user: TSessionUser }) {
   if (!used) return button;
   return (
     <Suspense fallback={button}>
-      <Menu.Component user={user} trigger={button} />
+      <Menu.Component user={user} trigger={button} triggerRef={buttonRef} />
     </Suspense>
   );
 }
