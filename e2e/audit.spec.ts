@@ -30,7 +30,10 @@ describe('audit trail journey', () => {
 
   it('is in the administrator’s menu and lists the newest entries with who and what', async () => {
     await signIn(page, 'admin');
-    await page.getByRole('menuitem', { name: 'Nhật ký thao tác' }).click();
+    await page
+      .getByRole('navigation', { name: 'Menu chính' })
+      .getByRole('link', { name: 'Nhật ký thao tác' })
+      .click();
     await page.waitForURL(/\/nhat-ky/);
     await page.getByRole('heading', { name: 'Nhật ký thao tác', level: 1 }).waitFor();
     // The demo workspace and the sign-in itself left entries: the newest is this sign-in.

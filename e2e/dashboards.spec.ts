@@ -91,7 +91,10 @@ describe('dashboards and the consolidated report', () => {
     targets = dashboard.targets;
     expect(targets.length).toBeGreaterThan(0);
 
-    await page.getByRole('menuitem', { name: 'Bảng điều khiển' }).click();
+    await page
+      .getByRole('navigation', { name: 'Menu chính' })
+      .getByRole('link', { name: 'Bảng điều khiển' })
+      .click();
     await page.getByRole('heading', { name: 'Bảng điều khiển', level: 1 }).waitFor();
     // Without a choice, the plan with a reporting schedule is shown.
     await page
@@ -162,7 +165,10 @@ describe('dashboards and the consolidated report', () => {
   });
 
   it('compiles the consolidated report, names the source units and downloads it as DOCX', async () => {
-    await page.getByRole('menuitem', { name: 'Báo cáo tổng hợp' }).click();
+    await page
+      .getByRole('navigation', { name: 'Menu chính' })
+      .getByRole('link', { name: 'Báo cáo tổng hợp' })
+      .click();
     await page.getByRole('heading', { name: 'Báo cáo tổng hợp', level: 1 }).waitFor();
     const results = page.getByLabel(/^1\. Kết quả thực hiện/);
     await results.waitFor();

@@ -43,7 +43,7 @@ describe('reading a document', () => {
   });
 
   it('reads pasted text and shows it beside the fields, with highlights', async () => {
-    await page.getByRole('menuitem', { name: 'Văn bản' }).click();
+    await page.getByRole('navigation', { name: 'Menu chính' }).getByRole('link', { name: 'Văn bản' }).click();
     await page.getByRole('heading', { name: 'Văn bản', exact: true }).waitFor();
     await page.getByRole('button', { name: 'Đọc văn bản mới' }).click();
     await page.getByRole('heading', { name: 'Đọc văn bản mới' }).waitFor();
@@ -105,7 +105,7 @@ describe('reading a document', () => {
   });
 
   it('finds 72/KH typed without accents and walks its chain up to 59/KH-TLĐ and 28-CT/TW', async () => {
-    await page.getByRole('menuitem', { name: 'Văn bản' }).click();
+    await page.getByRole('navigation', { name: 'Menu chính' }).getByRole('link', { name: 'Văn bản' }).click();
     await page.getByLabel('Tìm văn bản').fill('ke hoach 72');
     const table = page.getByTestId('documents-table');
     const link = table.getByRole('link', { name: /^72\/KH-/ }).first();

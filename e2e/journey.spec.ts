@@ -92,7 +92,10 @@ describe('the whole journey: from a received plan to the consolidated report as 
 
   it('1. the province officer uploads the plan document received from above', async () => {
     await signIn(manager, 'laichau');
-    await manager.getByRole('menuitem', { name: 'Văn bản' }).click();
+    await manager
+      .getByRole('navigation', { name: 'Menu chính' })
+      .getByRole('link', { name: 'Văn bản' })
+      .click();
     await manager.getByRole('button', { name: 'Đọc văn bản mới' }).click();
     await manager.getByRole('heading', { name: 'Đọc văn bản mới' }).waitFor();
     await shot(manager, 1, 'upload');

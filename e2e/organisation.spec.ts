@@ -82,8 +82,14 @@ describe('organisation journey', () => {
     await page.waitForURL(/\/to-chuc/);
     await page.getByRole('heading', { name: 'Cơ cấu tổ chức' }).waitFor();
     await page.getByTestId('demo-tag').waitFor();
-    await page.getByRole('menuitem', { name: 'Tổ chức' }).waitFor();
-    await page.getByRole('menuitem', { name: 'Người dùng' }).waitFor();
+    await page
+      .getByRole('navigation', { name: 'Menu chính' })
+      .getByRole('link', { name: 'Tổ chức' })
+      .waitFor();
+    await page
+      .getByRole('navigation', { name: 'Menu chính' })
+      .getByRole('link', { name: 'Người dùng' })
+      .waitFor();
   });
 
   it('shows 34 provinces under the national federation today', async () => {
@@ -135,7 +141,10 @@ describe('organisation journey', () => {
   });
 
   it('lists users and names the missing fields of a new user', async () => {
-    await page.getByRole('menuitem', { name: 'Người dùng' }).click();
+    await page
+      .getByRole('navigation', { name: 'Menu chính' })
+      .getByRole('link', { name: 'Người dùng' })
+      .click();
     await page.getByRole('heading', { name: 'Người dùng' }).waitFor();
     await page.getByRole('cell', { name: 'laichau', exact: true }).waitFor();
     const violations = await seriousAxeViolations(page);
@@ -159,10 +168,16 @@ describe('organisation journey', () => {
     const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(scrollWidth).toBeLessThanOrEqual(360);
     await page.getByRole('button', { name: 'Mở menu' }).click();
-    await page.getByRole('menuitem', { name: 'Người dùng' }).waitFor();
+    await page
+      .getByRole('navigation', { name: 'Menu chính' })
+      .getByRole('link', { name: 'Người dùng' })
+      .waitFor();
     await screenshot(page, '08-phone-menu', false);
     await page.keyboard.press('Escape');
-    await page.getByRole('menuitem', { name: 'Người dùng' }).waitFor({ state: 'hidden' });
+    await page
+      .getByRole('navigation', { name: 'Menu chính' })
+      .getByRole('link', { name: 'Người dùng' })
+      .waitFor({ state: 'hidden' });
   });
 
   it('opens a unit in a full-screen panel on the phone', async () => {

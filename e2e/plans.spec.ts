@@ -222,7 +222,10 @@ describe('plans', () => {
       version: draft.version,
     });
 
-    await page.getByRole('menuitem', { name: 'Bảng công việc' }).click();
+    await page
+      .getByRole('navigation', { name: 'Menu chính' })
+      .getByRole('link', { name: 'Bảng công việc' })
+      .click();
     await page.getByRole('heading', { name: 'Bảng công việc' }).waitFor();
     const board = page.getByTestId('task-board');
     const row = board.getByRole('row').filter({ hasText: 'đối thoại với công nhân' });
@@ -272,7 +275,10 @@ describe('plans', () => {
     const phone = await browser.newPage({ baseURL: server.baseUrl, width: 360, height: 740 });
     await signIn(phone, 'congdoanxa');
     await phone.getByRole('button', { name: 'Mở menu' }).click();
-    await phone.getByRole('menuitem', { name: 'Kế hoạch' }).click();
+    await phone
+      .getByRole('navigation', { name: 'Menu chính' })
+      .getByRole('link', { name: 'Kế hoạch' })
+      .click();
     const table = phone.getByTestId('plans-table');
     await table.getByRole('cell', { name: 'Liên đoàn Lao động tỉnh Lai Châu' }).first().waitFor();
     expect(await table.getByRole('link', { name: /^72\/KH-/ }).count()).toBeGreaterThan(0);

@@ -125,11 +125,11 @@ async function signIn(page: Page, username: string): Promise<void> {
   await page.waitForURL((url) => !url.pathname.startsWith('/dang-nhap'));
 }
 
-/** The menu item, through the drawer on a phone. */
+/** The main menu's link, through the drawer on a phone. */
 async function openMenuItem(page: Page, name: string): Promise<void> {
   // Below antd's `lg` breakpoint the menu lives in a drawer behind the burger button.
   if ((page.viewportSize()?.width ?? 1366) < 992) await page.getByRole('button', { name: 'Mở menu' }).click();
-  await page.getByRole('menuitem', { name }).click();
+  await page.getByRole('navigation', { name: 'Menu chính' }).getByRole('link', { name }).click();
 }
 
 async function expectNoSeriousAxe(page: Page): Promise<void> {
@@ -208,6 +208,33 @@ describe('reporting cycle journey', () => {
     await officer.waitForURL(/\/bao-cao\/\d+$/);
     reportUrl = officer.url();
     await officer.getByRole('heading', { name: `${SCHEDULE_NAME} — Năm ${year}` }).waitFor();
+  });
+
+  it('keeps the report form small on a first visit (≤ 300 KB gzip of JS)', async () => {
+    // A new browser profile with the officer's session: nothing cached, so every script the
+    // form needs is fetched. Counted once the form is there and the network has gone quiet.
+    const context = await browser.browser.newContext({
+      storageState: await officer.context().storageState(),
+      viewport: { width: 360, height: 740 },
+      locale: 'vi-VN',
+    });
+    try {
+      const fresh = await context.newPage();
+      const sizes = new Map<string, number>();
+      fresh.on('response', async (response) => {
+        const path = new URL(response.url()).pathname;
+        if (!path.endsWith('.js') || response.status() !== 200) return;
+        sizes.set(path, gzipSync(await response.body()).length);
+      });
+      await fresh.goto(reportUrl);
+      await fresh.getByLabel(`${NUMERATOR} — Tổng`, { exact: true }).waitFor();
+      await fresh.waitForLoadState('networkidle');
+      const total = [...sizes.values()].reduce((a, b) => a + b, 0);
+      console.info(`report entry route: ${sizes.size} files, ${(total / 1024).toFixed(1)} KB gzip`);
+      expect(total).toBeLessThanOrEqual(300 * 1024);
+    } finally {
+      await context.close();
+    }
   });
 
   it('names the numerator when it is larger than the denominator', async () => {

@@ -1,28 +1,13 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { ConfigProvider, type ConfigProviderProps } from 'antd';
-import * as enUSModule from 'antd/es/locale/en_US.js';
-import * as viVNModule from 'antd/es/locale/vi_VN.js';
+import { ConfigProvider } from 'antd';
 import dayjs from 'dayjs';
 import 'dayjs/locale/vi.js';
 import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter } from 'react-router';
 import { ApiError } from './api/client.ts';
+import { antdLocaleOf } from './i18n/i18n.ts';
 import { appTheme } from './theme.ts';
-
-type AntLocale = NonNullable<ConfigProviderProps['locale']>;
-
-/** antd ships its locales as CommonJS; depending on interop the value sits one or two `default`s deep. */
-function unwrapLocale(module: unknown): AntLocale {
-  let value = module;
-  for (let i = 0; i < 3 && typeof value === 'object' && value !== null && !('locale' in value); i++) {
-    value = (value as { default?: unknown }).default;
-  }
-  return value as AntLocale;
-}
-
-const viVN = unwrapLocale(viVNModule);
-const enUS = unwrapLocale(enUSModule);
 
 function createQueryClient(): QueryClient {
   return new QueryClient({
@@ -49,7 +34,7 @@ export function AppProviders({ children }: { children: ReactNode }) {
 
   return (
     <QueryClientProvider client={queryClient}>
-      <ConfigProvider locale={isVietnamese ? viVN : enUS} theme={appTheme}>
+      <ConfigProvider locale={antdLocaleOf(isVietnamese ? 'vi' : 'en')} theme={appTheme}>
         <BrowserRouter>{children}</BrowserRouter>
       </ConfigProvider>
     </QueryClientProvider>

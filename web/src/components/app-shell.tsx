@@ -12,10 +12,10 @@ import {
   ProjectOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
-import { App as AntApp, Button, Drawer, Grid, Layout, Menu, type MenuProps } from 'antd';
-import { Suspense, useState } from 'react';
+import { Button, Grid } from 'antd';
+import { type ReactNode, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import type { TSessionUser } from '../../../contracts/auth.ts';
 import { canManage, useSession } from '../features/auth/session.ts';
 import { NotificationsBell } from '../features/reports/notifications-bell.tsx';
@@ -23,15 +23,23 @@ import { ROUTES } from '../routes.ts';
 import { AppBrand } from './app-brand.tsx';
 import { DemoDataTag } from './demo-data-tag.tsx';
 import { ErrorResult } from './error-result.tsx';
+import { FeedbackSlot } from './feedback.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
+import { LazyDrawer } from './lazy-overlay.tsx';
 import { PageSpinner } from './page-spinner.tsx';
 import { UnitSwitcher } from './unit-switcher.tsx';
 import { UserMenu } from './user-menu.tsx';
 import { WorkingUnitProvider } from './working-unit.tsx';
 
-function useMenuItems(user: TSessionUser): MenuProps['items'] {
+interface NavItem {
+  key: string;
+  icon: ReactNode;
+  label: string;
+}
+
+function useMenuItems(user: TSessionUser): NavItem[] {
   const { t } = useTranslation();
-  const items: NonNullable<MenuProps['items']> = [
+  const items: NavItem[] = [
     { key: ROUTES.myReports, icon: <FileDoneOutlined aria-hidden />, label: t('reports.nav.myReports') },
     ...(user.role === 'viewer'
       ? []
@@ -63,23 +71,33 @@ function useMenuItems(user: TSessionUser): MenuProps['items'] {
   return items;
 }
 
+/**
+ * The main menu: plain links (open in a new tab, read as links by screen readers) drawn like
+ * antd's inline Menu, which with its overflow and keyboard machinery weighed ~12 KB gzip on
+ * every signed-in page.
+ */
 function SideMenu({ user, onNavigate }: { user: TSessionUser; onNavigate?: () => void }) {
   const { t } = useTranslation();
   const location = useLocation();
-  const navigate = useNavigate();
   const items = useMenuItems(user);
-  const selected = items?.find((item) => item && location.pathname.startsWith(String(item.key)))?.key;
+  const selected = items.find((item) => location.pathname.startsWith(item.key))?.key;
   return (
-    <nav aria-label={t('nav.mainMenu')}>
-      <Menu
-        mode="inline"
-        items={items}
-        selectedKeys={selected ? [String(selected)] : []}
-        onClick={({ key }) => {
-          navigate(key);
-          onNavigate?.();
-        }}
-      />
+    <nav aria-label={t('nav.mainMenu')} className="side-nav">
+      <ul className="side-nav__list">
+        {items.map((item) => (
+          <li key={item.key}>
+            <Link
+              to={item.key}
+              className={item.key === selected ? 'side-nav__item side-nav__item--selected' : 'side-nav__item'}
+              aria-current={item.key === selected ? 'page' : undefined}
+              onClick={onNavigate}
+            >
+              <span className="side-nav__icon">{item.icon}</span>
+              <span className="side-nav__label">{item.label}</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
     </nav>
   );
 }
@@ -91,7 +109,7 @@ function ShellLayout({ user }: { user: TSessionUser }) {
   const [drawerOpen, setDrawerOpen] = useState(false);
 
   return (
-    <Layout className="app-layout">
+    <div className="app-layout">
       <a className="skip-link" href="#main-content">
         {t('app.skipToContent')}
       </a>
@@ -118,13 +136,13 @@ function ShellLayout({ user }: { user: TSessionUser }) {
           <UserMenu user={user} />
         </div>
       </header>
-      <Layout>
+      <div className="app-body">
         {isWide ? (
-          <Layout.Sider width={208} className="app-sider" theme="light">
+          <aside className="app-sider">
             <SideMenu user={user} />
-          </Layout.Sider>
+          </aside>
         ) : (
-          <Drawer
+          <LazyDrawer
             placement="left"
             open={drawerOpen}
             onClose={() => setDrawerOpen(false)}
@@ -133,15 +151,15 @@ function ShellLayout({ user }: { user: TSessionUser }) {
             styles={{ body: { padding: 0 } }}
           >
             <SideMenu user={user} onNavigate={() => setDrawerOpen(false)} />
-          </Drawer>
+          </LazyDrawer>
         )}
-        <Layout.Content id="main-content" className="app-content" tabIndex={-1}>
+        <main id="main-content" className="app-content" tabIndex={-1}>
           <Suspense fallback={<PageSpinner />}>
             <Outlet />
           </Suspense>
-        </Layout.Content>
-      </Layout>
-    </Layout>
+        </main>
+      </div>
+    </div>
   );
 }
 
@@ -162,10 +180,9 @@ export default function AppShell() {
       userId={user.id}
       homeUnit={{ id: user.homeUnitId, name: user.homeUnitName }}
     >
-      {/* antd's App (message, modal) lives here so the sign-in page does not download it. */}
-      <AntApp>
-        <ShellLayout user={user} />
-      </AntApp>
+      {/* Toasts and confirmations (components/feedback.tsx), inside the theme and language. */}
+      <ShellLayout user={user} />
+      <FeedbackSlot />
     </WorkingUnitProvider>
   );
 }

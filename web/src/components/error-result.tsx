@@ -1,22 +1,17 @@
-import { Button, Result } from 'antd';
-import { useTranslation } from 'react-i18next';
-import { useApiErrorText } from './api-error-text.ts';
+import { lazy, Suspense } from 'react';
 
-export function ErrorResult({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
-  const { t } = useTranslation();
-  const describe = useApiErrorText();
+export interface ErrorResultProps {
+  error: unknown;
+  onRetry?: () => void;
+}
+
+// Every page shows this on a failed request, so it stays out of the first download.
+const ErrorResultView = lazy(() => import('./error-result-view.tsx'));
+
+export function ErrorResult(props: ErrorResultProps) {
   return (
-    <Result
-      status="warning"
-      title={t('errors.title')}
-      subTitle={describe(error)}
-      extra={
-        onRetry ? (
-          <Button type="primary" onClick={onRetry}>
-            {t('errors.retry')}
-          </Button>
-        ) : undefined
-      }
-    />
+    <Suspense fallback={null}>
+      <ErrorResultView {...props} />
+    </Suspense>
   );
 }

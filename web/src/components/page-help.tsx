@@ -1,7 +1,8 @@
 import { QuestionCircleOutlined } from '@ant-design/icons';
-import { Button, Modal, Typography } from 'antd';
+import { Button } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LazyModal } from './lazy-overlay.tsx';
 
 /** The screens that carry a help button; each has `help.<topic>.{title,what,next}` in the i18n files. */
 export type HelpTopic =
@@ -43,7 +44,7 @@ export function PageHelp({ topic }: { topic: HelpTopic }) {
         data-testid="page-help"
       />
       {open && (
-        <Modal
+        <LazyModal
           open
           title={title}
           onCancel={() => setOpen(false)}
@@ -54,12 +55,12 @@ export function PageHelp({ topic }: { topic: HelpTopic }) {
           }
           destroyOnHidden
         >
-          <Typography.Paragraph>{t(`help.${topic}.what`)}</Typography.Paragraph>
-          <Typography.Paragraph>
+          <p className="page-help__text">{t(`help.${topic}.what`)}</p>
+          <p className="page-help__text">
             <strong>{t('help.nextLabel')}</strong> {t(`help.${topic}.next`)}
-          </Typography.Paragraph>
-          <Typography.Paragraph type="secondary">{t('help.guide')}</Typography.Paragraph>
-        </Modal>
+          </p>
+          <p className="page-help__text page-help__text--secondary">{t('help.guide')}</p>
+        </LazyModal>
       )}
     </>
   );

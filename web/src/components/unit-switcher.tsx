@@ -1,61 +1,43 @@
-import { TreeSelect } from 'antd';
-import { type ReactNode, useMemo } from 'react';
+import { DownOutlined } from '@ant-design/icons';
+import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isLeafUnit, type LoadedOrgTree, useLazyOrgTree } from '../features/org/lazy-org-tree.ts';
-import { todayIso } from '../lib/format.ts';
-import { includesFolded } from '../lib/text.ts';
+import { lazyOnIntent } from './lazy-on-intent.ts';
 import { useWorkingUnit } from './working-unit.tsx';
 
-interface SwitcherNode {
-  value: number;
-  title: string;
-  isLeaf: boolean;
-  children?: SwitcherNode[];
-}
+const Picker = lazyOnIntent(() => import('./unit-switcher-picker.tsx'));
 
-function toSwitcherNodes(tree: LoadedOrgTree, ids: readonly number[]): SwitcherNode[] {
-  return ids.flatMap((id) => {
-    const unit = tree.units.get(id);
-    if (!unit) return [];
-    const childIds = tree.children.get(id);
-    return [
-      {
-        value: unit.id,
-        title: unit.name,
-        isLeaf: isLeafUnit(tree, unit),
-        children: childIds?.length ? toSwitcherNodes(tree, childIds) : undefined,
-      },
-    ];
-  });
-}
-
-/** Header picker of the working unit: the user's home subtree, children loaded on demand. */
+/**
+ * The working unit in the header. It shows the unit's name at once; the tree picker behind it
+ * (TreeSelect, its virtual list, the org tree request) comes with the first hover, focus or click,
+ * so pages like the report form do not wait for it.
+ */
 export function UnitSwitcher() {
   const { t } = useTranslation();
-  const { unit, setUnit } = useWorkingUnit();
-  const { tree, loadChildren } = useLazyOrgTree(todayIso(), null);
-  const treeData = useMemo(() => toSwitcherNodes(tree, tree.rootIds), [tree]);
+  const { unit } = useWorkingUnit();
+  const [opened, setOpened] = useState(false);
 
+  const face = (onClick?: () => void) => (
+    <button
+      type="button"
+      className="unit-switcher unit-switcher-face"
+      // The visible unit name is part of the name (WCAG 2.5.3, axe label-content-name-mismatch).
+      aria-label={`${t('header.unitSwitcher')}: ${unit.name}`}
+      aria-haspopup="listbox"
+      aria-expanded={false}
+      onPointerEnter={Picker.preload}
+      onFocus={Picker.preload}
+      onTouchStart={Picker.preload}
+      onClick={onClick}
+    >
+      <span className="unit-switcher-face__value">{unit.name}</span>
+      <DownOutlined aria-hidden className="unit-switcher-face__arrow" />
+    </button>
+  );
+
+  if (!opened) return face(() => setOpened(true));
   return (
-    <TreeSelect<{ value: number; label?: ReactNode }>
-      className="unit-switcher"
-      aria-label={t('header.unitSwitcher')}
-      placeholder={t('header.unitSwitcherPlaceholder')}
-      labelInValue
-      value={{ value: unit.id, label: unit.name }}
-      treeData={treeData}
-      treeLoadedKeys={[...tree.loaded]}
-      loadData={(node) => loadChildren(Number(node.value))}
-      treeDefaultExpandedKeys={tree.rootIds}
-      showSearch
-      filterTreeNode={(input, node) => includesFolded(String(node.title ?? ''), input)}
-      onChange={(picked) => {
-        const chosen = picked ? tree.units.get(Number(picked.value)) : undefined;
-        if (chosen) setUnit({ id: chosen.id, name: chosen.name });
-      }}
-      popupMatchSelectWidth={false}
-      styles={{ popup: { root: { maxWidth: 'min(480px, 96vw)' } } }}
-      listHeight={360}
-    />
+    <Suspense fallback={face()}>
+      <Picker.Component opened />
+    </Suspense>
   );
 }

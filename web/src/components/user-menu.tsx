@@ -1,57 +1,39 @@
-import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
-import { Avatar, Button, Dropdown, type MenuProps } from 'antd';
+import { UserOutlined } from '@ant-design/icons';
+import { Button } from 'antd';
+import { Suspense, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
 import type { TSessionUser } from '../../../contracts/auth.ts';
-import { logout } from '../api/auth.api.ts';
-import { ROUTES } from '../routes.ts';
+import { lazyOnIntent } from './lazy-on-intent.ts';
 
+const Menu = lazyOnIntent(() => import('./user-menu-dropdown.tsx'));
+
+/** The account button; its menu (antd Dropdown with Menu) is fetched on hover, focus or first click. */
 export function UserMenu({ user }: { user: TSessionUser }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const navigate = useNavigate();
-
-  async function signOut(): Promise<void> {
-    try {
-      await logout();
-    } catch {
-      // The session is dropped on this side whatever the server said.
-    }
-    queryClient.clear();
-    navigate(ROUTES.login, { replace: true, state: { signedOut: true } });
-  }
-
-  const items: MenuProps['items'] = [
-    {
-      key: 'who',
-      type: 'group',
-      label: (
-        <div className="user-menu__who">
-          <strong>{user.displayName}</strong>
-          <span>{t('header.role', { role: t(`roles.${user.role}`) })}</span>
-          <span>{t('header.homeUnit', { unit: user.homeUnitName })}</span>
-        </div>
-      ),
-    },
-    { type: 'divider' },
-    { key: 'sign-out', icon: <LogoutOutlined aria-hidden />, label: t('header.signOut') },
-  ];
-
-  return (
-    <Dropdown
-      trigger={['click']}
-      menu={{ items, onClick: ({ key }) => key === 'sign-out' && void signOut() }}
-      placement="bottomRight"
+  const [used, setUsed] = useState(false);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const button = (
+    <Button
+      ref={buttonRef}
+      type="text"
+      className="user-menu__button"
+      aria-label={t('header.userMenu', { name: user.displayName })}
+      aria-haspopup="menu"
+      onPointerEnter={Menu.preload}
+      onFocus={Menu.preload}
+      onTouchStart={Menu.preload}
+      onClick={used ? undefined : () => setUsed(true)}
     >
-      <Button
-        type="text"
-        className="user-menu__button"
-        aria-label={t('header.userMenu', { name: user.displayName })}
-      >
-        <Avatar size="small" icon={<UserOutlined aria-hidden />} className="user-menu__avatar" />
-        <span className="user-menu__name">{user.displayName}</span>
-      </Button>
-    </Dropdown>
+      <span className="user-menu__avatar">
+        <UserOutlined aria-hidden />
+      </span>
+      <span className="user-menu__name">{user.displayName}</span>
+    </Button>
+  );
+  if (!used) return button;
+  return (
+    <Suspense fallback={button}>
+      <Menu.Component user={user} trigger={button} triggerRef={buttonRef} />
+    </Suspense>
   );
 }

@@ -1,6 +1,6 @@
 import { CloudUploadOutlined, FileExcelOutlined, FileWordOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Empty, Input, Skeleton, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Input, Skeleton, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -24,6 +24,7 @@ import { PlanPeriodPickers } from './plan-period-pickers.tsx';
 import { StatusBadge } from './status-badge.tsx';
 import { usePlanChoice } from './use-plan-choice.ts';
 import './dashboards.css';
+import { useFeedback } from '../../components/feedback.tsx';
 
 type Value = TConsolidatedReport['values'][number];
 type Target = TConsolidatedReport['targets'][number];
@@ -85,7 +86,7 @@ function NarrativeSections({
 
 function ReportBody({ report, periodId }: { report: TConsolidatedReport; periodId: number }) {
   const { t } = useTranslation();
-  const { message, modal } = App.useApp();
+  const { message, modal } = useFeedback();
   const queryClient = useQueryClient();
   const session = useSession();
   const errorText = useApiErrorText();

@@ -28,7 +28,7 @@ export const EChart = forwardRef<EChartHandle, { option: EChartsOption; label: s
     useEffect(() => {
       let disposed = false;
       let observer: ResizeObserver | undefined;
-      import('echarts')
+      import('./echarts-parts.ts')
         .then((echarts) => {
           if (disposed || !container.current) return;
           const instance = echarts.init(container.current, undefined, { renderer: 'canvas', locale: 'EN' });

@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined, SaveOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Modal, Result, Space, Typography } from 'antd';
+import { Alert, Button, Card, Modal, Result, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
@@ -9,6 +9,7 @@ import { ApiError } from '../../api/client.ts';
 import { fetchPlan, updatePlan } from '../../api/plans.api.ts';
 import { useApiErrorText } from '../../components/api-error-text.ts';
 import { ErrorResult } from '../../components/error-result.tsx';
+import { useFeedback } from '../../components/feedback.tsx';
 import { PageHelp } from '../../components/page-help.tsx';
 import { PageSpinner } from '../../components/page-spinner.tsx';
 import { dueFits } from '../../lib/plan-text.ts';
@@ -53,7 +54,7 @@ export default function PlanEditPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const describe = useApiErrorText();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const queryClient = useQueryClient();
   const id = Number(useParams().id);
   const plan = useQuery({

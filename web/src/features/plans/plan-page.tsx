@@ -8,7 +8,7 @@ import {
   FundOutlined,
 } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Descriptions, Space, Tabs, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Space, Tabs, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -16,6 +16,7 @@ import { apiDownload } from '../../api/client.ts';
 import { fetchPlan, planDocxUrl, planPdfUrl } from '../../api/plans.api.ts';
 import { useApiErrorText } from '../../components/api-error-text.ts';
 import { ErrorResult } from '../../components/error-result.tsx';
+import { useFeedback } from '../../components/feedback.tsx';
 import { PageHelp } from '../../components/page-help.tsx';
 import { PageSpinner } from '../../components/page-spinner.tsx';
 import { formatIsoDate } from '../../lib/format.ts';
@@ -46,7 +47,7 @@ export default function PlanPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const describe = useApiErrorText();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const id = Number(useParams().id);
   const role = useSession().data?.user.role;
   const canWrite = role === 'officer' || canManage(role);

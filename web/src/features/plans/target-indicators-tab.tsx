@@ -1,6 +1,6 @@
 import { CheckOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Select, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Select, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -11,6 +11,7 @@ import {
 } from '../../api/reports.api.ts';
 import { useApiErrorText } from '../../components/api-error-text.ts';
 import { ErrorResult } from '../../components/error-result.tsx';
+import { useFeedback } from '../../components/feedback.tsx';
 import { PageSpinner } from '../../components/page-spinner.tsx';
 import { foldedSelectSearch } from '../../lib/text.ts';
 
@@ -22,7 +23,7 @@ const SUGGESTIONS_KEY = (planId: number) => ['plans', planId, 'indicator-suggest
  */
 export function TargetIndicatorsTab({ planId, canConfirm }: { planId: number; canConfirm: boolean }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const describe = useApiErrorText();
   const queryClient = useQueryClient();
   const suggestions = useQuery({

@@ -1,11 +1,12 @@
 import { FileOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
-import { Button, Card, Typography } from 'antd';
+import { Button } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
 import { attachmentUrl, type TAttachment, uploadAttachment } from '../../api/reports.api.ts';
 import { useApiErrorText } from '../../components/api-error-text.ts';
+import { PlainCard } from '../../components/plain-card.tsx';
 import { formatValue } from './report-draft.ts';
 
 /** Photos of the activity, a short video, documents. */
@@ -54,9 +55,9 @@ export function AttachmentsCard({
       <h2 className="report-block__title" id="report-attachments-title">
         {t('reports.attachments.title')}
       </h2>
-      <Card size="small">
+      <PlainCard>
         {all.length === 0 ? (
-          <Typography.Paragraph type="secondary">{t('reports.attachments.none')}</Typography.Paragraph>
+          <p className="reports-muted attachment-none">{t('reports.attachments.none')}</p>
         ) : (
           <ul className="attachment-list">
             {all.map((a) => (
@@ -94,9 +95,7 @@ export function AttachmentsCard({
             >
               {t('reports.attachments.add')}
             </Button>
-            <Typography.Paragraph type="secondary" className="attachment-hint">
-              {t('reports.attachments.hint')}
-            </Typography.Paragraph>
+            <p className="reports-muted attachment-hint">{t('reports.attachments.hint')}</p>
             {problem && (
               <p className="field-issue field-issue--error" role="alert">
                 {problem}
@@ -104,7 +103,7 @@ export function AttachmentsCard({
             )}
           </>
         )}
-      </Card>
+      </PlainCard>
     </section>
   );
 }

@@ -1,12 +1,13 @@
 import { CheckOutlined, DownloadOutlined, FileExcelOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Table, Typography } from 'antd';
+import { Alert, Button, Card, Table, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TExcelImportResult } from '../../../../contracts/reporting.ts';
 import { ApiError } from '../../api/client.ts';
 import { downloadPeriodTemplate, importPeriodWorkbook } from '../../api/reports.api.ts';
 import { useApiErrorText } from '../../components/api-error-text.ts';
+import { useFeedback } from '../../components/feedback.tsx';
 import { saveBlob } from '../../lib/save-file.ts';
 
 type Scope = { unitId: number } | { parentId: number };
@@ -14,7 +15,7 @@ type Scope = { unitId: number } | { parentId: number };
 /** Download the period's template for one unit; any 404 means the server does not make it yet. */
 export function useTemplateDownload(periodId: number) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const describe = useApiErrorText();
   return useMutation({
     mutationFn: (scope: Scope) => downloadPeriodTemplate(periodId, scope),
@@ -42,7 +43,7 @@ export function ExcelExchange({
   parentName: string;
 }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const describe = useApiErrorText();
   const queryClient = useQueryClient();
   const fileInput = useRef<HTMLInputElement>(null);

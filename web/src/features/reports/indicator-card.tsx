@@ -1,8 +1,9 @@
 import { DownOutlined, HistoryOutlined, RightOutlined } from '@ant-design/icons';
-import { Button, Card, Input, Radio } from 'antd';
+import { Button, Input, Radio } from 'antd';
 import { type KeyboardEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TCategory, TIssue, TReport } from '../../../../contracts/reporting.ts';
+import { PlainCard } from '../../components/plain-card.tsx';
 import {
   type DraftCell,
   EMPTY_CELL,
@@ -364,7 +365,7 @@ export function IndicatorCard({ indicator, cells, previous, issuesOf, onCell, on
   };
 
   return (
-    <Card size="small" className="indicator-card" data-indicator-id={indicator.id}>
+    <PlainCard className="indicator-card" data-indicator-id={indicator.id}>
       <h3 className="indicator-card__title" id={titleId}>
         {indicator.name}
         {indicator.required && !readOnly && (
@@ -419,6 +420,6 @@ export function IndicatorCard({ indicator, cells, previous, issuesOf, onCell, on
           </div>
         </div>
       )}
-    </Card>
+    </PlainCard>
   );
 }

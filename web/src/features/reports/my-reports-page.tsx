@@ -1,6 +1,6 @@
 import { CalendarOutlined, CopyOutlined, FileDoneOutlined, RightOutlined } from '@ant-design/icons';
 import { useMutation, useQueries, useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Empty, Input, Skeleton, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Input, Skeleton, Typography } from 'antd';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -21,6 +21,7 @@ import { ROUTES, reportPath } from '../../routes.ts';
 import { useSession } from '../auth/session.ts';
 import { DueCountdown, ReportStatusTag } from './report-tags.tsx';
 import './reports.css';
+import { useFeedback } from '../../components/feedback.tsx';
 
 export const MY_REPORTS_KEY = ['reports', 'mine'] as const;
 
@@ -95,7 +96,7 @@ function DueCard({
 /** Copy the personal ICS feed address into a calendar app (Google, Outlook, the phone's calendar). */
 function CalendarLink() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const describe = useApiErrorText();
   const [url, setUrl] = useState<string | null>(null);
   const inputId = useId();
@@ -146,7 +147,7 @@ function CalendarLink() {
 export default function MyReportsPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const describe = useApiErrorText();
   const session = useSession();
   const role = session.data?.user.role;

@@ -1,6 +1,7 @@
-import { Card, Input } from 'antd';
+import { Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { TIssue, TReport } from '../../../../contracts/reporting.ts';
+import { PlainCard } from '../../components/plain-card.tsx';
 import { IssueText } from './indicator-card.tsx';
 import { inputIdOf, narrativeField } from './report-draft.ts';
 
@@ -40,7 +41,7 @@ export function NarrativeSections({
             : undefined;
         const text = narrative[section.key] ?? '';
         return (
-          <Card size="small" key={section.key} className="narrative-card">
+          <PlainCard key={section.key} className="narrative-card">
             {readOnly ? (
               <>
                 <h3 className="narrative-card__title">{section.title}</h3>
@@ -75,7 +76,7 @@ export function NarrativeSections({
                 </div>
               </>
             )}
-          </Card>
+          </PlainCard>
         );
       })}
     </section>

@@ -1,15 +1,18 @@
 import { BellOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Badge, Button, Drawer, Empty, Grid, Popover } from 'antd';
-import { useState } from 'react';
+import { Button, Grid, Popover } from 'antd';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ApiError } from '../../api/client.ts';
 import { fetchNotifications, markNotificationRead, type TNotification } from '../../api/reports.api.ts';
-import { formatTimestamp } from '../../lib/format.ts';
+import { LazyDrawer } from '../../components/lazy-overlay.tsx';
 import './notifications.css';
 
 const NOTIFICATIONS_KEY = ['notifications'] as const;
+
+// The list (and antd's Empty) only once the bell is opened.
+const NotificationList = lazy(() => import('./notification-list.tsx'));
 
 /** The bell in the header: reminders before a due date, reports returned, approved or waiting. */
 export function NotificationsBell() {
@@ -43,22 +46,11 @@ export function NotificationsBell() {
     if (item.link?.startsWith('/')) navigate(item.link);
   };
 
-  const list =
-    items.length === 0 ? (
-      <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('reports.notifications.empty')} />
-    ) : (
-      <ul className="notification-list">
-        {items.slice(0, 20).map((item) => (
-          <li key={item.id} className={item.readAt ? 'notification' : 'notification notification--unread'}>
-            <button type="button" className="notification__button" onClick={() => openItem(item)}>
-              <span className="notification__title">{item.title}</span>
-              {item.body && <span className="notification__body">{item.body}</span>}
-              <span className="notification__time">{formatTimestamp(item.createdAt)}</span>
-            </button>
-          </li>
-        ))}
-      </ul>
-    );
+  const list = (
+    <Suspense fallback={null}>
+      <NotificationList items={items} onOpen={openItem} />
+    </Suspense>
+  );
 
   const bell = (
     <Button
@@ -71,9 +63,14 @@ export function NotificationsBell() {
       aria-expanded={open}
       onClick={phone ? () => setOpen(true) : undefined}
       icon={
-        <Badge count={unread} size="small" overflowCount={99}>
+        <span className="notification-bell">
           <BellOutlined aria-hidden className="notification-bell__icon" />
-        </Badge>
+          {unread > 0 && (
+            <span className="notification-bell__count" aria-hidden>
+              {unread > 99 ? '99+' : unread}
+            </span>
+          )}
+        </span>
       }
     />
   );
@@ -82,7 +79,7 @@ export function NotificationsBell() {
     return (
       <>
         {bell}
-        <Drawer
+        <LazyDrawer
           placement="right"
           size={320}
           open={open}
@@ -90,7 +87,7 @@ export function NotificationsBell() {
           title={t('reports.notifications.title')}
         >
           {list}
-        </Drawer>
+        </LazyDrawer>
       </>
     );
   }

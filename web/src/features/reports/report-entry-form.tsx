@@ -5,13 +5,15 @@ import {
   LoadingOutlined,
   SendOutlined,
 } from '@ant-design/icons';
-import { Alert, App, Button, Modal, Space } from 'antd';
+import { Alert, Button } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TCategory, TIssue, TReport } from '../../../../contracts/reporting.ts';
 import { ApiError } from '../../api/client.ts';
 import { submitReport } from '../../api/reports.api.ts';
 import { useApiErrorText } from '../../components/api-error-text.ts';
+import { useFeedback } from '../../components/feedback.tsx';
+import { LazyModal } from '../../components/lazy-overlay.tsx';
 import { formatTimestamp } from '../../lib/format.ts';
 import { AttachmentsCard } from './attachments-card.tsx';
 import { IndicatorCard } from './indicator-card.tsx';
@@ -103,7 +105,7 @@ export function ReportEntryForm({
   onReportChanged: (report: TReport) => void;
 }) {
   const { t } = useTranslation();
-  const { message, modal } = App.useApp();
+  const { message, modal } = useFeedback();
   const describe = useApiErrorText();
   const state = useReportDraft(report, onReportChanged);
   const { draft, setDraft, saveState, flush } = state;
@@ -236,12 +238,12 @@ export function ReportEntryForm({
           description={
             <>
               {t('reports.save.orphanText')}
-              <Space wrap className="report-alert__actions">
+              <div className="report-alert__actions">
                 <Button type="primary" onClick={state.applyOrphan}>
                   {t('reports.save.orphanUse')}
                 </Button>
                 <Button onClick={state.dropOrphan}>{t('reports.save.orphanDrop')}</Button>
-              </Space>
+              </div>
             </>
           }
         />
@@ -257,7 +259,7 @@ export function ReportEntryForm({
           description={
             <>
               {conflictEditable ? t('reports.save.conflictText') : t('reports.save.conflictLocked')}
-              <Space wrap className="report-alert__actions">
+              <div className="report-alert__actions">
                 <Button
                   type="primary"
                   onClick={() => {
@@ -273,7 +275,7 @@ export function ReportEntryForm({
                 {conflictEditable && (
                   <Button onClick={state.keepMine}>{t('reports.save.conflictKeep')}</Button>
                 )}
-              </Space>
+              </div>
             </>
           }
         />
@@ -351,7 +353,7 @@ export function ReportEntryForm({
         </div>
       </section>
 
-      <Modal
+      <LazyModal
         open={errorListOpen}
         title={t('reports.submit.errorsTitle', { count: errors.length })}
         onCancel={() => setErrorListOpen(false)}
@@ -398,7 +400,7 @@ export function ReportEntryForm({
             </ul>
           </>
         )}
-      </Modal>
+      </LazyModal>
     </div>
   );
 }

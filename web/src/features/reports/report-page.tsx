@@ -1,15 +1,15 @@
 import { ArrowLeftOutlined, LockOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Skeleton, Tag, Typography } from 'antd';
-import { useCallback, useEffect } from 'react';
+import { Alert, Tag } from 'antd';
+import { lazy, Suspense, useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { TRole } from '../../../../contracts/auth.ts';
 import type { TReport } from '../../../../contracts/reporting.ts';
 import { fetchReport } from '../../api/reports.api.ts';
 import { ErrorResult } from '../../components/error-result.tsx';
-import NotFoundPage from '../../components/not-found-page.tsx';
 import { PageHelp } from '../../components/page-help.tsx';
+import { TextSkeleton } from '../../components/text-skeleton.tsx';
 import { formatIsoDate, formatTimestamp } from '../../lib/format.ts';
 import { ROUTES } from '../../routes.ts';
 import { useSession } from '../auth/session.ts';
@@ -21,6 +21,8 @@ import { ReportEntryForm } from './report-entry-form.tsx';
 import { DueCountdown, ReportStatusTag } from './report-tags.tsx';
 import { ReviewActions } from './review-actions.tsx';
 import './reports.css';
+
+const NotFoundPage = lazy(() => import('../../components/not-found-page.tsx'));
 
 export const reportQueryKey = (id: number) => ['reports', 'one', id] as const;
 
@@ -38,9 +40,9 @@ function ReportHeader({ report, backTo }: { report: TReport; backTo: { path: str
       </Link>
       <div className="report-header__title-row">
         <div className="page-title">
-          <Typography.Title level={1} className="report-header__title">
+          <h1 className="report-header__title">
             {report.scheduleName} — {report.period.label}
-          </Typography.Title>
+          </h1>
           <PageHelp topic="report" />
         </div>
       </div>
@@ -171,9 +173,14 @@ export default function ReportPage() {
     if (data) document.title = `${data.scheduleName} — ${data.period.label} · ${t('app.name')}`;
   }, [data, t]);
 
-  if (!Number.isInteger(id) || id <= 0) return <NotFoundPage />;
+  if (!Number.isInteger(id) || id <= 0)
+    return (
+      <Suspense fallback={null}>
+        <NotFoundPage />
+      </Suspense>
+    );
   // A cached copy may be old: the form starts only from what the server says now.
-  if (report.isPending || (report.isFetching && !report.isFetchedAfterMount)) return <Skeleton active />;
+  if (report.isPending || (report.isFetching && !report.isFetchedAfterMount)) return <TextSkeleton />;
   if (report.isError || !data)
     return <ErrorResult error={report.error} onRetry={() => void report.refetch()} />;
 

@@ -1,11 +1,13 @@
 import { CheckOutlined, RollbackOutlined, UnlockOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
-import { Alert, App, Button, Input, Modal } from 'antd';
+import { Alert, Button, Input } from 'antd';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TReport } from '../../../../contracts/reporting.ts';
 import { approveReport, returnReport, unlockReport } from '../../api/reports.api.ts';
 import { useApiErrorText } from '../../components/api-error-text.ts';
+import { useFeedback } from '../../components/feedback.tsx';
+import { LazyModal } from '../../components/lazy-overlay.tsx';
 
 const MIN_REASON = 3;
 
@@ -36,7 +38,7 @@ function ReasonDialog({
   const [pending, setPending] = useState(false);
   const tooShort = reason.trim().length < MIN_REASON;
   return (
-    <Modal
+    <LazyModal
       open={open}
       title={title}
       okText={okText}
@@ -87,7 +89,7 @@ function ReasonDialog({
         </p>
       )}
       {error && <Alert type="error" showIcon role="alert" title={error} className="report-alert" />}
-    </Modal>
+    </LazyModal>
   );
 }
 
@@ -104,7 +106,7 @@ export function ReviewActions({
   onReportChanged: (report: TReport) => void;
 }) {
   const { t } = useTranslation();
-  const { message, modal } = App.useApp();
+  const { message, modal } = useFeedback();
   const describe = useApiErrorText();
   const [dialog, setDialog] = useState<'return' | 'unlock' | null>(null);
   const approve = useMutation({

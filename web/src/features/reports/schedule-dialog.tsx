@@ -1,18 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  Button,
-  Checkbox,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Radio,
-  Select,
-  Typography,
-} from 'antd';
+import { Alert, Button, Checkbox, Form, Input, InputNumber, Modal, Radio, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TIndicator, TIndicatorInput, TScheduleCreate } from '../../../../contracts/reporting.ts';
@@ -24,6 +12,7 @@ import {
   type TSchedule,
 } from '../../api/reports.api.ts';
 import { useApiErrorText } from '../../components/api-error-text.ts';
+import { useFeedback } from '../../components/feedback.tsx';
 import { UNIT_TYPES } from '../../lib/domain-lists.ts';
 import { placeApiErrorOnField } from '../../lib/form-errors.ts';
 import { foldedSelectSearch } from '../../lib/text.ts';
@@ -187,7 +176,7 @@ export function ScheduleDialog({
   onCreated: (schedule: TSchedule) => void;
 }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const describe = useApiErrorText();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<ScheduleValues>();

@@ -1,11 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Form, Input, Modal, Select, Switch } from 'antd';
+import { Alert, Form, Input, Modal, Select, Switch } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TRole, TUser } from '../../../../contracts/auth.ts';
 import { ApiError } from '../../api/client.ts';
 import { createUser, updateUser } from '../../api/users.api.ts';
 import { useApiErrorText } from '../../components/api-error-text.ts';
+import { useFeedback } from '../../components/feedback.tsx';
 import { UnitSearchSelect } from '../../components/unit-search-select.tsx';
 import { ROLES } from '../../lib/domain-lists.ts';
 import { placeApiErrorOnField } from '../../lib/form-errors.ts';
@@ -44,7 +45,7 @@ function usePasswordRules(required: boolean) {
 /** Add a user (no `user`) or change one's name, role, unit, status or password. */
 export function UserFormDialog({ user, onClose }: { user: TUser | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const queryClient = useQueryClient();
   const describe = useApiErrorText();
   const [form] = Form.useForm<UserFormValues>();

@@ -1,10 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Form, type FormInstance, Modal } from 'antd';
+import { Alert, Form, type FormInstance, Modal } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TOrgUnitDetail } from '../../../../../contracts/org.ts';
 import { ApiError } from '../../../api/client.ts';
 import { useApiErrorText } from '../../../components/api-error-text.ts';
+import { useFeedback } from '../../../components/feedback.tsx';
 import { placeApiErrorOnField } from '../../../lib/form-errors.ts';
 
 export interface UnitActionModalProps<T> {
@@ -38,7 +39,7 @@ export function UnitActionModal<T>({
   children,
 }: UnitActionModalProps<T>) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const queryClient = useQueryClient();
   const describe = useApiErrorText();
   const [submitting, setSubmitting] = useState(false);
