@@ -106,7 +106,10 @@ describe('accessibility of every main page', () => {
 
   it('the same pages in English', async () => {
     await manager.locator('[title="English"]').click();
-    await manager.getByRole('menuitem', { name: 'Plans' }).waitFor();
+    await manager
+      .getByRole('navigation', { name: 'Main menu' })
+      .getByRole('link', { name: 'Plans' })
+      .waitFor();
     await check(manager, 'plans (en)', '/ke-hoach');
     await check(manager, 'review queue (en)', '/duyet-bao-cao');
   });

@@ -43,25 +43,23 @@ export function PageHelp({ topic }: { topic: HelpTopic }) {
         onClick={() => setOpen(true)}
         data-testid="page-help"
       />
-      {open && (
-        <LazyModal
-          open
-          title={title}
-          onCancel={() => setOpen(false)}
-          footer={
-            <Button type="primary" onClick={() => setOpen(false)}>
-              {t('help.close')}
-            </Button>
-          }
-          destroyOnHidden
-        >
-          <p className="page-help__text">{t(`help.${topic}.what`)}</p>
-          <p className="page-help__text">
-            <strong>{t('help.nextLabel')}</strong> {t(`help.${topic}.next`)}
-          </p>
-          <p className="page-help__text page-help__text--secondary">{t('help.guide')}</p>
-        </LazyModal>
-      )}
+      <LazyModal
+        open={open}
+        title={title}
+        onCancel={() => setOpen(false)}
+        footer={
+          <Button type="primary" onClick={() => setOpen(false)}>
+            {t('help.close')}
+          </Button>
+        }
+        destroyOnHidden
+      >
+        <p className="page-help__text">{t(`help.${topic}.what`)}</p>
+        <p className="page-help__text">
+          <strong>{t('help.nextLabel')}</strong> {t(`help.${topic}.next`)}
+        </p>
+        <p className="page-help__text page-help__text--secondary">{t('help.guide')}</p>
+      </LazyModal>
     </>
   );
 }
