@@ -46,6 +46,31 @@ function freePort(): Promise<number> {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux); null elsewhere. */
+function cpuSeconds(pid: number): number | null {
+  try {
+    // The fields after the command name (which may hold spaces) are space-separated; utime and
+    // stime are the 14th and 15th fields, in clock ticks (100 a second on Linux).
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
+/** CPU seconds of the PostgreSQL backends serving one database (the server's connections). */
+async function backendCpuSeconds(admin: postgres.Sql, database: string): Promise<number | null> {
+  const pids = await admin<{ pid: number }[]>`SELECT pid FROM pg_stat_activity WHERE datname = ${database}`;
+  let total = 0;
+  for (const { pid } of pids) {
+    const seconds = cpuSeconds(pid);
+    if (seconds === null) return null;
+    total += seconds;
+  }
+  return total;
+}
+
 export async function seed(databaseUrl: string) {
   const database = openDatabase({ databaseUrl });
   try {
@@ -160,6 +185,9 @@ async function signIn(url: string, username: string): Promise<Client> {
   return { headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' } };
 }
 
+const perRequest = (before: number | null, after: number | null, requests: number) =>
+  before === null || after === null ? null : Math.round(((after - before) * 1000 * 100) / requests) / 100;
+
 export async function run(): Promise<void> {
   const baseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
   const seconds = Number(process.env.BENCH_LOAD_SECONDS ?? 60);
@@ -217,6 +245,11 @@ export async function run(): Promise<void> {
     /** What the server acknowledged: per report, the saved value and the furthest status. */
     const acked = new Map<number, { value: number; status: 'draft' | 'submitted' | 'approved' }>();
     const loadBefore = loadAverage();
+    // CPU used during the run by the server, by PostgreSQL for it and by these clients: the cost
+    // of a request, which other work on the machine changes much less than it changes latency.
+    const serverCpuBefore = cpuSeconds(server.pid!);
+    const backendCpuBefore = await backendCpuSeconds(admin, name);
+    const clientCpuBefore = process.cpuUsage();
     const deadline = performance.now() + seconds * 1000;
     const began = performance.now();
 
@@ -271,6 +304,9 @@ export async function run(): Promise<void> {
     ]);
     const elapsed = (performance.now() - began) / 1000;
     const loadAfter = loadAverage();
+    const clientCpu = process.cpuUsage(clientCpuBefore);
+    const serverCpuAfter = cpuSeconds(server.pid!);
+    const backendCpuAfter = await backendCpuSeconds(admin, name);
 
     // Every acknowledged write, checked in the database.
     const db = postgres(databaseUrl, { max: 2, onnotice: () => undefined });
@@ -319,6 +355,11 @@ export async function run(): Promise<void> {
       seconds: round(elapsed),
       clients: CLIENTS,
       think_ms: thinkMs,
+      cpu_ms_per_request: {
+        server: perRequest(serverCpuBefore, serverCpuAfter, sorted.length),
+        postgres: perRequest(backendCpuBefore, backendCpuAfter, sorted.length),
+        clients: round((clientCpu.user + clientCpu.system) / 1000 / sorted.length),
+      },
       saved: acked.size,
       submitted: statusCount('submitted') + statusCount('approved'),
       approved: statusCount('approved'),
