@@ -31,6 +31,14 @@ export interface Database {
   transaction<T>(fn: () => Promise<T>): Promise<T>;
   /** Raw SQL with $1… parameters, rows as objects. For migrations, bulk work and admin tools. */
   query<T = Record<string, unknown>>(sqlText: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * A statement of fixed text with $1… parameters, rows as objects, for the queries every request
+   * makes. On PostgreSQL it is a named prepared statement of the connection: parsed and planned
+   * once, then one round trip per call (an unnamed statement with parameters costs two: postgres.js
+   * describes it first) and no SQL built per call. Never pass text that varies between calls
+   * (each distinct text stays prepared on every connection).
+   */
+  prepared<T = Record<string, unknown>>(sqlText: string, params: unknown[]): Promise<T[]>;
   /** Several statements at once, no parameters. */
   exec(sqlText: string): Promise<void>;
   /** COPY … FROM STDIN with CSV data: the fast bulk load on both engines. */
@@ -208,6 +216,9 @@ function openPglite(dataDir: string | null): Database {
     async query<T>(sqlText: string, params: unknown[] = []): Promise<T[]> {
       return (await send(sqlText, params, 'object')).rows as T[];
     },
+    async prepared<T>(sqlText: string, params: unknown[]): Promise<T[]> {
+      return (await send(sqlText, params, 'object')).rows as T[];
+    },
     async exec(sqlText: string): Promise<void> {
       await run(() => connection.send({ type: 'exec', sql: sqlText }));
     },
@@ -306,6 +317,13 @@ function openPostgres(url: string, poolSize: number): Database {
       if (tx) return rowsOfUnsafe<T>(tx, sqlText, params);
       return (await client.unsafe(sqlText, params as postgres.ParameterOrJSON<never>[])) as unknown as T[];
     },
+    async prepared<T>(sqlText: string, params: unknown[]): Promise<T[]> {
+      const tx = current.getStore();
+      const target = tx ? clientOf(tx) : client;
+      return (await target.unsafe(sqlText, params as postgres.ParameterOrJSON<never>[], {
+        prepare: true,
+      })) as unknown as T[];
+    },
     async exec(sqlText: string): Promise<void> {
       await client.unsafe(sqlText);
     },
@@ -325,12 +343,12 @@ function openPostgres(url: string, poolSize: number): Database {
   };
 }
 
+/** The postgres.js client under a drizzle transaction (its reserved connection). */
+const clientOf = (tx: Db): postgres.Sql =>
+  (tx as unknown as { session: { client: postgres.Sql } }).session.client;
+
 async function rowsOfUnsafe<T>(tx: Db, sqlText: string, params: unknown[]): Promise<T[]> {
-  const session = (tx as unknown as { session: { client: postgres.Sql } }).session;
-  return (await session.client.unsafe(
-    sqlText,
-    params as postgres.ParameterOrJSON<never>[],
-  )) as unknown as T[];
+  return (await clientOf(tx).unsafe(sqlText, params as postgres.ParameterOrJSON<never>[])) as unknown as T[];
 }
 
 export interface OpenDatabaseOptions {

@@ -28,19 +28,22 @@ export interface AuditFilter {
 export class AuditRepository {
   constructor(private readonly database: Database) {}
 
+  /** One prepared statement (every mutation makes one). */
   async append(entry: AuditEntry): Promise<void> {
-    await this.database
-      .db()
-      .insert(auditLog)
-      .values({
-        userId: entry.userId,
-        ip: entry.ip,
-        action: entry.action,
-        objectType: entry.objectType,
-        objectId: entry.objectId === null ? null : String(entry.objectId),
-        before: entry.before ?? null,
-        after: entry.after ?? null,
-      });
+    const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
+    await this.database.prepared(
+      `INSERT INTO audit_log (user_id, ip, action, object_type, object_id, before, after)
+       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb)`,
+      [
+        entry.userId,
+        entry.ip,
+        entry.action,
+        entry.objectType,
+        entry.objectId === null ? null : String(entry.objectId),
+        json(entry.before),
+        json(entry.after),
+      ],
+    );
   }
 
   /** Newest first, with the user's names; filters combine (and). */

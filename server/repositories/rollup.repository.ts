@@ -174,8 +174,8 @@ export class RollupRepository {
    * the row's denominator is the expected units. Shared by the rebuild and the approval's upsert,
    * so both apply the same rules; `rollup.db.test.ts` checks them against the domain.
    */
-  private static contribution(expected: SQL) {
-    return sql`CASE WHEN i.aggregation = 'count_units_meeting'
+  private static contribution(expected: string) {
+    return `CASE WHEN i.aggregation = 'count_units_meeting'
                     THEN CASE WHEN ${expected} AND v.numerator >= i.threshold THEN 1 ELSE 0 END
                     ELSE v.numerator END AS num,
                CASE WHEN i.aggregation = 'count_units_meeting' THEN 0
@@ -187,8 +187,55 @@ export class RollupRepository {
 
   /** The values that roll up: given, and of the categories the indicator has. */
   private static readonly countable =
-    sql`v.numerator IS NOT NULL AND (i.kind <> 'ratio' OR v.denominator IS NOT NULL)
+    `v.numerator IS NOT NULL AND (i.kind <> 'ratio' OR v.denominator IS NOT NULL)
                AND (v.category = 'total' OR (i.disaggregation = 'sex' AND v.category IN ('male', 'female')))`;
+
+  /** `applyReport`'s statement: $1 period, $2 unit, $3 report, $4 sign (1 or −1). */
+  private static readonly APPLY_REPORT_SQL =
+    // The share lock only when the period is built: otherwise the caller rebuilds it under an
+    // update lock, and two first approvals each holding a share lock would deadlock upgrading.
+    `WITH locked AS (
+            SELECT p.id FROM report_periods p
+              JOIN rollup_periods rp ON rp.period_id = p.id AND rp.built_at IS NOT NULL
+             WHERE p.id = $1 FOR SHARE OF p
+          ),
+          me AS (
+            SELECT ru.* FROM rollup_units ru JOIN locked ON locked.id = ru.period_id
+             WHERE ru.period_id = $1 AND ru.unit_id = $2 LIMIT 1
+          ),
+          targets AS (
+            SELECT t.id FROM me CROSS JOIN LATERAL unnest(
+              me.ancestors || CASE WHEN me.has_children THEN ARRAY[me.unit_id] ELSE '{}'::int[] END) AS t(id)
+          ),
+          own AS (
+            SELECT v.indicator_id, v.category, ${RollupRepository.contribution('(SELECT me.expected FROM me)')}
+              FROM report_values v JOIN indicators i ON i.id = v.indicator_id
+             WHERE v.report_id = $3 AND ${RollupRepository.countable}
+          ),
+          written AS (
+            INSERT INTO rollup_values AS r (period_id, indicator_id, unit_id, category, numerator, denominator,
+                                            reporting_units, meeting_units, expected_units, updated_at)
+            SELECT $1::int, o.indicator_id, ru.unit_id, o.category, $4::int * o.num::float8,
+                   CASE WHEN o.den_is_expected THEN ru.expected_units::float8 ELSE $4::int * o.den::float8 END,
+                   $4::int, $4::int * o.meet, ru.expected_units, now()
+              FROM targets t
+              JOIN rollup_units ru ON ru.period_id = $1 AND ru.unit_id = t.id
+             CROSS JOIN own o
+             ORDER BY o.indicator_id, ru.unit_id, o.category
+            ON CONFLICT (period_id, indicator_id, unit_id, category) DO UPDATE SET
+                   numerator = r.numerator + EXCLUDED.numerator,
+                   -- a count_units_meeting denominator is the subtree's expected units
+                   denominator = CASE WHEN (SELECT i.aggregation FROM indicators i WHERE i.id = EXCLUDED.indicator_id)
+                                           = 'count_units_meeting'
+                                      THEN EXCLUDED.denominator ELSE r.denominator + EXCLUDED.denominator END,
+                   reporting_units = r.reporting_units + EXCLUDED.reporting_units,
+                   meeting_units = r.meeting_units + EXCLUDED.meeting_units,
+                   expected_units = EXCLUDED.expected_units,
+                   updated_at = now()
+            RETURNING 1
+          )
+          SELECT EXISTS (SELECT 1 FROM locked) AS built,
+                 EXISTS (SELECT 1 FROM me) AS in_tree, (SELECT count(*) FROM written)::int AS n`;
 
   /**
    * Adds (`sign` 1, on approval) or takes away (−1, on unlock) one report's values to the roll-up
@@ -206,52 +253,10 @@ export class RollupRepository {
     reportId: number,
     sign: 1 | -1,
   ): Promise<{ built: boolean; inTree: boolean; rows: number }> {
-    const [row] = await rows<{ built: boolean; in_tree: boolean; n: number }>(
-      this.db(),
-      // The share lock only when the period is built: otherwise the caller rebuilds it under an
-      // update lock, and two first approvals each holding a share lock would deadlock upgrading.
-      sql`WITH locked AS (
-            SELECT p.id FROM report_periods p
-              JOIN rollup_periods rp ON rp.period_id = p.id AND rp.built_at IS NOT NULL
-             WHERE p.id = ${periodId} FOR SHARE OF p
-          ),
-          me AS (
-            SELECT ru.* FROM rollup_units ru JOIN locked ON locked.id = ru.period_id
-             WHERE ru.period_id = ${periodId} AND ru.unit_id = ${unitId} LIMIT 1
-          ),
-          targets AS (
-            SELECT t.id FROM me CROSS JOIN LATERAL unnest(
-              me.ancestors || CASE WHEN me.has_children THEN ARRAY[me.unit_id] ELSE '{}'::int[] END) AS t(id)
-          ),
-          own AS (
-            SELECT v.indicator_id, v.category, ${RollupRepository.contribution(sql`(SELECT me.expected FROM me)`)}
-              FROM report_values v JOIN indicators i ON i.id = v.indicator_id
-             WHERE v.report_id = ${reportId} AND ${RollupRepository.countable}
-          ),
-          written AS (
-            INSERT INTO rollup_values AS r (period_id, indicator_id, unit_id, category, numerator, denominator,
-                                            reporting_units, meeting_units, expected_units, updated_at)
-            SELECT ${periodId}::int, o.indicator_id, ru.unit_id, o.category, ${sign}::int * o.num::float8,
-                   CASE WHEN o.den_is_expected THEN ru.expected_units::float8 ELSE ${sign}::int * o.den::float8 END,
-                   ${sign}::int, ${sign}::int * o.meet, ru.expected_units, now()
-              FROM targets t
-              JOIN rollup_units ru ON ru.period_id = ${periodId} AND ru.unit_id = t.id
-             CROSS JOIN own o
-             ORDER BY o.indicator_id, ru.unit_id, o.category
-            ON CONFLICT (period_id, indicator_id, unit_id, category) DO UPDATE SET
-                   numerator = r.numerator + EXCLUDED.numerator,
-                   -- a count_units_meeting denominator is the subtree's expected units
-                   denominator = CASE WHEN (SELECT i.aggregation FROM indicators i WHERE i.id = EXCLUDED.indicator_id)
-                                           = 'count_units_meeting'
-                                      THEN EXCLUDED.denominator ELSE r.denominator + EXCLUDED.denominator END,
-                   reporting_units = r.reporting_units + EXCLUDED.reporting_units,
-                   meeting_units = r.meeting_units + EXCLUDED.meeting_units,
-                   expected_units = EXCLUDED.expected_units,
-                   updated_at = now()
-            RETURNING 1
-          )
-          SELECT EXISTS (SELECT 1 FROM locked) AS built,
-                 EXISTS (SELECT 1 FROM me) AS in_tree, (SELECT count(*) FROM written)::int AS n`,
+    // Prepared: one round trip per approval, planned once per connection.
+    const [row] = await this.database.prepared<{ built: boolean; in_tree: boolean; n: number }>(
+      RollupRepository.APPLY_REPORT_SQL,
+      [periodId, unitId, reportId, sign],
     );
     return { built: row?.built ?? false, inTree: row?.in_tree ?? false, rows: row?.n ?? 0 };
   }
@@ -448,7 +453,7 @@ export class RollupRepository {
               FROM rollup_units ru WHERE ru.period_id = ${periodId}
           ),
           own AS (
-            SELECT pl.target, v.indicator_id, v.category, ${RollupRepository.contribution(sql`pl.expected`)}
+            SELECT pl.target, v.indicator_id, v.category, ${sql.raw(RollupRepository.contribution('pl.expected'))}
               FROM reports rp
               JOIN placed pl ON pl.id = rp.unit_id
               -- each report's values by its key (a nested loop over the primary key; measured
@@ -456,7 +461,7 @@ export class RollupRepository {
               JOIN report_values v ON v.report_id = rp.id
               JOIN indicators i ON i.id = v.indicator_id
              WHERE rp.period_id = ${periodId} AND rp.status = 'approved' AND pl.target IS NOT NULL
-               AND ${RollupRepository.countable}
+               AND ${sql.raw(RollupRepository.countable)}
           ),
           -- Three sums per value (3 million of them nationally) rather than five: a
           -- contribution's meet equals its num for count_units_meeting (the same test) and
