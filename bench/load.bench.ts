@@ -209,6 +209,14 @@ export async function run(): Promise<void> {
     const url = started.url;
 
     const times: number[] = [];
+    /** The same times by kind of request (method and path without ids). */
+    const timesByKind = new Map<string, number[]>();
+    const record = (method: string, path: string, ms: number) => {
+      times.push(ms);
+      const kind = `${method} ${path.replace(/\d+/g, ':id')}`;
+      if (!timesByKind.has(kind)) timesByKind.set(kind, []);
+      timesByKind.get(kind)!.push(ms);
+    };
     let errors = 0;
     const errorSamples = new Map<string, number>();
     const timed = async (client: Client, method: string, path: string, body?: unknown) => {
@@ -222,14 +230,14 @@ export async function run(): Promise<void> {
           body: body === undefined ? undefined : JSON.stringify(body),
         });
       } catch (error) {
-        times.push(performance.now() - start);
+        record(method, path, performance.now() - start);
         errors++;
         const key = `network ${(error as Error).message}`;
         errorSamples.set(key, (errorSamples.get(key) ?? 0) + 1);
         return null;
       }
       const json = (await response.json()) as Record<string, unknown>;
-      times.push(performance.now() - start);
+      record(method, path, performance.now() - start);
       if (response.status >= 300) {
         errors++;
         const key = `${method} ${path.replace(/\d+/g, ':id')} ${response.status} ${(json.error as { code?: string })?.code}`;
@@ -360,6 +368,19 @@ export async function run(): Promise<void> {
         postgres: perRequest(backendCpuBefore, backendCpuAfter, sorted.length),
         clients: round((clientCpu.user + clientCpu.system) / 1000 / sorted.length),
       },
+      by_kind: Object.fromEntries(
+        [...timesByKind].map(([kind, list]) => {
+          const byKind = [...list].sort((a, b) => a - b);
+          return [
+            kind,
+            {
+              n: byKind.length,
+              p50_ms: round(percentile(byKind, 50)),
+              p99_ms: round(percentile(byKind, 99)),
+            },
+          ];
+        }),
+      ),
       saved: acked.size,
       submitted: statusCount('submitted') + statusCount('approved'),
       approved: statusCount('approved'),
