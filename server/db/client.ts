@@ -6,6 +6,7 @@ import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzleProxy } from 'drizzle-orm/pg-proxy';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { PostgresJsSession, PostgresJsTransaction } from 'drizzle-orm/postgres-js/session';
 import postgres from 'postgres';
 import type {
   WorkerCommand,
@@ -310,7 +311,39 @@ function openPostgres(url: string, poolSize: number): Database {
     db: () => current.getStore() ?? base,
     async transaction<T>(fn: () => Promise<T>): Promise<T> {
       if (current.getStore()) return fn();
-      return base.transaction((tx) => current.run(tx as unknown as Db, fn));
+      // drizzle's own transaction (postgres.js `begin`) waits for BEGIN's answer before the first
+      // statement: a round trip, with the connection idle in transaction meanwhile. Here BEGIN is
+      // written together with the transaction's first statements (pipelined on the reserved
+      // connection, which PostgreSQL runs in order), and the drizzle transaction over the same
+      // connection is what repositories get from `db()`.
+      const reserved = await client.reserve();
+      const {
+        dialect,
+        schema: relations,
+        options,
+      } = (base as unknown as { session: DrizzleSessionParts }).session;
+      // No savepoints are made (a nested `transaction()` joins the outer one), so the reserved
+      // connection serves where drizzle's types ask for a transaction's.
+      const session = new PostgresJsSession(reserved as unknown as postgres.Sql, dialect, relations, options);
+      const tx = new PostgresJsTransaction(dialect, session as never, relations) as unknown as Db;
+      const begun = reserved.unsafe('BEGIN');
+      const began = begun.then(
+        () => null,
+        (error: unknown) => error,
+      );
+      try {
+        const result = await current.run(tx, fn);
+        const failed = await began;
+        if (failed) throw failed;
+        await reserved.unsafe('COMMIT');
+        return result;
+      } catch (error) {
+        await began;
+        await reserved.unsafe('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        reserved.release();
+      }
     },
     async query<T>(sqlText: string, params: unknown[] = []): Promise<T[]> {
       const tx = current.getStore();
@@ -342,6 +375,12 @@ function openPostgres(url: string, poolSize: number): Database {
     },
   };
 }
+
+/** What a drizzle transaction over postgres.js is built from (drizzle's own session holds them). */
+type DrizzleSessionParts =
+  ConstructorParameters<typeof PostgresJsSession> extends [unknown, infer D, infer S, infer O]
+    ? { dialect: D; schema: S; options: O }
+    : never;
 
 /** The postgres.js client under a drizzle transaction (its reserved connection). */
 const clientOf = (tx: Db): postgres.Sql =>

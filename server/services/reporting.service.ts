@@ -52,6 +52,8 @@ export function toIndicator(row: IndicatorRow): TIndicator {
   };
 }
 
+type ValueOfView = Omit<ValueRow, 'reportId'>;
+
 const toValue = (v: ValueRow) => ({
   indicatorId: v.indicatorId,
   category: v.category as TCategory,
@@ -72,6 +74,20 @@ export function toPeriod(p: PeriodRow): TPeriod {
     cutoffTo: p.cutoffTo,
     dueOn: p.dueOn,
   };
+}
+
+/**
+ * The statements of one transaction sent together (pipelined on its connection: one round trip)
+ * — like `Promise.all`, but every one has ended before the first failure is thrown, so none can
+ * still be running when the transaction rolls back and gives its connection back.
+ */
+async function together<T extends readonly unknown[]>(
+  ...pending: { [K in keyof T]: Promise<T[K]> }
+): Promise<T> {
+  const settled = await Promise.allSettled(pending);
+  const failed = settled.find((r) => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((r) => (r as PromiseFulfilledResult<unknown>).value) as unknown as T;
 }
 
 /** Words shared by an indicator's name and a target's text, for suggestions. */
@@ -419,11 +435,11 @@ export class ReportingService {
         { field: 'unitId', detail: 'đơn vị không thuộc diện báo cáo kỳ này' },
         'unitId',
       );
-    let reportId = found.reportId;
+    const reportId = found.reportId;
     if (reportId === null) {
       this.access.assertRole(actor, 'officer');
       const dueOn = this.dueFor(found, found, found.depth!);
-      reportId = await this.database.transaction(async () => {
+      return this.database.transaction(async () => {
         const id = await this.reporting.createReport({
           periodId,
           unitId,
@@ -431,8 +447,11 @@ export class ReportingService {
           dueOn,
           isDemo: found.isDemo,
         });
-        await this.audit.record(actor, 'report.open', 'report', id, null, { periodId, unitId });
-        return id;
+        const [, view] = await together(
+          this.audit.record(actor, 'report.open', 'report', id, null, { periodId, unitId }),
+          this.viewOf(id),
+        );
+        return view;
       });
     }
     return this.viewOf(reportId);
@@ -476,31 +495,35 @@ export class ReportingService {
         { field: blocking.field, detail: blocking.message },
         blocking.field,
       );
+    const values = input.values.map((v) => ({
+      indicatorId: v.indicatorId,
+      category: v.category,
+      numerator: v.numerator,
+      denominator: v.denominator,
+      comment: v.comment,
+    }));
     const saved = await this.database.transaction(async () => {
-      const updated = await this.reporting.saveReport(
-        reportId,
-        input.version,
-        input.narrative,
-        input.values.map((v) => ({
-          indicatorId: v.indicatorId,
-          category: v.category,
-          numerator: v.numerator,
-          denominator: v.denominator,
-          comment: v.comment,
-        })),
+      // Saving the version that was just read (the usual case): what the save replaces is that
+      // read — every write of values or narrative bumps the version, and the save happens only if
+      // it did not — so the audit row goes out with the save. Checked below all the same.
+      const known = context.version === input.version;
+      const before = (replaced: { previousValues: ValueOfView[]; previousNarrative: unknown }) => ({
+        values: replaced.previousValues.map((v) => ({ reportId, ...v })),
+        narrative: replaced.previousNarrative,
+      });
+      const read = { previousValues: context.values ?? [], previousNarrative: context.narrative };
+      const [updated] = await together(
+        this.reporting.saveReport(reportId, input.version, input.narrative, values),
+        known
+          ? this.audit.record(actor, 'report.save', 'report', reportId, before(read), input)
+          : Promise.resolve(),
       );
       if (!updated) throw versionConflict(await this.viewOf(reportId));
-      await this.audit.record(
-        actor,
-        'report.save',
-        'report',
-        reportId,
-        {
-          values: updated.previousValues.map((v) => ({ reportId, ...v })),
-          narrative: updated.previousNarrative,
-        },
-        input,
-      );
+      if (!known) await this.audit.record(actor, 'report.save', 'report', reportId, before(updated), input);
+      else if (JSON.stringify(before(updated)) !== JSON.stringify(before(read)))
+        // Cannot happen while every writer bumps the version; if one ever does not, the audit
+        // row must not claim a wrong "before": nothing is saved and the caller reloads.
+        throw versionConflict(await this.viewOf(reportId));
       return updated;
     });
     // Everything else the view shows (period, form, previous values, unit name) is not changed
@@ -526,20 +549,23 @@ export class ReportingService {
     }
     const today = this.access.today();
     const submitted = await this.database.transaction(async () => {
-      const updated = await this.reporting.submitReport(reportId, version, {
-        submittedAt: new Date(this.now()).toISOString(),
-        submittedBy: actor.userId,
-        late: today > context.dueOn,
-      });
-      if (!updated) throw versionConflict(await this.viewOf(reportId));
-      await this.audit.record(
-        actor,
-        'report.submit',
-        'report',
-        reportId,
-        { status: context.status },
-        { status: 'submitted', late: today > context.dueOn },
+      // The audit row goes out with the update; a stale version rolls both back.
+      const [updated] = await together(
+        this.reporting.submitReport(reportId, version, {
+          submittedAt: new Date(this.now()).toISOString(),
+          submittedBy: actor.userId,
+          late: today > context.dueOn,
+        }),
+        this.audit.record(
+          actor,
+          'report.submit',
+          'report',
+          reportId,
+          { status: context.status },
+          { status: 'submitted', late: today > context.dueOn },
+        ),
       );
+      if (!updated) throw versionConflict(await this.viewOf(reportId));
       return updated;
     });
     // Values and narrative are those just checked: only the state changed (and the version check
@@ -576,14 +602,18 @@ export class ReportingService {
     // while the report is submitted, and the approval does not change it: the context read with
     // the report serves the answer.
     const approved = await this.database.transaction(async () => {
-      const updated = await this.transition(
-        actor,
-        context,
-        version,
-        { status: 'approved', returnReason: null },
-        'report.approve',
+      // The roll-up reads only the report's values and ids, which the approval does not change:
+      // its statement goes out with the update and the audit row (after them on the connection).
+      const [updated] = await together(
+        this.transition(
+          actor,
+          context,
+          version,
+          { status: 'approved', returnReason: null },
+          'report.approve',
+        ),
+        this.onApprovalChange(context, true),
       );
-      await this.onApprovalChange(updated, true);
       return updated;
     });
     return this.view(approved, context);
@@ -762,13 +792,15 @@ export class ReportingService {
     action: string,
   ): Promise<ReportRow> {
     return this.database.transaction(async () => {
-      const updated = await this.reporting.reviewReport(report.id, version, {
-        ...values,
-        reviewedAt: new Date(this.now()).toISOString(),
-        reviewedBy: actor.userId,
-      });
+      const [updated] = await together(
+        this.reporting.reviewReport(report.id, version, {
+          ...values,
+          reviewedAt: new Date(this.now()).toISOString(),
+          reviewedBy: actor.userId,
+        }),
+        this.audit.record(actor, action, 'report', report.id, { status: report.status }, values),
+      );
       if (!updated) throw versionConflict(await this.viewOf(report.id));
-      await this.audit.record(actor, action, 'report', report.id, { status: report.status }, values);
       return updated;
     });
   }
