@@ -294,7 +294,22 @@ function openPostgres(url: string, poolSize: number): Database {
     });
   let client = connect();
   let base = drizzlePostgres(client, { schema }) as unknown as Db;
-  const current = new AsyncLocalStorage<Db>();
+  /** The transaction in effect: its reserved connection, and a drizzle transaction over it once asked for. */
+  const current = new AsyncLocalStorage<{ sql: postgres.ReservedSql; db: Db | null }>();
+  /** drizzle's transaction object is built only for code that asks `db()` (hot paths use `prepared`). */
+  const drizzleOf = (scope: { sql: postgres.ReservedSql; db: Db | null }): Db => {
+    if (scope.db) return scope.db;
+    const {
+      dialect,
+      schema: relations,
+      options,
+    } = (base as unknown as { session: DrizzleSessionParts }).session;
+    // No savepoints are made (a nested `transaction()` joins the outer one), so the reserved
+    // connection serves where drizzle's types ask for a transaction's.
+    const session = new PostgresJsSession(scope.sql as unknown as postgres.Sql, dialect, relations, options);
+    scope.db = new PostgresJsTransaction(dialect, session as never, relations) as unknown as Db;
+    return scope.db;
+  };
   // Lost connections are replaced by postgres.js per query; a pool hit by the driver defect above
   // is replaced whole (its queries in flight end with CONNECTION_DESTROYED, answered 503).
   installDriverGuard();
@@ -308,7 +323,10 @@ function openPostgres(url: string, poolSize: number): Database {
 
   return {
     engine: 'postgres',
-    db: () => current.getStore() ?? base,
+    db: () => {
+      const scope = current.getStore();
+      return scope ? drizzleOf(scope) : base;
+    },
     async transaction<T>(fn: () => Promise<T>): Promise<T> {
       if (current.getStore()) return fn();
       // drizzle's own transaction (postgres.js `begin`) waits for BEGIN's answer before the first
@@ -317,22 +335,13 @@ function openPostgres(url: string, poolSize: number): Database {
       // connection, which PostgreSQL runs in order), and the drizzle transaction over the same
       // connection is what repositories get from `db()`.
       const reserved = await client.reserve();
-      const {
-        dialect,
-        schema: relations,
-        options,
-      } = (base as unknown as { session: DrizzleSessionParts }).session;
-      // No savepoints are made (a nested `transaction()` joins the outer one), so the reserved
-      // connection serves where drizzle's types ask for a transaction's.
-      const session = new PostgresJsSession(reserved as unknown as postgres.Sql, dialect, relations, options);
-      const tx = new PostgresJsTransaction(dialect, session as never, relations) as unknown as Db;
       const begun = reserved.unsafe('BEGIN');
       const began = begun.then(
         () => null,
         (error: unknown) => error,
       );
       try {
-        const result = await current.run(tx, fn);
+        const result = await current.run({ sql: reserved, db: null }, fn);
         const failed = await began;
         if (failed) throw failed;
         await reserved.unsafe('COMMIT');
@@ -346,13 +355,16 @@ function openPostgres(url: string, poolSize: number): Database {
       }
     },
     async query<T>(sqlText: string, params: unknown[] = []): Promise<T[]> {
-      const tx = current.getStore();
-      if (tx) return rowsOfUnsafe<T>(tx, sqlText, params);
+      const scope = current.getStore();
+      if (scope)
+        return (await scope.sql.unsafe(
+          sqlText,
+          params as postgres.ParameterOrJSON<never>[],
+        )) as unknown as T[];
       return (await client.unsafe(sqlText, params as postgres.ParameterOrJSON<never>[])) as unknown as T[];
     },
     async prepared<T>(sqlText: string, params: unknown[]): Promise<T[]> {
-      const tx = current.getStore();
-      const target = tx ? clientOf(tx) : client;
+      const target = current.getStore()?.sql ?? client;
       return (await target.unsafe(sqlText, params as postgres.ParameterOrJSON<never>[], {
         prepare: true,
       })) as unknown as T[];
@@ -381,14 +393,6 @@ type DrizzleSessionParts =
   ConstructorParameters<typeof PostgresJsSession> extends [unknown, infer D, infer S, infer O]
     ? { dialect: D; schema: S; options: O }
     : never;
-
-/** The postgres.js client under a drizzle transaction (its reserved connection). */
-const clientOf = (tx: Db): postgres.Sql =>
-  (tx as unknown as { session: { client: postgres.Sql } }).session.client;
-
-async function rowsOfUnsafe<T>(tx: Db, sqlText: string, params: unknown[]): Promise<T[]> {
-  return (await clientOf(tx).unsafe(sqlText, params as postgres.ParameterOrJSON<never>[])) as unknown as T[];
-}
 
 export interface OpenDatabaseOptions {
   /** PostgreSQL URL; when absent PGlite is used. */
