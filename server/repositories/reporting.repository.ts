@@ -12,7 +12,9 @@ import {
   reportValues,
   targetIndicators,
 } from '../db/schema.ts';
+import { type AuditRowParams, auditInsertFrom } from './audit.repository.ts';
 import { unitAccessColumns, unitAccessCtes } from './org.repository.ts';
+import { rollupApplyCtes, rollupLockedCte } from './rollup.repository.ts';
 
 export type IndicatorRow = typeof indicators.$inferSelect;
 export type ReportRow = typeof reports.$inferSelect;
@@ -88,6 +90,9 @@ const reportColumns = (t: string) => `${t}.id, ${t}.period_id AS "periodId", ${t
 const REPORT_COLUMNS = reportColumns('reports');
 
 const COLUMNS_OF_R = reportColumns('r');
+/** The columns of `ReportRow` from a CTE that returned `REPORT_COLUMNS` (or `COLUMNS_OF_R`). */
+const REPORT_FIELDS = `id, "periodId", "unitId", "formVersionId", status, "dueOn", narrative, "submittedAt",
+  "submittedBy", late, "reviewedAt", "reviewedBy", "returnReason", "isDemo", version, "createdAt", "updatedAt"`;
 
 const VALUE_JSON = `json_build_object('indicatorId', v.indicator_id, 'category', v.category,
   'numerator', v.numerator, 'denominator', v.denominator, 'comment', v.comment)`;
@@ -413,18 +418,42 @@ export class ReportingRepository {
     return row;
   }
 
-  /** Creates a unit's report for a period, or finds the one a concurrent caller created; its id. */
-  async createReport(values: {
-    periodId: number;
-    unitId: number;
-    formVersionId: number;
-    dueOn: string;
-    isDemo: boolean;
-  }): Promise<number> {
+  /**
+   * Creates a unit's report for a period with its audit row (one prepared statement), or finds the
+   * one a concurrent caller created (which that caller audited); its id.
+   */
+  async createReport(
+    values: {
+      periodId: number;
+      unitId: number;
+      formVersionId: number;
+      dueOn: string;
+      isDemo: boolean;
+    },
+    audit: Omit<AuditRowParams, 'objectId'>,
+  ): Promise<number> {
     const [created] = await this.database.prepared<{ id: number }>(
-      `INSERT INTO reports (period_id, unit_id, form_version_id, due_on, is_demo)
-       VALUES ($1, $2, $3, $4::date, $5) ON CONFLICT (period_id, unit_id) DO NOTHING RETURNING id`,
-      [values.periodId, values.unitId, values.formVersionId, values.dueOn, values.isDemo],
+      `WITH ins AS (
+         INSERT INTO reports (period_id, unit_id, form_version_id, due_on, is_demo)
+         VALUES ($1, $2, $3, $4::date, $5) ON CONFLICT (period_id, unit_id) DO NOTHING RETURNING id
+       ),
+       aud AS (
+         ${auditInsertFrom('ins', { userId: '$6', ip: '$7', action: '$8', objectType: '$9', objectId: 'ins.id', before: '$10', after: '$11' })}
+       )
+       SELECT id FROM ins`,
+      [
+        values.periodId,
+        values.unitId,
+        values.formVersionId,
+        values.dueOn,
+        values.isDemo,
+        audit.userId,
+        audit.ip,
+        audit.action,
+        audit.objectType,
+        audit.before,
+        audit.after,
+      ],
     );
     if (created) return created.id;
     const [found] = await this.database.prepared<{ id: number }>(
@@ -435,10 +464,11 @@ export class ReportingRepository {
   }
 
   /**
-   * Saves a report whole under its version, in one prepared statement: the narrative and version
-   * (only if `version` is still the stored one), its values replaced. Returns the updated row,
-   * the narrative and values it replaced (read under the row's lock, for the audit) and the values
-   * now stored; undefined when the version was stale (nothing written).
+   * Saves a report whole under its version, in one prepared statement (its own transaction): the
+   * narrative and version (only if `version` is still the stored one), its values replaced, and
+   * the audit row — whose "before" is the narrative and values it replaced, read under the row's
+   * lock. Returns the updated row and the values now stored; undefined when the version was stale
+   * (nothing written, no audit row).
    */
   async saveReport(
     reportId: number,
@@ -451,14 +481,8 @@ export class ReportingRepository {
       denominator: number | null;
       comment: string | null;
     }[],
-  ): Promise<
-    | (ReportRow & {
-        previousNarrative: Record<string, string>;
-        previousValues: Omit<ValueRow, 'reportId'>[];
-        savedValues: Omit<ValueRow, 'reportId'>[];
-      })
-    | undefined
-  > {
+    audit: Omit<AuditRowParams, 'before'>,
+  ): Promise<(ReportRow & { savedValues: Omit<ValueRow, 'reportId'>[] }) | undefined> {
     const payload = JSON.stringify(
       values.map((v) => ({
         indicator_id: v.indicatorId,
@@ -469,24 +493,20 @@ export class ReportingRepository {
       })),
     );
     const [row] = await this.database.prepared<
-      ReportRow & {
-        previousNarrative: Record<string, string>;
-        previousValues: Omit<ValueRow, 'reportId'>[] | null;
-        savedValues: Omit<ValueRow, 'reportId'>[] | null;
-      }
+      ReportRow & { savedValues: Omit<ValueRow, 'reportId'>[] | null }
     >(
       // The old row is joined to read its narrative: when the update happens the version still
       // matched, so no other write came between. The insert waits for the delete (its condition
-      // reads \`old\`), so the primary key sees the replaced rows gone.
+      // reads `old`), so the primary key sees the replaced rows gone.
       `WITH upd AS (
          UPDATE reports r SET narrative = $3::jsonb, version = r.version + 1, updated_at = now()
            FROM reports o
           WHERE r.id = $1 AND r.version = $2 AND o.id = r.id
-         RETURNING ${COLUMNS_OF_R}, o.narrative AS "previousNarrative"
+         RETURNING ${COLUMNS_OF_R}, o.narrative AS previous_narrative
        ),
        old AS (
          DELETE FROM report_values v USING upd WHERE v.report_id = upd.id
-         RETURNING v.indicator_id, v.category, v.numerator, v.denominator, v.comment
+         RETURNING v.report_id, v.indicator_id, v.category, v.numerator, v.denominator, v.comment
        ),
        new AS (
          INSERT INTO report_values (report_id, indicator_id, category, numerator, denominator, comment)
@@ -495,31 +515,127 @@ export class ReportingRepository {
                 AS x(indicator_id int, category text, numerator float8, denominator float8, comment text)
           WHERE (SELECT count(*) FROM old) >= 0
          RETURNING indicator_id, category, numerator, denominator, comment
+       ),
+       aud AS (
+         ${auditInsertFrom('upd', {
+           userId: '$5',
+           ip: '$6',
+           action: '$7',
+           objectType: '$8',
+           objectId: '$9',
+           before: `jsonb_build_object(
+                      'values', coalesce((SELECT jsonb_agg(jsonb_build_object('reportId', v.report_id,
+                                   'indicatorId', v.indicator_id, 'category', v.category, 'numerator', v.numerator,
+                                   'denominator', v.denominator, 'comment', v.comment)
+                                   ORDER BY v.indicator_id, v.category) FROM old v), '[]'::jsonb),
+                      'narrative', upd.previous_narrative)`,
+           after: '$10',
+         })}
        )
-       SELECT upd.*,
-              (SELECT json_agg(${VALUE_JSON} ORDER BY v.indicator_id, v.category) FROM old v) AS "previousValues",
+       SELECT ${REPORT_FIELDS},
               (SELECT json_agg(${VALUE_JSON} ORDER BY v.indicator_id, v.category) FROM new v) AS "savedValues"
          FROM upd`,
-      [reportId, version, JSON.stringify(narrative), payload],
+      [
+        reportId,
+        version,
+        JSON.stringify(narrative),
+        payload,
+        audit.userId,
+        audit.ip,
+        audit.action,
+        audit.objectType,
+        audit.objectId,
+        audit.after,
+      ],
     );
     if (!row) return undefined;
-    return { ...row, previousValues: row.previousValues ?? [], savedValues: row.savedValues ?? [] };
+    return { ...row, savedValues: row.savedValues ?? [] };
   }
 
-  /** Submits a report under its version; undefined when the version was stale. */
+  /**
+   * Submits a report under its version, with its audit row, in one prepared statement; undefined
+   * when the version was stale (nothing written).
+   */
   async submitReport(
     reportId: number,
     version: number,
     values: { submittedAt: string; submittedBy: number | null; late: boolean },
+    audit: AuditRowParams,
   ): Promise<ReportRow | undefined> {
     const [row] = await this.database.prepared<ReportRow>(
-      `UPDATE reports SET status = 'submitted', submitted_at = $3::timestamptz, submitted_by = $4, late = $5,
-              return_reason = NULL, version = version + 1, updated_at = now()
-        WHERE id = $1 AND version = $2
-       RETURNING ${REPORT_COLUMNS}`,
-      [reportId, version, values.submittedAt, values.submittedBy, values.late],
+      `WITH upd AS (
+         UPDATE reports SET status = 'submitted', submitted_at = $3::timestamptz, submitted_by = $4, late = $5,
+                return_reason = NULL, version = version + 1, updated_at = now()
+          WHERE id = $1 AND version = $2
+         RETURNING ${REPORT_COLUMNS}
+       ),
+       aud AS (
+         ${auditInsertFrom('upd', { userId: '$6', ip: '$7', action: '$8', objectType: '$9', objectId: '$10', before: '$11', after: '$12' })}
+       )
+       SELECT * FROM upd`,
+      [
+        reportId,
+        version,
+        values.submittedAt,
+        values.submittedBy,
+        values.late,
+        audit.userId,
+        audit.ip,
+        audit.action,
+        audit.objectType,
+        audit.objectId,
+        audit.before,
+        audit.after,
+      ],
     );
     return row;
+  }
+
+  /**
+   * Approves a submitted report in one prepared statement (its own transaction): the state change
+   * under the version, its audit row, and the report's values added to the period's roll-ups
+   * (`rollupLockedCte` / `rollupApplyCtes`, the statement of `RollupRepository.applyReport`).
+   * Undefined — nothing written — when the version is stale or the period's roll-ups are not
+   * built yet (the caller then takes the path that rebuilds them).
+   */
+  async approveReport(
+    report: { id: number; periodId: number; unitId: number },
+    version: number,
+    values: { reviewedAt: string; reviewedBy: number | null },
+    audit: AuditRowParams,
+  ): Promise<ReportRow | undefined> {
+    const [row] = await this.database.prepared<ReportRow>(
+      `WITH ${rollupLockedCte('$3::int')},
+       upd AS (
+         UPDATE reports SET status = 'approved', return_reason = NULL, reviewed_at = $5::timestamptz,
+                reviewed_by = $6, version = version + 1, updated_at = now()
+          WHERE id = $1 AND version = $2 AND EXISTS (SELECT 1 FROM locked)
+         RETURNING ${REPORT_COLUMNS}
+       ),
+       aud AS (
+         ${auditInsertFrom('upd', { userId: '$7', ip: '$8', action: '$9', objectType: '$10', objectId: '$11', before: '$12', after: '$13' })}
+       ),
+       ${rollupApplyCtes({ period: '$3::int', unit: '$4::int', report: '$1::int', sign: '1', gate: 'upd' })}
+       SELECT ${REPORT_FIELDS}, (SELECT count(*) FROM written) AS written FROM upd`,
+      [
+        report.id,
+        version,
+        report.periodId,
+        report.unitId,
+        values.reviewedAt,
+        values.reviewedBy,
+        audit.userId,
+        audit.ip,
+        audit.action,
+        audit.objectType,
+        audit.objectId,
+        audit.before,
+        audit.after,
+      ],
+    );
+    if (!row) return undefined;
+    const { written: _written, ...approved } = row as ReportRow & { written: number };
+    return approved;
   }
 
   /** A reviewer's decision (approve, return, unlock) under the version; undefined when stale. */

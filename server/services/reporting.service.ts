@@ -52,8 +52,6 @@ export function toIndicator(row: IndicatorRow): TIndicator {
   };
 }
 
-type ValueOfView = Omit<ValueRow, 'reportId'>;
-
 const toValue = (v: ValueRow) => ({
   indicatorId: v.indicatorId,
   category: v.category as TCategory,
@@ -435,24 +433,15 @@ export class ReportingService {
         { field: 'unitId', detail: 'đơn vị không thuộc diện báo cáo kỳ này' },
         'unitId',
       );
-    const reportId = found.reportId;
+    let reportId = found.reportId;
     if (reportId === null) {
       this.access.assertRole(actor, 'officer');
       const dueOn = this.dueFor(found, found, found.depth!);
-      return this.database.transaction(async () => {
-        const id = await this.reporting.createReport({
-          periodId,
-          unitId,
-          formVersionId: found.currentVersionId!,
-          dueOn,
-          isDemo: found.isDemo,
-        });
-        const [, view] = await together(
-          this.audit.record(actor, 'report.open', 'report', id, null, { periodId, unitId }),
-          this.viewOf(id),
-        );
-        return view;
-      });
+      // One statement writes the report and its audit row (its own transaction).
+      reportId = await this.reporting.createReport(
+        { periodId, unitId, formVersionId: found.currentVersionId!, dueOn, isDemo: found.isDemo },
+        this.audit.row(actor, 'report.open', 'report', null, null, { periodId, unitId }),
+      );
     }
     return this.viewOf(reportId);
   }
@@ -502,30 +491,15 @@ export class ReportingService {
       denominator: v.denominator,
       comment: v.comment,
     }));
-    const saved = await this.database.transaction(async () => {
-      // Saving the version that was just read (the usual case): what the save replaces is that
-      // read — every write of values or narrative bumps the version, and the save happens only if
-      // it did not — so the audit row goes out with the save. Checked below all the same.
-      const known = context.version === input.version;
-      const before = (replaced: { previousValues: ValueOfView[]; previousNarrative: unknown }) => ({
-        values: replaced.previousValues.map((v) => ({ reportId, ...v })),
-        narrative: replaced.previousNarrative,
-      });
-      const read = { previousValues: context.values ?? [], previousNarrative: context.narrative };
-      const [updated] = await together(
-        this.reporting.saveReport(reportId, input.version, input.narrative, values),
-        known
-          ? this.audit.record(actor, 'report.save', 'report', reportId, before(read), input)
-          : Promise.resolve(),
-      );
-      if (!updated) throw versionConflict(await this.viewOf(reportId));
-      if (!known) await this.audit.record(actor, 'report.save', 'report', reportId, before(updated), input);
-      else if (JSON.stringify(before(updated)) !== JSON.stringify(before(read)))
-        // Cannot happen while every writer bumps the version; if one ever does not, the audit
-        // row must not claim a wrong "before": nothing is saved and the caller reloads.
-        throw versionConflict(await this.viewOf(reportId));
-      return updated;
-    });
+    // One statement: the save and its audit row, "before" being what the save replaced.
+    const saved = await this.reporting.saveReport(
+      reportId,
+      input.version,
+      input.narrative,
+      values,
+      this.audit.row(actor, 'report.save', 'report', reportId, null, input),
+    );
+    if (!saved) throw versionConflict(await this.viewOf(reportId));
     // Everything else the view shows (period, form, previous values, unit name) is not changed
     // by a save; attachments come and go on their own and are as read just before.
     return this.view(saved, { ...context, values: saved.savedValues });
@@ -548,26 +522,22 @@ export class ReportingService {
       );
     }
     const today = this.access.today();
-    const submitted = await this.database.transaction(async () => {
-      // The audit row goes out with the update; a stale version rolls both back.
-      const [updated] = await together(
-        this.reporting.submitReport(reportId, version, {
-          submittedAt: new Date(this.now()).toISOString(),
-          submittedBy: actor.userId,
-          late: today > context.dueOn,
-        }),
-        this.audit.record(
-          actor,
-          'report.submit',
-          'report',
-          reportId,
-          { status: context.status },
-          { status: 'submitted', late: today > context.dueOn },
-        ),
-      );
-      if (!updated) throw versionConflict(await this.viewOf(reportId));
-      return updated;
-    });
+    // One statement: the state change and its audit row (neither when the version is stale).
+    const late = today > context.dueOn;
+    const submitted = await this.reporting.submitReport(
+      reportId,
+      version,
+      { submittedAt: new Date(this.now()).toISOString(), submittedBy: actor.userId, late },
+      this.audit.row(
+        actor,
+        'report.submit',
+        'report',
+        reportId,
+        { status: context.status },
+        { status: 'submitted', late },
+      ),
+    );
+    if (!submitted) throw versionConflict(await this.viewOf(reportId));
     // Values and narrative are those just checked: only the state changed (and the version check
     // proves nothing else wrote in between).
     return {
@@ -601,21 +571,25 @@ export class ReportingService {
     // What the page shows besides the report row (form, values, previous values) cannot change
     // while the report is submitted, and the approval does not change it: the context read with
     // the report serves the answer.
-    const approved = await this.database.transaction(async () => {
-      // The roll-up reads only the report's values and ids, which the approval does not change:
-      // its statement goes out with the update and the audit row (after them on the connection).
-      const [updated] = await together(
-        this.transition(
-          actor,
-          context,
-          version,
-          { status: 'approved', returnReason: null },
-          'report.approve',
-        ),
-        this.onApprovalChange(context, true),
-      );
-      return updated;
-    });
+    const reviewedAt = new Date(this.now()).toISOString();
+    const change = { status: 'approved' as const, returnReason: null };
+    // Usually one statement: the approval, its audit row and the roll-ups, no transaction held
+    // open across round trips (other approvals of the period wait for its roll-up rows).
+    const approved =
+      (await this.reporting.approveReport(
+        context,
+        version,
+        { reviewedAt, reviewedBy: actor.userId },
+        this.audit.row(actor, 'report.approve', 'report', reportId, { status: context.status }, change),
+      )) ??
+      // A stale version (409 from here) or the period's first approval (roll-ups built here).
+      (await this.database.transaction(async () => {
+        const [updated] = await together(
+          this.transition(actor, context, version, change, 'report.approve'),
+          this.onApprovalChange(context, true),
+        );
+        return updated;
+      }));
     return this.view(approved, context);
   }
 
