@@ -84,7 +84,7 @@ export async function seed(databaseUrl: string) {
         name: `Công đoàn ${code}`,
         type,
         parentId,
-        effectiveDate: '2015-01-01',
+        effectiveDate: '2010-01-01',
       });
     const top = await create('TINH', 'province', null);
     const passwordHash = await hashPassword(PASSWORD);
@@ -118,7 +118,9 @@ export async function seed(databaseUrl: string) {
       formName: 'Biểu tháng',
       frequency: 'monthly',
       dueRule: null,
-      fromYear: 2016,
+      // 192 monthly periods (a schedule holds at most 200): enough work for 60 s at ~850 req/s;
+      // with the 120 of 2016–2025 the officers ran out of periods before the end at ~630 req/s.
+      fromYear: 2010,
       toYear: 2025,
     });
     return {
@@ -306,8 +308,13 @@ export async function run(): Promise<void> {
         }
       }
     };
+    // When every officer has gone through every period before the time is up, the load drops:
+    // reported, so such a run is not read as a full one.
+    let officersDone: number | null = null;
     await Promise.all([
-      ...officerClients.map((_, i) => officerLoop(i)),
+      Promise.all(officerClients.map((_, i) => officerLoop(i))).then(() => {
+        if (performance.now() < deadline) officersDone = (performance.now() - began) / 1000;
+      }),
       ...managerClients.map((_, i) => managerLoop(i)),
     ]);
     const elapsed = (performance.now() - began) / 1000;
@@ -381,6 +388,7 @@ export async function run(): Promise<void> {
           ];
         }),
       ),
+      officers_done_s: officersDone === null ? null : round(officersDone),
       saved: acked.size,
       submitted: statusCount('submitted') + statusCount('approved'),
       approved: statusCount('approved'),
