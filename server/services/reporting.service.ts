@@ -75,9 +75,10 @@ export function toPeriod(p: PeriodRow): TPeriod {
 }
 
 /**
- * The statements of one transaction sent together (pipelined on its connection: one round trip)
- * — like `Promise.all`, but every one has ended before the first failure is thrown, so none can
- * still be running when the transaction rolls back and gives its connection back.
+ * The statements of one transaction issued together (they queue on its connection and run in
+ * order without waiting for this code in between) — like `Promise.all`, but every one has ended
+ * before the first failure is thrown, so none can still be running when the transaction rolls
+ * back and gives its connection back.
  */
 async function together<T extends readonly unknown[]>(
   ...pending: { [K in keyof T]: Promise<T[K]> }
