@@ -46,6 +46,31 @@ function freePort(): Promise<number> {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux); null elsewhere. */
+function cpuSeconds(pid: number): number | null {
+  try {
+    // The fields after the command name (which may hold spaces) are space-separated; utime and
+    // stime are the 14th and 15th fields, in clock ticks (100 a second on Linux).
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
+/** CPU seconds of the PostgreSQL backends serving one database (the server's connections). */
+async function backendCpuSeconds(admin: postgres.Sql, database: string): Promise<number | null> {
+  const pids = await admin<{ pid: number }[]>`SELECT pid FROM pg_stat_activity WHERE datname = ${database}`;
+  let total = 0;
+  for (const { pid } of pids) {
+    const seconds = cpuSeconds(pid);
+    if (seconds === null) return null;
+    total += seconds;
+  }
+  return total;
+}
+
 export async function seed(databaseUrl: string) {
   const database = openDatabase({ databaseUrl });
   try {
@@ -59,7 +84,7 @@ export async function seed(databaseUrl: string) {
         name: `Công đoàn ${code}`,
         type,
         parentId,
-        effectiveDate: '2015-01-01',
+        effectiveDate: '2010-01-01',
       });
     const top = await create('TINH', 'province', null);
     const passwordHash = await hashPassword(PASSWORD);
@@ -93,7 +118,9 @@ export async function seed(databaseUrl: string) {
       formName: 'Biểu tháng',
       frequency: 'monthly',
       dueRule: null,
-      fromYear: 2016,
+      // 192 monthly periods (a schedule holds at most 200): enough work for 60 s at ~850 req/s;
+      // with the 120 of 2016–2025 the officers ran out of periods before the end at ~630 req/s.
+      fromYear: 2010,
       toYear: 2025,
     });
     return {
@@ -160,6 +187,9 @@ async function signIn(url: string, username: string): Promise<Client> {
   return { headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' } };
 }
 
+const perRequest = (before: number | null, after: number | null, requests: number) =>
+  before === null || after === null ? null : Math.round(((after - before) * 1000 * 100) / requests) / 100;
+
 export async function run(): Promise<void> {
   const baseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
   const seconds = Number(process.env.BENCH_LOAD_SECONDS ?? 60);
@@ -181,6 +211,14 @@ export async function run(): Promise<void> {
     const url = started.url;
 
     const times: number[] = [];
+    /** The same times by kind of request (method and path without ids). */
+    const timesByKind = new Map<string, number[]>();
+    const record = (method: string, path: string, ms: number) => {
+      times.push(ms);
+      const kind = `${method} ${path.replace(/\d+/g, ':id')}`;
+      if (!timesByKind.has(kind)) timesByKind.set(kind, []);
+      timesByKind.get(kind)!.push(ms);
+    };
     let errors = 0;
     const errorSamples = new Map<string, number>();
     const timed = async (client: Client, method: string, path: string, body?: unknown) => {
@@ -194,14 +232,14 @@ export async function run(): Promise<void> {
           body: body === undefined ? undefined : JSON.stringify(body),
         });
       } catch (error) {
-        times.push(performance.now() - start);
+        record(method, path, performance.now() - start);
         errors++;
         const key = `network ${(error as Error).message}`;
         errorSamples.set(key, (errorSamples.get(key) ?? 0) + 1);
         return null;
       }
       const json = (await response.json()) as Record<string, unknown>;
-      times.push(performance.now() - start);
+      record(method, path, performance.now() - start);
       if (response.status >= 300) {
         errors++;
         const key = `${method} ${path.replace(/\d+/g, ':id')} ${response.status} ${(json.error as { code?: string })?.code}`;
@@ -217,6 +255,11 @@ export async function run(): Promise<void> {
     /** What the server acknowledged: per report, the saved value and the furthest status. */
     const acked = new Map<number, { value: number; status: 'draft' | 'submitted' | 'approved' }>();
     const loadBefore = loadAverage();
+    // CPU used during the run by the server, by PostgreSQL for it and by these clients: the cost
+    // of a request, which other work on the machine changes much less than it changes latency.
+    const serverCpuBefore = cpuSeconds(server.pid!);
+    const backendCpuBefore = await backendCpuSeconds(admin, name);
+    const clientCpuBefore = process.cpuUsage();
     const deadline = performance.now() + seconds * 1000;
     const began = performance.now();
 
@@ -265,12 +308,20 @@ export async function run(): Promise<void> {
         }
       }
     };
+    // When every officer has gone through every period before the time is up, the load drops:
+    // reported, so such a run is not read as a full one.
+    let officersDone: number | null = null;
     await Promise.all([
-      ...officerClients.map((_, i) => officerLoop(i)),
+      Promise.all(officerClients.map((_, i) => officerLoop(i))).then(() => {
+        if (performance.now() < deadline) officersDone = (performance.now() - began) / 1000;
+      }),
       ...managerClients.map((_, i) => managerLoop(i)),
     ]);
     const elapsed = (performance.now() - began) / 1000;
     const loadAfter = loadAverage();
+    const clientCpu = process.cpuUsage(clientCpuBefore);
+    const serverCpuAfter = cpuSeconds(server.pid!);
+    const backendCpuAfter = await backendCpuSeconds(admin, name);
 
     // Every acknowledged write, checked in the database.
     const db = postgres(databaseUrl, { max: 2, onnotice: () => undefined });
@@ -319,6 +370,25 @@ export async function run(): Promise<void> {
       seconds: round(elapsed),
       clients: CLIENTS,
       think_ms: thinkMs,
+      cpu_ms_per_request: {
+        server: perRequest(serverCpuBefore, serverCpuAfter, sorted.length),
+        postgres: perRequest(backendCpuBefore, backendCpuAfter, sorted.length),
+        clients: round((clientCpu.user + clientCpu.system) / 1000 / sorted.length),
+      },
+      by_kind: Object.fromEntries(
+        [...timesByKind].map(([kind, list]) => {
+          const byKind = [...list].sort((a, b) => a - b);
+          return [
+            kind,
+            {
+              n: byKind.length,
+              p50_ms: round(percentile(byKind, 50)),
+              p99_ms: round(percentile(byKind, 99)),
+            },
+          ];
+        }),
+      ),
+      officers_done_s: officersDone === null ? null : round(officersDone),
       saved: acked.size,
       submitted: statusCount('submitted') + statusCount('approved'),
       approved: statusCount('approved'),

@@ -24,23 +24,57 @@ export interface AuditFilter {
   limit: number;
 }
 
+/** An audit row as the parameters of a statement: ids and texts, before and after as JSON text. */
+export interface AuditRowParams {
+  userId: number | null;
+  ip: string | null;
+  action: string;
+  objectType: string;
+  objectId: string | null;
+  before: string | null;
+  after: string | null;
+}
+
+/** The audit row's parameters of an entry (JSON written as `append` writes it). */
+export function auditRowParams(entry: AuditEntry): AuditRowParams {
+  const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
+  return {
+    userId: entry.userId,
+    ip: entry.ip,
+    action: entry.action,
+    objectType: entry.objectType,
+    objectId: entry.objectId === null ? null : String(entry.objectId),
+    before: json(entry.before),
+    after: json(entry.after),
+  };
+}
+
+/**
+ * For a statement that writes a change and its audit row together (so the row exists exactly when
+ * the change does, in the same transaction): the INSERT of one audit row per row of `source`, a
+ * CTE of that statement. Each column is SQL of the statement: a parameter such as `$5`, or an
+ * expression over `source` (the object's id, a "before" the statement read).
+ */
+export function auditInsertFrom(source: string, columns: Record<keyof AuditRowParams, string>): string {
+  return `INSERT INTO audit_log (user_id, ip, action, object_type, object_id, before, after)
+          SELECT (${columns.userId})::int, (${columns.ip})::text, (${columns.action})::text,
+                 (${columns.objectType})::text, (${columns.objectId})::text, (${columns.before})::jsonb,
+                 (${columns.after})::jsonb
+            FROM ${source}`;
+}
+
 /** Append-only: this repository has no update and no delete. */
 export class AuditRepository {
   constructor(private readonly database: Database) {}
 
+  /** One prepared statement (every mutation makes one). */
   async append(entry: AuditEntry): Promise<void> {
-    await this.database
-      .db()
-      .insert(auditLog)
-      .values({
-        userId: entry.userId,
-        ip: entry.ip,
-        action: entry.action,
-        objectType: entry.objectType,
-        objectId: entry.objectId === null ? null : String(entry.objectId),
-        before: entry.before ?? null,
-        after: entry.after ?? null,
-      });
+    const row = auditRowParams(entry);
+    await this.database.prepared(
+      `INSERT INTO audit_log (user_id, ip, action, object_type, object_id, before, after)
+       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb)`,
+      [row.userId, row.ip, row.action, row.objectType, row.objectId, row.before, row.after],
+    );
   }
 
   /** Newest first, with the user's names; filters combine (and). */

@@ -46,6 +46,53 @@ function toUnitAsOf(row: TreeRow): TOrgUnitAsOf {
 const validOn = (fromCol: string, toCol: string, d: string) =>
   sql`${sql.raw(fromCol)} <= ${d}::date AND (${sql.raw(toCol)} IS NULL OR ${sql.raw(toCol)} >= ${d}::date)`;
 
+/** What one statement finds for the access rule: the unit's last day and whether it lies in the subtree. */
+export interface UnitAccessRow {
+  validTo: string | null;
+  inSubtree: boolean;
+}
+
+/**
+ * Common table expressions for the access rule inside a larger prepared statement: `acc_unit`
+ * (the unit, its last day and the day its place is taken: today, or its last day if it closed
+ * before) and `acc_up` (its ancestors on that day). `unit` is an SQL expression of the unit's id;
+ * `today` a parameter such as `$3`. Needs `WITH RECURSIVE`.
+ */
+export function unitAccessCtes(unit: string, today: string): string {
+  return `acc_unit AS (
+            SELECT u.id, u.valid_to,
+                   CASE WHEN u.valid_to < ${today}::date THEN u.valid_to ELSE ${today}::date END AS day
+              FROM org_units u WHERE u.id = (${unit})
+          ),
+          acc_up AS (
+            SELECT p.parent_id AS id, 1 AS lvl FROM acc_unit a
+              JOIN org_unit_parents p ON p.unit_id = a.id
+             WHERE p.valid_from <= a.day AND (p.valid_to IS NULL OR p.valid_to >= a.day)
+            UNION ALL
+            SELECT p.parent_id, up.lvl + 1 FROM acc_up up
+              JOIN org_unit_parents p ON p.unit_id = up.id
+             CROSS JOIN acc_unit a
+             WHERE p.valid_from <= a.day AND (p.valid_to IS NULL OR p.valid_to >= a.day) AND up.lvl < 50
+          )`;
+}
+
+/** The columns `unitValidTo`, `unitExists` and `inSubtree` of `home` (a parameter) over `unitAccessCtes`. */
+export function unitAccessColumns(home: string): string {
+  return `(SELECT valid_to FROM acc_unit) AS "unitValidTo",
+          EXISTS (SELECT 1 FROM acc_unit) AS "unitExists",
+          coalesce((SELECT id FROM acc_unit) = ${home}::int
+                   OR EXISTS (SELECT 1 FROM acc_up WHERE acc_up.id = ${home}::int), false) AS "inSubtree"`;
+}
+
+/** The access row out of a statement's `unitAccessColumns` (undefined: no such unit). */
+export function unitAccessOf(row: {
+  unitExists: boolean;
+  unitValidTo: string | null;
+  inSubtree: boolean;
+}): UnitAccessRow | undefined {
+  return row.unitExists ? { validTo: row.unitValidTo, inSubtree: row.inSubtree } : undefined;
+}
+
 /** All SQL about the organisation tree and its history. */
 export class OrgRepository {
   constructor(private readonly database: Database) {}
@@ -341,11 +388,22 @@ export class OrgRepository {
     );
   }
 
-  /** True when `unitId` is `ancestorId` or lies below it on `date`. */
-  async isInSubtree(ancestorId: number, unitId: number, date: string): Promise<boolean> {
-    if (ancestorId === unitId) return true;
-    const ancestors = await this.ancestors(unitId, date);
-    return ancestors.some((a) => a.id === ancestorId);
+  /**
+   * For the access rule, in one prepared statement: the unit's last day and whether it is `homeId`
+   * or lies below it — as of `today`, or of its last day if it closed before. Undefined when there
+   * is no such unit.
+   */
+  async unitAccess(homeId: number | null, unitId: number, today: string): Promise<UnitAccessRow | undefined> {
+    const [row] = await this.database.prepared<{
+      unitExists: boolean;
+      unitValidTo: string | null;
+      inSubtree: boolean;
+    }>(`WITH RECURSIVE ${unitAccessCtes('$1::int', '$2')} SELECT ${unitAccessColumns('$3')}`, [
+      unitId,
+      today,
+      homeId,
+    ]);
+    return row ? unitAccessOf(row) : undefined;
   }
 
   /** Diacritic-insensitive search on names (any time) and codes, names shown as of `date`. */

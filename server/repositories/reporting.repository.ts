@@ -12,6 +12,9 @@ import {
   reportValues,
   targetIndicators,
 } from '../db/schema.ts';
+import { type AuditRowParams, auditInsertFrom } from './audit.repository.ts';
+import { unitAccessColumns, unitAccessCtes } from './org.repository.ts';
+import { rollupApplyCtes, rollupLockedCte } from './rollup.repository.ts';
 
 export type IndicatorRow = typeof indicators.$inferSelect;
 export type ReportRow = typeof reports.$inferSelect;
@@ -55,6 +58,98 @@ export interface ViewContextRow {
   unit_name: string | null;
   attachments: { id: number; fileName: string; contentType: string; size: number }[] | null;
 }
+
+/** A report row with its view context and the access rule's row for the caller (`reportContext`). */
+export type ReportContextRow = ReportRow &
+  ViewContextRow & { unitExists: boolean; unitValidTo: string | null; inSubtree: boolean };
+
+/** What opening a report needs, in one statement (`openContext`). */
+export interface OpenContextRow {
+  dueOn: string;
+  leadDays: number;
+  unitTypes: string[];
+  isDemo: boolean;
+  currentVersionId: number | null;
+  /** Levels from the plan's unit down to the unit at the period's end; null when not below it then. */
+  depth: number | null;
+  /** The plan's unit is in the tree at the period's end (the root of `OrgRepository.tree`). */
+  planUnitPlaced: boolean;
+  unitType: string | null;
+  reportId: number | null;
+  unitExists: boolean;
+  unitValidTo: string | null;
+  inSubtree: boolean;
+}
+
+/** A report's columns (of table alias `t`) under the names of `ReportRow`, for raw statements. */
+const reportColumns = (t: string) => `${t}.id, ${t}.period_id AS "periodId", ${t}.unit_id AS "unitId",
+  ${t}.form_version_id AS "formVersionId", ${t}.status, ${t}.due_on AS "dueOn", ${t}.narrative,
+  ${t}.submitted_at AS "submittedAt", ${t}.submitted_by AS "submittedBy", ${t}.late,
+  ${t}.reviewed_at AS "reviewedAt", ${t}.reviewed_by AS "reviewedBy", ${t}.return_reason AS "returnReason",
+  ${t}.is_demo AS "isDemo", ${t}.version, ${t}.created_at AS "createdAt", ${t}.updated_at AS "updatedAt"`;
+const REPORT_COLUMNS = reportColumns('reports');
+
+const COLUMNS_OF_R = reportColumns('r');
+/** The columns of `ReportRow` from a CTE that returned `REPORT_COLUMNS` (or `COLUMNS_OF_R`). */
+const REPORT_FIELDS = `id, "periodId", "unitId", "formVersionId", status, "dueOn", narrative, "submittedAt",
+  "submittedBy", late, "reviewedAt", "reviewedBy", "returnReason", "isDemo", version, "createdAt", "updatedAt"`;
+
+const VALUE_JSON = `json_build_object('indicatorId', v.indicator_id, 'category', v.category,
+  'numerator', v.numerator, 'denominator', v.denominator, 'comment', v.comment)`;
+
+/**
+ * A report, everything its view shows besides the row (period, schedule and plan; the form
+ * version with its indicators; its values and those of the unit's previous report in the
+ * schedule; the unit's name at the period's end; attachments) and the access rule of $2 (the
+ * caller's home unit) to its unit as of $3 (today): one prepared statement.
+ */
+const REPORT_CONTEXT_SQL = `WITH RECURSIVE r AS (
+    SELECT * FROM reports WHERE id = $1
+  ),
+  per AS (
+    SELECT p.*, s.name AS schedule_name, pl.id AS plan_id, pl.title AS plan_title
+      FROM report_periods p JOIN report_schedules s ON s.id = p.schedule_id JOIN plans pl ON pl.id = s.plan_id
+     WHERE p.id = (SELECT period_id FROM r)
+  ),
+  fv AS (
+    SELECT v.id, v.number, v.indicators, v.sections, v.allow_attachments, f.id AS form_id, f.name,
+           f.plan_id, f.version
+      FROM report_form_versions v JOIN report_forms f ON f.id = v.form_id
+     WHERE v.id = (SELECT form_version_id FROM r)
+  ),
+  prev AS (
+    SELECT pr.id FROM reports pr JOIN report_periods p ON p.id = pr.period_id, per
+     WHERE p.schedule_id = per.schedule_id AND p.starts_on < per.starts_on AND pr.unit_id = (SELECT unit_id FROM r)
+     ORDER BY p.starts_on DESC LIMIT 1
+  ),
+  ${unitAccessCtes('SELECT unit_id FROM r', '$3')}
+  SELECT ${COLUMNS_OF_R},
+         (SELECT json_build_object('id', id, 'scheduleId', schedule_id, 'key', key, 'label', label,
+            'startsOn', starts_on, 'endsOn', ends_on, 'cutoffFrom', cutoff_from, 'cutoffTo', cutoff_to,
+            'dueOn', due_on, 'scheduleName', schedule_name, 'planId', plan_id, 'planTitle', plan_title)
+            FROM per) AS period,
+         (SELECT json_build_object('versionId', id, 'versionNumber', number, 'entries', indicators,
+            'sections', sections, 'allowAttachments', allow_attachments, 'formId', form_id, 'name', name,
+            'planId', plan_id, 'version', version) FROM fv) AS form,
+         (SELECT json_agg(json_build_object('id', i.id, 'code', i.code, 'name', i.name, 'kind', i.kind,
+            'unit', i.unit, 'numeratorLabel', i.numerator_label, 'denominatorLabel', i.denominator_label,
+            'disaggregation', i.disaggregation, 'aggregation', i.aggregation, 'threshold', i.threshold,
+            'version', i.version))
+            FROM indicators i WHERE i.id IN (
+              SELECT (e->>'indicatorId')::int FROM fv CROSS JOIN LATERAL jsonb_array_elements(fv.indicators) e)
+         ) AS indicators,
+         (SELECT json_agg(${VALUE_JSON} ORDER BY v.indicator_id, v.category)
+            FROM report_values v WHERE v.report_id = r.id) AS "values",
+         (SELECT json_agg(${VALUE_JSON} ORDER BY v.indicator_id, v.category)
+            FROM report_values v JOIN prev ON v.report_id = prev.id) AS previous_values,
+         (SELECT n.name FROM org_unit_names n, per
+           WHERE n.unit_id = r.unit_id AND n.valid_from <= per.ends_on
+             AND (n.valid_to IS NULL OR n.valid_to >= per.ends_on) LIMIT 1) AS unit_name,
+         (SELECT json_agg(json_build_object('id', a.id, 'fileName', a.file_name, 'contentType', a.content_type,
+            'size', a.size) ORDER BY a.id)
+            FROM report_attachments a WHERE a.report_id = r.id) AS attachments,
+         ${unitAccessColumns('$2')}
+    FROM r`;
 
 /** All SQL of indicators, forms, schedules, periods and reports. */
 export class ReportingRepository {
@@ -243,52 +338,8 @@ export class ReportingRepository {
     return this.db().select().from(reports).where(eq(reports.periodId, periodId));
   }
 
-  async reportsOfUnits(unitIds: number[], statuses: string[] | null): Promise<ReportRow[]> {
-    if (unitIds.length === 0) return [];
-    const where = statuses
-      ? and(inArray(reports.unitId, unitIds), inArray(reports.status, statuses))
-      : inArray(reports.unitId, unitIds);
-    return this.db().select().from(reports).where(where);
-  }
-
-  /** Creates the report row if missing (concurrent callers get the same row). */
-  async ensureReport(values: typeof reports.$inferInsert): Promise<ReportRow> {
-    await this.db().insert(reports).values(values).onConflictDoNothing();
-    return (await this.reportOf(values.periodId, values.unitId))!;
-  }
-
-  async updateReport(
-    id: number,
-    version: number,
-    values: Partial<typeof reports.$inferInsert>,
-  ): Promise<ReportRow | undefined> {
-    const [row] = await this.db()
-      .update(reports)
-      .set({ ...values, version: sql`${reports.version} + 1`, updatedAt: sql`now()` })
-      .where(and(eq(reports.id, id), eq(reports.version, version)))
-      .returning();
-    return row;
-  }
-
   async values(reportId: number): Promise<ValueRow[]> {
     return this.db().select().from(reportValues).where(eq(reportValues.reportId, reportId));
-  }
-
-  async replaceValues(
-    reportId: number,
-    values: {
-      indicatorId: number;
-      category: TCategory;
-      numerator: number | null;
-      denominator: number | null;
-      comment: string | null;
-    }[],
-  ) {
-    await this.db().delete(reportValues).where(eq(reportValues.reportId, reportId));
-    if (values.length)
-      await this.db()
-        .insert(reportValues)
-        .values(values.map((v) => ({ reportId, ...v })));
   }
 
   /** The same unit's report of the schedule's previous period, if any. */
@@ -303,59 +354,344 @@ export class ReportingRepository {
   }
 
   /**
-   * Everything a report's view needs besides the report row, in one statement: its period,
-   * schedule and plan, the form version with its indicators, its values and those of the unit's
-   * previous report in the schedule, the unit's name at the period's end, its attachments.
+   * A report with its view context and the access rule's row of `homeUnitId` to its unit as of
+   * `today`, in one prepared statement (`REPORT_CONTEXT_SQL`). Undefined when there is no report.
    */
-  async viewContext(report: { id: number; periodId: number; unitId: number; formVersionId: number }) {
-    const [row] = await rows<ViewContextRow>(
-      this.db(),
-      sql`WITH per AS (
-            SELECT p.*, s.name AS schedule_name, pl.id AS plan_id, pl.title AS plan_title
-              FROM report_periods p JOIN report_schedules s ON s.id = p.schedule_id JOIN plans pl ON pl.id = s.plan_id
-             WHERE p.id = ${report.periodId}
-          ),
-          fv AS (
-            SELECT v.id, v.number, v.indicators, v.sections, v.allow_attachments, f.id AS form_id, f.name,
-                   f.plan_id, f.version
-              FROM report_form_versions v JOIN report_forms f ON f.id = v.form_id
-             WHERE v.id = ${report.formVersionId}
-          ),
-          prev AS (
-            SELECT r.id FROM reports r JOIN report_periods p ON p.id = r.period_id, per
-             WHERE p.schedule_id = per.schedule_id AND p.starts_on < per.starts_on AND r.unit_id = ${report.unitId}
-             ORDER BY p.starts_on DESC LIMIT 1
-          )
-          SELECT (SELECT json_build_object('id', id, 'scheduleId', schedule_id, 'key', key, 'label', label,
-                    'startsOn', starts_on, 'endsOn', ends_on, 'cutoffFrom', cutoff_from, 'cutoffTo', cutoff_to,
-                    'dueOn', due_on, 'scheduleName', schedule_name, 'planId', plan_id, 'planTitle', plan_title)
-                    FROM per) AS period,
-                 (SELECT json_build_object('versionId', id, 'versionNumber', number, 'entries', indicators,
-                    'sections', sections, 'allowAttachments', allow_attachments, 'formId', form_id, 'name', name,
-                    'planId', plan_id, 'version', version) FROM fv) AS form,
-                 (SELECT json_agg(json_build_object('id', i.id, 'code', i.code, 'name', i.name, 'kind', i.kind,
-                    'unit', i.unit, 'numeratorLabel', i.numerator_label, 'denominatorLabel', i.denominator_label,
-                    'disaggregation', i.disaggregation, 'aggregation', i.aggregation, 'threshold', i.threshold,
-                    'version', i.version))
-                    FROM indicators i WHERE i.id IN (
-                      SELECT (e->>'indicatorId')::int FROM fv CROSS JOIN LATERAL jsonb_array_elements(fv.indicators) e)
-                 ) AS indicators,
-                 (SELECT json_agg(json_build_object('indicatorId', v.indicator_id, 'category', v.category,
-                    'numerator', v.numerator, 'denominator', v.denominator, 'comment', v.comment)
-                    ORDER BY v.indicator_id, v.category)
-                    FROM report_values v WHERE v.report_id = ${report.id}) AS "values",
-                 (SELECT json_agg(json_build_object('indicatorId', v.indicator_id, 'category', v.category,
-                    'numerator', v.numerator, 'denominator', v.denominator, 'comment', v.comment)
-                    ORDER BY v.indicator_id, v.category)
-                    FROM report_values v JOIN prev ON v.report_id = prev.id) AS previous_values,
-                 (SELECT n.name FROM org_unit_names n, per
-                   WHERE n.unit_id = ${report.unitId} AND n.valid_from <= per.ends_on
-                     AND (n.valid_to IS NULL OR n.valid_to >= per.ends_on) LIMIT 1) AS unit_name,
-                 (SELECT json_agg(json_build_object('id', a.id, 'fileName', a.file_name, 'contentType', a.content_type,
-                    'size', a.size) ORDER BY a.id)
-                    FROM report_attachments a WHERE a.report_id = ${report.id}) AS attachments`,
+  async reportContext(
+    reportId: number,
+    homeUnitId: number | null,
+    today: string,
+  ): Promise<ReportContextRow | undefined> {
+    const [row] = await this.database.prepared<ReportContextRow>(REPORT_CONTEXT_SQL, [
+      reportId,
+      homeUnitId,
+      today,
+    ]);
+    return row;
+  }
+
+  /**
+   * Opening a unit's report for a period, in one prepared statement: the period with its
+   * schedule, plan and form; where the unit stands below the plan's unit at the period's end
+   * (its ancestors then, so the tree is not walked down); its existing report; and the access rule
+   * of `homeUnitId` to the unit as of `today`. Undefined when there is no such period.
+   */
+  async openContext(
+    periodId: number,
+    unitId: number,
+    homeUnitId: number | null,
+    today: string,
+  ): Promise<OpenContextRow | undefined> {
+    const [row] = await this.database.prepared<OpenContextRow>(
+      `WITH RECURSIVE per AS (
+         SELECT p.due_on, p.ends_on, s.lead_days, s.unit_types, s.is_demo, pl.unit_id AS plan_unit_id,
+                f.current_version_id
+           FROM report_periods p
+           JOIN report_schedules s ON s.id = p.schedule_id
+           JOIN plans pl ON pl.id = s.plan_id
+           JOIN report_forms f ON f.id = s.form_id
+          WHERE p.id = $1
+       ),
+       up AS (
+         SELECT p.parent_id AS id, 1 AS lvl FROM per
+           JOIN org_unit_parents p ON p.unit_id = $2
+          WHERE p.valid_from <= per.ends_on AND (p.valid_to IS NULL OR p.valid_to >= per.ends_on)
+         UNION ALL
+         SELECT p.parent_id, up.lvl + 1 FROM up
+           JOIN org_unit_parents p ON p.unit_id = up.id
+          CROSS JOIN per
+          WHERE p.valid_from <= per.ends_on AND (p.valid_to IS NULL OR p.valid_to >= per.ends_on) AND up.lvl < 50
+       ),
+       ${unitAccessCtes('$2::int', '$4')}
+       SELECT per.due_on AS "dueOn", per.lead_days AS "leadDays", per.unit_types AS "unitTypes",
+              per.is_demo AS "isDemo", per.current_version_id AS "currentVersionId",
+              (SELECT min(lvl) FROM up WHERE up.id = per.plan_unit_id) AS depth,
+              EXISTS (SELECT 1 FROM org_unit_parents p WHERE p.unit_id = per.plan_unit_id
+                         AND p.valid_from <= per.ends_on AND (p.valid_to IS NULL OR p.valid_to >= per.ends_on))
+                AS "planUnitPlaced",
+              (SELECT type FROM org_units WHERE id = $2) AS "unitType",
+              (SELECT id FROM reports WHERE period_id = $1 AND unit_id = $2) AS "reportId",
+              ${unitAccessColumns('$3')}
+         FROM per`,
+      [periodId, unitId, homeUnitId, today],
     );
     return row;
+  }
+
+  /**
+   * Creates a unit's report for a period with its audit row (one prepared statement), or finds the
+   * one a concurrent caller created (which that caller audited); its id.
+   */
+  async createReport(
+    values: {
+      periodId: number;
+      unitId: number;
+      formVersionId: number;
+      dueOn: string;
+      isDemo: boolean;
+    },
+    audit: Omit<AuditRowParams, 'objectId'>,
+  ): Promise<number> {
+    const [created] = await this.database.prepared<{ id: number }>(
+      `WITH ins AS (
+         INSERT INTO reports (period_id, unit_id, form_version_id, due_on, is_demo)
+         VALUES ($1, $2, $3, $4::date, $5) ON CONFLICT (period_id, unit_id) DO NOTHING RETURNING id
+       ),
+       aud AS (
+         ${auditInsertFrom('ins', { userId: '$6', ip: '$7', action: '$8', objectType: '$9', objectId: 'ins.id', before: '$10', after: '$11' })}
+       )
+       SELECT id FROM ins`,
+      [
+        values.periodId,
+        values.unitId,
+        values.formVersionId,
+        values.dueOn,
+        values.isDemo,
+        audit.userId,
+        audit.ip,
+        audit.action,
+        audit.objectType,
+        audit.before,
+        audit.after,
+      ],
+    );
+    if (created) return created.id;
+    const [found] = await this.database.prepared<{ id: number }>(
+      'SELECT id FROM reports WHERE period_id = $1 AND unit_id = $2',
+      [values.periodId, values.unitId],
+    );
+    return found!.id;
+  }
+
+  /**
+   * Saves a report whole under its version, in one prepared statement (its own transaction): the
+   * narrative and version (only if `version` is still the stored one), its values replaced, and
+   * the audit row — whose "before" is the narrative and values it replaced, read under the row's
+   * lock. Returns the updated row and the values now stored; undefined when the version was stale
+   * (nothing written, no audit row).
+   */
+  async saveReport(
+    reportId: number,
+    version: number,
+    narrative: Record<string, string>,
+    values: {
+      indicatorId: number;
+      category: TCategory;
+      numerator: number | null;
+      denominator: number | null;
+      comment: string | null;
+    }[],
+    audit: Omit<AuditRowParams, 'before'>,
+  ): Promise<(ReportRow & { savedValues: Omit<ValueRow, 'reportId'>[] }) | undefined> {
+    const payload = JSON.stringify(
+      values.map((v) => ({
+        indicator_id: v.indicatorId,
+        category: v.category,
+        numerator: v.numerator,
+        denominator: v.denominator,
+        comment: v.comment,
+      })),
+    );
+    const [row] = await this.database.prepared<
+      ReportRow & { savedValues: Omit<ValueRow, 'reportId'>[] | null }
+    >(
+      // The old row is joined to read its narrative: when the update happens the version still
+      // matched, so no other write came between. The insert waits for the delete (its condition
+      // reads `old`), so the primary key sees the replaced rows gone.
+      `WITH upd AS (
+         UPDATE reports r SET narrative = $3::jsonb, version = r.version + 1, updated_at = now()
+           FROM reports o
+          WHERE r.id = $1 AND r.version = $2 AND o.id = r.id
+         RETURNING ${COLUMNS_OF_R}, o.narrative AS previous_narrative
+       ),
+       old AS (
+         DELETE FROM report_values v USING upd WHERE v.report_id = upd.id
+         RETURNING v.report_id, v.indicator_id, v.category, v.numerator, v.denominator, v.comment
+       ),
+       new AS (
+         INSERT INTO report_values (report_id, indicator_id, category, numerator, denominator, comment)
+         SELECT upd.id, x.indicator_id, x.category, x.numerator, x.denominator, x.comment
+           FROM upd, jsonb_to_recordset($4::jsonb)
+                AS x(indicator_id int, category text, numerator float8, denominator float8, comment text)
+          WHERE (SELECT count(*) FROM old) >= 0
+         RETURNING indicator_id, category, numerator, denominator, comment
+       ),
+       aud AS (
+         ${auditInsertFrom('upd', {
+           userId: '$5',
+           ip: '$6',
+           action: '$7',
+           objectType: '$8',
+           objectId: '$9',
+           before: `jsonb_build_object(
+                      'values', coalesce((SELECT jsonb_agg(jsonb_build_object('reportId', v.report_id,
+                                   'indicatorId', v.indicator_id, 'category', v.category, 'numerator', v.numerator,
+                                   'denominator', v.denominator, 'comment', v.comment)
+                                   ORDER BY v.indicator_id, v.category) FROM old v), '[]'::jsonb),
+                      'narrative', upd.previous_narrative)`,
+           after: '$10',
+         })}
+       )
+       SELECT ${REPORT_FIELDS},
+              (SELECT json_agg(${VALUE_JSON} ORDER BY v.indicator_id, v.category) FROM new v) AS "savedValues"
+         FROM upd`,
+      [
+        reportId,
+        version,
+        JSON.stringify(narrative),
+        payload,
+        audit.userId,
+        audit.ip,
+        audit.action,
+        audit.objectType,
+        audit.objectId,
+        audit.after,
+      ],
+    );
+    if (!row) return undefined;
+    return { ...row, savedValues: row.savedValues ?? [] };
+  }
+
+  /**
+   * Submits a report under its version, with its audit row, in one prepared statement; undefined
+   * when the version was stale (nothing written).
+   */
+  async submitReport(
+    reportId: number,
+    version: number,
+    values: { submittedAt: string; submittedBy: number | null; late: boolean },
+    audit: AuditRowParams,
+  ): Promise<ReportRow | undefined> {
+    const [row] = await this.database.prepared<ReportRow>(
+      `WITH upd AS (
+         UPDATE reports SET status = 'submitted', submitted_at = $3::timestamptz, submitted_by = $4, late = $5,
+                return_reason = NULL, version = version + 1, updated_at = now()
+          WHERE id = $1 AND version = $2
+         RETURNING ${REPORT_COLUMNS}
+       ),
+       aud AS (
+         ${auditInsertFrom('upd', { userId: '$6', ip: '$7', action: '$8', objectType: '$9', objectId: '$10', before: '$11', after: '$12' })}
+       )
+       SELECT * FROM upd`,
+      [
+        reportId,
+        version,
+        values.submittedAt,
+        values.submittedBy,
+        values.late,
+        audit.userId,
+        audit.ip,
+        audit.action,
+        audit.objectType,
+        audit.objectId,
+        audit.before,
+        audit.after,
+      ],
+    );
+    return row;
+  }
+
+  /**
+   * Approves a submitted report in one prepared statement (its own transaction): the state change
+   * under the version, its audit row, and the report's values added to the period's roll-ups
+   * (`rollupLockedCte` / `rollupApplyCtes`, the statement of `RollupRepository.applyReport`).
+   * Undefined — nothing written — when the version is stale or the period's roll-ups are not
+   * built yet (the caller then takes the path that rebuilds them).
+   */
+  async approveReport(
+    report: { id: number; periodId: number; unitId: number },
+    version: number,
+    values: { reviewedAt: string; reviewedBy: number | null },
+    audit: AuditRowParams,
+  ): Promise<ReportRow | undefined> {
+    const [row] = await this.database.prepared<ReportRow>(
+      `WITH ${rollupLockedCte('$3::int')},
+       upd AS (
+         UPDATE reports SET status = 'approved', return_reason = NULL, reviewed_at = $5::timestamptz,
+                reviewed_by = $6, version = version + 1, updated_at = now()
+          WHERE id = $1 AND version = $2 AND EXISTS (SELECT 1 FROM locked)
+         RETURNING ${REPORT_COLUMNS}
+       ),
+       aud AS (
+         ${auditInsertFrom('upd', { userId: '$7', ip: '$8', action: '$9', objectType: '$10', objectId: '$11', before: '$12', after: '$13' })}
+       ),
+       ${rollupApplyCtes({ period: '$3::int', unit: '$4::int', report: '$1::int', sign: '1', gate: 'upd' })}
+       SELECT ${REPORT_FIELDS}, (SELECT count(*) FROM written) AS written FROM upd`,
+      [
+        report.id,
+        version,
+        report.periodId,
+        report.unitId,
+        values.reviewedAt,
+        values.reviewedBy,
+        audit.userId,
+        audit.ip,
+        audit.action,
+        audit.objectType,
+        audit.objectId,
+        audit.before,
+        audit.after,
+      ],
+    );
+    if (!row) return undefined;
+    const { written: _written, ...approved } = row as ReportRow & { written: number };
+    return approved;
+  }
+
+  /** A reviewer's decision (approve, return, unlock) under the version; undefined when stale. */
+  async reviewReport(
+    reportId: number,
+    version: number,
+    values: { status: string; returnReason: string | null; reviewedAt: string; reviewedBy: number | null },
+  ): Promise<ReportRow | undefined> {
+    const [row] = await this.database.prepared<ReportRow>(
+      `UPDATE reports SET status = $3, return_reason = $4, reviewed_at = $5::timestamptz, reviewed_by = $6,
+              version = version + 1, updated_at = now()
+        WHERE id = $1 AND version = $2
+       RETURNING ${REPORT_COLUMNS}`,
+      [reportId, version, values.status, values.returnReason, values.reviewedAt, values.reviewedBy],
+    );
+    return row;
+  }
+
+  /**
+   * The submitted reports of the units below `homeUnitId` as of `today`, with each unit's name
+   * then and each report's period and schedule: one prepared statement.
+   */
+  async submittedBelow(homeUnitId: number, today: string) {
+    return this.database.prepared<{
+      reportId: number;
+      unitId: number;
+      unitName: string;
+      periodLabel: string;
+      scheduleName: string;
+      dueOn: string;
+      submittedAt: string | null;
+      late: boolean;
+      version: number;
+    }>(
+      `WITH RECURSIVE tree AS (
+         SELECT p.unit_id AS id FROM org_unit_parents p
+          WHERE p.unit_id = $1 AND p.valid_from <= $2::date AND (p.valid_to IS NULL OR p.valid_to >= $2::date)
+         UNION ALL
+         SELECT c.unit_id FROM tree t
+           JOIN org_unit_parents c ON c.parent_id = t.id
+            AND c.valid_from <= $2::date AND (c.valid_to IS NULL OR c.valid_to >= $2::date)
+       )
+       SELECT r.id AS "reportId", r.unit_id AS "unitId",
+              coalesce((SELECT n.name FROM org_unit_names n
+                         WHERE n.unit_id = r.unit_id AND n.valid_from <= $2::date
+                           AND (n.valid_to IS NULL OR n.valid_to >= $2::date) LIMIT 1), u.code) AS "unitName",
+              p.label AS "periodLabel", s.name AS "scheduleName", r.due_on AS "dueOn",
+              r.submitted_at AS "submittedAt", r.late, r.version
+         FROM tree t
+         JOIN reports r ON r.unit_id = t.id AND r.status = 'submitted'
+         JOIN org_units u ON u.id = r.unit_id
+         JOIN report_periods p ON p.id = r.period_id
+         JOIN report_schedules s ON s.id = p.schedule_id
+        WHERE t.id <> $1`,
+      [homeUnitId, today],
+    );
   }
 
   async attachments(reportId: number) {

@@ -129,6 +129,99 @@ export interface LateUnitRow {
 }
 
 /**
+ * The SQL rules of one approved value's contribution (the domain's `sum` and
+ * `count_units_meeting`, see `domain/rollup/roll-up.ts`), over a value `v`, its indicator `i` and
+ * whether its unit is expected (`expected`): numerator, denominator, meeting units, and whether
+ * the row's denominator is the expected units. Shared by the rebuild and the approval's upsert,
+ * so both apply the same rules; `rollup.db.test.ts` checks them against the domain.
+ */
+function contribution(expected: string) {
+  return `CASE WHEN i.aggregation = 'count_units_meeting'
+                    THEN CASE WHEN ${expected} AND v.numerator >= i.threshold THEN 1 ELSE 0 END
+                    ELSE v.numerator END AS num,
+               CASE WHEN i.aggregation = 'count_units_meeting' THEN 0
+                    WHEN i.kind = 'ratio' THEN v.denominator ELSE 1 END AS den,
+               CASE WHEN i.aggregation = 'count_units_meeting' AND ${expected} AND v.numerator >= i.threshold
+                    THEN 1 ELSE 0 END AS meet,
+               i.aggregation = 'count_units_meeting' AS den_is_expected`;
+}
+
+/** The values that roll up: given, and of the categories the indicator has. */
+const COUNTABLE = `v.numerator IS NOT NULL AND (i.kind <> 'ratio' OR v.denominator IS NOT NULL)
+               AND (v.category = 'total' OR (i.disaggregation = 'sex' AND v.category IN ('male', 'female')))`;
+
+/**
+ * The CTE `locked`: the period (an SQL expression such as `$1`) with a share lock, only when it
+ * is built — otherwise the caller rebuilds it under an update lock, and two first approvals each
+ * holding a share lock would deadlock upgrading.
+ */
+export function rollupLockedCte(period: string): string {
+  return `locked AS (
+            SELECT p.id FROM report_periods p
+              JOIN rollup_periods rp ON rp.period_id = p.id AND rp.built_at IS NOT NULL
+             WHERE p.id = ${period} FOR SHARE OF p
+          )`;
+}
+
+/**
+ * The CTEs `me`, `targets`, `own` and `written` that add (`sign` 1) or take away (−1) one
+ * report's values to the roll-up rows of its unit (when it has units below) and of every ancestor
+ * in the period's tree snapshot, after `rollupLockedCte`. Arguments are SQL of the statement
+ * (parameters); with `gate`, a CTE name, nothing is written unless that CTE has a row (a
+ * statement that approves a report and rolls it up together).
+ */
+export function rollupApplyCtes(p: {
+  period: string;
+  unit: string;
+  report: string;
+  sign: string;
+  gate?: string;
+}): string {
+  const gated = p.gate ? ` AND EXISTS (SELECT 1 FROM ${p.gate})` : '';
+  return `me AS (
+            SELECT ru.* FROM rollup_units ru JOIN locked ON locked.id = ru.period_id
+             WHERE ru.period_id = ${p.period} AND ru.unit_id = ${p.unit}${gated} LIMIT 1
+          ),
+          targets AS (
+            SELECT t.id FROM me CROSS JOIN LATERAL unnest(
+              me.ancestors || CASE WHEN me.has_children THEN ARRAY[me.unit_id] ELSE '{}'::int[] END) AS t(id)
+          ),
+          own AS (
+            SELECT v.indicator_id, v.category, ${contribution('(SELECT me.expected FROM me)')}
+              FROM report_values v JOIN indicators i ON i.id = v.indicator_id
+             WHERE v.report_id = ${p.report} AND ${COUNTABLE}
+          ),
+          written AS (
+            INSERT INTO rollup_values AS r (period_id, indicator_id, unit_id, category, numerator, denominator,
+                                            reporting_units, meeting_units, expected_units, updated_at)
+            SELECT (${p.period})::int, o.indicator_id, ru.unit_id, o.category, (${p.sign})::int * o.num::float8,
+                   CASE WHEN o.den_is_expected THEN ru.expected_units::float8 ELSE (${p.sign})::int * o.den::float8 END,
+                   (${p.sign})::int, (${p.sign})::int * o.meet, ru.expected_units, now()
+              FROM targets t
+              JOIN rollup_units ru ON ru.period_id = ${p.period} AND ru.unit_id = t.id
+             CROSS JOIN own o
+             ORDER BY o.indicator_id, ru.unit_id, o.category
+            ON CONFLICT (period_id, indicator_id, unit_id, category) DO UPDATE SET
+                   numerator = r.numerator + EXCLUDED.numerator,
+                   -- a count_units_meeting denominator is the subtree's expected units
+                   denominator = CASE WHEN (SELECT i.aggregation FROM indicators i WHERE i.id = EXCLUDED.indicator_id)
+                                           = 'count_units_meeting'
+                                      THEN EXCLUDED.denominator ELSE r.denominator + EXCLUDED.denominator END,
+                   reporting_units = r.reporting_units + EXCLUDED.reporting_units,
+                   meeting_units = r.meeting_units + EXCLUDED.meeting_units,
+                   expected_units = EXCLUDED.expected_units,
+                   updated_at = now()
+            RETURNING 1
+          )`;
+}
+
+/** `applyReport`'s statement: $1 period, $2 unit, $3 report, $4 sign (1 or −1). */
+const APPLY_REPORT_SQL = `WITH ${rollupLockedCte('$1')},
+          ${rollupApplyCtes({ period: '$1', unit: '$2', report: '$3', sign: '$4' })}
+          SELECT EXISTS (SELECT 1 FROM locked) AS built,
+                 EXISTS (SELECT 1 FROM me) AS in_tree, (SELECT count(*) FROM written)::int AS n`;
+
+/**
  * All SQL of roll-ups (`rollup_values`): rows exist for every unit that has units below it, per
  * indicator and category with at least one approved value in its subtree. A unit without units
  * below it has only its own value, which lives in `report_values`.
@@ -168,29 +261,6 @@ export class RollupRepository {
   }
 
   /**
-   * The SQL rules of one approved value's contribution (the domain's `sum` and
-   * `count_units_meeting`, see `domain/rollup/roll-up.ts`), over a value `v`, its indicator `i` and
-   * whether its unit is expected (`expected`): numerator, denominator, meeting units, and whether
-   * the row's denominator is the expected units. Shared by the rebuild and the approval's upsert,
-   * so both apply the same rules; `rollup.db.test.ts` checks them against the domain.
-   */
-  private static contribution(expected: SQL) {
-    return sql`CASE WHEN i.aggregation = 'count_units_meeting'
-                    THEN CASE WHEN ${expected} AND v.numerator >= i.threshold THEN 1 ELSE 0 END
-                    ELSE v.numerator END AS num,
-               CASE WHEN i.aggregation = 'count_units_meeting' THEN 0
-                    WHEN i.kind = 'ratio' THEN v.denominator ELSE 1 END AS den,
-               CASE WHEN i.aggregation = 'count_units_meeting' AND ${expected} AND v.numerator >= i.threshold
-                    THEN 1 ELSE 0 END AS meet,
-               i.aggregation = 'count_units_meeting' AS den_is_expected`;
-  }
-
-  /** The values that roll up: given, and of the categories the indicator has. */
-  private static readonly countable =
-    sql`v.numerator IS NOT NULL AND (i.kind <> 'ratio' OR v.denominator IS NOT NULL)
-               AND (v.category = 'total' OR (i.disaggregation = 'sex' AND v.category IN ('male', 'female')))`;
-
-  /**
    * Adds (`sign` 1, on approval) or takes away (−1, on unlock) one report's values to the roll-up
    * rows of its unit (when it has units below) and of every ancestor in the period's tree snapshot
    * — one statement: the snapshot row by primary key, its `ancestors` array, the report's values
@@ -206,52 +276,10 @@ export class RollupRepository {
     reportId: number,
     sign: 1 | -1,
   ): Promise<{ built: boolean; inTree: boolean; rows: number }> {
-    const [row] = await rows<{ built: boolean; in_tree: boolean; n: number }>(
-      this.db(),
-      // The share lock only when the period is built: otherwise the caller rebuilds it under an
-      // update lock, and two first approvals each holding a share lock would deadlock upgrading.
-      sql`WITH locked AS (
-            SELECT p.id FROM report_periods p
-              JOIN rollup_periods rp ON rp.period_id = p.id AND rp.built_at IS NOT NULL
-             WHERE p.id = ${periodId} FOR SHARE OF p
-          ),
-          me AS (
-            SELECT ru.* FROM rollup_units ru JOIN locked ON locked.id = ru.period_id
-             WHERE ru.period_id = ${periodId} AND ru.unit_id = ${unitId} LIMIT 1
-          ),
-          targets AS (
-            SELECT t.id FROM me CROSS JOIN LATERAL unnest(
-              me.ancestors || CASE WHEN me.has_children THEN ARRAY[me.unit_id] ELSE '{}'::int[] END) AS t(id)
-          ),
-          own AS (
-            SELECT v.indicator_id, v.category, ${RollupRepository.contribution(sql`(SELECT me.expected FROM me)`)}
-              FROM report_values v JOIN indicators i ON i.id = v.indicator_id
-             WHERE v.report_id = ${reportId} AND ${RollupRepository.countable}
-          ),
-          written AS (
-            INSERT INTO rollup_values AS r (period_id, indicator_id, unit_id, category, numerator, denominator,
-                                            reporting_units, meeting_units, expected_units, updated_at)
-            SELECT ${periodId}::int, o.indicator_id, ru.unit_id, o.category, ${sign}::int * o.num::float8,
-                   CASE WHEN o.den_is_expected THEN ru.expected_units::float8 ELSE ${sign}::int * o.den::float8 END,
-                   ${sign}::int, ${sign}::int * o.meet, ru.expected_units, now()
-              FROM targets t
-              JOIN rollup_units ru ON ru.period_id = ${periodId} AND ru.unit_id = t.id
-             CROSS JOIN own o
-             ORDER BY o.indicator_id, ru.unit_id, o.category
-            ON CONFLICT (period_id, indicator_id, unit_id, category) DO UPDATE SET
-                   numerator = r.numerator + EXCLUDED.numerator,
-                   -- a count_units_meeting denominator is the subtree's expected units
-                   denominator = CASE WHEN (SELECT i.aggregation FROM indicators i WHERE i.id = EXCLUDED.indicator_id)
-                                           = 'count_units_meeting'
-                                      THEN EXCLUDED.denominator ELSE r.denominator + EXCLUDED.denominator END,
-                   reporting_units = r.reporting_units + EXCLUDED.reporting_units,
-                   meeting_units = r.meeting_units + EXCLUDED.meeting_units,
-                   expected_units = EXCLUDED.expected_units,
-                   updated_at = now()
-            RETURNING 1
-          )
-          SELECT EXISTS (SELECT 1 FROM locked) AS built,
-                 EXISTS (SELECT 1 FROM me) AS in_tree, (SELECT count(*) FROM written)::int AS n`,
+    // Prepared: one round trip per approval, planned once per connection.
+    const [row] = await this.database.prepared<{ built: boolean; in_tree: boolean; n: number }>(
+      APPLY_REPORT_SQL,
+      [periodId, unitId, reportId, sign],
     );
     return { built: row?.built ?? false, inTree: row?.in_tree ?? false, rows: row?.n ?? 0 };
   }
@@ -448,7 +476,7 @@ export class RollupRepository {
               FROM rollup_units ru WHERE ru.period_id = ${periodId}
           ),
           own AS (
-            SELECT pl.target, v.indicator_id, v.category, ${RollupRepository.contribution(sql`pl.expected`)}
+            SELECT pl.target, v.indicator_id, v.category, ${sql.raw(contribution('pl.expected'))}
               FROM reports rp
               JOIN placed pl ON pl.id = rp.unit_id
               -- each report's values by its key (a nested loop over the primary key; measured
@@ -456,7 +484,7 @@ export class RollupRepository {
               JOIN report_values v ON v.report_id = rp.id
               JOIN indicators i ON i.id = v.indicator_id
              WHERE rp.period_id = ${periodId} AND rp.status = 'approved' AND pl.target IS NOT NULL
-               AND ${RollupRepository.countable}
+               AND ${sql.raw(COUNTABLE)}
           ),
           -- Three sums per value (3 million of them nationally) rather than five: a
           -- contribution's meet equals its num for count_units_meeting (the same test) and

@@ -1,9 +1,24 @@
 import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
-import { loginThrottle, sessions, users } from '../db/schema.ts';
+import { loginThrottle, sessions } from '../db/schema.ts';
 
 export type SessionRow = typeof sessions.$inferSelect;
 export type ThrottleRow = typeof loginThrottle.$inferSelect;
+
+/** What a signed-in request needs of its session and user. */
+export interface SessionWithUser {
+  sessionId: string;
+  csrfToken: string;
+  id: number;
+  username: string;
+  displayName: string;
+  role: string;
+  homeUnitId: number;
+  locale: string;
+  active: boolean;
+  /** The home unit's name as of the day asked for (its code when unnamed then). */
+  homeUnitName: string;
+}
 
 export class SessionRepository {
   constructor(private readonly database: Database) {}
@@ -21,16 +36,26 @@ export class SessionRepository {
     return row;
   }
 
-  /** A valid session with its user, in one query (every signed-in request starts here). */
-  async findValidWithUser(
-    id: string,
-  ): Promise<{ session: SessionRow; user: typeof users.$inferSelect } | undefined> {
-    const [row] = await this.database
-      .db()
-      .select({ session: sessions, user: users })
-      .from(sessions)
-      .innerJoin(users, eq(users.id, sessions.userId))
-      .where(and(eq(sessions.id, id), gt(sessions.expiresAt, sql`now()`)));
+  /**
+   * A valid session with its user and the name of the user's unit as of `today`, in one prepared
+   * statement: every signed-in request starts here.
+   */
+  async findValidWithUser(id: string, today: string): Promise<SessionWithUser | undefined> {
+    const [row] = await this.database.prepared<SessionWithUser>(
+      `SELECT s.id AS "sessionId", s.csrf_token AS "csrfToken",
+              u.id, u.username, u.display_name AS "displayName", u.role, u.home_unit_id AS "homeUnitId",
+              u.locale, u.active,
+              CASE WHEN hu.id IS NULL THEN ''
+                   ELSE coalesce((SELECT n.name FROM org_unit_names n
+                                   WHERE n.unit_id = hu.id AND n.valid_from <= $2::date
+                                     AND (n.valid_to IS NULL OR n.valid_to >= $2::date) LIMIT 1), hu.code)
+              END AS "homeUnitName"
+         FROM sessions s
+         JOIN users u ON u.id = s.user_id
+         LEFT JOIN org_units hu ON hu.id = u.home_unit_id
+        WHERE s.id = $1 AND s.expires_at > now()`,
+      [id, today],
+    );
     return row;
   }
 

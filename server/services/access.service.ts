@@ -2,7 +2,7 @@ import type { TRole } from '../../contracts/auth.ts';
 import { todayInVietnam } from '../../domain/dates.ts';
 import { roleAtLeast } from '../../domain/roles.ts';
 import { forbidden, forbiddenUnit, notFound } from '../errors.ts';
-import type { OrgRepository } from '../repositories/org.repository.ts';
+import type { OrgRepository, UnitAccessRow } from '../repositories/org.repository.ts';
 import type { Actor } from './actor.ts';
 
 /**
@@ -34,12 +34,24 @@ export class AccessService {
   }
 
   private async reaches(homeUnitId: number, unitId: number, hops: number): Promise<boolean> {
-    const unit = await this.org.findUnit(unitId);
-    if (!unit) return false;
-    const today = this.today();
-    const date = unit.validTo !== null && unit.validTo < today ? unit.validTo : today;
-    if (await this.org.isInSubtree(homeUnitId, unitId, date)) return true;
-    if (unit.validTo === null || hops >= 5) return false;
+    return this.follows(
+      homeUnitId,
+      unitId,
+      await this.org.unitAccess(homeUnitId, unitId, this.today()),
+      hops,
+    );
+  }
+
+  /** The rule from what SQL found; only a closed unit outside the subtree needs its successors. */
+  private async follows(
+    homeUnitId: number,
+    unitId: number,
+    found: UnitAccessRow | undefined,
+    hops: number,
+  ): Promise<boolean> {
+    if (!found) return false;
+    if (found.inSubtree) return true;
+    if (found.validTo === null || hops >= 5) return false;
     const { successors } = await this.org.lineage(unitId);
     for (const successor of successors) {
       if (await this.reaches(homeUnitId, successor.unitId, hops + 1)) return true;
@@ -49,8 +61,17 @@ export class AccessService {
 
   /** 404 when the unit does not exist, 403 when it lies outside the actor's organisation. */
   async assertUnitAccess(actor: Actor, unitId: number): Promise<void> {
-    const unit = await this.org.findUnit(unitId);
-    if (!unit) throw notFound('unit');
-    if (!(await this.canAccessUnit(actor, unitId))) throw forbiddenUnit();
+    const found = await this.org.unitAccess(actor.homeUnitId, unitId, this.today());
+    await this.assertUnitAccessFrom(actor, unitId, found);
+  }
+
+  /**
+   * `assertUnitAccess` with the unit's access row already read by a larger statement
+   * (`unitAccessCtes` / `unitAccessColumns` as of `today()`, for the actor's home unit).
+   */
+  async assertUnitAccessFrom(actor: Actor, unitId: number, found: UnitAccessRow | undefined): Promise<void> {
+    if (!found) throw notFound('unit');
+    if (actor.homeUnitId === null) return;
+    if (!(await this.follows(actor.homeUnitId, unitId, found, 0))) throw forbiddenUnit();
   }
 }

@@ -2,7 +2,12 @@ import ExcelJS from 'exceljs';
 import type { TAuditFilter, TAuditPage } from '../../contracts/audit.ts';
 import { auditChangesText } from '../../domain/audit-diff.ts';
 import { toIsoTimestamp } from '../../domain/dates.ts';
-import type { AuditFilter, AuditRepository } from '../repositories/audit.repository.ts';
+import {
+  type AuditFilter,
+  type AuditRepository,
+  type AuditRowParams,
+  auditRowParams,
+} from '../repositories/audit.repository.ts';
 import type { Actor } from './actor.ts';
 
 /** Most entries one export holds (a narrower filter gets the rest). */
@@ -30,6 +35,29 @@ export class AuditService {
     after: unknown,
   ) {
     return this.audit.append({
+      userId: actor.userId,
+      ip: actor.ip,
+      action,
+      objectType,
+      objectId,
+      before,
+      after,
+    });
+  }
+
+  /**
+   * The row `record` would write, as parameters for a statement that writes a change and its
+   * audit row together (`auditInsertFrom`); `before` may be left to the statement.
+   */
+  row(
+    actor: Actor,
+    action: string,
+    objectType: string,
+    objectId: string | number | null,
+    before: unknown,
+    after: unknown,
+  ): AuditRowParams {
+    return auditRowParams({
       userId: actor.userId,
       ip: actor.ip,
       action,

@@ -99,14 +99,13 @@ export class AuthService {
   }
 
   async authenticate(token: string, ip: string | null): Promise<Authenticated | null> {
-    const found = await this.sessions.findValidWithUser(hashToken(token));
-    if (!found?.user.active) return null;
-    const { session, user } = found;
+    const found = await this.sessions.findValidWithUser(hashToken(token), todayInVietnam(this.clock()));
+    if (!found?.active) return null;
     return {
-      user: await this.sessionUser(user),
-      actor: this.actorOf(user, ip),
-      csrfToken: session.csrfToken,
-      sessionId: session.id,
+      user: toSessionUser(found, found.homeUnitName),
+      actor: this.actorOf(found, ip),
+      csrfToken: found.csrfToken,
+      sessionId: found.sessionId,
     };
   }
 
@@ -117,22 +116,29 @@ export class AuthService {
     });
   }
 
-  actorOf(user: UserRow, ip: string | null): Actor {
+  actorOf(user: Pick<UserRow, 'id' | 'role' | 'homeUnitId'>, ip: string | null): Actor {
     return { userId: user.id, role: user.role as Actor['role'], homeUnitId: user.homeUnitId, ip };
   }
 
   private async sessionUser(user: UserRow): Promise<TSessionUser> {
     const unit = await this.org.unitAsOf(user.homeUnitId, todayInVietnam(this.clock()));
-    return {
-      id: user.id,
-      username: user.username,
-      displayName: user.displayName,
-      role: user.role as TSessionUser['role'],
-      homeUnitId: user.homeUnitId,
-      homeUnitName: unit?.name ?? '',
-      locale: user.locale === 'en' ? 'en' : 'vi',
-    };
+    return toSessionUser(user, unit?.name ?? '');
   }
+}
+
+function toSessionUser(
+  user: Pick<UserRow, 'id' | 'username' | 'displayName' | 'role' | 'homeUnitId' | 'locale'>,
+  homeUnitName: string,
+): TSessionUser {
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role as TSessionUser['role'],
+    homeUnitId: user.homeUnitId,
+    homeUnitName,
+    locale: user.locale === 'en' ? 'en' : 'vi',
+  };
 }
 
 function toState(row: {

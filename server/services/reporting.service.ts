@@ -19,15 +19,17 @@ import { roleAtLeast } from '../../domain/roles.ts';
 import type { Database } from '../db/client.ts';
 import { AppError, forbidden, notFound, versionConflict } from '../errors.ts';
 import { nounRef } from '../i18n/messages.ts';
-import type { OrgRepository } from '../repositories/org.repository.ts';
+import { type OrgRepository, unitAccessOf } from '../repositories/org.repository.ts';
 import type { PlanRepository } from '../repositories/plan.repository.ts';
 import type {
   IndicatorRow,
   PeriodRow,
+  ReportContextRow,
   ReportingRepository,
   ReportRow,
   ScheduleRow,
   ValueRow,
+  ViewContextRow,
 } from '../repositories/reporting.repository.ts';
 import type { AccessService } from './access.service.ts';
 import type { Actor } from './actor.ts';
@@ -70,6 +72,21 @@ export function toPeriod(p: PeriodRow): TPeriod {
     cutoffTo: p.cutoffTo,
     dueOn: p.dueOn,
   };
+}
+
+/**
+ * The statements of one transaction issued together (they queue on its connection and run in
+ * order without waiting for this code in between) — like `Promise.all`, but every one has ended
+ * before the first failure is thrown, so none can still be running when the transaction rolls
+ * back and gives its connection back.
+ */
+async function together<T extends readonly unknown[]>(
+  ...pending: { [K in keyof T]: Promise<T[K]> }
+): Promise<T> {
+  const settled = await Promise.allSettled(pending);
+  const failed = settled.find((r) => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((r) => (r as PromiseFulfilledResult<unknown>).value) as unknown as T;
 }
 
 /** Words shared by an indicator's name and a target's text, for suggestions. */
@@ -346,7 +363,11 @@ export class ReportingService {
   }
 
   /** Each level sets its units' date `leadDays` before its own. */
-  dueFor(period: PeriodRow, schedule: ScheduleRow, levelsBelowPlanUnit: number): string {
+  dueFor(
+    period: Pick<PeriodRow, 'dueOn'>,
+    schedule: Pick<ScheduleRow, 'leadDays'>,
+    levelsBelowPlanUnit: number,
+  ): string {
     return addDays(period.dueOn, -schedule.leadDays * Math.max(0, levelsBelowPlanUnit - 1));
   }
 
@@ -395,52 +416,50 @@ export class ReportingService {
 
   /** Opens (creating when needed) the report of a unit for a period. The unit's own people write it. */
   async open(actor: Actor, periodId: number, unitId: number): Promise<TReport> {
-    const period = await this.requirePeriod(periodId);
-    const schedule = (await this.reporting.schedule(period.scheduleId))!;
-    const plan = (await this.plans.find(schedule.planId))!;
-    await this.access.assertUnitAccess(actor, unitId);
-    const scope = await this.unitsInScope(schedule, period, plan.unitId);
-    const target = scope.find((u) => u.id === unitId);
-    if (!target)
+    const today = this.access.today();
+    const found = await this.reporting.openContext(periodId, unitId, actor.homeUnitId, today);
+    if (!found) throw notFound('period');
+    await this.access.assertUnitAccessFrom(actor, unitId, unitAccessOf(found));
+    // In scope: below the plan's unit at the period's end, of a type the schedule expects (or,
+    // with no types, directly below it) — the test of `unitsInScope`, read up from the unit.
+    const types = found.unitTypes;
+    const inScope =
+      found.planUnitPlaced &&
+      found.depth !== null &&
+      (types.length === 0 ? found.depth === 1 : types.includes(found.unitType ?? ''));
+    if (!inScope)
       throw new AppError(
         400,
         'validation',
         { field: 'unitId', detail: 'đơn vị không thuộc diện báo cáo kỳ này' },
         'unitId',
       );
-    let report = await this.reporting.reportOf(periodId, unitId);
-    if (!report) {
+    let reportId = found.reportId;
+    if (reportId === null) {
       this.access.assertRole(actor, 'officer');
-      const form = (await this.reporting.form(schedule.formId))!;
-      const levels = target.depth;
-      report = await this.database.transaction(async () => {
-        const row = await this.reporting.ensureReport({
-          periodId,
-          unitId,
-          formVersionId: form.currentVersionId!,
-          dueOn: this.dueFor(period, schedule, levels),
-          isDemo: schedule.isDemo,
-        });
-        await this.audit.record(actor, 'report.open', 'report', row.id, null, { periodId, unitId });
-        return row;
-      });
+      const dueOn = this.dueFor(found, found, found.depth!);
+      // One statement writes the report and its audit row (its own transaction).
+      reportId = await this.reporting.createReport(
+        { periodId, unitId, formVersionId: found.currentVersionId!, dueOn, isDemo: found.isDemo },
+        this.audit.row(actor, 'report.open', 'report', null, null, { periodId, unitId }),
+      );
     }
-    return this.view(report);
+    return this.viewOf(reportId);
   }
 
   async get(actor: Actor, reportId: number): Promise<TReport> {
-    const report = await this.requireReport(reportId);
-    await this.access.assertUnitAccess(actor, report.unitId);
-    return this.view(report);
+    const found = await this.requireContext(actor, reportId);
+    await this.access.assertUnitAccessFrom(actor, found.unitId, unitAccessOf(found));
+    return this.view(found, found);
   }
 
   /** Saves a draft whole — incomplete is fine, nothing typed is lost; issues come back to show. */
   async save(actor: Actor, reportId: number, input: TReportSave): Promise<TReport> {
-    const report = await this.requireReport(reportId);
+    const context = await this.requireContext(actor, reportId);
     this.access.assertRole(actor, 'officer');
-    await this.access.assertUnitAccess(actor, report.unitId);
-    this.assertEditable(report);
-    const form = await this.form(report.formVersionId);
+    await this.access.assertUnitAccessFrom(actor, context.unitId, unitAccessOf(context));
+    this.assertEditable(context);
+    const form = this.formOf(context);
     const allowed = new Set(form.sections.map((s) => s.key));
     const unknownSection = Object.keys(input.narrative).find((k) => !allowed.has(k));
     if (unknownSection)
@@ -466,40 +485,33 @@ export class ReportingService {
         { field: blocking.field, detail: blocking.message },
         blocking.field,
       );
-    await this.database.transaction(async () => {
-      const before = await this.reporting.values(reportId);
-      const updated = await this.reporting.updateReport(reportId, input.version, {
-        narrative: input.narrative,
-      });
-      if (!updated) throw versionConflict(await this.view((await this.reporting.report(reportId))!));
-      await this.reporting.replaceValues(
-        reportId,
-        input.values.map((v) => ({
-          indicatorId: v.indicatorId,
-          category: v.category,
-          numerator: v.numerator,
-          denominator: v.denominator,
-          comment: v.comment,
-        })),
-      );
-      await this.audit.record(
-        actor,
-        'report.save',
-        'report',
-        reportId,
-        { values: before, narrative: report.narrative },
-        input,
-      );
-    });
-    return this.view((await this.reporting.report(reportId))!);
+    const values = input.values.map((v) => ({
+      indicatorId: v.indicatorId,
+      category: v.category,
+      numerator: v.numerator,
+      denominator: v.denominator,
+      comment: v.comment,
+    }));
+    // One statement: the save and its audit row, "before" being what the save replaced.
+    const saved = await this.reporting.saveReport(
+      reportId,
+      input.version,
+      input.narrative,
+      values,
+      this.audit.row(actor, 'report.save', 'report', reportId, null, input),
+    );
+    if (!saved) throw versionConflict(await this.viewOf(reportId));
+    // Everything else the view shows (period, form, previous values, unit name) is not changed
+    // by a save; attachments come and go on their own and are as read just before.
+    return this.view(saved, { ...context, values: saved.savedValues });
   }
 
   async submit(actor: Actor, reportId: number, version: number): Promise<TReport> {
-    const report = await this.requireReport(reportId);
+    const context = await this.requireContext(actor, reportId);
     this.access.assertRole(actor, 'officer');
-    await this.access.assertUnitAccess(actor, report.unitId);
-    this.assertEditable(report);
-    const view = await this.view(report);
+    await this.access.assertUnitAccessFrom(actor, context.unitId, unitAccessOf(context));
+    this.assertEditable(context);
+    const view = this.view(context, context);
     const errors = view.issues.filter((i) => i.severity === 'error');
     if (errors.length > 0) {
       throw new AppError(
@@ -511,26 +523,24 @@ export class ReportingService {
       );
     }
     const today = this.access.today();
-    const submitted = await this.database.transaction(async () => {
-      const updated = await this.reporting.updateReport(reportId, version, {
-        status: 'submitted',
-        submittedAt: new Date(this.now()).toISOString(),
-        submittedBy: actor.userId,
-        late: today > report.dueOn,
-        returnReason: null,
-      });
-      if (!updated) throw versionConflict(view);
-      await this.audit.record(
+    // One statement: the state change and its audit row (neither when the version is stale).
+    const late = today > context.dueOn;
+    const submitted = await this.reporting.submitReport(
+      reportId,
+      version,
+      { submittedAt: new Date(this.now()).toISOString(), submittedBy: actor.userId, late },
+      this.audit.row(
         actor,
         'report.submit',
         'report',
         reportId,
-        { status: report.status },
-        { status: 'submitted', late: today > report.dueOn },
-      );
-      return updated;
-    });
-    // Values and narrative are those just checked: only the state changed.
+        { status: context.status },
+        { status: 'submitted', late },
+      ),
+    );
+    if (!submitted) throw versionConflict(await this.viewOf(reportId));
+    // Values and narrative are those just checked: only the state changed (and the version check
+    // proves nothing else wrote in between).
     return {
       ...view,
       status: 'submitted',
@@ -542,94 +552,76 @@ export class ReportingService {
   }
 
   async returnReport(actor: Actor, reportId: number, reason: string, version: number): Promise<TReport> {
-    const report = await this.requireReport(reportId);
-    await this.assertReviewer(actor, report, 'officer');
-    if (report.status !== 'submitted') throw this.wrongState(report.status);
-    await this.transition(
+    const context = await this.requireContext(actor, reportId);
+    await this.assertReviewer(actor, context, 'officer');
+    if (context.status !== 'submitted') throw this.wrongState(context.status);
+    const updated = await this.transition(
       actor,
-      report,
+      context,
       version,
       { status: 'returned', returnReason: reason },
       'report.return',
     );
-    return this.view((await this.reporting.report(reportId))!);
+    return this.view(updated, context);
   }
 
   async approve(actor: Actor, reportId: number, version: number): Promise<TReport> {
-    const report = await this.requireReport(reportId);
-    await this.assertReviewer(actor, report, 'officer');
-    if (report.status !== 'submitted') throw this.wrongState(report.status);
-    // What the page shows besides the report row (form, values, previous values, attachments)
-    // cannot change while the report is submitted, and the approval does not change it: read
-    // alongside the transaction (another connection on PostgreSQL) instead of after it.
-    const context = this.reporting.viewContext(report);
-    const [approved] = await Promise.all([
-      this.database.transaction(async () => {
-        const updated = await this.transition(
-          actor,
-          report,
-          version,
-          { status: 'approved', returnReason: null },
-          'report.approve',
+    const context = await this.requireContext(actor, reportId);
+    await this.assertReviewer(actor, context, 'officer');
+    if (context.status !== 'submitted') throw this.wrongState(context.status);
+    // What the page shows besides the report row (form, values, previous values) cannot change
+    // while the report is submitted, and the approval does not change it: the context read with
+    // the report serves the answer.
+    const reviewedAt = new Date(this.now()).toISOString();
+    const change = { status: 'approved' as const, returnReason: null };
+    // Usually one statement: the approval, its audit row and the roll-ups, no transaction held
+    // open across round trips (other approvals of the period wait for its roll-up rows).
+    const approved =
+      (await this.reporting.approveReport(
+        context,
+        version,
+        { reviewedAt, reviewedBy: actor.userId },
+        this.audit.row(actor, 'report.approve', 'report', reportId, { status: context.status }, change),
+      )) ??
+      // A stale version (409 from here) or the period's first approval (roll-ups built here).
+      (await this.database.transaction(async () => {
+        const [updated] = await together(
+          this.transition(actor, context, version, change, 'report.approve'),
+          this.onApprovalChange(context, true),
         );
-        await this.onApprovalChange(updated, true);
         return updated;
-      }),
-      context,
-    ]);
+      }));
     return this.view(approved, context);
   }
 
   /** Unlocking an approved report needs a manager above the unit, and is audited. */
   async unlock(actor: Actor, reportId: number, reason: string, version: number): Promise<TReport> {
-    const report = await this.requireReport(reportId);
-    await this.assertReviewer(actor, report, 'manager');
-    if (report.status !== 'approved') throw this.wrongState(report.status);
-    await this.database.transaction(async () => {
+    const context = await this.requireContext(actor, reportId);
+    await this.assertReviewer(actor, context, 'manager');
+    if (context.status !== 'approved') throw this.wrongState(context.status);
+    const unlocked = await this.database.transaction(async () => {
       const updated = await this.transition(
         actor,
-        report,
+        context,
         version,
         { status: 'returned', returnReason: reason },
         'report.unlock',
       );
       await this.onApprovalChange(updated, false);
+      return updated;
     });
-    return this.view((await this.reporting.report(reportId))!);
+    return this.view(unlocked, context);
   }
 
   /** Submitted reports of the units below the actor, oldest first. */
   async reviewQueue(actor: Actor) {
     this.access.assertRole(actor, 'officer');
     if (actor.homeUnitId === null || actor.homeUnitId < 0) return [];
-    const below = (await this.org.tree(this.access.today(), actor.homeUnitId)).filter(
-      (u) => u.id !== actor.homeUnitId,
-    );
-    const names = new Map(below.map((u) => [u.id, u.name]));
-    const found = await this.reporting.reportsOfUnits([...names.keys()], ['submitted']);
-    const items = [];
-    // Many reports share few periods and schedules: each is read once (no query per report).
-    const periods = new Map<number, Promise<PeriodRow | undefined>>();
-    const schedules = new Map<number, Promise<ScheduleRow | undefined>>();
-    const once = <T>(map: Map<number, Promise<T>>, id: number, load: (id: number) => Promise<T>) => {
-      if (!map.has(id)) map.set(id, load(id));
-      return map.get(id)!;
-    };
-    for (const r of found) {
-      const period = (await once(periods, r.periodId, (id) => this.reporting.period(id)))!;
-      const schedule = (await once(schedules, period.scheduleId, (id) => this.reporting.schedule(id)))!;
-      items.push({
-        reportId: r.id,
-        unitId: r.unitId,
-        unitName: names.get(r.unitId) ?? '',
-        periodLabel: period.label,
-        scheduleName: schedule.name,
-        dueOn: r.dueOn,
-        submittedAt: r.submittedAt ? toIsoTimestamp(r.submittedAt) : null,
-        late: r.late,
-        version: r.version,
-      });
-    }
+    const found = await this.reporting.submittedBelow(actor.homeUnitId, this.access.today());
+    const items = found.map((r) => ({
+      ...r,
+      submittedAt: r.submittedAt ? toIsoTimestamp(r.submittedAt) : null,
+    }));
     return items.sort((a, b) => (a.submittedAt ?? '').localeCompare(b.submittedAt ?? ''));
   }
 
@@ -701,17 +693,12 @@ export class ReportingService {
     }));
   }
 
-  /** The report as the page shows it: two round trips in all (the report row and `viewContext`). */
-  async view(
-    report: ReportRow,
-    /** `viewContext(report)` already under way (read by the caller alongside its own work). */
-    pending?: ReturnType<ReportingRepository['viewContext']>,
-  ): Promise<TReport> {
-    const context = await (pending ?? this.reporting.viewContext(report));
-    if (!context?.form) throw notFound('form');
-    const { period, form: stored } = context;
+  /** The form of a report's view context. */
+  private formOf(context: ViewContextRow): TForm {
+    if (!context.form) throw notFound('form');
+    const stored = context.form;
     const byId = new Map((context.indicators ?? []).map((r) => [r.id, r]));
-    const form: TForm = {
+    return {
       id: stored.formId,
       name: stored.name,
       planId: stored.planId,
@@ -724,6 +711,12 @@ export class ReportingService {
       allowAttachments: stored.allowAttachments,
       version: stored.version,
     };
+  }
+
+  /** The report as the page shows it: the row and its context (`ReportingRepository.reportContext`). */
+  view(report: ReportRow, context: ViewContextRow): TReport {
+    const form = this.formOf(context);
+    const { period } = context;
     const values = (context.values ?? []).map((v) => toValue({ ...v, reportId: report.id }));
     const previousValues = (context.previous_values ?? []).map((v) => toValue({ ...v, reportId: 0 }));
     const narrative = report.narrative as Record<string, string>;
@@ -752,29 +745,45 @@ export class ReportingService {
     };
   }
 
+  /** A report's view as it is now (one statement). */
+  async viewOf(reportId: number): Promise<TReport> {
+    const context = await this.reporting.reportContext(reportId, null, this.access.today());
+    if (!context) throw notFound('report');
+    return this.view(context, context);
+  }
+
+  /** The report with its view context and the access row of the actor (404 when there is none). */
+  private async requireContext(actor: Actor, reportId: number): Promise<ReportContextRow> {
+    const context = await this.reporting.reportContext(reportId, actor.homeUnitId, this.access.today());
+    if (!context) throw notFound('report');
+    return context;
+  }
+
   private async transition(
     actor: Actor,
     report: ReportRow,
     version: number,
-    values: Partial<ReportRow>,
+    values: { status: TReportStatus; returnReason: string | null },
     action: string,
   ): Promise<ReportRow> {
     return this.database.transaction(async () => {
-      const updated = await this.reporting.updateReport(report.id, version, {
-        ...values,
-        reviewedAt: new Date(this.now()).toISOString(),
-        reviewedBy: actor.userId,
-      });
-      if (!updated) throw versionConflict(await this.view((await this.reporting.report(report.id))!));
-      await this.audit.record(actor, action, 'report', report.id, { status: report.status }, values);
+      const [updated] = await together(
+        this.reporting.reviewReport(report.id, version, {
+          ...values,
+          reviewedAt: new Date(this.now()).toISOString(),
+          reviewedBy: actor.userId,
+        }),
+        this.audit.record(actor, action, 'report', report.id, { status: report.status }, values),
+      );
+      if (!updated) throw versionConflict(await this.viewOf(report.id));
       return updated;
     });
   }
 
   /** The level above reviews: the actor's unit must be a strict ancestor of the report's unit. */
-  private async assertReviewer(actor: Actor, report: ReportRow, minimum: 'officer' | 'manager') {
+  private async assertReviewer(actor: Actor, report: ReportContextRow, minimum: 'officer' | 'manager') {
     if (!roleAtLeast(actor.role, minimum)) throw forbidden();
-    await this.access.assertUnitAccess(actor, report.unitId);
+    await this.access.assertUnitAccessFrom(actor, report.unitId, unitAccessOf(report));
     if (actor.homeUnitId === report.unitId) throw forbidden();
   }
 
@@ -805,12 +814,6 @@ export class ReportingService {
       if (ancestors.some((a) => a.id === planUnitId)) return;
     }
     throw forbidden();
-  }
-
-  private async requireReport(id: number): Promise<ReportRow> {
-    const report = await this.reporting.report(id);
-    if (!report) throw notFound('report');
-    return report;
   }
 
   private async requirePeriod(id: number): Promise<PeriodRow> {
