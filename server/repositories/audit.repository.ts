@@ -35,6 +35,11 @@ export interface AuditRowParams {
   after: string | null;
 }
 
+/** All seven audit parameters, in the order the statements using `auditInsertFrom` number them. */
+export function auditParamList(audit: AuditRowParams): (string | number | null)[] {
+  return [audit.userId, audit.ip, audit.action, audit.objectType, audit.objectId, audit.before, audit.after];
+}
+
 /** The audit row's parameters of an entry (JSON written as `append` writes it). */
 export function auditRowParams(entry: AuditEntry): AuditRowParams {
   const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));

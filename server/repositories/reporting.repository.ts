@@ -12,7 +12,7 @@ import {
   reportValues,
   targetIndicators,
 } from '../db/schema.ts';
-import { type AuditRowParams, auditInsertFrom } from './audit.repository.ts';
+import { type AuditRowParams, auditInsertFrom, auditParamList } from './audit.repository.ts';
 import { unitAccessColumns, unitAccessCtes } from './org.repository.ts';
 import { rollupApplyCtes, rollupLockedCte } from './rollup.repository.ts';
 
@@ -573,20 +573,7 @@ export class ReportingRepository {
          ${auditInsertFrom('upd', { userId: '$6', ip: '$7', action: '$8', objectType: '$9', objectId: '$10', before: '$11', after: '$12' })}
        )
        SELECT * FROM upd`,
-      [
-        reportId,
-        version,
-        values.submittedAt,
-        values.submittedBy,
-        values.late,
-        audit.userId,
-        audit.ip,
-        audit.action,
-        audit.objectType,
-        audit.objectId,
-        audit.before,
-        audit.after,
-      ],
+      [reportId, version, values.submittedAt, values.submittedBy, values.late, ...auditParamList(audit)],
     );
     return row;
   }
@@ -624,13 +611,7 @@ export class ReportingRepository {
         report.unitId,
         values.reviewedAt,
         values.reviewedBy,
-        audit.userId,
-        audit.ip,
-        audit.action,
-        audit.objectType,
-        audit.objectId,
-        audit.before,
-        audit.after,
+        ...auditParamList(audit),
       ],
     );
     if (!row) return undefined;

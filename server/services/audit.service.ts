@@ -3,6 +3,7 @@ import type { TAuditFilter, TAuditPage } from '../../contracts/audit.ts';
 import { auditChangesText } from '../../domain/audit-diff.ts';
 import { toIsoTimestamp } from '../../domain/dates.ts';
 import {
+  type AuditEntry,
   type AuditFilter,
   type AuditRepository,
   type AuditRowParams,
@@ -17,6 +18,17 @@ export const AUDIT_EXPORT_MAX = 10_000;
 function vietnamTime(iso: string): string {
   const local = new Date(Date.parse(iso) + 7 * 3_600_000).toISOString();
   return `${local.slice(8, 10)}/${local.slice(5, 7)}/${local.slice(0, 4)} ${local.slice(11, 19)}`;
+}
+
+function entryOf(
+  actor: Actor,
+  action: string,
+  objectType: string,
+  objectId: string | number | null,
+  before: unknown,
+  after: unknown,
+): AuditEntry {
+  return { userId: actor.userId, ip: actor.ip, action, objectType, objectId, before, after };
 }
 
 /**
@@ -34,15 +46,7 @@ export class AuditService {
     before: unknown,
     after: unknown,
   ) {
-    return this.audit.append({
-      userId: actor.userId,
-      ip: actor.ip,
-      action,
-      objectType,
-      objectId,
-      before,
-      after,
-    });
+    return this.audit.append(entryOf(actor, action, objectType, objectId, before, after));
   }
 
   /**
@@ -57,15 +61,7 @@ export class AuditService {
     before: unknown,
     after: unknown,
   ): AuditRowParams {
-    return auditRowParams({
-      userId: actor.userId,
-      ip: actor.ip,
-      action,
-      objectType,
-      objectId,
-      before,
-      after,
-    });
+    return auditRowParams(entryOf(actor, action, objectType, objectId, before, after));
   }
 
   /** Entries newest first, timestamps in ISO. */

@@ -1,33 +1,10 @@
 import { TreeSelect } from 'antd';
 import { type ReactNode, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isLeafUnit, type LoadedOrgTree, useLazyOrgTree } from '../features/org/lazy-org-tree.ts';
+import { unitTreeNodes, useLazyOrgTree } from '../features/org/lazy-org-tree.ts';
 import { todayIso } from '../lib/format.ts';
 import { includesFolded } from '../lib/text.ts';
 import { useWorkingUnit } from './working-unit.tsx';
-
-interface SwitcherNode {
-  value: number;
-  title: string;
-  isLeaf: boolean;
-  children?: SwitcherNode[];
-}
-
-function toSwitcherNodes(tree: LoadedOrgTree, ids: readonly number[]): SwitcherNode[] {
-  return ids.flatMap((id) => {
-    const unit = tree.units.get(id);
-    if (!unit) return [];
-    const childIds = tree.children.get(id);
-    return [
-      {
-        value: unit.id,
-        title: unit.name,
-        isLeaf: isLeafUnit(tree, unit),
-        children: childIds?.length ? toSwitcherNodes(tree, childIds) : undefined,
-      },
-    ];
-  });
-}
 
 /**
  * Header picker of the working unit: the user's home subtree, children loaded on demand. Loaded
@@ -37,7 +14,7 @@ export default function UnitSwitcherPicker({ opened }: { opened: boolean }) {
   const { t } = useTranslation();
   const { unit, setUnit } = useWorkingUnit();
   const { tree, loadChildren } = useLazyOrgTree(todayIso(), null);
-  const treeData = useMemo(() => toSwitcherNodes(tree, tree.rootIds), [tree]);
+  const treeData = useMemo(() => unitTreeNodes(tree, tree.rootIds), [tree]);
 
   return (
     <TreeSelect<{ value: number; label?: ReactNode }>

@@ -1,35 +1,10 @@
 import { TreeSelect } from 'antd';
 import { type ReactNode, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isLeafUnit, type LoadedOrgTree, useLazyOrgTree } from '../features/org/lazy-org-tree.ts';
+import { unitTreeNodes, useLazyOrgTree } from '../features/org/lazy-org-tree.ts';
 import { todayIso } from '../lib/format.ts';
 import { includesFolded } from '../lib/text.ts';
 import type { WorkingUnitRef } from './working-unit.tsx';
-
-interface Node {
-  value: number;
-  title: string;
-  isLeaf: boolean;
-  disabled?: boolean;
-  children?: Node[];
-}
-
-function toNodes(tree: LoadedOrgTree, ids: readonly number[], disabledIds: readonly number[]): Node[] {
-  return ids.flatMap((id) => {
-    const unit = tree.units.get(id);
-    if (!unit) return [];
-    const childIds = tree.children.get(id);
-    return [
-      {
-        value: unit.id,
-        title: unit.name,
-        isLeaf: isLeafUnit(tree, unit),
-        disabled: disabledIds.includes(unit.id),
-        children: childIds?.length ? toNodes(tree, childIds, disabledIds) : undefined,
-      },
-    ];
-  });
-}
 
 interface UnitTreeSelectProps {
   id?: string;
@@ -55,7 +30,7 @@ export function UnitTreeSelect({
 }: UnitTreeSelectProps) {
   const { t } = useTranslation();
   const { tree, loadChildren } = useLazyOrgTree(todayIso(), rootId);
-  const treeData = useMemo(() => toNodes(tree, tree.rootIds, disabledIds), [tree, disabledIds]);
+  const treeData = useMemo(() => unitTreeNodes(tree, tree.rootIds, disabledIds), [tree, disabledIds]);
   return (
     <TreeSelect<{ value: number; label?: ReactNode }>
       id={id}

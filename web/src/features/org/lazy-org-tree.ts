@@ -83,3 +83,34 @@ export function useLazyOrgTree(date: string, root: number | null) {
 
   return { tree, base, loadChildren };
 }
+
+/** A node of antd's TreeSelect for a unit of the loaded tree. */
+export interface UnitTreeNode {
+  value: number;
+  title: string;
+  isLeaf: boolean;
+  disabled?: boolean;
+  children?: UnitTreeNode[];
+}
+
+/** The loaded part of the tree as TreeSelect nodes (units in `disabledIds` shown but not choosable). */
+export function unitTreeNodes(
+  tree: LoadedOrgTree,
+  ids: readonly number[],
+  disabledIds: readonly number[] = [],
+): UnitTreeNode[] {
+  return ids.flatMap((id) => {
+    const unit = tree.units.get(id);
+    if (!unit) return [];
+    const childIds = tree.children.get(id);
+    return [
+      {
+        value: unit.id,
+        title: unit.name,
+        isLeaf: isLeafUnit(tree, unit),
+        ...(disabledIds.includes(unit.id) ? { disabled: true } : {}),
+        children: childIds?.length ? unitTreeNodes(tree, childIds, disabledIds) : undefined,
+      },
+    ];
+  });
+}
