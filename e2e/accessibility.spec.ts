@@ -6,7 +6,7 @@ import {
   seriousAxeViolations,
   type TestBrowser,
 } from './support/browser.ts';
-import { startServer, type TestServer } from './support/server.ts';
+import { DEMO_PASSWORD, startServer, type TestServer } from './support/server.ts';
 import { apiCall, signIn } from './support/session.ts';
 
 /**
@@ -56,6 +56,41 @@ describe('accessibility of every main page', () => {
 
   it('sign-in page', async () => {
     await check(admin, 'sign-in', '/dang-nhap');
+  });
+
+  it('signs in by keyboard alone, the focus visible on every field it passes', async () => {
+    const page = await browser.newPage({ baseURL: server.baseUrl });
+    await settled(page, '/dang-nhap');
+    /** Presses Tab until the field has the focus (as a keyboard user would), and says how it shows. */
+    const tabTo = async (label: string) => {
+      const field = page.getByLabel(label, { exact: true });
+      for (let presses = 0; presses < 15; presses++) {
+        if (await field.evaluate((el) => el === document.activeElement)) break;
+        await page.keyboard.press('Tab');
+      }
+      expect(await field.evaluate((el) => el === document.activeElement), `${label} reached by Tab`).toBe(
+        true,
+      );
+      // antd draws the focus ring as a box-shadow or an outline on the field or its wrapper.
+      const ring = await field.evaluate((el) => {
+        const shows = (node: Element | null) => {
+          if (!node) return false;
+          const style = getComputedStyle(node);
+          return (
+            style.boxShadow !== 'none' || (style.outlineStyle !== 'none' && style.outlineWidth !== '0px')
+          );
+        };
+        return shows(el) || shows(el.parentElement) || shows(el.closest('.ant-input-affix-wrapper'));
+      });
+      expect(ring, `${label} shows its focus`).toBe(true);
+    };
+    await tabTo('Tên đăng nhập');
+    await page.keyboard.type('laichau');
+    await tabTo('Mật khẩu');
+    await page.keyboard.type(DEMO_PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => !url.pathname.startsWith('/dang-nhap'));
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
   });
 
   it('administrator pages: organisation, users, audit trail', async () => {
