@@ -15,7 +15,7 @@ import {
   type TestBrowser,
 } from './support/browser.ts';
 import { startServer, type TestServer } from './support/server.ts';
-import { apiCall, signIn } from './support/session.ts';
+import { apiCall, pickTreeUnit, signIn } from './support/session.ts';
 
 /**
  * The whole journey in one series of browser sessions, the way the people who use it would walk
@@ -132,10 +132,7 @@ describe('the whole journey: from a received plan to the consolidated report as 
   it('4. derives the implementing plan of Công đoàn phường Tân Phong', async () => {
     await manager.getByRole('button', { name: 'Xây dựng kế hoạch thực hiện' }).click();
     const dialog = manager.getByRole('dialog');
-    await dialog.getByLabel('Đơn vị xây dựng kế hoạch').click();
-    await manager
-      .locator('.ant-select-tree-node-content-wrapper', { hasText: 'Công đoàn phường Tân Phong' })
-      .click();
+    await pickTreeUnit(manager, dialog.getByLabel('Đơn vị xây dựng kế hoạch'), 'Công đoàn phường Tân Phong');
     await shot(manager, 4, 'derive');
     await dialog.getByRole('button', { name: 'Tạo dự thảo' }).click();
     await manager.waitForURL(/\/ke-hoach\/\d+\/sua$/);

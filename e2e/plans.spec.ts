@@ -11,7 +11,7 @@ import {
   type TestBrowser,
 } from './support/browser.ts';
 import { startServer, type TestServer } from './support/server.ts';
-import { apiCall, signIn } from './support/session.ts';
+import { apiCall, pickTreeUnit, signIn } from './support/session.ts';
 
 const SEED_002 = fileURLToPath(new URL('../resources/seeds/002_ecf9da9cd69f7705.txt', import.meta.url));
 
@@ -66,10 +66,7 @@ describe('plans', () => {
   it('derives the implementing plan of a commune union', async () => {
     await page.getByRole('button', { name: 'Xây dựng kế hoạch thực hiện' }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('Đơn vị xây dựng kế hoạch').click();
-    await page
-      .locator('.ant-select-tree-node-content-wrapper', { hasText: 'Công đoàn xã Tam Đường' })
-      .click();
+    await pickTreeUnit(page, dialog.getByLabel('Đơn vị xây dựng kế hoạch'), 'Công đoàn xã Tam Đường');
     expect(await dialog.getByLabel('Báo cáo trước hạn của cấp trên (ngày)').inputValue()).toBe('10');
     await screenshot(page, '32-derive-dialog', false);
     await dialog.getByRole('button', { name: 'Tạo dự thảo' }).click();
