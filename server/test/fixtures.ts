@@ -77,19 +77,24 @@ export async function seedCountSchedule(
     dueRule: string | null;
     fromYear: number;
     toYear: number;
+    /** An indicator made by an earlier call, for a second schedule of the same count. */
+    indicatorId?: number;
   },
 ): Promise<{ indicatorId: number; periodIds: number[] }> {
-  const indicator = await services.reporting.createIndicator(SYSTEM_ACTOR, {
-    code: 'HD',
-    name: 'Số hoạt động',
-    kind: 'count',
-    unit: 'hoạt động',
-    numeratorLabel: null,
-    denominatorLabel: null,
-    disaggregation: 'none',
-    aggregation: 'sum',
-    threshold: 1,
-  });
+  const indicator =
+    schedule.indicatorId !== undefined
+      ? { id: schedule.indicatorId }
+      : await services.reporting.createIndicator(SYSTEM_ACTOR, {
+          code: 'HD',
+          name: 'Số hoạt động',
+          kind: 'count',
+          unit: 'hoạt động',
+          numeratorLabel: null,
+          denominatorLabel: null,
+          disaggregation: 'none',
+          aggregation: 'sum',
+          threshold: 1,
+        });
   const plan = await services.plans.create(
     SYSTEM_ACTOR,
     unitId,
