@@ -30,6 +30,11 @@ export interface Database {
   readonly engine: Engine;
   db(): Db;
   transaction<T>(fn: () => Promise<T>): Promise<T>;
+  /**
+   * A transaction of its own even when called inside another: for work a request sets off and
+   * does not wait for, which must neither join the request's transaction nor outlive it there.
+   */
+  separateTransaction<T>(fn: () => Promise<T>): Promise<T>;
   /** Raw SQL with $1… parameters, rows as objects. For migrations, bulk work and admin tools. */
   query<T = Record<string, unknown>>(sqlText: string, params?: unknown[]): Promise<T[]>;
   /**
@@ -195,9 +200,10 @@ function openPglite(dataDir: string | null): Database {
     { schema },
   ) as unknown as Db;
 
-  return {
+  const pglite: Database = {
     engine: 'pglite',
     db: () => db,
+    separateTransaction: (fn) => inTransaction.exit(() => pglite.transaction(fn)),
     async transaction<T>(fn: () => Promise<T>): Promise<T> {
       if (inTransaction.getStore()) return fn();
       return mutex.run(() =>
@@ -235,6 +241,7 @@ function openPglite(dataDir: string | null): Database {
     },
     close: () => mutex.run(() => connection.terminate()),
   };
+  return pglite;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -327,12 +334,13 @@ function openPostgres(url: string, poolSize: number): Database {
   };
   driverDefectListeners.add(replacePool);
 
-  return {
+  const database: Database = {
     engine: 'postgres',
     db: () => {
       const scope = current.getStore();
       return scope ? drizzleOf(scope) : base;
     },
+    separateTransaction: (fn) => current.exit(() => database.transaction(fn)),
     async transaction<T>(fn: () => Promise<T>): Promise<T> {
       if (current.getStore()) return fn();
       // A transaction on a reserved connection: BEGIN is sent without waiting for it (the first
@@ -391,6 +399,7 @@ function openPostgres(url: string, poolSize: number): Database {
       return client.end({ timeout: 5 });
     },
   };
+  return database;
 }
 
 /** What a drizzle transaction over postgres.js is built from (drizzle's own session holds them). */

@@ -372,6 +372,15 @@ export class RollupRepository {
     return { fresh: row?.fresh ?? '', stored: row?.stored ?? null };
   }
 
+  /** Whether the period's roll-ups have been built (its snapshot taken). */
+  async isBuilt(periodId: number): Promise<boolean> {
+    const [row] = await this.database.prepared<{ built: boolean }>(
+      'SELECT EXISTS (SELECT 1 FROM rollup_periods WHERE period_id = $1 AND built_at IS NOT NULL) AS built',
+      [periodId],
+    );
+    return row?.built ?? false;
+  }
+
   /** Marks the period built (its snapshot taken from `fingerprint`) and no longer waiting for a rebuild. */
   async markBuilt(periodId: number, fingerprint: string) {
     await this.db().execute(

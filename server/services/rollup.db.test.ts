@@ -489,4 +489,71 @@ describe.each(testEngines())('roll-ups on %s', (engine) => {
       ),
     ).rejects.toMatchObject({ status: 403 });
   });
+
+  it("builds a period's roll-ups when its first report is submitted, in a transaction of its own", async () => {
+    const plan = await services.plans.create(
+      SYSTEM_ACTOR,
+      planUnitId,
+      emptyPlanContent('Kế hoạch năm', 2025),
+    );
+    const schedule = await services.reporting.createSchedule(SYSTEM_ACTOR, {
+      planId: plan.id,
+      dutyIndex: null,
+      name: 'Báo cáo năm',
+      frequency: 'annual',
+      dueRule: '11-10',
+      fromYear: 2024,
+      toYear: 2025,
+      leadDays: 5,
+      unitTypes: ['commune', 'grassroots'],
+      form: {
+        name: 'Biểu năm',
+        indicators: indicators.map((i) => ({ indicatorId: i.id, required: false })),
+        sections: [...DEFAULT_SECTIONS].map((s) => ({ ...s, required: false })),
+        allowAttachments: false,
+      },
+    });
+    const [first, second] = schedule.periods.map((p) => p.id) as [number, number];
+    const repository = new RollupRepository(testDb.database);
+    const builds = async (periodId: number) =>
+      (
+        await testDb.database.query<{ n: number }>(
+          "SELECT count(*)::int AS n FROM audit_log WHERE action = 'rollup.build' AND object_id = $1",
+          [periodId],
+        )
+      )[0]!.n;
+    expect(await repository.isBuilt(first)).toBe(false);
+
+    // Set off inside a transaction that then fails: the build is not part of it, and stands.
+    await expect(
+      testDb.database.transaction(async () => {
+        services.rollup.onSubmitted(first);
+        throw new Error('bỏ');
+      }),
+    ).rejects.toThrow('bỏ');
+    await services.rollup.settled();
+    expect(await repository.isBuilt(first)).toBe(true);
+    expect(await snapshot(first)).toEqual(await treeAsOf(first));
+    expect(await builds(first)).toBe(1);
+    // Built once: later submissions of the period build nothing more.
+    services.rollup.onSubmitted(first);
+    await services.rollup.settled();
+    expect(await builds(first)).toBe(1);
+
+    // A submission sets it off; the approval that follows rolls up on the built period.
+    const unitId = grassroots[0]!;
+    let report = await services.reporting.open(SYSTEM_ACTOR, second, unitId);
+    report = await services.reporting.save(SYSTEM_ACTOR, report.id, {
+      values: randomValues(),
+      narrative: {},
+      version: report.version,
+    });
+    expect(await repository.isBuilt(second)).toBe(false);
+    report = await services.reporting.submit(SYSTEM_ACTOR, report.id, report.version);
+    await services.rollup.settled();
+    expect(await repository.isBuilt(second)).toBe(true);
+    expect(await builds(second)).toBe(1);
+    await services.reporting.approve(SYSTEM_ACTOR, report.id, report.version);
+    expect(byKey(await stored(second))).toEqual(await independent(second));
+  }, 60_000);
 });

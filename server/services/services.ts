@@ -69,7 +69,7 @@ export function createServices(
     audit,
   );
   const plans = new PlanService(database, planRepository, orgRepository, documentRegistry, access, audit);
-  const rollup = new RollupService(database, rollupRepository, access, audit);
+  const rollup = new RollupService(database, rollupRepository, access, audit, log);
   const reporting = new ReportingService(
     database,
     reportingRepository,
@@ -77,7 +77,7 @@ export function createServices(
     orgRepository,
     access,
     audit,
-    rollup.onApprovalChange,
+    { onApprovalChange: rollup.onApprovalChange, onSubmitted: rollup.onSubmitted },
   );
   const dashboard = new DashboardService(
     database,
