@@ -494,7 +494,9 @@ export async function run(): Promise<void> {
       await Promise.race([exited, sleep(5000)]);
       if (server.exitCode === null) server.kill('SIGKILL');
     }
-    await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    // BENCH_LOAD_KEEP_DB=1 keeps the database, to look at its plans afterwards.
+    if (process.env.BENCH_LOAD_KEEP_DB) process.stderr.write(`load: database kept: ${databaseUrl}\n`);
+    else await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.end();
     rmSync(dataDir, { recursive: true, force: true });
   }

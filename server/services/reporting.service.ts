@@ -126,10 +126,12 @@ export class ReportingService {
   ) {}
 
   /**
-   * Approvals and unlocks of one period, one at a time in this process: each writes the same
-   * roll-up rows (the period's units above), which PostgreSQL would make them wait for anyway, but
-   * waiting there held a pooled connection each. Under `npm run bench -- load` the approvals' p99
-   * fell from ~260 ms to ~N ms.
+   * Approvals and unlocks of one period, at most two at a time in this process: each writes the
+   * same roll-up rows (the period's units above), so PostgreSQL runs them one after another anyway,
+   * and each one waiting there for the row lock held a pooled connection the other requests queued
+   * for. Two keep the next one ready at the lock; one alone added a round trip through Node between
+   * approvals (approvals' p50 rose from ~100 to ~150 ms). `npm run bench -- load`, two rounds of
+   * back-to-back runs: p99 168 and 205 ms with the limit, 192 and 239 ms without.
    */
   private readonly rollupWriters = new KeyedLimiter<number>(2);
 

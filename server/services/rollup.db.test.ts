@@ -490,30 +490,31 @@ describe.each(testEngines())('roll-ups on %s', (engine) => {
     ).rejects.toMatchObject({ status: 403 });
   });
 
-  it("builds a period's roll-ups when its first report is submitted, in a transaction of its own", async () => {
-    const plan = await services.plans.create(
-      SYSTEM_ACTOR,
-      planUnitId,
-      emptyPlanContent('Kế hoạch năm', 2025),
-    );
+  /** The periods of a new annual schedule of the same form (last in this file: later tests would see them). */
+  async function annualPeriods(name: string, fromYear: number, toYear: number): Promise<number[]> {
+    const plan = await services.plans.create(SYSTEM_ACTOR, planUnitId, emptyPlanContent(name, toYear));
     const schedule = await services.reporting.createSchedule(SYSTEM_ACTOR, {
       planId: plan.id,
       dutyIndex: null,
-      name: 'Báo cáo năm',
+      name,
       frequency: 'annual',
       dueRule: '11-10',
-      fromYear: 2024,
-      toYear: 2025,
+      fromYear,
+      toYear,
       leadDays: 5,
       unitTypes: ['commune', 'grassroots'],
       form: {
-        name: 'Biểu năm',
+        name: `Biểu ${name}`,
         indicators: indicators.map((i) => ({ indicatorId: i.id, required: false })),
         sections: [...DEFAULT_SECTIONS].map((s) => ({ ...s, required: false })),
         allowAttachments: false,
       },
     });
-    const [first, second] = schedule.periods.map((p) => p.id) as [number, number];
+    return schedule.periods.map((p) => p.id);
+  }
+
+  it("builds a period's roll-ups when its first report is submitted, in a transaction of its own", async () => {
+    const [first, second] = (await annualPeriods('Báo cáo năm', 2024, 2025)) as [number, number];
     const repository = new RollupRepository(testDb.database);
     const builds = async (periodId: number) =>
       (
@@ -555,5 +556,27 @@ describe.each(testEngines())('roll-ups on %s', (engine) => {
     expect(await builds(second)).toBe(1);
     await services.reporting.approve(SYSTEM_ACTOR, report.id, report.version);
     expect(byKey(await stored(second))).toEqual(await independent(second));
+  }, 60_000);
+
+  it('lands every approval of one period sent at once, and rolls them all up', async () => {
+    const [periodId] = (await annualPeriods('Báo cáo năm 2023', 2023, 2023)) as [number];
+    const submitted = [];
+    for (const unitId of [...grassroots, ...communes]) {
+      let report = await services.reporting.open(SYSTEM_ACTOR, periodId, unitId);
+      report = await services.reporting.save(SYSTEM_ACTOR, report.id, {
+        values: randomValues(),
+        narrative: {},
+        version: report.version,
+      });
+      submitted.push(await services.reporting.submit(SYSTEM_ACTOR, report.id, report.version));
+    }
+    await services.rollup.settled();
+    // All at once: on PostgreSQL they meet at the same roll-up rows (two at a time, the rest wait in
+    // the server rather than on the rows' locks).
+    const approved = await Promise.all(
+      submitted.map((r) => services.reporting.approve(SYSTEM_ACTOR, r.id, r.version)),
+    );
+    expect(approved.map((r) => r.status)).toEqual(submitted.map(() => 'approved'));
+    expect(byKey(await stored(periodId))).toEqual(await independent(periodId));
   }, 60_000);
 });
