@@ -408,6 +408,10 @@ describe('reporting cycle journey', () => {
     const item = queue.locator('.due-card').filter({ hasText: `Năm ${year} · ${SCHEDULE_NAME}` });
     await item.getByRole('button').click();
     await reviewer.waitForURL(/\/bao-cao\/\d+$/);
+    // The report lives under "my reports", but the menu keeps the page it was opened from.
+    const menu = reviewer.getByRole('navigation', { name: 'Menu chính' });
+    expect(await menu.getByRole('link', { name: 'Duyệt báo cáo' }).getAttribute('aria-current')).toBe('page');
+    expect(await menu.getByRole('link', { name: 'Báo cáo của tôi' }).getAttribute('aria-current')).toBeNull();
     await reviewer.getByRole('button', { name: 'Trả lại' }).waitFor();
     await reviewer.getByText('45 / 50 = 90,0%').waitFor();
     await screenshot(reviewer, '47-review-page', false);

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SECTIONS } from '../../contracts/reporting.ts';
 import { emptyPlanContent } from '../../domain/plans/empty-plan.ts';
-import { seedSmallOrg } from '../test/fixtures.ts';
+import { ACTIVITY_COUNT, seedSmallOrg } from '../test/fixtures.ts';
 import { openTestDatabase, type TestDatabase, testEngines } from '../test/test-database.ts';
 import { type Actor, SYSTEM_ACTOR } from './actor.ts';
 import { createServices, type Services } from './services.ts';
@@ -43,17 +43,7 @@ describe.each(testEngines())('Excel entry on %s', (engine) => {
       aggregation: 'sum',
       threshold: 1,
     });
-    const count = await services.reporting.createIndicator(SYSTEM_ACTOR, {
-      code: 'HD',
-      name: 'Số hoạt động',
-      kind: 'count',
-      unit: 'hoạt động',
-      numeratorLabel: null,
-      denominatorLabel: null,
-      disaggregation: 'none',
-      aggregation: 'sum',
-      threshold: 1,
-    });
+    const count = await services.reporting.createIndicator(SYSTEM_ACTOR, ACTIVITY_COUNT);
     const plan = await services.plans.create(
       SYSTEM_ACTOR,
       org.provinceA.id,

@@ -63,6 +63,19 @@ export async function seedSmallOrg(services: Services) {
   return { national, provinceA, communeA1, grassrootsA1a, provinceB, users };
 }
 
+/** A count indicator, "Số hoạt động" (code HD), summed up the organisation. */
+export const ACTIVITY_COUNT = {
+  code: 'HD',
+  name: 'Số hoạt động',
+  kind: 'count',
+  unit: 'hoạt động',
+  numeratorLabel: null,
+  denominatorLabel: null,
+  disaggregation: 'none',
+  aggregation: 'sum',
+  threshold: 1,
+} as const;
+
 /**
  * A plan of `unitId` measured by one count indicator ("Số hoạt động"), with a reporting schedule
  * for the grassroots units below: what the fault tests and the load benchmark report against.
@@ -84,17 +97,7 @@ export async function seedCountSchedule(
   const indicator =
     schedule.indicatorId !== undefined
       ? { id: schedule.indicatorId }
-      : await services.reporting.createIndicator(SYSTEM_ACTOR, {
-          code: 'HD',
-          name: 'Số hoạt động',
-          kind: 'count',
-          unit: 'hoạt động',
-          numeratorLabel: null,
-          denominatorLabel: null,
-          disaggregation: 'none',
-          aggregation: 'sum',
-          threshold: 1,
-        });
+      : await services.reporting.createIndicator(SYSTEM_ACTOR, ACTIVITY_COUNT);
   const plan = await services.plans.create(
     SYSTEM_ACTOR,
     unitId,

@@ -19,6 +19,7 @@ import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import type { TSessionUser } from '../../../contracts/auth.ts';
 import { canManage, useSession } from '../features/auth/session.ts';
 import { NotificationsBell } from '../features/reports/notifications-bell.tsx';
+import { selectedMenuKey } from '../lib/menu-selection.ts';
 import { ROUTES } from '../routes.ts';
 import { AppBrand } from './app-brand.tsx';
 import { DemoDataTag } from './demo-data-tag.tsx';
@@ -80,7 +81,11 @@ function SideMenu({ user, onNavigate }: { user: TSessionUser; onNavigate?: () =>
   const { t } = useTranslation();
   const location = useLocation();
   const items = useMenuItems(user);
-  const selected = items.find((item) => location.pathname.startsWith(item.key))?.key;
+  const selected = selectedMenuKey(
+    items.map((item) => item.key),
+    location.pathname,
+    location.state,
+  );
   return (
     <nav aria-label={t('nav.mainMenu')} className="side-nav">
       <ul className="side-nav__list">

@@ -16,8 +16,9 @@ import { ErrorResult } from '../../components/error-result.tsx';
 import { PageHelp } from '../../components/page-help.tsx';
 import { useWorkingUnit } from '../../components/working-unit.tsx';
 import { formatIsoDate, formatTimestamp } from '../../lib/format.ts';
+import { fromMenu } from '../../lib/menu-selection.ts';
 import { foldedSelectSearch, includesFolded } from '../../lib/text.ts';
-import { planPath, reportPath } from '../../routes.ts';
+import { planPath, ROUTES, reportPath } from '../../routes.ts';
 import { canManage, useSession } from '../auth/session.ts';
 import { ExcelExchange, useTemplateDownload } from './excel-exchange.tsx';
 import { ReportStatusTag, useToday } from './report-tags.tsx';
@@ -124,7 +125,13 @@ function UnitsTable({ rows, periodId }: { rows: TPeriodStatusRow[]; periodId: nu
             dataIndex: 'unitName',
             width: 260,
             render: (name: string, row) =>
-              row.reportId ? <Link to={reportPath(row.reportId)}>{name}</Link> : name,
+              row.reportId ? (
+                <Link to={reportPath(row.reportId)} state={fromMenu(ROUTES.reportingStatus)}>
+                  {name}
+                </Link>
+              ) : (
+                name
+              ),
           },
           {
             title: t('reports.statusPage.status'),

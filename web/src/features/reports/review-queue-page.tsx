@@ -8,7 +8,8 @@ import { fetchReviewQueue } from '../../api/reports.api.ts';
 import { ErrorResult } from '../../components/error-result.tsx';
 import { PageHelp } from '../../components/page-help.tsx';
 import { formatIsoDate, formatTimestamp } from '../../lib/format.ts';
-import { reportPath } from '../../routes.ts';
+import { fromMenu } from '../../lib/menu-selection.ts';
+import { ROUTES, reportPath } from '../../routes.ts';
 import './reports.css';
 
 /** "Duyệt báo cáo": reports the units below have sent, oldest first. */
@@ -71,7 +72,7 @@ export default function ReviewQueuePage() {
                   type="primary"
                   size="large"
                   block
-                  onClick={() => navigate(reportPath(item.reportId))}
+                  onClick={() => navigate(reportPath(item.reportId), { state: fromMenu(ROUTES.reviewQueue) })}
                   aria-label={t('reports.queue.openFor', { unit: item.unitName, period: item.periodLabel })}
                 >
                   {t('reports.queue.open')}
