@@ -103,9 +103,12 @@ const VALUE_JSON = `json_build_object('indicatorId', v.indicator_id, 'category',
  * schedule; the unit's name at the period's end; attachments) and the access rule of $2 (the
  * caller's home unit) to its unit as of $3 (today): one prepared statement.
  */
-const REPORT_CONTEXT_SQL = `WITH RECURSIVE r AS (
-    SELECT * FROM reports WHERE id = $1
-  ),
+/**
+ * A report with its whole view context and the access row of a home unit to the report's unit, in
+ * one statement. `head` is the statement's first CTEs, ending with `r`, the report row; `home` and
+ * `today` are its parameters.
+ */
+const reportContextSql = (head: string, home: string, today: string) => `WITH RECURSIVE ${head},
   per AS (
     SELECT p.*, s.name AS schedule_name, pl.id AS plan_id, pl.title AS plan_title
       FROM report_periods p JOIN report_schedules s ON s.id = p.schedule_id JOIN plans pl ON pl.id = s.plan_id
@@ -122,7 +125,7 @@ const REPORT_CONTEXT_SQL = `WITH RECURSIVE r AS (
      WHERE p.schedule_id = per.schedule_id AND p.starts_on < per.starts_on AND pr.unit_id = (SELECT unit_id FROM r)
      ORDER BY p.starts_on DESC LIMIT 1
   ),
-  ${unitAccessCtes('SELECT unit_id FROM r', '$3')}
+  ${unitAccessCtes('SELECT unit_id FROM r', today)}
   SELECT ${COLUMNS_OF_R},
          (SELECT json_build_object('id', id, 'scheduleId', schedule_id, 'key', key, 'label', label,
             'startsOn', starts_on, 'endsOn', ends_on, 'cutoffFrom', cutoff_from, 'cutoffTo', cutoff_to,
@@ -148,8 +151,29 @@ const REPORT_CONTEXT_SQL = `WITH RECURSIVE r AS (
          (SELECT json_agg(json_build_object('id', a.id, 'fileName', a.file_name, 'contentType', a.content_type,
             'size', a.size) ORDER BY a.id)
             FROM report_attachments a WHERE a.report_id = r.id) AS attachments,
-         ${unitAccessColumns('$2')}
+         ${unitAccessColumns(home)}
     FROM r`;
+
+/** `reportContext`: $1 report, $2 home unit, $3 today. */
+const REPORT_CONTEXT_SQL = reportContextSql('r AS (SELECT * FROM reports WHERE id = $1)', '$2', '$3');
+
+/**
+ * `createReportWithContext`: the report created ($1 period, $2 unit, $3 form version, $4 due date,
+ * $5 demo) with its audit row ($6–$11), and its view context as `reportContext` gives it ($12 home
+ * unit, $13 today) — no row when the report already existed.
+ */
+const CREATE_REPORT_WITH_CONTEXT_SQL = reportContextSql(
+  `ins AS (
+     INSERT INTO reports (period_id, unit_id, form_version_id, due_on, is_demo)
+     VALUES ($1, $2, $3, $4::date, $5) ON CONFLICT (period_id, unit_id) DO NOTHING RETURNING *
+   ),
+   aud AS (
+     ${auditInsertFrom('ins', { userId: '$6', ip: '$7', action: '$8', objectType: '$9', objectId: 'ins.id', before: '$10', after: '$11' })}
+   ),
+   r AS (SELECT * FROM ins)`,
+  '$12',
+  '$13',
+);
 
 /** All SQL of indicators, forms, schedules, periods and reports. */
 export class ReportingRepository {
@@ -419,10 +443,12 @@ export class ReportingRepository {
   }
 
   /**
-   * Creates a unit's report for a period with its audit row (one prepared statement), or finds the
-   * one a concurrent caller created (which that caller audited); its id.
+   * Creates a unit's report for a period with its audit row, and reads it back with its view
+   * context (`reportContext`, the access row of `homeUnitId` as of `today`): one prepared
+   * statement, its own transaction. Undefined when the report already existed (a concurrent caller
+   * created it, and audited it): nothing is written.
    */
-  async createReport(
+  async createReportWithContext(
     values: {
       periodId: number;
       unitId: number;
@@ -431,36 +457,34 @@ export class ReportingRepository {
       isDemo: boolean;
     },
     audit: Omit<AuditRowParams, 'objectId'>,
-  ): Promise<number> {
-    const [created] = await this.database.prepared<{ id: number }>(
-      `WITH ins AS (
-         INSERT INTO reports (period_id, unit_id, form_version_id, due_on, is_demo)
-         VALUES ($1, $2, $3, $4::date, $5) ON CONFLICT (period_id, unit_id) DO NOTHING RETURNING id
-       ),
-       aud AS (
-         ${auditInsertFrom('ins', { userId: '$6', ip: '$7', action: '$8', objectType: '$9', objectId: 'ins.id', before: '$10', after: '$11' })}
-       )
-       SELECT id FROM ins`,
-      [
-        values.periodId,
-        values.unitId,
-        values.formVersionId,
-        values.dueOn,
-        values.isDemo,
-        audit.userId,
-        audit.ip,
-        audit.action,
-        audit.objectType,
-        audit.before,
-        audit.after,
-      ],
-    );
-    if (created) return created.id;
+    homeUnitId: number | null,
+    today: string,
+  ): Promise<ReportContextRow | undefined> {
+    const [created] = await this.database.prepared<ReportContextRow>(CREATE_REPORT_WITH_CONTEXT_SQL, [
+      values.periodId,
+      values.unitId,
+      values.formVersionId,
+      values.dueOn,
+      values.isDemo,
+      audit.userId,
+      audit.ip,
+      audit.action,
+      audit.objectType,
+      audit.before,
+      audit.after,
+      homeUnitId,
+      today,
+    ]);
+    return created;
+  }
+
+  /** The id of a unit's report for a period, if it has one. */
+  async reportIdOf(periodId: number, unitId: number): Promise<number | undefined> {
     const [found] = await this.database.prepared<{ id: number }>(
       'SELECT id FROM reports WHERE period_id = $1 AND unit_id = $2',
-      [values.periodId, values.unitId],
+      [periodId, unitId],
     );
-    return found!.id;
+    return found?.id;
   }
 
   /**

@@ -30,6 +30,7 @@ describe.each(testEngines())('the reporting cycle on %s', (engine) => {
   let manager: Actor;
   let chair: Actor;
   let periodId: number;
+  let earlierPeriodId: number;
   let trainedId: number;
   const today = new Date('2025-11-05T03:00:00Z');
 
@@ -81,6 +82,7 @@ describe.each(testEngines())('the reporting cycle on %s', (engine) => {
     });
     expect(schedule.periods.map((p) => p.key)).toEqual(['2024', '2025']);
     periodId = schedule.periods[1]!.id;
+    earlierPeriodId = schedule.periods[0]!.id;
   });
   afterAll(() => testDb.dispose());
 
@@ -158,5 +160,22 @@ describe.each(testEngines())('the reporting cycle on %s', (engine) => {
     expect(unlocked.status).toBe('returned');
     const trail = await services.audit.list({ objectType: 'report', objectId: String(report.id), limit: 50 });
     expect(trail.map((e) => e.action)).toContain('report.unlock');
+  });
+
+  it('creates a report once when two open it at the same moment: one report, one audit row', async () => {
+    const [first, second] = await Promise.all([
+      services.reporting.open(chair, earlierPeriodId, org.grassrootsA1a.id),
+      services.reporting.open(manager, earlierPeriodId, org.grassrootsA1a.id),
+    ]);
+    expect(second.id).toBe(first.id);
+    expect(second).toEqual(first);
+    expect(first).toMatchObject({ status: 'draft', version: 0, values: [], narrative: {} });
+    // The view the creating statement read back is the one a later read gives.
+    expect(await services.reporting.get(chair, first.id)).toEqual(first);
+    const audited = await testDb.database.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM audit_log WHERE action = 'report.open' AND object_id = $1",
+      [String(first.id)],
+    );
+    expect(audited[0]!.n).toBe(1);
   });
 });

@@ -448,17 +448,21 @@ export class ReportingService {
         { field: 'unitId', detail: 'đơn vị không thuộc diện báo cáo kỳ này' },
         'unitId',
       );
-    let reportId = found.reportId;
-    if (reportId === null) {
-      this.access.assertRole(actor, 'officer');
-      const dueOn = this.dueFor(found, found, found.depth!);
-      // One statement writes the report and its audit row (its own transaction).
-      reportId = await this.reporting.createReport(
-        { periodId, unitId, formVersionId: found.currentVersionId!, dueOn, isDemo: found.isDemo },
-        this.audit.row(actor, 'report.open', 'report', null, null, { periodId, unitId }),
-      );
-    }
-    return this.viewOf(reportId);
+    if (found.reportId !== null) return this.viewOf(found.reportId);
+    this.access.assertRole(actor, 'officer');
+    const dueOn = this.dueFor(found, found, found.depth!);
+    // One statement writes the report and its audit row (its own transaction) and reads its view.
+    const created = await this.reporting.createReportWithContext(
+      { periodId, unitId, formVersionId: found.currentVersionId!, dueOn, isDemo: found.isDemo },
+      this.audit.row(actor, 'report.open', 'report', null, null, { periodId, unitId }),
+      null,
+      today,
+    );
+    if (created) return this.view(created, created);
+    // Created a moment ago by someone else (who audited it).
+    const existing = await this.reporting.reportIdOf(periodId, unitId);
+    if (existing === undefined) throw notFound('report');
+    return this.viewOf(existing);
   }
 
   async get(actor: Actor, reportId: number): Promise<TReport> {
