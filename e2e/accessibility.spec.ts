@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   describeViolations,
@@ -19,6 +19,48 @@ interface PlanSummary {
   id: number;
   status: 'draft' | 'issued';
   symbol: string | null;
+}
+
+/** Presses Tab until `target` has the focus, as a keyboard user would (at most `presses` times). */
+async function tabUntilFocused(page: Page, target: Locator, name: string, presses: number): Promise<void> {
+  for (let n = 0; n < presses; n++) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  expect(await target.evaluate((el) => el === document.activeElement), `${name} reached by Tab`).toBe(true);
+}
+
+/**
+ * Whether an element with the focus shows it: antd draws the ring as a box-shadow or an outline on
+ * the control or on one of its wrappers (the select's box, the number input's frame, the
+ * checkbox's square next to its hidden input). A ring counts only if it goes when the element
+ * loses the focus (antd's buttons carry a shadow at rest): the styles are read again once the
+ * blur's transitions are over, and the focus is given back.
+ */
+async function focusShows(target: Locator): Promise<boolean> {
+  const rings = () =>
+    target.evaluate((el) =>
+      [
+        el,
+        el.parentElement,
+        el.parentElement?.parentElement ?? null,
+        el.closest('.ant-input-affix-wrapper'),
+        el.closest('.ant-select'),
+        el.closest('.ant-input-number'),
+        el.nextElementSibling,
+      ].map((node) => {
+        if (!node) return '';
+        const style = getComputedStyle(node);
+        const outline = style.outlineStyle !== 'none' && style.outlineWidth !== '0px';
+        return `${style.boxShadow}|${outline ? `${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor}` : ''}`;
+      }),
+    );
+  const focused = await rings();
+  await target.evaluate((el) => (el as HTMLElement).blur());
+  await new Promise((resolve) => setTimeout(resolve, 400));
+  const rest = await rings();
+  await target.evaluate((el) => (el as HTMLElement).focus());
+  return focused.some((ring, i) => ring !== rest[i] && ring !== 'none|');
 }
 
 async function settled(page: Page, path: string): Promise<void> {
@@ -61,28 +103,10 @@ describe('accessibility of every main page', () => {
   it('signs in by keyboard alone, the focus visible on every field it passes', async () => {
     const page = await browser.newPage({ baseURL: server.baseUrl });
     await settled(page, '/dang-nhap');
-    /** Presses Tab until the field has the focus (as a keyboard user would), and says how it shows. */
     const tabTo = async (label: string) => {
       const field = page.getByLabel(label, { exact: true });
-      for (let presses = 0; presses < 15; presses++) {
-        if (await field.evaluate((el) => el === document.activeElement)) break;
-        await page.keyboard.press('Tab');
-      }
-      expect(await field.evaluate((el) => el === document.activeElement), `${label} reached by Tab`).toBe(
-        true,
-      );
-      // antd draws the focus ring as a box-shadow or an outline on the field or its wrapper.
-      const ring = await field.evaluate((el) => {
-        const shows = (node: Element | null) => {
-          if (!node) return false;
-          const style = getComputedStyle(node);
-          return (
-            style.boxShadow !== 'none' || (style.outlineStyle !== 'none' && style.outlineWidth !== '0px')
-          );
-        };
-        return shows(el) || shows(el.parentElement) || shows(el.closest('.ant-input-affix-wrapper'));
-      });
-      expect(ring, `${label} shows its focus`).toBe(true);
+      await tabUntilFocused(page, field, label, 15);
+      expect(await focusShows(field), `${label} shows its focus`).toBe(true);
     };
     await tabTo('Tên đăng nhập');
     await page.keyboard.type('laichau');
@@ -151,5 +175,84 @@ describe('accessibility of every main page', () => {
 
   it('has no serious or critical violation anywhere', () => {
     expect(Object.fromEntries(problems)).toEqual({});
+  });
+  it('adds a report schedule by keyboard alone: every control in the dialog shows its focus, Escape closes a list before the dialog', async () => {
+    const page = await browser.newPage({ baseURL: server.baseUrl });
+    await signIn(page, 'laichau');
+    const { plans } = await apiCall<{ plans: PlanSummary[] }>(page, 'GET', '/api/plans');
+    const issued = plans.find((p) => p.status === 'issued' && p.symbol?.startsWith('72/KH'));
+    const { indicators } = await apiCall<{ indicators: { code: string; name: string }[] }>(
+      page,
+      'GET',
+      '/api/indicators',
+    );
+    expect(issued && indicators.length > 0).toBeTruthy();
+    await settled(page, `/ke-hoach/${issued!.id}/bao-cao`);
+    const opener = page.getByRole('button', { name: 'Thêm lịch báo cáo' }).first();
+    await tabUntilFocused(page, opener, 'Thêm lịch báo cáo', 80);
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Thêm lịch báo cáo' });
+    await dialog.waitFor();
+    await expect.poll(() => dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true);
+
+    const name = dialog.getByLabel('Tên báo cáo');
+    await tabUntilFocused(page, name, 'Tên báo cáo', 10);
+    await page.keyboard.type('Báo cáo quý nhập bằng bàn phím');
+    const chooser = dialog.getByLabel('Chỉ tiêu đo', { exact: true });
+    await tabUntilFocused(page, chooser, 'Chỉ tiêu đo', 15);
+    const indicator = indicators[0]!;
+    await page.keyboard.type(indicator.code);
+    await page.keyboard.press('Enter');
+    // Escape closes the open list and leaves the dialog (and what was typed) as it was.
+    await page.keyboard.press('Escape');
+    await page.locator('.ant-select-dropdown').last().waitFor({ state: 'hidden' });
+    expect(await dialog.isVisible()).toBe(true);
+    expect(await name.inputValue()).toBe('Báo cáo quý nhập bằng bàn phím');
+
+    // Every stop of the dialog's Tab order, once round: each shows that it has the focus.
+    const stops: string[] = [];
+    const unseen: string[] = [];
+    // After the dialog's last control the focus may leave the page for the browser's own controls
+    // (as after any page's last control); the next Tab brings it back into the dialog, never to the
+    // page behind it.
+    let outside = 0;
+    for (let n = 0; n < 60; n++) {
+      await page.keyboard.press('Tab');
+      // Each element is marked when first reached: the walk ends when the focus comes back round.
+      const stop = await page.evaluate((n) => {
+        const el = document.activeElement;
+        if (!el || el === document.body) return null;
+        const label =
+          el.getAttribute('aria-label') ??
+          (el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : null) ??
+          el.closest('label')?.textContent ??
+          el.textContent ??
+          '';
+        const seen = el.hasAttribute('data-tab-stop');
+        if (!seen) el.setAttribute('data-tab-stop', String(n));
+        return {
+          described: `${el.tagName.toLowerCase()} ${label.trim().slice(0, 40)}`,
+          seen,
+          inDialog: el.closest('[role=dialog]') !== null,
+        };
+      }, n);
+      if (stop === null) {
+        outside++;
+        expect(outside, `the focus comes back after ${stops.join(' | ')}`).toBe(1);
+        continue;
+      }
+      expect(stop!.inDialog, `${stop!.described} inside the dialog`).toBe(true);
+      if (stop!.seen) break;
+      stops.push(stop!.described);
+      if (!(await focusShows(page.locator(`[data-tab-stop="${n}"]`)))) unseen.push(stop!.described);
+    }
+    expect(stops.length, stops.join(' | ')).toBeGreaterThan(10);
+    expect(unseen, `no visible focus on: ${unseen.join(' | ')}`).toEqual([]);
+
+    // Saved with Enter on its button; the dialog closes and the new schedule is chosen.
+    await tabUntilFocused(page, dialog.getByRole('button', { name: 'Lưu', exact: true }), 'Lưu', 60);
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'hidden' });
+    await page.waitForURL(/lich=\d+/);
   });
 });
