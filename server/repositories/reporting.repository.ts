@@ -478,15 +478,6 @@ export class ReportingRepository {
     return created;
   }
 
-  /** The id of a unit's report for a period, if it has one. */
-  async reportIdOf(periodId: number, unitId: number): Promise<number | undefined> {
-    const [found] = await this.database.prepared<{ id: number }>(
-      'SELECT id FROM reports WHERE period_id = $1 AND unit_id = $2',
-      [periodId, unitId],
-    );
-    return found?.id;
-  }
-
   /**
    * Saves a report whole under its version, in one prepared statement (its own transaction): the
    * narrative and version (only if `version` is still the stored one), its values replaced, and

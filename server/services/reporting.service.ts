@@ -460,9 +460,9 @@ export class ReportingService {
     );
     if (created) return this.view(created, created);
     // Created a moment ago by someone else (who audited it).
-    const existing = await this.reporting.reportIdOf(periodId, unitId);
-    if (existing === undefined) throw notFound('report');
-    return this.viewOf(existing);
+    const existing = await this.reporting.reportOf(periodId, unitId);
+    if (!existing) throw notFound('report');
+    return this.viewOf(existing.id);
   }
 
   async get(actor: Actor, reportId: number): Promise<TReport> {
