@@ -95,12 +95,15 @@ export async function startServer(
   const stopReminders = services.reminders.start(() => new Date(), `${hostname()}-${process.pid}`, log);
   // Roll-ups queued by an organisation change: rebuilt within seconds, one period at a time.
   const stopRollups = services.rollup.start(log);
+  // Sessions served from memory while this instance hears of every change to them.
+  const stopSessionCache = await services.auth.startSessionCache();
 
   let closing: Promise<void> | null = null;
   const close = () => {
     closing ??= (async () => {
       stopReminders();
       stopRollups();
+      await stopSessionCache();
       await app.close();
       await database.close();
     })();

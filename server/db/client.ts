@@ -12,6 +12,7 @@ import type {
   WorkerCommand,
   WorkerError,
   WorkerInit,
+  WorkerMessage,
   WorkerRequest,
   WorkerResponse,
 } from './pglite-protocol.ts';
@@ -49,6 +50,17 @@ export interface Database {
   exec(sqlText: string): Promise<void>;
   /** COPY … FROM STDIN with CSV data: the fast bulk load on both engines. */
   copyCsv(table: string, columns: string[], csv: string): Promise<void>;
+  /**
+   * Listens on a channel (NOTIFY) on a connection of its own, kept open and listened again after
+   * it is lost. `onState(false)` when it is lost (messages sent meanwhile are missed), `onState(true)`
+   * each time it listens. Resolves once listening, or after the first failed attempt (retried every
+   * second); the function it gives stops listening.
+   */
+  listen(
+    channel: string,
+    onMessage: (payload: string) => void,
+    onState: (listening: boolean) => void,
+  ): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -125,11 +137,20 @@ class PgliteWorkerConnection {
   >();
   private nextId = 1;
   private exited: Error | null = null;
+  /** Listeners of NOTIFY channels, and what to tell them when the worker is gone. */
+  readonly channels = new Map<string, Set<(payload: string) => void>>();
+  readonly onExit = new Set<() => void>();
 
   constructor(dataDir: string | null) {
     const init: WorkerInit = { dataDir };
     this.worker = new Worker(new URL('./pglite.worker.mjs', import.meta.url), { workerData: init });
-    this.worker.on('message', (response: WorkerResponse) => {
+    this.worker.on('message', (message: WorkerMessage) => {
+      // A notification is posted before the answer of the query whose commit sent it.
+      if ('type' in message) {
+        for (const listener of this.channels.get(message.channel) ?? []) listener(message.payload);
+        return;
+      }
+      const response = message;
       const waiter = this.pending.get(response.id);
       if (!waiter) return;
       this.pending.delete(response.id);
@@ -139,6 +160,8 @@ class PgliteWorkerConnection {
       this.exited = error;
       for (const waiter of this.pending.values()) waiter.reject(error);
       this.pending.clear();
+      for (const gone of this.onExit) gone();
+      this.onExit.clear();
     };
     this.worker.on('error', fail);
     this.worker.on('exit', (code) => fail(new Error(`PGlite worker exited (${code})`)));
@@ -228,6 +251,22 @@ function openPglite(dataDir: string | null): Database {
     },
     async exec(sqlText: string): Promise<void> {
       await run(() => connection.send({ type: 'exec', sql: sqlText }));
+    },
+    async listen(channel, onMessage, onState) {
+      let listeners = connection.channels.get(channel);
+      if (!listeners) {
+        listeners = new Set();
+        connection.channels.set(channel, listeners);
+        await run(() => connection.send({ type: 'listen', channel }));
+      }
+      listeners.add(onMessage);
+      const lost = () => onState(false);
+      connection.onExit.add(lost);
+      onState(true);
+      return async () => {
+        listeners.delete(onMessage);
+        connection.onExit.delete(lost);
+      };
     },
     async copyCsv(table: string, columns: string[], csv: string): Promise<void> {
       const cols = columns.map((c) => `"${c}"`).join(', ');
@@ -333,6 +372,8 @@ function openPostgres(url: string, poolSize: number): Database {
     old.end({ timeout: 1 }).catch(() => undefined);
   };
   driverDefectListeners.add(replacePool);
+  /** Stops of the LISTEN connections opened here, ended with the pool. */
+  const listeners = new Set<() => Promise<void>>();
 
   const database: Database = {
     engine: 'postgres',
@@ -394,12 +435,75 @@ function openPostgres(url: string, poolSize: number): Database {
         stream.end(csv);
       });
     },
-    close: () => {
+    listen: (channel, onMessage, onState) => listenPostgres(url, channel, onMessage, onState, listeners),
+    close: async () => {
       driverDefectListeners.delete(replacePool);
-      return client.end({ timeout: 5 });
+      await Promise.all([...listeners].map((stop) => stop()));
+      await client.end({ timeout: 5 });
     },
   };
   return database;
+}
+
+/**
+ * LISTEN on a connection of its own (never one of the pool's, which serve queries). When it is
+ * lost, `onState(false)`, and LISTEN is tried again every second until it holds.
+ */
+async function listenPostgres(
+  url: string,
+  channel: string,
+  onMessage: (payload: string) => void,
+  onState: (listening: boolean) => void,
+  open: Set<() => Promise<void>>,
+): Promise<() => Promise<void>> {
+  let stopped = false;
+  let listening = false;
+  let retry: NodeJS.Timeout | null = null;
+  const lost = () => {
+    if (listening) {
+      listening = false;
+      onState(false);
+    }
+    if (!stopped && !retry) retry = setTimeout(attempt, 1000);
+  };
+  const connection = postgres(url, {
+    max: 1,
+    // Kept open for good: postgres.js would otherwise end it after 30–60 minutes.
+    idle_timeout: 0,
+    max_lifetime: null,
+    fetch_types: false,
+    connect_timeout: 10,
+    onnotice: () => undefined,
+    onclose: lost,
+    // (an option postgres.js reads but does not declare in its types)
+    ...({
+      onnotify: (name: string, payload: string) => {
+        if (name === channel) onMessage(payload);
+      },
+    } as object),
+  });
+  async function attempt() {
+    retry = null;
+    if (stopped) return;
+    try {
+      await connection.unsafe(`LISTEN "${channel.replace(/"/g, '""')}"`);
+      if (stopped) return;
+      listening = true;
+      onState(true);
+    } catch {
+      lost();
+    }
+  }
+  const stop = async () => {
+    stopped = true;
+    open.delete(stop);
+    if (retry) clearTimeout(retry);
+    retry = null;
+    await connection.end({ timeout: 1 });
+  };
+  open.add(stop);
+  await attempt();
+  return stop;
 }
 
 /** What a drizzle transaction over postgres.js is built from (drizzle's own session holds them). */

@@ -5,6 +5,7 @@ export type WorkerCommand =
   | { type: 'exec'; sql: string }
   | { type: 'copyFrom'; sql: string; data: string }
   | { type: 'dump' }
+  | { type: 'listen'; channel: string }
   | { type: 'close' };
 
 export type WorkerRequest = WorkerCommand & { id: number };
@@ -19,6 +20,15 @@ export interface WorkerError {
 export type WorkerResponse =
   | { id: number; ok: true; rows: unknown[]; affectedRows: number; blob?: Uint8Array }
   | { id: number; ok: false; error: WorkerError };
+
+/** A NOTIFY delivered on a channel the worker listens on (it carries no request id). */
+export interface WorkerNotification {
+  type: 'notify';
+  channel: string;
+  payload: string;
+}
+
+export type WorkerMessage = WorkerResponse | WorkerNotification;
 
 export interface WorkerInit {
   dataDir: string | null;

@@ -1,6 +1,12 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite, types } from '@electric-sql/pglite';
-import type { WorkerError, WorkerInit, WorkerRequest, WorkerResponse } from './pglite-protocol.ts';
+import type {
+  WorkerError,
+  WorkerInit,
+  WorkerNotification,
+  WorkerRequest,
+  WorkerResponse,
+} from './pglite-protocol.ts';
 
 /*
  * PGlite runs each query on the thread that calls it; in this worker a long roll-up no longer
@@ -61,6 +67,14 @@ async function handle(request: WorkerRequest): Promise<WorkerResponse> {
         affectedRows: 0,
         blob: new Uint8Array(await file.arrayBuffer()),
       };
+    }
+    case 'listen': {
+      const channel = request.channel;
+      await db.listen(channel, (payload) => {
+        const message: WorkerNotification = { type: 'notify', channel, payload };
+        port.postMessage(message);
+      });
+      return { id: request.id, ok: true, rows: [], affectedRows: 0 };
     }
     case 'close': {
       await db.close();

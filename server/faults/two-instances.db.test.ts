@@ -48,8 +48,14 @@ describe.skipIf(!inject('postgresUrl'))('two server instances on one PostgreSQL'
     const me = await onB.request('GET', '/api/auth/me');
     expect(me.status).toBe(200);
     expect(await me.json()).toMatchObject({ user: { username: 'officer' } });
+    // A has served the session (and keeps it in memory) before B signs it out.
+    expect((await onA.request('GET', '/api/auth/me')).status).toBe(200);
     expect((await onB.request('POST', '/api/auth/logout', {})).status).toBeLessThan(300);
-    expect((await onA.request('GET', '/api/auth/me')).status).toBe(401);
+    expect((await onB.request('GET', '/api/auth/me')).status).toBe(401);
+    // A hears of it from the database (NOTIFY on commit): within milliseconds, not at once.
+    await expect
+      .poll(async () => (await onA.request('GET', '/api/auth/me')).status, { timeout: 2000, interval: 5 })
+      .toBe(401);
   });
 
   it('shows an approval made on B in the roll-ups read from A', async () => {

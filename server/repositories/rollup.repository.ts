@@ -233,13 +233,18 @@ export class RollupRepository {
     return this.database.db();
   }
 
-  /** The period with its schedule and plan unit; `lock` takes a share lock on the period row. */
+  /**
+   * The period with its schedule and plan unit. `lock` locks the period row: 'share' for an
+   * approval, 'update' for a build, which waits for the approvals under way and holds back new
+   * ones. The build's lock is FOR NO KEY UPDATE, not FOR UPDATE: reports opened meanwhile check
+   * their foreign key to the period (FOR KEY SHARE) and would otherwise wait for the whole build.
+   */
   async periodScope(
     periodId: number,
     lock: 'share' | 'update' | null = null,
   ): Promise<PeriodScopeRow | undefined> {
     const locking =
-      lock === 'share' ? sql` FOR SHARE OF p` : lock === 'update' ? sql` FOR UPDATE OF p` : sql``;
+      lock === 'share' ? sql` FOR SHARE OF p` : lock === 'update' ? sql` FOR NO KEY UPDATE OF p` : sql``;
     const [row] = await rows<PeriodScopeRow>(
       this.db(),
       sql`SELECT p.id AS period_id, p.ends_on::text AS ends_on, p.due_on::text AS due_on, s.id AS schedule_id,

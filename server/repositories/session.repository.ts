@@ -37,12 +37,17 @@ export class SessionRepository {
   }
 
   /**
-   * A valid session with its user and the name of the user's unit as of `today`, in one prepared
-   * statement: every signed-in request starts here.
+   * A valid session with its user, the name of the user's unit as of `today` and when the session
+   * expires (ms since 1970), in one prepared statement: every signed-in request not served by the
+   * `SessionCache` starts here.
    */
-  async findValidWithUser(id: string, today: string): Promise<SessionWithUser | undefined> {
-    const [row] = await this.database.prepared<SessionWithUser>(
+  async findValidWithUser(
+    id: string,
+    today: string,
+  ): Promise<(SessionWithUser & { expiresAtMs: number }) | undefined> {
+    const [row] = await this.database.prepared<SessionWithUser & { expiresAtMs: number }>(
       `SELECT s.id AS "sessionId", s.csrf_token AS "csrfToken",
+              (extract(epoch FROM s.expires_at) * 1000)::float8 AS "expiresAtMs",
               u.id, u.username, u.display_name AS "displayName", u.role, u.home_unit_id AS "homeUnitId",
               u.locale, u.active,
               CASE WHEN hu.id IS NULL THEN ''

@@ -17,6 +17,10 @@ import type { UserRepository, UserRow } from '../repositories/user.repository.ts
 import type { Actor } from './actor.ts';
 import type { AuditService } from './audit.service.ts';
 import { DUMMY_HASH, verifyPassword } from './password.ts';
+import type { SessionCache } from './session-cache.ts';
+
+/** The channel on which the database tells every server that sessions or users changed. */
+export const AUTH_CHANNEL = 'tiendo_auth';
 
 export interface SignedIn {
   token: string;
@@ -41,8 +45,17 @@ export class AuthService {
     private readonly org: OrgRepository,
     private readonly audit: AuditService,
     private readonly sessionTtlMs: number,
+    private readonly cache: SessionCache,
     private readonly clock: () => Date = () => new Date(),
   ) {}
+
+  /**
+   * Serves sessions from memory while this server hears of every change to sessions and users
+   * (the server's job; without it every request reads its session). Returns the stop function.
+   */
+  startSessionCache(): Promise<() => Promise<void>> {
+    return this.database.listen(AUTH_CHANNEL, this.cache.onMessage, this.cache.setListening);
+  }
 
   async login(
     username: string,
@@ -99,7 +112,16 @@ export class AuthService {
   }
 
   async authenticate(token: string, ip: string | null): Promise<Authenticated | null> {
-    const found = await this.sessions.findValidWithUser(hashToken(token), todayInVietnam(this.clock()));
+    const key = hashToken(token);
+    const now = this.clock();
+    const today = todayInVietnam(now);
+    let found = this.cache.get(key, today, now.getTime());
+    if (!found) {
+      const generation = this.cache.generation;
+      const read = await this.sessions.findValidWithUser(key, today);
+      if (read?.active) this.cache.put(key, read, today, now.getTime(), generation);
+      found = read;
+    }
     if (!found?.active) return null;
     return {
       user: toSessionUser(found, found.homeUnitName),
@@ -114,6 +136,8 @@ export class AuthService {
       await this.sessions.delete(auth.sessionId);
       await this.audit.record(auth.actor, 'auth.logout', 'user', auth.user.id, null, null);
     });
+    // The database tells every server; this one forgets at once, before it answers.
+    this.cache.forgetUser(auth.user.id);
   }
 
   actorOf(user: Pick<UserRow, 'id' | 'role' | 'homeUnitId'>, ip: string | null): Actor {

@@ -579,4 +579,45 @@ describe.each(testEngines())('roll-ups on %s', (engine) => {
     expect(approved.map((r) => r.status)).toEqual(submitted.map(() => 'approved'));
     expect(byKey(await stored(periodId))).toEqual(await independent(periodId));
   }, 60_000);
+
+  // Only PostgreSQL runs two transactions at once (PGlite has one connection).
+  it.runIf(engine === 'postgres')(
+    'opens reports of a period while its roll-ups are being built, and holds its approvals until the build ends',
+    async () => {
+      const [periodId] = (await annualPeriods('Báo cáo năm 2022', 2022, 2022)) as [number];
+      const repository = new RollupRepository(testDb.database);
+      // A report submitted before the build, to approve during it.
+      let waiting = await services.reporting.open(SYSTEM_ACTOR, periodId, grassroots[0]!);
+      waiting = await services.reporting.submit(SYSTEM_ACTOR, waiting.id, waiting.version);
+      await services.rollup.settled();
+      let endBuild!: () => void;
+      const buildMayEnd = new Promise<void>((resolve) => {
+        endBuild = resolve;
+      });
+      let locked!: () => void;
+      const buildHoldsLock = new Promise<void>((resolve) => {
+        locked = resolve;
+      });
+      // The lock a build takes on its period (`rebuildInTransaction`), held until told.
+      const build = testDb.database.transaction(async () => {
+        await repository.periodScope(periodId, 'update');
+        locked();
+        await buildMayEnd;
+      });
+      await buildHoldsLock;
+      const within = <T>(work: Promise<T>, ms: number) =>
+        Promise.race([work, new Promise<'waiting'>((resolve) => setTimeout(() => resolve('waiting'), ms))]);
+      // A new report refers to its period (a foreign key): it does not wait for the build.
+      const opened = await within(services.reporting.open(SYSTEM_ACTOR, periodId, grassroots[1]!), 5000);
+      expect(opened).not.toBe('waiting');
+      // An approval changes the period's roll-ups: it waits for the build.
+      const approval = services.reporting.approve(SYSTEM_ACTOR, waiting.id, waiting.version);
+      expect(await within(approval, 300)).toBe('waiting');
+      endBuild();
+      await build;
+      expect((await approval).status).toBe('approved');
+      expect(byKey(await stored(periodId))).toEqual(await independent(periodId));
+    },
+    60_000,
+  );
 });

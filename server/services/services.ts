@@ -32,6 +32,7 @@ import { ReportAttachmentService } from './report-attachment.service.ts';
 import { ReportExcelService } from './report-excel.service.ts';
 import { ReportingService } from './reporting.service.ts';
 import { RollupService } from './rollup.service.ts';
+import { SessionCache } from './session-cache.ts';
 import { SetupService } from './setup.service.ts';
 import { UserService } from './user.service.ts';
 
@@ -93,6 +94,7 @@ export function createServices(
   const mailer =
     options.mailer ??
     createMailer(config.smtpUrl, config.mailFrom ?? 'Tiến Độ <khong-tra-loi@tiendo.local>', log);
+  const sessionCache = new SessionCache();
   const auth = new AuthService(
     database,
     userRepository,
@@ -100,6 +102,7 @@ export function createServices(
     orgRepository,
     audit,
     config.sessionTtlHours * 3_600_000,
+    sessionCache,
     clock,
   );
   // The demo loader needs the finished service graph: it is set once the graph exists.
@@ -116,7 +119,15 @@ export function createServices(
     org,
     orgExchange: new OrgExchangeService(database, orgRepository, org, access, audit),
     auth,
-    users: new UserService(database, userRepository, sessionRepository, orgRepository, access, audit),
+    users: new UserService(
+      database,
+      userRepository,
+      sessionRepository,
+      orgRepository,
+      access,
+      audit,
+      sessionCache,
+    ),
     documentParse: new DocumentParseService(new ParseJobRepository(database)),
     documentRegistry,
     plans,
@@ -171,6 +182,7 @@ export function createServices(
       mailer,
     ),
     sessions: sessionRepository,
+    sessionCache,
     userRepository,
     orgRepository,
   };

@@ -11,6 +11,7 @@ import type { AccessService } from './access.service.ts';
 import type { Actor } from './actor.ts';
 import type { AuditService } from './audit.service.ts';
 import { hashPassword } from './password.ts';
+import type { SessionCache } from './session-cache.ts';
 
 function toUser(row: UserWithUnit): TUser {
   return {
@@ -35,6 +36,7 @@ export class UserService {
     private readonly org: OrgRepository,
     private readonly access: AccessService,
     private readonly audit: AuditService,
+    private readonly sessionCache: SessionCache,
   ) {}
 
   async list(actor: Actor): Promise<TUser[]> {
@@ -105,6 +107,8 @@ export class UserService {
         passwordChanged: Boolean(passwordHash),
       });
     });
+    // The database tells every server; this one forgets the user's sessions at once.
+    this.sessionCache.forgetUser(id);
     return this.get(id);
   }
 
