@@ -528,6 +528,9 @@ export const reportPeriods = pgTable(
   },
   (t) => [
     uniqueIndex('report_periods_schedule_key').on(t.scheduleId, t.key),
+    // A schedule's periods in order: a report's view finds the unit's previous report walking
+    // back from its period, one probe of `reports` per period until one is found.
+    index('report_periods_schedule_starts_idx').on(t.scheduleId, t.startsOn),
     index('report_periods_due_idx').on(t.dueOn),
   ],
 );

@@ -107,6 +107,11 @@ const VALUE_JSON = `json_build_object('indicatorId', v.indicator_id, 'category',
  * A report with its whole view context and the access row of a home unit to the report's unit, in
  * one statement. `head` is the statement's first CTEs, ending with `r`, the report row; `home` and
  * `today` are its parameters.
+ *
+ * `prev`, the unit's previous report in the schedule, walks back from the period and probes
+ * `reports` once per period until it finds one, usually at once: the fenced subquery (OFFSET 0)
+ * hands the periods over in order. Joining the unit's reports to all earlier periods instead grew
+ * with every period reported (~0.3 ms a read after a few dozen).
  */
 const reportContextSql = (head: string, home: string, today: string) => `WITH RECURSIVE ${head},
   per AS (
@@ -121,9 +126,13 @@ const reportContextSql = (head: string, home: string, today: string) => `WITH RE
      WHERE v.id = (SELECT form_version_id FROM r)
   ),
   prev AS (
-    SELECT pr.id FROM reports pr JOIN report_periods p ON p.id = pr.period_id, per
-     WHERE p.schedule_id = per.schedule_id AND p.starts_on < per.starts_on AND pr.unit_id = (SELECT unit_id FROM r)
-     ORDER BY p.starts_on DESC LIMIT 1
+    SELECT pr.id
+      FROM (SELECT p.id, p.starts_on FROM report_periods p, per
+             WHERE p.schedule_id = per.schedule_id AND p.starts_on < per.starts_on
+             ORDER BY p.starts_on DESC OFFSET 0) ps
+      JOIN LATERAL (SELECT pr.id FROM reports pr
+                     WHERE pr.period_id = ps.id AND pr.unit_id = (SELECT unit_id FROM r)) pr ON true
+     ORDER BY ps.starts_on DESC LIMIT 1
   ),
   ${unitAccessCtes('SELECT unit_id FROM r', today)}
   SELECT ${COLUMNS_OF_R},

@@ -32,6 +32,7 @@ describe.each(testEngines())('the reporting cycle on %s', (engine) => {
   let periodId: number;
   let earlierPeriodId: number;
   let trainedId: number;
+  let planId: number;
   const today = new Date('2025-11-05T03:00:00Z');
 
   beforeAll(async () => {
@@ -63,6 +64,7 @@ describe.each(testEngines())('the reporting cycle on %s', (engine) => {
       ],
       reporting: [{ frequency: 'annual', due: '11-10', recipient: 'LĐLĐ tỉnh' }],
     });
+    planId = plan.id;
     const schedule = await services.reporting.createSchedule(manager, {
       planId: plan.id,
       dutyIndex: 0,
@@ -177,5 +179,52 @@ describe.each(testEngines())('the reporting cycle on %s', (engine) => {
       [String(first.id)],
     );
     expect(audited[0]!.n).toBe(1);
+  });
+
+  it("shows the unit's previous report of the same schedule, skipping periods it did not report", async () => {
+    const schedule = await services.reporting.createSchedule(manager, {
+      planId,
+      dutyIndex: 0,
+      name: 'Báo cáo năm (2020–2023)',
+      frequency: 'annual',
+      dueRule: '11-10',
+      fromYear: 2020,
+      toYear: 2023,
+      leadDays: 0,
+      unitTypes: ['grassroots'],
+      form: {
+        name: 'Biểu báo cáo năm (2020–2023)',
+        indicators: [{ indicatorId: trainedId, required: false }],
+        sections: [...DEFAULT_SECTIONS].map((section) => ({ ...section, required: false })),
+        allowAttachments: false,
+      },
+    });
+    const [p2020, p2021, p2022, p2023] = schedule.periods.map((p) => p.id) as [
+      number,
+      number,
+      number,
+      number,
+    ];
+    const unitId = org.grassrootsA1a.id;
+    const open = (id: number) => services.reporting.open(chair, id, unitId);
+    const saved = async (id: number, numerator: number) => {
+      const report = await open(id);
+      return services.reporting.save(chair, report.id, {
+        values: [{ indicatorId: trainedId, category: 'total', numerator, denominator: 10, comment: null }],
+        narrative: {},
+        version: report.version,
+      });
+    };
+    const first = await saved(p2020, 4);
+    expect(first.previousValues).toEqual([]);
+    // 2021 not reported: 2022 shows 2020's values.
+    expect((await saved(p2022, 7)).previousValues).toEqual(first.values);
+    // Opened afterwards, 2021 sits between them and shows 2020's as well…
+    expect((await open(p2021)).previousValues).toEqual(first.values);
+    // …and 2023 shows 2022's, the latest before it, not 2021's saved last.
+    await saved(p2021, 5);
+    expect((await open(p2023)).previousValues).toEqual([
+      { indicatorId: trainedId, category: 'total', numerator: 7, denominator: 10, comment: null },
+    ]);
   });
 });

@@ -1,0 +1,1 @@
+CREATE INDEX "report_periods_schedule_starts_idx" ON "report_periods" USING btree ("schedule_id","starts_on");
