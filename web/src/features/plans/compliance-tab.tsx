@@ -1,7 +1,7 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Input, Progress, Select, Table, Typography } from 'antd';
-import { useId, useMemo, useState } from 'react';
+import { Alert, Button, Progress, Table, Typography } from 'antd';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { TCompliance } from '../../../../contracts/plans.ts';
@@ -9,7 +9,7 @@ import { apiDownload } from '../../api/client.ts';
 import { complianceXlsxUrl, fetchCompliance } from '../../api/plans.api.ts';
 import { useApiErrorText } from '../../components/api-error-text.ts';
 import { ErrorResult } from '../../components/error-result.tsx';
-import { FilterField } from '../../components/filter-field.tsx';
+import { ChoiceFilter, SearchFilter } from '../../components/filter-field.tsx';
 import { PageSpinner } from '../../components/page-spinner.tsx';
 import { formatIsoDate } from '../../lib/format.ts';
 import { saveBlob } from '../../lib/save-file.ts';
@@ -30,8 +30,6 @@ export function ComplianceTab({ planId }: { planId: number }) {
   const [exporting, setExporting] = useState(false);
   const [exportError, setExportError] = useState<string | null>(null);
   const describe = useApiErrorText();
-  const stateId = useId();
-  const searchId = useId();
   const rows = useMemo(
     () =>
       (compliance.data?.rows ?? []).filter(
@@ -88,26 +86,19 @@ export function ComplianceTab({ planId }: { planId: number }) {
         />
       </div>
       <div className="filters">
-        <FilterField label={t('plans.compliance.search')} htmlFor={searchId} grow>
-          <Input
-            id={searchId}
-            value={q}
-            onChange={(e) => setQ(e.target.value)}
-            allowClear
-            placeholder={t('plans.searchPlaceholder')}
-          />
-        </FilterField>
-        <FilterField label={t('plans.compliance.col.state')} htmlFor={stateId}>
-          <Select
-            id={stateId}
-            allowClear
-            value={state}
-            onChange={setState}
-            placeholder={t('plans.all')}
-            className="filters__select"
-            options={COMPLIANCE_STATES.map((s) => ({ value: s, label: t(`plans.compliance.state.${s}`) }))}
-          />
-        </FilterField>
+        <SearchFilter
+          label={t('plans.compliance.search')}
+          value={q}
+          onChange={setQ}
+          placeholder={t('plans.searchPlaceholder')}
+        />
+        <ChoiceFilter
+          label={t('plans.compliance.col.state')}
+          value={state}
+          onChange={setState}
+          placeholder={t('plans.all')}
+          options={COMPLIANCE_STATES.map((s) => ({ value: s, label: t(`plans.compliance.state.${s}`) }))}
+        />
         <div className="filters__item">
           <Button
             icon={<DownloadOutlined aria-hidden />}

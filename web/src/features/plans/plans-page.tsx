@@ -1,13 +1,13 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Input, Select, Table, Typography } from 'antd';
-import { useEffect, useId, useMemo, useState } from 'react';
+import { Button, Card, Table, Typography } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { TPlanSummary } from '../../../../contracts/plans.ts';
 import { fetchPlans } from '../../api/plans.api.ts';
 import { ErrorResult } from '../../components/error-result.tsx';
-import { FilterField } from '../../components/filter-field.tsx';
+import { ChoiceFilter, SearchFilter } from '../../components/filter-field.tsx';
 import { PageHelp } from '../../components/page-help.tsx';
 import { useWorkingUnit } from '../../components/working-unit.tsx';
 import { formatIsoDate } from '../../lib/format.ts';
@@ -29,9 +29,6 @@ export default function PlansPage() {
   const [status, setStatus] = useState<TPlanSummary['status'] | undefined>();
   const [origin, setOrigin] = useState<TPlanSummary['origin'] | undefined>();
   const [creating, setCreating] = useState(false);
-  const searchId = useId();
-  const statusId = useId();
-  const originId = useId();
   const plans = useQuery({
     queryKey: ['plans', 'list', unit.id],
     queryFn: ({ signal }) => fetchPlans(unit.id, signal),
@@ -70,43 +67,26 @@ export default function PlansPage() {
           {t('plans.scope', { unit: unit.name })}
         </Typography.Paragraph>
         <div className="filters">
-          <FilterField label={t('plans.search')} htmlFor={searchId} grow>
-            <Input
-              id={searchId}
-              value={q}
-              onChange={(e) => setQ(e.target.value)}
-              placeholder={t('plans.searchPlaceholder')}
-              allowClear
-            />
-          </FilterField>
-          <FilterField label={t('plans.col.status')} htmlFor={statusId}>
-            <Select
-              id={statusId}
-              allowClear
-              value={status}
-              onChange={setStatus}
-              placeholder={t('plans.all')}
-              className="filters__select"
-              options={(['draft', 'issued'] as const).map((s) => ({
-                value: s,
-                label: t(`plans.status.${s}`),
-              }))}
-            />
-          </FilterField>
-          <FilterField label={t('plans.col.origin')} htmlFor={originId}>
-            <Select
-              id={originId}
-              allowClear
-              value={origin}
-              onChange={setOrigin}
-              placeholder={t('plans.all')}
-              className="filters__select"
-              options={(['received', 'own'] as const).map((o) => ({
-                value: o,
-                label: t(`plans.origin.${o}`),
-              }))}
-            />
-          </FilterField>
+          <SearchFilter
+            label={t('plans.search')}
+            value={q}
+            onChange={setQ}
+            placeholder={t('plans.searchPlaceholder')}
+          />
+          <ChoiceFilter
+            label={t('plans.col.status')}
+            value={status}
+            onChange={setStatus}
+            placeholder={t('plans.all')}
+            options={(['draft', 'issued'] as const).map((s) => ({ value: s, label: t(`plans.status.${s}`) }))}
+          />
+          <ChoiceFilter
+            label={t('plans.col.origin')}
+            value={origin}
+            onChange={setOrigin}
+            placeholder={t('plans.all')}
+            options={(['received', 'own'] as const).map((o) => ({ value: o, label: t(`plans.origin.${o}`) }))}
+          />
         </div>
         {plans.isError ? (
           <ErrorResult error={plans.error} onRetry={() => void plans.refetch()} />

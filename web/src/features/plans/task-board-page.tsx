@@ -1,12 +1,12 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Checkbox, Input, Select, Table, Typography } from 'antd';
-import { useDeferredValue, useEffect, useId, useState } from 'react';
+import { Alert, Button, Card, Checkbox, Table, Typography } from 'antd';
+import { useDeferredValue, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { TTaskBoardItem, TTaskStatus } from '../../../../contracts/plans.ts';
 import { fetchTaskBoard } from '../../api/plans.api.ts';
 import { ErrorResult } from '../../components/error-result.tsx';
-import { FilterField } from '../../components/filter-field.tsx';
+import { ChoiceFilter, SearchFilter } from '../../components/filter-field.tsx';
 import { PageHelp } from '../../components/page-help.tsx';
 import { useWorkingUnit } from '../../components/working-unit.tsx';
 import { formatIsoDate } from '../../lib/format.ts';
@@ -29,9 +29,6 @@ export default function TaskBoardPage() {
   const [q, setQ] = useState('');
   const deferredQ = useDeferredValue(q.trim());
   const [reporting, setReporting] = useState<{ planId: number; task: ProgressTask } | null>(null);
-  const searchId = useId();
-  const statusId = useId();
-  const planFilterId = useId();
   const query = {
     unitId: unit.id,
     mine: mine ? 'true' : 'false',
@@ -78,38 +75,28 @@ export default function TaskBoardPage() {
           )}
         </Typography.Paragraph>
         <div className="filters">
-          <FilterField label={t('taskBoard.search')} htmlFor={searchId} grow>
-            <Input
-              id={searchId}
-              value={q}
-              onChange={(e) => setQ(e.target.value)}
-              placeholder={t('taskBoard.searchPlaceholder')}
-              allowClear
-            />
-          </FilterField>
-          <FilterField label={t('taskBoard.col.status')} htmlFor={statusId}>
-            <Select
-              id={statusId}
-              allowClear
-              value={status}
-              onChange={setStatus}
-              placeholder={t('plans.all')}
-              className="filters__select"
-              options={STATUSES.map((s) => ({ value: s, label: t(`plans.taskStatus.${s}`) }))}
-            />
-          </FilterField>
-          <FilterField label={t('taskBoard.col.plan')} htmlFor={planFilterId}>
-            <Select
-              id={planFilterId}
-              allowClear
-              showSearch={foldedSelectSearch}
-              value={planId}
-              onChange={setPlanId}
-              placeholder={t('plans.all')}
-              className="filters__select task-board__plan-select"
-              options={(data?.plans ?? []).map((p) => ({ value: p.id, label: p.label }))}
-            />
-          </FilterField>
+          <SearchFilter
+            label={t('taskBoard.search')}
+            value={q}
+            onChange={setQ}
+            placeholder={t('taskBoard.searchPlaceholder')}
+          />
+          <ChoiceFilter
+            label={t('taskBoard.col.status')}
+            value={status}
+            onChange={setStatus}
+            placeholder={t('plans.all')}
+            options={STATUSES.map((s) => ({ value: s, label: t(`plans.taskStatus.${s}`) }))}
+          />
+          <ChoiceFilter
+            label={t('taskBoard.col.plan')}
+            value={planId}
+            onChange={setPlanId}
+            placeholder={t('plans.all')}
+            className="filters__select task-board__plan-select"
+            showSearch={foldedSelectSearch}
+            options={(data?.plans ?? []).map((p) => ({ value: p.id, label: p.label }))}
+          />
           <div className="filters__item filters__item--checks">
             <Checkbox
               checked={mine}

@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined, DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Checkbox, Empty, Input, Select, Skeleton, Table, Tag, Typography } from 'antd';
+import { Button, Card, Checkbox, Empty, Select, Skeleton, Table, Tag, Typography } from 'antd';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -24,7 +24,7 @@ import { ExcelExchange, useTemplateDownload } from './excel-exchange.tsx';
 import { ReportStatusTag, useToday } from './report-tags.tsx';
 import { ScheduleDialog } from './schedule-dialog.tsx';
 import './reports.css';
-import { FilterField } from '../../components/filter-field.tsx';
+import { ChoiceFilter, FilterField, SearchFilter } from '../../components/filter-field.tsx';
 
 const STATUSES: TReportStatus[] = ['not_started', 'draft', 'submitted', 'returned', 'approved'];
 
@@ -74,8 +74,6 @@ function UnitsTable({ rows, periodId }: { rows: TPeriodStatusRow[]; periodId: nu
   const [q, setQ] = useState('');
   const [status, setStatus] = useState<TReportStatus | undefined>();
   const [lateOnly, setLateOnly] = useState(false);
-  const searchId = useId();
-  const statusId = useId();
   const template = useTemplateDownload(periodId);
   const shown = useMemo(
     () =>
@@ -92,20 +90,14 @@ function UnitsTable({ rows, periodId }: { rows: TPeriodStatusRow[]; periodId: nu
   return (
     <Card size="small" className="units-status">
       <div className="filters">
-        <FilterField label={t('reports.statusPage.search')} htmlFor={searchId} grow>
-          <Input id={searchId} value={q} allowClear onChange={(e) => setQ(e.target.value)} />
-        </FilterField>
-        <FilterField label={t('reports.statusPage.statusFilter')} htmlFor={statusId}>
-          <Select
-            id={statusId}
-            className="filters__select"
-            allowClear
-            value={status}
-            onChange={setStatus}
-            placeholder={t('reports.statusPage.allStatuses')}
-            options={STATUSES.map((s) => ({ value: s, label: t(`reports.status.${s}`) }))}
-          />
-        </FilterField>
+        <SearchFilter label={t('reports.statusPage.search')} value={q} onChange={setQ} />
+        <ChoiceFilter
+          label={t('reports.statusPage.statusFilter')}
+          value={status}
+          onChange={setStatus}
+          placeholder={t('reports.statusPage.allStatuses')}
+          options={STATUSES.map((s) => ({ value: s, label: t(`reports.status.${s}`) }))}
+        />
         <div className="filters__item filters__item--check">
           <Checkbox checked={lateOnly} onChange={(e) => setLateOnly(e.target.checked)}>
             {t('reports.statusPage.lateOnly')}
