@@ -6,6 +6,7 @@ import {
   screenshot,
   seriousAxeViolations,
   type TestBrowser,
+  watchPageErrors,
 } from './support/browser.ts';
 import { startServer, type TestServer } from './support/server.ts';
 import { signIn } from './support/session.ts';
@@ -20,7 +21,7 @@ describe('audit trail journey', () => {
   beforeAll(async () => {
     [server, browser] = await Promise.all([startServer(), launchBrowser()]);
     page = await browser.newPage({ baseURL: server.baseUrl });
-    page.on('pageerror', (error) => pageErrors.push(`pageerror: ${error.message}`));
+    watchPageErrors(page, pageErrors);
   });
 
   afterAll(async () => {

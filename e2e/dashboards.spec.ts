@@ -8,6 +8,7 @@ import {
   screenshot,
   seriousAxeViolations,
   type TestBrowser,
+  watchPageErrors,
 } from './support/browser.ts';
 import { DEMO_PASSWORD, startServer, type TestServer } from './support/server.ts';
 
@@ -45,12 +46,7 @@ describe('dashboards and the consolidated report', () => {
   beforeAll(async () => {
     [server, browser] = await Promise.all([startServer(), launchBrowser()]);
     page = await browser.newPage({ baseURL: server.baseUrl, width: 1366, height: 900 });
-    page.on('pageerror', (error) => pageErrors.push(`pageerror: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text())) {
-        pageErrors.push(`csp: ${message.text()}`);
-      }
-    });
+    watchPageErrors(page, pageErrors);
   });
 
   afterAll(async () => {

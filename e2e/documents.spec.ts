@@ -8,6 +8,7 @@ import {
   screenshot,
   seriousAxeViolations,
   type TestBrowser,
+  watchPageErrors,
 } from './support/browser.ts';
 import { startServer, type TestServer } from './support/server.ts';
 import { signIn } from './support/session.ts';
@@ -28,12 +29,7 @@ describe('reading a document', () => {
   beforeAll(async () => {
     [server, browser] = await Promise.all([startServer(), launchBrowser()]);
     page = await browser.newPage({ baseURL: server.baseUrl });
-    page.on('pageerror', (error) => pageErrors.push(`pageerror: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text())) {
-        pageErrors.push(`csp: ${message.text()}`);
-      }
-    });
+    watchPageErrors(page, pageErrors);
     await signIn(page, 'laichau');
   });
 

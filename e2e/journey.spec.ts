@@ -13,6 +13,7 @@ import {
   screenshot,
   seriousAxeViolations,
   type TestBrowser,
+  watchPageErrors,
 } from './support/browser.ts';
 import { startServer, type TestServer } from './support/server.ts';
 import { apiCall, pickTreeUnit, signIn } from './support/session.ts';
@@ -65,23 +66,14 @@ describe('the whole journey: from a received plan to the consolidated report as 
   const workDir = mkdtempSync(join(tmpdir(), 'tiendo-journey-'));
   const pageErrors: string[] = [];
 
-  const watch = (page: Page) => {
-    page.on('pageerror', (error) => pageErrors.push(`pageerror: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text())) {
-        pageErrors.push(`csp: ${message.text()}`);
-      }
-    });
-  };
-
   beforeAll(async () => {
     [server, browser] = await Promise.all([startServer(), launchBrowser()]);
     const meta = (await (await fetch(`${server.baseUrl}/api/meta`)).json()) as { today: string };
     year = meta.today.slice(0, 4);
     manager = await browser.newPage({ baseURL: server.baseUrl, width: 1366, height: 860 });
     officer = await browser.newPage({ baseURL: server.baseUrl, width: 390, height: 844 });
-    watch(manager);
-    watch(officer);
+    watchPageErrors(manager, pageErrors);
+    watchPageErrors(officer, pageErrors);
   });
 
   afterAll(async () => {

@@ -6,6 +6,7 @@ import {
   screenshot,
   seriousAxeViolations,
   type TestBrowser,
+  watchPageErrors,
 } from './support/browser.ts';
 import { DEMO_PASSWORD, startServer, type TestServer } from './support/server.ts';
 
@@ -34,12 +35,7 @@ describe('organisation journey', () => {
   beforeAll(async () => {
     [server, browser] = await Promise.all([startServer(), launchBrowser()]);
     page = await browser.newPage({ baseURL: server.baseUrl });
-    page.on('pageerror', (error) => pageErrors.push(`pageerror: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text())) {
-        pageErrors.push(`csp: ${message.text()}`);
-      }
-    });
+    watchPageErrors(page, pageErrors);
   });
 
   afterAll(async () => {

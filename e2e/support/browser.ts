@@ -53,6 +53,20 @@ export async function launchBrowser(): Promise<TestBrowser> {
   };
 }
 
+/**
+ * Collects into `errors` what a page must never show: uncaught script errors, and anything the
+ * Content-Security-Policy refused (chromium reports those on the console). A journey ends by
+ * expecting the list empty.
+ */
+export function watchPageErrors(page: Page, errors: string[]): void {
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text())) {
+      errors.push(`csp: ${message.text()}`);
+    }
+  });
+}
+
 /** Screenshot after CSS transitions (drawers, modals) have finished. */
 export async function screenshot(page: Page, name: string, fullPage = true): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
