@@ -178,6 +178,8 @@ async function startServer(
 }
 
 interface Client {
+  /** The server process this client talks to. */
+  url: string;
   headers: Record<string, string>;
 }
 
@@ -187,7 +189,7 @@ interface Client {
  * own cost is part of every latency measured: `fetch` (undici with WHATWG streams) used ~0.68 ms
  * of CPU per request, `node:http` with a keep-alive agent ~0.28 ms.
  */
-let pool: Pool | null = null;
+const pools = new Map<string, Pool>();
 
 async function send(
   url: string,
@@ -196,7 +198,11 @@ async function send(
   body?: string,
 ): Promise<{ status: number; json: Record<string, unknown> }> {
   const target = new URL(url);
-  pool ??= new Pool(target.origin, { connections: CLIENTS + 10, pipelining: 1 });
+  let pool = pools.get(target.origin);
+  if (!pool) {
+    pool = new Pool(target.origin, { connections: CLIENTS + 10, pipelining: 1 });
+    pools.set(target.origin, pool);
+  }
   const response = await pool.request({
     path: target.pathname + target.search,
     method,
@@ -218,7 +224,7 @@ async function signIn(url: string, username: string): Promise<Client> {
     .map((c) => c.split(';')[0]!)
     .find((c) => c.startsWith('tiendo_session='))!;
   const { csrfToken } = (await response.json()) as { csrfToken: string };
-  return { headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' } };
+  return { url, headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' } };
 }
 
 /**
@@ -263,12 +269,26 @@ export async function run(): Promise<void> {
   target.pathname = `/${name}`;
   const databaseUrl = target.toString();
   const dataDir = mkdtempSync(join(tmpdir(), 'tiendo-load-'));
-  let server: ChildProcess | null = null;
+  // BENCH_LOAD_SERVERS (1): server processes on the one database, the clients split between them
+  // in turn, as behind a reverse proxy.
+  const serverCount = Number(process.env.BENCH_LOAD_SERVERS ?? 1);
+  let servers: ChildProcess[] = [];
   try {
     const world = await seed(databaseUrl);
-    const started = await startServer(databaseUrl, dataDir);
-    server = started.child;
-    const url = started.url;
+    const started = await Promise.all(
+      Array.from({ length: serverCount }, () => startServer(databaseUrl, dataDir)),
+    );
+    servers = started.map((s) => s.child);
+    const urlOf = (index: number) => started[index % serverCount]!.url;
+    const serversCpu = () => {
+      let total = 0;
+      for (const child of servers) {
+        const seconds = cpuSeconds(child.pid!);
+        if (seconds === null) return null;
+        total += seconds;
+      }
+      return total;
+    };
 
     /** Latencies of requests started in the measured window, and of those started in the warm-up. */
     const times: number[] = [];
@@ -299,7 +319,7 @@ export async function run(): Promise<void> {
       let response: { status: number; json: Record<string, unknown> };
       try {
         response = await send(
-          `${url}${path}`,
+          `${client.url}${path}`,
           method,
           client.headers,
           body === undefined ? undefined : JSON.stringify(body),
@@ -322,8 +342,8 @@ export async function run(): Promise<void> {
       return json;
     };
 
-    const officerClients = await Promise.all(world.officers.map((o) => signIn(url, o.username)));
-    const managerClients = await Promise.all(world.managers.map((m) => signIn(url, m)));
+    const officerClients = await Promise.all(world.officers.map((o, i) => signIn(urlOf(i), o.username)));
+    const managerClients = await Promise.all(world.managers.map((m, i) => signIn(urlOf(i), m)));
 
     /** What the server acknowledged: per report, the saved value and the furthest status. */
     const acked = new Map<number, { value: number; status: 'draft' | 'submitted' | 'approved' }>();
@@ -337,7 +357,7 @@ export async function run(): Promise<void> {
       await sleep(warmupSeconds * 1000);
       return {
         load: loadAverage(),
-        serverCpu: cpuSeconds(server!.pid!),
+        serverCpu: serversCpu(),
         clientCpu: process.cpuUsage(),
         backendCpu: await backendCpuSeconds(admin, name),
       };
@@ -406,7 +426,7 @@ export async function run(): Promise<void> {
       backendCpu: backendCpuBefore,
     } = await before;
     const clientCpu = process.cpuUsage(clientCpuBefore);
-    const serverCpuAfter = cpuSeconds(server.pid!);
+    const serverCpuAfter = serversCpu();
     const backendCpuAfter = await backendCpuSeconds(admin, name);
 
     // Every acknowledged write, checked in the database.
@@ -456,6 +476,7 @@ export async function run(): Promise<void> {
       throughput_rps: round(sorted.length / elapsed),
       seconds: round(elapsed),
       clients: CLIENTS,
+      servers: serverCount,
       think_ms: thinkMs,
       cpu_ms_per_request: {
         server: perRequest(serverCpuBefore, serverCpuAfter, sorted.length),
@@ -497,14 +518,18 @@ export async function run(): Promise<void> {
     if (errorSamples.size > 0)
       process.stderr.write(`load: errors by kind ${JSON.stringify(Object.fromEntries(errorSamples))}\n`);
   } finally {
-    await pool?.destroy();
-    pool = null;
-    if (server && server.exitCode === null) {
-      const exited = new Promise((resolve) => server!.once('exit', resolve));
-      server.kill('SIGTERM');
-      await Promise.race([exited, sleep(5000)]);
-      if (server.exitCode === null) server.kill('SIGKILL');
-    }
+    await Promise.all([...pools.values()].map((pool) => pool.destroy()));
+    pools.clear();
+    await Promise.all(
+      servers
+        .filter((server) => server.exitCode === null)
+        .map(async (server) => {
+          const exited = new Promise((resolve) => server.once('exit', resolve));
+          server.kill('SIGTERM');
+          await Promise.race([exited, sleep(5000)]);
+          if (server.exitCode === null) server.kill('SIGKILL');
+        }),
+    );
     // BENCH_LOAD_KEEP_DB=1 keeps the database, to look at its plans afterwards.
     if (process.env.BENCH_LOAD_KEEP_DB) process.stderr.write(`load: database kept: ${databaseUrl}\n`);
     else await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
