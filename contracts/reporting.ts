@@ -176,6 +176,33 @@ export const ZDueItem = z.object({
 });
 export type TDueItem = z.infer<typeof ZDueItem>;
 
+/** The review queue a page at a time, oldest sent first. */
+export const ZReviewQueueQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+export type TReviewQueueQuery = z.infer<typeof ZReviewQueueQuery>;
+
+export const ZReviewItem = z.object({
+  reportId: z.number().int(),
+  unitId: z.number().int(),
+  unitName: z.string(),
+  periodLabel: z.string(),
+  scheduleName: z.string(),
+  dueOn: ZIsoDate,
+  submittedAt: z.string().nullable(),
+  late: z.boolean(),
+  version: z.number().int(),
+});
+export type TReviewItem = z.infer<typeof ZReviewItem>;
+
+export const ZReviewQueue = z.object({
+  items: z.array(ZReviewItem),
+  /** All reports waiting, of which `items` is the page asked for. */
+  total: z.number().int(),
+});
+export type TReviewQueue = z.infer<typeof ZReviewQueue>;
+
 export const ZReturn = z.object({ reason: z.string().trim().min(3).max(2000), version: ZVersion });
 export const ZReview = z.object({ version: ZVersion });
 

@@ -405,6 +405,11 @@ describe('reporting cycle journey', () => {
     const queue = reviewer.getByTestId('review-queue');
     await queue.waitFor();
     await expectNoSeriousAxe(reviewer);
+    // The queue comes a page at a time and says how many wait in all.
+    const shown = await queue.locator('.due-card').count();
+    expect(await reviewer.getByTestId('review-queue-count').textContent()).toBe(
+      `Đang hiển thị ${shown} trên ${shown} báo cáo chờ duyệt.`,
+    );
     const item = queue.locator('.due-card').filter({ hasText: `Năm ${year} · ${SCHEDULE_NAME}` });
     await item.getByRole('button').click();
     await reviewer.waitForURL(/\/bao-cao\/\d+$/);

@@ -660,10 +660,11 @@ export class ReportingRepository {
   }
 
   /**
-   * The submitted reports of the units below `homeUnitId` as of `today`, with each unit's name
-   * then and each report's period and schedule: one prepared statement.
+   * A page of the submitted reports of the units below `homeUnitId` as of `today`, oldest sent
+   * first, with each unit's name then and each report's period and schedule, and how many wait in
+   * all: one prepared statement.
    */
-  async submittedBelow(homeUnitId: number, today: string) {
+  async submittedBelow(homeUnitId: number, today: string, page: { limit: number; offset: number }) {
     return this.database.prepared<{
       reportId: number;
       unitId: number;
@@ -674,6 +675,7 @@ export class ReportingRepository {
       submittedAt: string | null;
       late: boolean;
       version: number;
+      total: number;
     }>(
       `WITH RECURSIVE tree AS (
          SELECT p.unit_id AS id FROM org_unit_parents p
@@ -682,20 +684,27 @@ export class ReportingRepository {
          SELECT c.unit_id FROM tree t
            JOIN org_unit_parents c ON c.parent_id = t.id
             AND c.valid_from <= $2::date AND (c.valid_to IS NULL OR c.valid_to >= $2::date)
+       ),
+       waiting AS (
+         SELECT r.id, r.unit_id, r.period_id, r.due_on, r.submitted_at, r.late, r.version,
+                count(*) OVER () AS total
+           FROM tree t JOIN reports r ON r.unit_id = t.id AND r.status = 'submitted'
+          WHERE t.id <> $1
+          ORDER BY r.submitted_at NULLS FIRST, r.id
+          LIMIT $3 OFFSET $4
        )
-       SELECT r.id AS "reportId", r.unit_id AS "unitId",
+       SELECT w.id AS "reportId", w.unit_id AS "unitId",
               coalesce((SELECT n.name FROM org_unit_names n
-                         WHERE n.unit_id = r.unit_id AND n.valid_from <= $2::date
+                         WHERE n.unit_id = w.unit_id AND n.valid_from <= $2::date
                            AND (n.valid_to IS NULL OR n.valid_to >= $2::date) LIMIT 1), u.code) AS "unitName",
-              p.label AS "periodLabel", s.name AS "scheduleName", r.due_on AS "dueOn",
-              r.submitted_at AS "submittedAt", r.late, r.version
-         FROM tree t
-         JOIN reports r ON r.unit_id = t.id AND r.status = 'submitted'
-         JOIN org_units u ON u.id = r.unit_id
-         JOIN report_periods p ON p.id = r.period_id
+              p.label AS "periodLabel", s.name AS "scheduleName", w.due_on AS "dueOn",
+              w.submitted_at AS "submittedAt", w.late, w.version, w.total::int AS total
+         FROM waiting w
+         JOIN org_units u ON u.id = w.unit_id
+         JOIN report_periods p ON p.id = w.period_id
          JOIN report_schedules s ON s.id = p.schedule_id
-        WHERE t.id <> $1`,
-      [homeUnitId, today],
+        ORDER BY w.submitted_at NULLS FIRST, w.id`,
+      [homeUnitId, today, page.limit, page.offset],
     );
   }
 

@@ -11,6 +11,8 @@ import {
   ZReportSave,
   ZReturn,
   ZReview,
+  ZReviewQueue,
+  ZReviewQueueQuery,
   ZScheduleCreate,
 } from '../../contracts/reporting.ts';
 import { AppError } from '../errors.ts';
@@ -122,9 +124,12 @@ export function reportingRoutes() {
       url: '/api/review-queue',
       access: 'officer',
       scope: 'own',
-      summary: 'Submitted reports of the units below the caller, waiting for review',
+      summary:
+        'Submitted reports of the units below the caller, waiting for review: a page, oldest sent first',
       tags,
-      handler: async ({ actor, services }) => ({ items: await services.reporting.reviewQueue(actor) }),
+      query: ZReviewQueueQuery,
+      response: { 200: ZReviewQueue },
+      handler: ({ actor, query, services }) => services.reporting.reviewQueue(actor, query),
     }),
     defineRoute({
       method: 'GET',

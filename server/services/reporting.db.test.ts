@@ -120,7 +120,7 @@ describe.each(testEngines())('the reporting cycle on %s', (engine) => {
     await expect(services.reporting.approve(chair, report.id, report.version)).rejects.toMatchObject({
       status: 403,
     });
-    expect((await services.reporting.reviewQueue(manager)).map((q) => q.reportId)).toEqual([report.id]);
+    expect((await services.reporting.reviewQueue(manager)).items.map((q) => q.reportId)).toEqual([report.id]);
     report = await services.reporting.returnReport(
       manager,
       report.id,
@@ -226,5 +226,49 @@ describe.each(testEngines())('the reporting cycle on %s', (engine) => {
     expect((await open(p2023)).previousValues).toEqual([
       { indicatorId: trainedId, category: 'total', numerator: 7, denominator: 10, comment: null },
     ]);
+  });
+  it('pages the review queue, oldest sent first, and says how many wait in all', async () => {
+    const schedule = await services.reporting.createSchedule(manager, {
+      planId,
+      dutyIndex: 0,
+      name: 'Báo cáo năm về tập huấn (2020–2023)',
+      frequency: 'annual',
+      dueRule: '11-10',
+      fromYear: 2020,
+      toYear: 2023,
+      leadDays: 0,
+      unitTypes: ['grassroots'],
+      form: {
+        name: 'Biểu báo cáo năm về tập huấn (2020–2023)',
+        indicators: [{ indicatorId: trainedId, required: false }],
+        sections: [...DEFAULT_SECTIONS].map((section) => ({ ...section, required: false })),
+        allowAttachments: false,
+      },
+    });
+    const before = (await services.reporting.reviewQueue(manager, { limit: 200, offset: 0 })).items;
+    const sent: number[] = [];
+    // Sent newest period first: the queue goes by when they were sent, not by period.
+    for (const period of [...schedule.periods].reverse()) {
+      const opened = await services.reporting.open(chair, period.id, org.grassrootsA1a.id);
+      const submitted = await services.reporting.submit(chair, opened.id, opened.version);
+      sent.push(submitted.id);
+    }
+    const all = await services.reporting.reviewQueue(manager, { limit: 200, offset: 0 });
+    expect(all.total).toBe(before.length + 4);
+    expect(all.items.slice(-4).map((i) => i.reportId)).toEqual(sent);
+    const sentAt = all.items.map((i) => i.submittedAt ?? '');
+    expect([...sentAt].sort()).toEqual(sentAt);
+
+    const first = await services.reporting.reviewQueue(manager, { limit: 2, offset: before.length });
+    expect(first).toEqual({ items: all.items.slice(before.length, before.length + 2), total: all.total });
+    const second = await services.reporting.reviewQueue(manager, { limit: 2, offset: before.length + 2 });
+    expect(second.items.map((i) => i.reportId)).toEqual(sent.slice(2));
+    // Past the end: no items, and still the count.
+    expect(await services.reporting.reviewQueue(manager, { limit: 2, offset: all.total + 5 })).toEqual({
+      items: [],
+      total: all.total,
+    });
+    // The chair's own unit is not below the chair: nothing to review there.
+    expect(await services.reporting.reviewQueue(chair)).toEqual({ items: [], total: 0 });
   });
 });

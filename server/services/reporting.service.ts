@@ -10,6 +10,8 @@ import type {
   TReport,
   TReportSave,
   TReportStatus,
+  TReviewQueue,
+  TReviewQueueQuery,
   TScheduleCreate,
 } from '../../contracts/reporting.ts';
 import { addDays, toIsoTimestamp } from '../../domain/dates.ts';
@@ -637,16 +639,30 @@ export class ReportingService {
     return this.view(unlocked, context);
   }
 
-  /** Submitted reports of the units below the actor, oldest first. */
-  async reviewQueue(actor: Actor) {
+  /**
+   * Submitted reports of the units below the actor, oldest sent first, a page at a time (a
+   * national officer may have thousands waiting), with how many wait in all.
+   */
+  async reviewQueue(actor: Actor, page: TReviewQueueQuery = { limit: 50, offset: 0 }): Promise<TReviewQueue> {
     this.access.assertRole(actor, 'officer');
-    if (actor.homeUnitId === null || actor.homeUnitId < 0) return [];
-    const found = await this.reporting.submittedBelow(actor.homeUnitId, this.access.today());
-    const items = found.map((r) => ({
+    if (actor.homeUnitId === null || actor.homeUnitId < 0) return { items: [], total: 0 };
+    const found = await this.reporting.submittedBelow(actor.homeUnitId, this.access.today(), page);
+    // The total comes with every row; a page past the end has none, and is counted again.
+    const total =
+      found[0]?.total ??
+      (page.offset > 0
+        ? ((
+            await this.reporting.submittedBelow(actor.homeUnitId, this.access.today(), {
+              limit: 1,
+              offset: 0,
+            })
+          )[0]?.total ?? 0)
+        : 0);
+    const items = found.map(({ total: _total, ...r }) => ({
       ...r,
       submittedAt: r.submittedAt ? toIsoTimestamp(r.submittedAt) : null,
     }));
-    return items.sort((a, b) => (a.submittedAt ?? '').localeCompare(b.submittedAt ?? ''));
+    return { items, total };
   }
 
   /** Units in scope × status for one period, within the actor's organisation. */

@@ -9,6 +9,8 @@ import type {
   TReport,
   TReportSave,
   TReportStatus,
+  TReviewItem,
+  TReviewQueue,
   TScheduleCreate,
 } from '../../../contracts/reporting.ts';
 import { apiDownload, apiGet, apiPost, apiRequest, withQuery } from './client.ts';
@@ -63,21 +65,11 @@ export const attachmentUrl = (reportId: number, attachmentId: number): string =>
 
 // ----- review ---------------------------------------------------------------------------------
 
-export interface TReviewItem {
-  reportId: number;
-  unitId: number;
-  unitName: string;
-  periodLabel: string;
-  scheduleName: string;
-  dueOn: string;
-  submittedAt: string | null;
-  late: boolean;
-  version: number;
-}
+export type { TReviewItem, TReviewQueue };
 
-export async function fetchReviewQueue(signal?: AbortSignal): Promise<TReviewItem[]> {
-  const result = await apiGet<{ items: TReviewItem[] }>('/api/review-queue', signal);
-  return result.items;
+/** The first `limit` reports waiting for review (oldest sent first), and how many wait in all. */
+export function fetchReviewQueue(limit: number, signal?: AbortSignal): Promise<TReviewQueue> {
+  return apiGet<TReviewQueue>(withQuery('/api/review-queue', { limit }), signal);
 }
 
 // ----- schedules, periods and their status ------------------------------------------------------

@@ -152,9 +152,10 @@ export default function MyReportsPage() {
   const session = useSession();
   const role = session.data?.user.role;
   const mine = useQuery({ queryKey: MY_REPORTS_KEY, queryFn: ({ signal }) => fetchMyReports(signal) });
+  // Only how many wait: the page of one item carries the count.
   const queue = useQuery({
-    queryKey: ['reports', 'review-queue'],
-    queryFn: ({ signal }) => fetchReviewQueue(signal),
+    queryKey: ['reports', 'review-queue', 'count'],
+    queryFn: ({ signal }) => fetchReviewQueue(1, signal),
     enabled: role !== undefined && role !== 'viewer',
   });
 
@@ -195,7 +196,7 @@ export default function MyReportsPage() {
   const items = mine.data ?? [];
   const todo = items.filter(isOpenStatus);
   const done = items.filter((i) => !isOpenStatus(i));
-  const waiting = queue.data?.length ?? 0;
+  const waiting = queue.data?.total ?? 0;
 
   const renderList = (list: TDueItem[]) => (
     <ul className="due-list">

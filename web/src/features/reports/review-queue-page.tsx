@@ -1,31 +1,38 @@
 import { RightOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Card, Empty, Skeleton, Tag, Typography } from 'antd';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { fetchReviewQueue } from '../../api/reports.api.ts';
 import { ErrorResult } from '../../components/error-result.tsx';
 import { PageHelp } from '../../components/page-help.tsx';
-import { formatIsoDate, formatTimestamp } from '../../lib/format.ts';
+import { formatIsoDate, formatNumber, formatTimestamp } from '../../lib/format.ts';
 import { fromMenu } from '../../lib/menu-selection.ts';
 import { ROUTES, reportPath } from '../../routes.ts';
 import './reports.css';
 
-/** "Duyệt báo cáo": reports the units below have sent, oldest first. */
+/** How many waiting reports a page shows first, and how many more each "Xem thêm" adds. */
+const PAGE = 50;
+
+/** "Duyệt báo cáo": reports the units below have sent, oldest first, a page at a time. */
 export default function ReviewQueuePage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const [limit, setLimit] = useState(PAGE);
   const queue = useQuery({
-    queryKey: ['reports', 'review-queue'],
-    queryFn: ({ signal }) => fetchReviewQueue(signal),
+    queryKey: ['reports', 'review-queue', limit],
+    queryFn: ({ signal }) => fetchReviewQueue(limit, signal),
+    // The list stays on screen while the longer one loads.
+    placeholderData: keepPreviousData,
   });
 
   useEffect(() => {
     document.title = `${t('reports.queue.title')} · ${t('app.name')}`;
   }, [t]);
 
-  const items = queue.data ?? [];
+  const items = queue.data?.items ?? [];
+  const total = queue.data?.total ?? 0;
   return (
     <div className="review-queue-page reports-page">
       <div className="page-header">
@@ -82,6 +89,18 @@ export default function ReviewQueuePage() {
             </li>
           ))}
         </ul>
+      )}
+      {items.length > 0 && (
+        <div className="review-queue-page__more">
+          <Typography.Text type="secondary" data-testid="review-queue-count">
+            {t('reports.queue.showing', { shown: formatNumber(items.length), total: formatNumber(total) })}
+          </Typography.Text>
+          {items.length < total && (
+            <Button loading={queue.isFetching} onClick={() => setLimit((n) => n + PAGE)}>
+              {t('reports.queue.more', { count: Math.min(PAGE, total - items.length) })}
+            </Button>
+          )}
+        </div>
       )}
     </div>
   );
