@@ -88,6 +88,26 @@ describe.each(testEngines())('the reporting cycle on %s', (engine) => {
   });
   afterAll(() => testDb.dispose());
 
+  /** A yearly schedule 2020–2023 of the plan for the grassroots unions, nothing required. */
+  const annualSchedule2020to2023 = (name: string) =>
+    services.reporting.createSchedule(manager, {
+      planId,
+      dutyIndex: 0,
+      name,
+      frequency: 'annual',
+      dueRule: '11-10',
+      fromYear: 2020,
+      toYear: 2023,
+      leadDays: 0,
+      unitTypes: ['grassroots'],
+      form: {
+        name: `Biểu ${name.toLowerCase()}`,
+        indicators: [{ indicatorId: trainedId, required: false }],
+        sections: [...DEFAULT_SECTIONS].map((section) => ({ ...section, required: false })),
+        allowAttachments: false,
+      },
+    });
+
   it('lists what a grassroots union must report, with its own (earlier) due date', async () => {
     const due = await services.reporting.myDue(chair);
     const item = due.find((d) => d.periodId === periodId)!;
@@ -182,23 +202,7 @@ describe.each(testEngines())('the reporting cycle on %s', (engine) => {
   });
 
   it("shows the unit's previous report of the same schedule, skipping periods it did not report", async () => {
-    const schedule = await services.reporting.createSchedule(manager, {
-      planId,
-      dutyIndex: 0,
-      name: 'Báo cáo năm (2020–2023)',
-      frequency: 'annual',
-      dueRule: '11-10',
-      fromYear: 2020,
-      toYear: 2023,
-      leadDays: 0,
-      unitTypes: ['grassroots'],
-      form: {
-        name: 'Biểu báo cáo năm (2020–2023)',
-        indicators: [{ indicatorId: trainedId, required: false }],
-        sections: [...DEFAULT_SECTIONS].map((section) => ({ ...section, required: false })),
-        allowAttachments: false,
-      },
-    });
+    const schedule = await annualSchedule2020to2023('Báo cáo năm (2020–2023)');
     const [p2020, p2021, p2022, p2023] = schedule.periods.map((p) => p.id) as [
       number,
       number,
@@ -228,23 +232,7 @@ describe.each(testEngines())('the reporting cycle on %s', (engine) => {
     ]);
   });
   it('pages the review queue, oldest sent first, and says how many wait in all', async () => {
-    const schedule = await services.reporting.createSchedule(manager, {
-      planId,
-      dutyIndex: 0,
-      name: 'Báo cáo năm về tập huấn (2020–2023)',
-      frequency: 'annual',
-      dueRule: '11-10',
-      fromYear: 2020,
-      toYear: 2023,
-      leadDays: 0,
-      unitTypes: ['grassroots'],
-      form: {
-        name: 'Biểu báo cáo năm về tập huấn (2020–2023)',
-        indicators: [{ indicatorId: trainedId, required: false }],
-        sections: [...DEFAULT_SECTIONS].map((section) => ({ ...section, required: false })),
-        allowAttachments: false,
-      },
-    });
+    const schedule = await annualSchedule2020to2023('Báo cáo năm về tập huấn (2020–2023)');
     const before = (await services.reporting.reviewQueue(manager, { limit: 200, offset: 0 })).items;
     const sent: number[] = [];
     // Sent newest period first: the queue goes by when they were sent, not by period.
