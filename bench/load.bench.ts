@@ -192,19 +192,19 @@ interface Client {
 const pools = new Map<string, Pool>();
 
 async function send(
-  url: string,
+  origin: string,
+  path: string,
   method: 'GET' | 'POST' | 'PUT',
   headers: Record<string, string>,
   body?: string,
 ): Promise<{ status: number; json: Record<string, unknown> }> {
-  const target = new URL(url);
-  let pool = pools.get(target.origin);
+  let pool = pools.get(origin);
   if (!pool) {
-    pool = new Pool(target.origin, { connections: CLIENTS + 10, pipelining: 1 });
-    pools.set(target.origin, pool);
+    pool = new Pool(origin, { connections: CLIENTS + 10, pipelining: 1 });
+    pools.set(origin, pool);
   }
   const response = await pool.request({
-    path: target.pathname + target.search,
+    path,
     method,
     headers,
     ...(body === undefined ? {} : { body }),
@@ -319,7 +319,8 @@ export async function run(): Promise<void> {
       let response: { status: number; json: Record<string, unknown> };
       try {
         response = await send(
-          `${client.url}${path}`,
+          client.url,
+          path,
           method,
           client.headers,
           body === undefined ? undefined : JSON.stringify(body),
