@@ -84,6 +84,17 @@ export function unitAccessColumns(home: string): string {
                    OR EXISTS (SELECT 1 FROM acc_up WHERE acc_up.id = ${home}::int), false) AS "inSubtree"`;
 }
 
+/**
+ * A condition over `unitAccessCtes`: `home` (a parameter; NULL is the whole organisation) is the
+ * unit or above it — the rule of `unitAccessColumns`' `inSubtree`, to gate a write in the same
+ * statement. It does not follow a closed unit's successors (`AccessService`): a write it refuses
+ * is decided again by the full rule.
+ */
+export function unitAccessGate(home: string): string {
+  return `(${home}::int IS NULL OR (SELECT id FROM acc_unit) = ${home}::int
+           OR EXISTS (SELECT 1 FROM acc_up WHERE acc_up.id = ${home}::int))`;
+}
+
 /** The access row out of a statement's `unitAccessColumns` (undefined: no such unit). */
 export function unitAccessOf(row: {
   unitExists: boolean;

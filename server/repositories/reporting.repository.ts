@@ -13,7 +13,7 @@ import {
   targetIndicators,
 } from '../db/schema.ts';
 import { type AuditRowParams, auditInsertFrom, auditParamList } from './audit.repository.ts';
-import { unitAccessColumns, unitAccessCtes } from './org.repository.ts';
+import { unitAccessColumns, unitAccessCtes, unitAccessGate } from './org.repository.ts';
 import { rollupApplyCtes, rollupLockedCte } from './rollup.repository.ts';
 
 export type IndicatorRow = typeof indicators.$inferSelect;
@@ -90,30 +90,33 @@ const reportColumns = (t: string) => `${t}.id, ${t}.period_id AS "periodId", ${t
 const REPORT_COLUMNS = reportColumns('reports');
 
 const COLUMNS_OF_R = reportColumns('r');
-/** The columns of `ReportRow` from a CTE that returned `REPORT_COLUMNS` (or `COLUMNS_OF_R`). */
-const REPORT_FIELDS = `id, "periodId", "unitId", "formVersionId", status, "dueOn", narrative, "submittedAt",
-  "submittedBy", late, "reviewedAt", "reviewedBy", "returnReason", "isDemo", version, "createdAt", "updatedAt"`;
 
 const VALUE_JSON = `json_build_object('indicatorId', v.indicator_id, 'category', v.category,
   'numerator', v.numerator, 'denominator', v.denominator, 'comment', v.comment)`;
 
 /**
- * A report, everything its view shows besides the row (period, schedule and plan; the form
- * version with its indicators; its values and those of the unit's previous report in the
- * schedule; the unit's name at the period's end; attachments) and the access rule of $2 (the
- * caller's home unit) to its unit as of $3 (today): one prepared statement.
- */
-/**
  * A report with its whole view context and the access row of a home unit to the report's unit, in
- * one statement. `head` is the statement's first CTEs, ending with `r`, the report row; `home` and
- * `today` are its parameters.
+ * one statement. `head` is the statement's first CTEs, ending with `r`, the report row (its columns
+ * as stored); `home` and `today` are its parameters.
+ *
+ * The view context: period, schedule and plan; the form version with its indicators; the report's
+ * values and those of the unit's previous report in the schedule; the unit's name at the period's
+ * end; attachments. `options.accessInHead`: `head` already holds `unitAccessCtes` (a write gated
+ * on the access rule). `options.values`: where the report's values come from when the statement
+ * writes them (a CTE with `report_values`' columns), as the statement's snapshot does not show its
+ * own writes.
  *
  * `prev`, the unit's previous report in the schedule, walks back from the period and probes
  * `reports` once per period until it finds one, usually at once: the fenced subquery (OFFSET 0)
  * hands the periods over in order. Joining the unit's reports to all earlier periods instead grew
  * with every period reported (~0.3 ms a read after a few dozen).
  */
-const reportContextSql = (head: string, home: string, today: string) => `WITH RECURSIVE ${head},
+const reportContextSql = (
+  head: string,
+  home: string,
+  today: string,
+  options: { accessInHead?: boolean; values?: string } = {},
+) => `WITH RECURSIVE ${head},
   per AS (
     SELECT p.*, s.name AS schedule_name, pl.id AS plan_id, pl.title AS plan_title
       FROM report_periods p JOIN report_schedules s ON s.id = p.schedule_id JOIN plans pl ON pl.id = s.plan_id
@@ -133,8 +136,12 @@ const reportContextSql = (head: string, home: string, today: string) => `WITH RE
       JOIN LATERAL (SELECT pr.id FROM reports pr
                      WHERE pr.period_id = ps.id AND pr.unit_id = (SELECT unit_id FROM r)) pr ON true
      ORDER BY ps.starts_on DESC LIMIT 1
-  ),
-  ${unitAccessCtes('SELECT unit_id FROM r', today)}
+  )${
+    options.accessInHead
+      ? ''
+      : `,
+  ${unitAccessCtes('SELECT unit_id FROM r', today)}`
+  }
   SELECT ${COLUMNS_OF_R},
          (SELECT json_build_object('id', id, 'scheduleId', schedule_id, 'key', key, 'label', label,
             'startsOn', starts_on, 'endsOn', ends_on, 'cutoffFrom', cutoff_from, 'cutoffTo', cutoff_to,
@@ -151,7 +158,7 @@ const reportContextSql = (head: string, home: string, today: string) => `WITH RE
               SELECT (e->>'indicatorId')::int FROM fv CROSS JOIN LATERAL jsonb_array_elements(fv.indicators) e)
          ) AS indicators,
          (SELECT json_agg(${VALUE_JSON} ORDER BY v.indicator_id, v.category)
-            FROM report_values v WHERE v.report_id = r.id) AS "values",
+            FROM ${options.values ? `${options.values} v` : 'report_values v WHERE v.report_id = r.id'}) AS "values",
          (SELECT json_agg(${VALUE_JSON} ORDER BY v.indicator_id, v.category)
             FROM report_values v JOIN prev ON v.report_id = prev.id) AS previous_values,
          (SELECT n.name FROM org_unit_names n, per
@@ -184,6 +191,208 @@ const CREATE_REPORT_WITH_CONTEXT_SQL = reportContextSql(
   '$13',
 );
 
+/**
+ * The CTEs `upd`, `old`, `new` and `aud` of a save: $1 report, $2 version, $3 narrative, $4 values
+ * (JSON), $5–$10 the audit row but its "before", which is the narrative and values replaced, read
+ * under the row's lock. `gate`: further conditions on the report row `r`. `upd` returns the row
+ * as stored and the narrative it replaced.
+ *
+ * The old row is joined to read its narrative: when the update happens the version still matched,
+ * so no other write came between. The insert waits for the delete (its condition reads `old`), so
+ * the primary key sees the replaced rows gone.
+ */
+const saveCtes = (gate = '') => `upd AS (
+     UPDATE reports r SET narrative = $3::jsonb, version = r.version + 1, updated_at = now()
+       FROM reports o
+      WHERE r.id = $1 AND r.version = $2 AND o.id = r.id${gate}
+     RETURNING r.*, o.narrative AS previous_narrative
+   ),
+   old AS (
+     DELETE FROM report_values v USING upd WHERE v.report_id = upd.id
+     RETURNING v.report_id, v.indicator_id, v.category, v.numerator, v.denominator, v.comment
+   ),
+   new AS (
+     INSERT INTO report_values (report_id, indicator_id, category, numerator, denominator, comment)
+     SELECT upd.id, x.indicator_id, x.category, x.numerator, x.denominator, x.comment
+       FROM upd, jsonb_to_recordset($4::jsonb)
+            AS x(indicator_id int, category text, numerator float8, denominator float8, comment text)
+      WHERE (SELECT count(*) FROM old) >= 0
+     RETURNING indicator_id, category, numerator, denominator, comment
+   ),
+   aud AS (
+     ${auditInsertFrom('upd', {
+       userId: '$5',
+       ip: '$6',
+       action: '$7',
+       objectType: '$8',
+       objectId: '$9',
+       before: `jsonb_build_object(
+                  'values', coalesce((SELECT jsonb_agg(jsonb_build_object('reportId', v.report_id,
+                               'indicatorId', v.indicator_id, 'category', v.category, 'numerator', v.numerator,
+                               'denominator', v.denominator, 'comment', v.comment)
+                               ORDER BY v.indicator_id, v.category) FROM old v), '[]'::jsonb),
+                  'narrative', upd.previous_narrative)`,
+       after: '$10',
+     })}
+   )`;
+
+/** `saveReport`: the save's CTEs and the row saved with the values now stored. */
+const SAVE_REPORT_SQL = `WITH ${saveCtes()}
+  SELECT ${reportColumns('upd')},
+         (SELECT json_agg(${VALUE_JSON} ORDER BY v.indicator_id, v.category) FROM new v) AS "savedValues"
+    FROM upd`;
+
+/** The access rule's CTEs for the unit of report $1, as of `today`. */
+const reportUnitAccessCtes = (today: string) =>
+  unitAccessCtes('SELECT unit_id FROM reports WHERE id = $1', today);
+
+/**
+ * `saveReportWithContext`: a save (`saveCtes`) gated on everything the service checks before one —
+ * the report is a draft or returned, $11 (the caller's home unit) holds its unit as of $12 (today),
+ * the narrative has only the form's sections and the values only its indicators — and the row
+ * saved with its view context. No row when any of it fails: nothing is written.
+ */
+const SAVE_REPORT_WITH_CONTEXT_SQL = reportContextSql(
+  `${reportUnitAccessCtes('$12')},
+   fvk AS (
+     SELECT v.indicators, v.sections FROM report_form_versions v
+      WHERE v.id = (SELECT form_version_id FROM reports WHERE id = $1)
+   ),
+   ${saveCtes(` AND r.status IN ('draft', 'returned') AND ${unitAccessGate('$11')}
+     AND NOT EXISTS (SELECT 1 FROM jsonb_object_keys($3::jsonb) k
+                      WHERE k NOT IN (SELECT s->>'key' FROM fvk, jsonb_array_elements(fvk.sections) s))
+     AND NOT EXISTS (SELECT 1 FROM jsonb_to_recordset($4::jsonb) AS x(indicator_id int)
+                      WHERE x.indicator_id NOT IN (SELECT (e->>'indicatorId')::int
+                                                     FROM fvk, jsonb_array_elements(fvk.indicators) e))`)},
+   r AS (SELECT * FROM upd)`,
+  '$11',
+  '$12',
+  { accessInHead: true, values: 'new' },
+);
+
+/**
+ * `submitReportWithContext`: the report $1 submitted under its version $2 ($3 when, $4 by whom; late
+ * when $11, today, is past its due date) with its audit row ($5–$9, "before" and "after" the
+ * states), only while it is a draft or returned and $10 (the caller's home unit) holds its unit;
+ * and the row with its view context. No row when any of it fails: nothing is written.
+ */
+const SUBMIT_REPORT_WITH_CONTEXT_SQL = reportContextSql(
+  `${reportUnitAccessCtes('$11')},
+   upd AS (
+     UPDATE reports r SET status = 'submitted', submitted_at = $3::timestamptz, submitted_by = $4,
+            late = $11::date > r.due_on, return_reason = NULL, version = r.version + 1, updated_at = now()
+       FROM reports o
+      WHERE r.id = $1 AND r.version = $2 AND o.id = r.id AND r.status IN ('draft', 'returned')
+        AND ${unitAccessGate('$10')}
+     RETURNING r.*, o.status AS previous_status
+   ),
+   aud AS (
+     ${auditInsertFrom('upd', {
+       userId: '$5',
+       ip: '$6',
+       action: '$7',
+       objectType: '$8',
+       objectId: '$9',
+       before: `jsonb_build_object('status', upd.previous_status)`,
+       after: `jsonb_build_object('status', 'submitted', 'late', upd.late)`,
+     })}
+   ),
+   r AS (SELECT * FROM upd)`,
+  '$10',
+  '$11',
+  { accessInHead: true },
+);
+
+/**
+ * The CTEs of an approval: the state change of report $1 under its version $2 ($5 when, $6 by
+ * whom), its audit row ($7–$13), and its values added to the roll-ups of period $3 for unit $4
+ * (`rollupLockedCte` / `rollupApplyCtes`, the statement of `RollupRepository.applyReport`), only
+ * when the period's roll-ups are built. `gate`: further conditions on the report row `r`; `upd`
+ * returns the row as stored.
+ *
+ * The statement does not read `written`: a data-modifying CTE that the query does not read runs
+ * after it, so the roll-up rows, the only rows other approvals of the period wait for, are locked
+ * last and held the shortest.
+ */
+const approveCtes = (gate = '') => `${rollupLockedCte('$3::int')},
+   upd AS (
+     UPDATE reports r SET status = 'approved', return_reason = NULL, reviewed_at = $5::timestamptz,
+            reviewed_by = $6, version = r.version + 1, updated_at = now()
+      WHERE r.id = $1 AND r.version = $2 AND EXISTS (SELECT 1 FROM locked)${gate}
+     RETURNING r.*
+   ),
+   aud AS (
+     ${auditInsertFrom('upd', { userId: '$7', ip: '$8', action: '$9', objectType: '$10', objectId: '$11', before: '$12', after: '$13' })}
+   ),
+   ${rollupApplyCtes({ period: '$3::int', unit: '$4::int', report: '$1::int', sign: '1', gate: 'upd' })}`;
+
+/** `approveReport`: the approval's CTEs and the row approved. */
+const APPROVE_REPORT_SQL = `WITH ${approveCtes()} SELECT ${reportColumns('upd')} FROM upd`;
+
+/**
+ * `approveReportWithContext`: an approval (`approveCtes`) gated on everything the service checks
+ * before one — the report is submitted, of period $3 and unit $4, and $14 (the reviewer's home
+ * unit) is above that unit as of $15 (today) — and the row approved with its view context.
+ */
+const APPROVE_REPORT_WITH_CONTEXT_SQL = reportContextSql(
+  `${reportUnitAccessCtes('$15')},
+   ${approveCtes(` AND r.status = 'submitted' AND r.period_id = $3 AND r.unit_id = $4
+     AND ${unitAccessGate('$14')} AND r.unit_id IS DISTINCT FROM $14::int`)},
+   r AS (SELECT * FROM upd)`,
+  '$14',
+  '$15',
+  { accessInHead: true },
+);
+
+/** A value as a save writes it. */
+export interface SavedValue {
+  indicatorId: number;
+  category: TCategory;
+  numerator: number | null;
+  denominator: number | null;
+  comment: string | null;
+}
+
+/** $1–$10 of `saveCtes`. */
+function saveParams(
+  reportId: number,
+  version: number,
+  narrative: Record<string, string>,
+  values: SavedValue[],
+  audit: Omit<AuditRowParams, 'before'>,
+): (string | number | null)[] {
+  const payload = JSON.stringify(
+    values.map((v) => ({
+      indicator_id: v.indicatorId,
+      category: v.category,
+      numerator: v.numerator,
+      denominator: v.denominator,
+      comment: v.comment,
+    })),
+  );
+  return [
+    reportId,
+    version,
+    JSON.stringify(narrative),
+    payload,
+    audit.userId,
+    audit.ip,
+    audit.action,
+    audit.objectType,
+    audit.objectId,
+    audit.after,
+  ];
+}
+
+/** $1–$6 of `approveCtes`. */
+function approveParams(
+  report: { id: number; periodId: number; unitId: number },
+  version: number,
+  values: { reviewedAt: string; reviewedBy: number | null },
+): (string | number | null)[] {
+  return [report.id, version, report.periodId, report.unitId, values.reviewedAt, values.reviewedBy];
+}
+
 /** All SQL of indicators, forms, schedules, periods and reports. */
 export class ReportingRepository {
   constructor(private readonly database: Database) {}
@@ -197,15 +406,6 @@ export class ReportingRepository {
   async insertIndicator(values: typeof indicators.$inferInsert): Promise<IndicatorRow> {
     const [row] = await this.db().insert(indicators).values(values).returning();
     return row!;
-  }
-
-  async updateIndicator(id: number, version: number, values: Partial<typeof indicators.$inferInsert>) {
-    const [row] = await this.db()
-      .update(indicators)
-      .set({ ...values, version: sql`${indicators.version} + 1` })
-      .where(and(eq(indicators.id, id), eq(indicators.version, version)))
-      .returning();
-    return row;
   }
 
   async indicator(id: number) {
@@ -498,82 +698,67 @@ export class ReportingRepository {
     reportId: number,
     version: number,
     narrative: Record<string, string>,
-    values: {
-      indicatorId: number;
-      category: TCategory;
-      numerator: number | null;
-      denominator: number | null;
-      comment: string | null;
-    }[],
+    values: SavedValue[],
     audit: Omit<AuditRowParams, 'before'>,
   ): Promise<(ReportRow & { savedValues: Omit<ValueRow, 'reportId'>[] }) | undefined> {
-    const payload = JSON.stringify(
-      values.map((v) => ({
-        indicator_id: v.indicatorId,
-        category: v.category,
-        numerator: v.numerator,
-        denominator: v.denominator,
-        comment: v.comment,
-      })),
-    );
     const [row] = await this.database.prepared<
       ReportRow & { savedValues: Omit<ValueRow, 'reportId'>[] | null }
-    >(
-      // The old row is joined to read its narrative: when the update happens the version still
-      // matched, so no other write came between. The insert waits for the delete (its condition
-      // reads `old`), so the primary key sees the replaced rows gone.
-      `WITH upd AS (
-         UPDATE reports r SET narrative = $3::jsonb, version = r.version + 1, updated_at = now()
-           FROM reports o
-          WHERE r.id = $1 AND r.version = $2 AND o.id = r.id
-         RETURNING ${COLUMNS_OF_R}, o.narrative AS previous_narrative
-       ),
-       old AS (
-         DELETE FROM report_values v USING upd WHERE v.report_id = upd.id
-         RETURNING v.report_id, v.indicator_id, v.category, v.numerator, v.denominator, v.comment
-       ),
-       new AS (
-         INSERT INTO report_values (report_id, indicator_id, category, numerator, denominator, comment)
-         SELECT upd.id, x.indicator_id, x.category, x.numerator, x.denominator, x.comment
-           FROM upd, jsonb_to_recordset($4::jsonb)
-                AS x(indicator_id int, category text, numerator float8, denominator float8, comment text)
-          WHERE (SELECT count(*) FROM old) >= 0
-         RETURNING indicator_id, category, numerator, denominator, comment
-       ),
-       aud AS (
-         ${auditInsertFrom('upd', {
-           userId: '$5',
-           ip: '$6',
-           action: '$7',
-           objectType: '$8',
-           objectId: '$9',
-           before: `jsonb_build_object(
-                      'values', coalesce((SELECT jsonb_agg(jsonb_build_object('reportId', v.report_id,
-                                   'indicatorId', v.indicator_id, 'category', v.category, 'numerator', v.numerator,
-                                   'denominator', v.denominator, 'comment', v.comment)
-                                   ORDER BY v.indicator_id, v.category) FROM old v), '[]'::jsonb),
-                      'narrative', upd.previous_narrative)`,
-           after: '$10',
-         })}
-       )
-       SELECT ${REPORT_FIELDS},
-              (SELECT json_agg(${VALUE_JSON} ORDER BY v.indicator_id, v.category) FROM new v) AS "savedValues"
-         FROM upd`,
-      [
-        reportId,
-        version,
-        JSON.stringify(narrative),
-        payload,
-        audit.userId,
-        audit.ip,
-        audit.action,
-        audit.objectType,
-        audit.objectId,
-        audit.after,
-      ],
-    );
+    >(SAVE_REPORT_SQL, saveParams(reportId, version, narrative, values, audit));
     if (!row) return undefined;
     return { ...row, savedValues: row.savedValues ?? [] };
+  }
+
+  /**
+   * `saveReport` gated on the checks a save needs (`SAVE_REPORT_WITH_CONTEXT_SQL`: editable, held
+   * by `homeUnitId` as of `today`, only the form's sections and indicators), returning the row with
+   * its view context: one prepared statement, its own transaction. Undefined when any check or
+   * the version fails — nothing written; the caller decides why by the full rules.
+   */
+  async saveReportWithContext(
+    reportId: number,
+    version: number,
+    narrative: Record<string, string>,
+    values: SavedValue[],
+    audit: Omit<AuditRowParams, 'before'>,
+    homeUnitId: number | null,
+    today: string,
+  ): Promise<ReportContextRow | undefined> {
+    const [row] = await this.database.prepared<ReportContextRow>(SAVE_REPORT_WITH_CONTEXT_SQL, [
+      ...saveParams(reportId, version, narrative, values, audit),
+      homeUnitId,
+      today,
+    ]);
+    return row;
+  }
+
+  /**
+   * Submits a report (`SUBMIT_REPORT_WITH_CONTEXT_SQL`) gated on its state and on `homeUnitId`
+   * holding its unit as of `today`, with its audit row, returning the row with its view context:
+   * one prepared statement. Undefined when a check or the version fails (nothing written). The
+   * caller has already checked the content at this version (`ReportFacts`).
+   */
+  async submitReportWithContext(
+    reportId: number,
+    version: number,
+    values: { submittedAt: string; submittedBy: number | null },
+    audit: Omit<AuditRowParams, 'before' | 'after'>,
+    homeUnitId: number | null,
+    today: string,
+  ): Promise<ReportContextRow | undefined> {
+    const [row] = await this.database.prepared<ReportContextRow>(SUBMIT_REPORT_WITH_CONTEXT_SQL, [
+      reportId,
+      version,
+      values.submittedAt,
+      values.submittedBy,
+      audit.userId,
+      audit.ip,
+      audit.action,
+      audit.objectType,
+      audit.objectId,
+      homeUnitId,
+      today,
+    ]);
+    return row;
   }
 
   /**
@@ -615,32 +800,35 @@ export class ReportingRepository {
     values: { reviewedAt: string; reviewedBy: number | null },
     audit: AuditRowParams,
   ): Promise<ReportRow | undefined> {
-    const [row] = await this.database.prepared<ReportRow>(
-      `WITH ${rollupLockedCte('$3::int')},
-       upd AS (
-         UPDATE reports SET status = 'approved', return_reason = NULL, reviewed_at = $5::timestamptz,
-                reviewed_by = $6, version = version + 1, updated_at = now()
-          WHERE id = $1 AND version = $2 AND EXISTS (SELECT 1 FROM locked)
-         RETURNING ${REPORT_COLUMNS}
-       ),
-       aud AS (
-         ${auditInsertFrom('upd', { userId: '$7', ip: '$8', action: '$9', objectType: '$10', objectId: '$11', before: '$12', after: '$13' })}
-       ),
-       ${rollupApplyCtes({ period: '$3::int', unit: '$4::int', report: '$1::int', sign: '1', gate: 'upd' })}
-       SELECT ${REPORT_FIELDS}, (SELECT count(*) FROM written) AS written FROM upd`,
-      [
-        report.id,
-        version,
-        report.periodId,
-        report.unitId,
-        values.reviewedAt,
-        values.reviewedBy,
-        ...auditParamList(audit),
-      ],
-    );
-    if (!row) return undefined;
-    const { written: _written, ...approved } = row as ReportRow & { written: number };
-    return approved;
+    const [row] = await this.database.prepared<ReportRow>(APPROVE_REPORT_SQL, [
+      ...approveParams(report, version, values),
+      ...auditParamList(audit),
+    ]);
+    return row;
+  }
+
+  /**
+   * `approveReport` gated on what the service checks before an approval
+   * (`APPROVE_REPORT_WITH_CONTEXT_SQL`: submitted, of that period and unit, `homeUnitId` above its
+   * unit as of `today`), returning the row with its view context: one prepared statement. Undefined
+   * when a check or the version fails or the period's roll-ups are not built: nothing written; the
+   * caller decides by the full rules.
+   */
+  async approveReportWithContext(
+    report: { id: number; periodId: number; unitId: number },
+    version: number,
+    values: { reviewedAt: string; reviewedBy: number | null },
+    audit: AuditRowParams,
+    homeUnitId: number | null,
+    today: string,
+  ): Promise<ReportContextRow | undefined> {
+    const [row] = await this.database.prepared<ReportContextRow>(APPROVE_REPORT_WITH_CONTEXT_SQL, [
+      ...approveParams(report, version, values),
+      ...auditParamList(audit),
+      homeUnitId,
+      today,
+    ]);
+    return row;
   }
 
   /** A reviewer's decision (approve, return, unlock) under the version; undefined when stale. */

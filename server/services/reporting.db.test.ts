@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SECTIONS } from '../../contracts/reporting.ts';
 import { seedSmallOrg } from '../test/fixtures.ts';
 import { openTestDatabase, type TestDatabase, testEngines } from '../test/test-database.ts';
@@ -230,6 +230,147 @@ describe.each(testEngines())('the reporting cycle on %s', (engine) => {
     expect((await open(p2023)).previousValues).toEqual([
       { indicatorId: trainedId, category: 'total', numerator: 7, denominator: 10, comment: null },
     ]);
+  });
+  it('saves, submits and approves in one statement each, refusing there what the full checks refuse', async () => {
+    const schedule = await annualSchedule2020to2023('Báo cáo năm (một câu lệnh)');
+    const period = schedule.periods[0]!.id;
+    const unitId = org.grassrootsA1a.id;
+    const outsider: Actor = {
+      userId: org.users.officer!,
+      role: 'officer',
+      homeUnitId: org.provinceB.id,
+      ip: null,
+    };
+    const viewer: Actor = {
+      userId: org.users.viewer!,
+      role: 'viewer',
+      homeUnitId: org.provinceA.id,
+      ip: null,
+    };
+    const reporting = services.reporting;
+    // The period's roll-ups built beforehand: a submission then sets off nothing in the background.
+    await services.rollup.prepare(period);
+    const counted = ['prepared', 'query', 'db', 'transaction', 'separateTransaction'] as const;
+    const spies = counted.map((name) => vi.spyOn(testDb.database, name));
+    const statementsOf = async <T>(work: () => Promise<T>): Promise<{ result: T; statements: number }> => {
+      for (const spy of spies) spy.mockClear();
+      const result = await work();
+      return { result, statements: spies.reduce((n, spy) => n + spy.mock.calls.length, 0) };
+    };
+    const body = (version: number, numerator = 3) => ({
+      values: [
+        { indicatorId: trainedId, category: 'total' as const, numerator, denominator: 10, comment: null },
+      ],
+      narrative: { results: `Tập huấn ${numerator} cán bộ.` },
+      version,
+    });
+    try {
+      let report = await reporting.open(chair, period, unitId);
+      const untouched = report;
+      // What the full checks refuse is refused by the statement too, and then named by them.
+      await expect(reporting.save(outsider, report.id, body(report.version))).rejects.toMatchObject({
+        status: 403,
+      });
+      await expect(reporting.save(viewer, report.id, body(report.version))).rejects.toMatchObject({
+        status: 403,
+      });
+      await expect(
+        reporting.save(chair, report.id, { ...body(report.version), narrative: { nope: 'x' } }),
+      ).rejects.toMatchObject({ status: 400, field: 'narrative.nope' });
+      await expect(
+        reporting.save(chair, report.id, {
+          ...body(report.version),
+          values: [{ indicatorId: 987654, category: 'total', numerator: 1, denominator: 1, comment: null }],
+        }),
+      ).rejects.toMatchObject({ status: 400, field: 'values.987654' });
+      await expect(reporting.save(chair, report.id, body(report.version + 1))).rejects.toMatchObject({
+        status: 409,
+      });
+      expect(await reporting.get(chair, report.id)).toEqual(untouched);
+
+      const saved = await statementsOf(() => reporting.save(chair, report.id, body(report.version)));
+      expect(saved.statements).toBe(1);
+      report = saved.result;
+      expect(report).toMatchObject({ status: 'draft', version: untouched.version + 1 });
+      expect(report.values).toEqual(body(0).values);
+      // The view the statement read back is the one a later read gives.
+      expect(await reporting.get(chair, report.id)).toEqual(report);
+
+      await expect(reporting.submit(outsider, report.id, report.version)).rejects.toMatchObject({
+        status: 403,
+      });
+      await expect(reporting.submit(viewer, report.id, report.version)).rejects.toMatchObject({
+        status: 403,
+      });
+      await expect(reporting.submit(chair, report.id, report.version - 1)).rejects.toMatchObject({
+        status: 409,
+      });
+      const submitted = await statementsOf(() => reporting.submit(chair, report.id, report.version));
+      expect(submitted.statements).toBe(1);
+      report = submitted.result;
+      expect(report).toMatchObject({ status: 'submitted', late: true, version: saved.result.version + 1 });
+      expect(await reporting.get(chair, report.id)).toEqual(report);
+      await expect(reporting.submit(chair, report.id, report.version)).rejects.toMatchObject({ status: 409 });
+
+      // The chair's own unit is not below the chair; the outsider's province is elsewhere.
+      await expect(reporting.approve(chair, report.id, report.version)).rejects.toMatchObject({
+        status: 403,
+      });
+      await expect(reporting.approve(outsider, report.id, report.version)).rejects.toMatchObject({
+        status: 403,
+      });
+      await expect(reporting.approve(viewer, report.id, report.version)).rejects.toMatchObject({
+        status: 403,
+      });
+      const approved = await statementsOf(() => reporting.approve(manager, report.id, report.version));
+      expect(approved.statements).toBe(1);
+      report = approved.result;
+      expect(report).toMatchObject({ status: 'approved', version: submitted.result.version + 1 });
+      expect(await reporting.get(manager, report.id)).toEqual(report);
+      await expect(reporting.approve(manager, report.id, report.version)).rejects.toMatchObject({
+        status: 409,
+      });
+      const rolled = await testDb.database.query<{ numerator: number; reporting_units: number }>(
+        `SELECT numerator, reporting_units FROM rollup_values
+          WHERE period_id = $1 AND unit_id = $2 AND indicator_id = $3 AND category = 'total'`,
+        [period, org.provinceA.id, trainedId],
+      );
+      expect(rolled).toEqual([{ numerator: 3, reporting_units: 1 }]);
+
+      // Audited as the full path audits: one row per change, nothing for what was refused.
+      const trail = await services.audit.list({
+        objectType: 'report',
+        objectId: String(report.id),
+        limit: 50,
+      });
+      expect(
+        trail
+          .map((e) => ({ action: e.action, before: e.before, after: e.after, userId: e.userId }))
+          .reverse(),
+      ).toEqual([
+        { action: 'report.open', before: null, after: { periodId: period, unitId }, userId: chair.userId },
+        {
+          action: 'report.save',
+          before: { values: [], narrative: {} },
+          after: body(untouched.version),
+          userId: chair.userId,
+        },
+        {
+          action: 'report.submit',
+          before: { status: 'draft' },
+          after: { status: 'submitted', late: true },
+          userId: chair.userId,
+        },
+        {
+          action: 'report.approve',
+          before: { status: 'submitted' },
+          after: { status: 'approved', returnReason: null },
+          userId: manager.userId,
+        },
+      ]);
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
   });
   it('pages the review queue, oldest sent first, and says how many wait in all', async () => {
     const schedule = await annualSchedule2020to2023('Báo cáo năm về tập huấn (2020–2023)');
