@@ -344,6 +344,71 @@ const APPROVE_REPORT_WITH_CONTEXT_SQL = reportContextSql(
   { accessInHead: true },
 );
 
+/**
+ * `openReport`: the report of unit $2 for period $1, created when there is none and $5 (the caller
+ * may create it) with its audit row ($6–$11), gated on what the service checks before either —
+ * the unit is in the period's scope (below the plan's unit at the period's end, of a type the
+ * schedule expects or, with no types, directly below it; the test of `openContext`) and $3 (the
+ * caller's home unit) holds it as of $4 (today) — and the row with its view context. The due date
+ * is `ReportingService.dueFor`'s: the period's, earlier by the lead days for each level past the
+ * first. No row when a check fails or another caller created the report meanwhile: nothing written.
+ */
+const OPEN_REPORT_SQL = reportContextSql(
+  `opening AS (
+     SELECT p.due_on, p.ends_on, s.lead_days, s.unit_types, s.is_demo, pl.unit_id AS plan_unit_id,
+            f.current_version_id
+       FROM report_periods p
+       JOIN report_schedules s ON s.id = p.schedule_id
+       JOIN plans pl ON pl.id = s.plan_id
+       JOIN report_forms f ON f.id = s.form_id
+      WHERE p.id = $1
+   ),
+   up AS (
+     SELECT p.parent_id AS id, 1 AS lvl FROM opening
+       JOIN org_unit_parents p ON p.unit_id = $2
+      WHERE p.valid_from <= opening.ends_on AND (p.valid_to IS NULL OR p.valid_to >= opening.ends_on)
+     UNION ALL
+     SELECT p.parent_id, up.lvl + 1 FROM up
+       JOIN org_unit_parents p ON p.unit_id = up.id
+      CROSS JOIN opening
+      WHERE p.valid_from <= opening.ends_on AND (p.valid_to IS NULL OR p.valid_to >= opening.ends_on)
+        AND up.lvl < 50
+   ),
+   ${unitAccessCtes('$2::int', '$4')},
+   placed AS (
+     SELECT opening.*, (SELECT min(lvl) FROM up WHERE up.id = opening.plan_unit_id) AS depth,
+            (SELECT type FROM org_units WHERE id = $2) AS unit_type
+       FROM opening
+      WHERE EXISTS (SELECT 1 FROM org_unit_parents p WHERE p.unit_id = opening.plan_unit_id
+                       AND p.valid_from <= opening.ends_on
+                       AND (p.valid_to IS NULL OR p.valid_to >= opening.ends_on))
+   ),
+   allowed AS (
+     SELECT * FROM placed
+      WHERE depth IS NOT NULL
+        AND CASE WHEN jsonb_array_length(unit_types) = 0 THEN depth = 1
+                 ELSE unit_types @> jsonb_build_array(unit_type) END
+        AND ${unitAccessGate('$3')}
+   ),
+   ins AS (
+     INSERT INTO reports (period_id, unit_id, form_version_id, due_on, is_demo)
+     SELECT $1, $2, current_version_id, due_on - lead_days * greatest(0, depth - 1), is_demo
+       FROM allowed WHERE $5::boolean AND current_version_id IS NOT NULL
+     ON CONFLICT (period_id, unit_id) DO NOTHING RETURNING *
+   ),
+   aud AS (
+     ${auditInsertFrom('ins', { userId: '$6', ip: '$7', action: '$8', objectType: '$9', objectId: 'ins.id', before: '$10', after: '$11' })}
+   ),
+   r AS (
+     SELECT * FROM ins
+     UNION ALL
+     SELECT e.* FROM reports e WHERE e.period_id = $1 AND e.unit_id = $2 AND EXISTS (SELECT 1 FROM allowed)
+   )`,
+  '$3',
+  '$4',
+  { accessInHead: true },
+);
+
 /** A value as a save writes it. */
 export interface SavedValue {
   indicatorId: number;
@@ -599,6 +664,37 @@ export class ReportingRepository {
       reportId,
       homeUnitId,
       today,
+    ]);
+    return row;
+  }
+
+  /**
+   * A unit's report for a period, created when there is none, with its view context: one prepared
+   * statement (`OPEN_REPORT_SQL`), gated on the period's scope and on `homeUnitId` holding the unit
+   * as of `today`; created only when `mayCreate`. Undefined when a check fails, when there is no
+   * report and it may not be created, or when another caller created it meanwhile — nothing
+   * written; the caller decides by the full rules (`openContext`).
+   */
+  async openReport(
+    periodId: number,
+    unitId: number,
+    homeUnitId: number | null,
+    today: string,
+    mayCreate: boolean,
+    audit: Omit<AuditRowParams, 'objectId'>,
+  ): Promise<ReportContextRow | undefined> {
+    const [row] = await this.database.prepared<ReportContextRow>(OPEN_REPORT_SQL, [
+      periodId,
+      unitId,
+      homeUnitId,
+      today,
+      mayCreate,
+      audit.userId,
+      audit.ip,
+      audit.action,
+      audit.objectType,
+      audit.before,
+      audit.after,
     ]);
     return row;
   }

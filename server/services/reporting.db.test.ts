@@ -117,7 +117,8 @@ describe.each(testEngines())('the reporting cycle on %s', (engine) => {
 
   it('goes draft → submitted → returned → submitted → approved, then refuses edits as locked', async () => {
     let report = await services.reporting.open(chair, periodId, org.grassrootsA1a.id);
-    expect(report.status).toBe('draft');
+    // Due five days (the schedule's lead) before the province's 10/11: two levels below the plan's unit.
+    expect(report).toMatchObject({ status: 'draft', dueOn: '2025-11-05' });
     report = await services.reporting.save(chair, report.id, {
       values: [{ indicatorId: trainedId, category: 'total', numerator: 12, denominator: 10, comment: null }],
       narrative: { results: '' },
@@ -265,7 +266,18 @@ describe.each(testEngines())('the reporting cycle on %s', (engine) => {
       version,
     });
     try {
-      let report = await reporting.open(chair, period, unitId);
+      await expect(reporting.open(outsider, period, unitId)).rejects.toMatchObject({ status: 403 });
+      await expect(reporting.open(viewer, period, unitId)).rejects.toMatchObject({ status: 403 });
+      await expect(reporting.open(manager, period, org.communeA1.id)).rejects.toMatchObject({
+        status: 400,
+        field: 'unitId',
+      });
+      const opened = await statementsOf(() => reporting.open(chair, period, unitId));
+      expect(opened.statements).toBe(1);
+      let report = opened.result;
+      expect(report).toMatchObject({ status: 'draft', version: 0, dueOn: '2020-11-10', values: [] });
+      // Once it exists, a viewer above may open it (and only read it).
+      expect(await reporting.open(viewer, period, unitId)).toEqual(report);
       const untouched = report;
       // What the full checks refuse is refused by the statement too, and then named by them.
       await expect(reporting.save(outsider, report.id, body(report.version))).rejects.toMatchObject({

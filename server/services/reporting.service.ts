@@ -437,6 +437,18 @@ export class ReportingService {
   /** Opens (creating when needed) the report of a unit for a period. The unit's own people write it. */
   async open(actor: Actor, periodId: number, unitId: number): Promise<TReport> {
     const today = this.access.today();
+    const audit = this.audit.row(actor, 'report.open', 'report', null, null, { periodId, unitId });
+    // Usually one statement: the report found or created, gated on the checks below, and its view.
+    // When it gives nothing, the checks in code say why (or see the report created meanwhile).
+    const opened = await this.reporting.openReport(
+      periodId,
+      unitId,
+      actor.homeUnitId,
+      today,
+      roleAtLeast(actor.role, 'officer'),
+      audit,
+    );
+    if (opened) return this.view(opened, opened);
     const found = await this.reporting.openContext(periodId, unitId, actor.homeUnitId, today);
     if (!found) throw notFound('period');
     await this.access.assertUnitAccessFrom(actor, unitId, unitAccessOf(found));
@@ -460,7 +472,7 @@ export class ReportingService {
     // One statement writes the report and its audit row (its own transaction) and reads its view.
     const created = await this.reporting.createReportWithContext(
       { periodId, unitId, formVersionId: found.currentVersionId!, dueOn, isDemo: found.isDemo },
-      this.audit.row(actor, 'report.open', 'report', null, null, { periodId, unitId }),
+      audit,
       null,
       today,
     );
