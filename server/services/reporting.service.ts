@@ -136,7 +136,7 @@ export class ReportingService {
    * approvals (approvals' p50 rose from ~100 to ~150 ms). `npm run bench -- load`, two rounds of
    * back-to-back runs: p99 168 and 205 ms with the limit, 192 and 239 ms without.
    */
-  private readonly rollupWriters = new KeyedLimiter<number>(2);
+  private readonly rollupWriters = new KeyedLimiter<number>(4);
 
   /** What the views built here showed, for the one-statement paths of submit and approve. */
   private readonly facts = new ReportFacts();
