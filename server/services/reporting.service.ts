@@ -129,12 +129,15 @@ export class ReportingService {
   ) {}
 
   /**
-   * Approvals and unlocks of one period, at most two at a time in this process: each writes the
+   * Approvals and unlocks of one period, at most four at a time in this process: each writes the
    * same roll-up rows (the period's units above), so PostgreSQL runs them one after another anyway,
    * and each one waiting there for the row lock held a pooled connection the other requests queued
-   * for. Two keep the next one ready at the lock; one alone added a round trip through Node between
-   * approvals (approvals' p50 rose from ~100 to ~150 ms). `npm run bench -- load`, two rounds of
-   * back-to-back runs: p99 168 and 205 ms with the limit, 192 and 239 ms without.
+   * for. With the approval and its view read in one statement, the roll-up rows come last in it
+   * (`approveCtes`), so the others admitted read their views meanwhile. One alone added a round
+   * trip through Node between approvals; two, when the view was read apart, measured best then
+   * (p99 168 and 205 ms against 192 and 239 without a limit); with the one statement, two left
+   * approvals at p99 404 and 437 ms while every other request was within ~165, four at 157–241
+   * (`npm run bench -- load`, docs/status.md).
    */
   private readonly rollupWriters = new KeyedLimiter<number>(4);
 
