@@ -345,16 +345,11 @@ const APPROVE_REPORT_WITH_CONTEXT_SQL = reportContextSql(
 );
 
 /**
- * `openReport`: the report of unit $2 for period $1, created when there is none and $5 (the caller
- * may create it) with its audit row ($6–$11), gated on what the service checks before either —
- * the unit is in the period's scope (below the plan's unit at the period's end, of a type the
- * schedule expects or, with no types, directly below it; the test of `openContext`) and $3 (the
- * caller's home unit) holds it as of $4 (today) — and the row with its view context. The due date
- * is `ReportingService.dueFor`'s: the period's, earlier by the lead days for each level past the
- * first. No row when a check fails or another caller created the report meanwhile: nothing written.
+ * The CTEs `opening` (period $1 with its schedule, plan and form) and `up` (the ancestors of unit
+ * $2 at the period's end, each with its level above the unit): where a unit stands when its report
+ * for the period is opened, read up from the unit so the tree is not walked down.
  */
-const OPEN_REPORT_SQL = reportContextSql(
-  `opening AS (
+const OPENING_CTES = `opening AS (
      SELECT p.due_on, p.ends_on, s.lead_days, s.unit_types, s.is_demo, pl.unit_id AS plan_unit_id,
             f.current_version_id
        FROM report_periods p
@@ -373,15 +368,30 @@ const OPEN_REPORT_SQL = reportContextSql(
       CROSS JOIN opening
       WHERE p.valid_from <= opening.ends_on AND (p.valid_to IS NULL OR p.valid_to >= opening.ends_on)
         AND up.lvl < 50
-   ),
+   )`;
+
+/** Over `OPENING_CTES`: the plan's unit is in the tree at the period's end (the root of `OrgRepository.tree`). */
+const PLAN_UNIT_PLACED = `EXISTS (SELECT 1 FROM org_unit_parents p WHERE p.unit_id = opening.plan_unit_id
+                       AND p.valid_from <= opening.ends_on
+                       AND (p.valid_to IS NULL OR p.valid_to >= opening.ends_on))`;
+
+/**
+ * `openReport`: the report of unit $2 for period $1, created when there is none and $5 (the caller
+ * may create it) with its audit row ($6–$11), gated on what the service checks before either —
+ * the unit is in the period's scope (below the plan's unit at the period's end, of a type the
+ * schedule expects or, with no types, directly below it; the test of `openContext`) and $3 (the
+ * caller's home unit) holds it as of $4 (today) — and the row with its view context. The due date
+ * is `ReportingService.dueFor`'s: the period's, earlier by the lead days for each level past the
+ * first. No row when a check fails or another caller created the report meanwhile: nothing written.
+ */
+const OPEN_REPORT_SQL = reportContextSql(
+  `${OPENING_CTES},
    ${unitAccessCtes('$2::int', '$4')},
    placed AS (
      SELECT opening.*, (SELECT min(lvl) FROM up WHERE up.id = opening.plan_unit_id) AS depth,
             (SELECT type FROM org_units WHERE id = $2) AS unit_type
        FROM opening
-      WHERE EXISTS (SELECT 1 FROM org_unit_parents p WHERE p.unit_id = opening.plan_unit_id
-                       AND p.valid_from <= opening.ends_on
-                       AND (p.valid_to IS NULL OR p.valid_to >= opening.ends_on))
+      WHERE ${PLAN_UNIT_PLACED}
    ),
    allowed AS (
      SELECT * FROM placed
@@ -712,36 +722,16 @@ export class ReportingRepository {
     today: string,
   ): Promise<OpenContextRow | undefined> {
     const [row] = await this.database.prepared<OpenContextRow>(
-      `WITH RECURSIVE per AS (
-         SELECT p.due_on, p.ends_on, s.lead_days, s.unit_types, s.is_demo, pl.unit_id AS plan_unit_id,
-                f.current_version_id
-           FROM report_periods p
-           JOIN report_schedules s ON s.id = p.schedule_id
-           JOIN plans pl ON pl.id = s.plan_id
-           JOIN report_forms f ON f.id = s.form_id
-          WHERE p.id = $1
-       ),
-       up AS (
-         SELECT p.parent_id AS id, 1 AS lvl FROM per
-           JOIN org_unit_parents p ON p.unit_id = $2
-          WHERE p.valid_from <= per.ends_on AND (p.valid_to IS NULL OR p.valid_to >= per.ends_on)
-         UNION ALL
-         SELECT p.parent_id, up.lvl + 1 FROM up
-           JOIN org_unit_parents p ON p.unit_id = up.id
-          CROSS JOIN per
-          WHERE p.valid_from <= per.ends_on AND (p.valid_to IS NULL OR p.valid_to >= per.ends_on) AND up.lvl < 50
-       ),
+      `WITH RECURSIVE ${OPENING_CTES},
        ${unitAccessCtes('$2::int', '$4')}
-       SELECT per.due_on AS "dueOn", per.lead_days AS "leadDays", per.unit_types AS "unitTypes",
-              per.is_demo AS "isDemo", per.current_version_id AS "currentVersionId",
-              (SELECT min(lvl) FROM up WHERE up.id = per.plan_unit_id) AS depth,
-              EXISTS (SELECT 1 FROM org_unit_parents p WHERE p.unit_id = per.plan_unit_id
-                         AND p.valid_from <= per.ends_on AND (p.valid_to IS NULL OR p.valid_to >= per.ends_on))
-                AS "planUnitPlaced",
+       SELECT opening.due_on AS "dueOn", opening.lead_days AS "leadDays", opening.unit_types AS "unitTypes",
+              opening.is_demo AS "isDemo", opening.current_version_id AS "currentVersionId",
+              (SELECT min(lvl) FROM up WHERE up.id = opening.plan_unit_id) AS depth,
+              ${PLAN_UNIT_PLACED} AS "planUnitPlaced",
               (SELECT type FROM org_units WHERE id = $2) AS "unitType",
               (SELECT id FROM reports WHERE period_id = $1 AND unit_id = $2) AS "reportId",
               ${unitAccessColumns('$3')}
-         FROM per`,
+         FROM opening`,
       [periodId, unitId, homeUnitId, today],
     );
     return row;
