@@ -1,7 +1,8 @@
 import { AutoComplete, Input, InputNumber } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TPlan, TPlanContent } from '../../../../contracts/plans.ts';
+import type { TPlan } from '../../../../contracts/plans.ts';
+import { emptyPlanContent } from '../../../../domain/plans/empty-plan.ts';
 import { createPlan } from '../../api/plans.api.ts';
 import { useApiErrorText } from '../../components/api-error-text.ts';
 import { FormDialog } from '../../components/form-dialog.tsx';
@@ -9,23 +10,6 @@ import { UnitTreeSelect } from '../../components/unit-tree-select.tsx';
 import { useWorkingUnit, type WorkingUnitRef } from '../../components/working-unit.tsx';
 import { DOCUMENT_KINDS } from '../../lib/domain-lists.ts';
 import { lowerFirst } from '../../lib/text.ts';
-
-const EMPTY_CONTENT: Omit<TPlanContent, 'title' | 'kind' | 'yearFrom' | 'yearTo'> = {
-  issuerName: null,
-  supervisingBody: null,
-  place: null,
-  preamble: null,
-  purposes: [],
-  funding: [],
-  recipients: [],
-  signer: null,
-  implementDeadline: null,
-  targets: [],
-  tasks: [],
-  assignments: [],
-  reporting: [],
-  events: [],
-};
 
 /** "Tạo kế hoạch": a plan written by hand, a draft of the chosen unit. */
 export function CreatePlanDialog({
@@ -56,8 +40,7 @@ export function CreatePlanDialog({
     try {
       onCreated(
         await createPlan(unit.id, {
-          ...EMPTY_CONTENT,
-          title: title.trim(),
+          ...emptyPlanContent(title.trim()),
           kind: kind.trim() || 'KH',
           yearFrom,
           yearTo,
