@@ -18,18 +18,12 @@ import {
 } from '../../contracts/dashboard.ts';
 import { ZReport } from '../../contracts/reporting.ts';
 import { defineRoute } from '../http/route-spec.ts';
+import { sendFile } from '../http/send-file.ts';
 import type { Services } from '../services/services.ts';
 
 const tags = ['dashboards'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-
-function sendFile(reply: FastifyReply, file: { data: Buffer; fileName: string }, contentType: string) {
-  reply
-    .header('Content-Type', contentType)
-    .header('Content-Disposition', `attachment; filename="${file.fileName}"`)
-    .send(file.data);
-}
 
 /** The two files of a consolidated report: GET gives the compiled text, POST carries the edited one. */
 const CONSOLIDATED_FILES = [

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ZAuditFilter, ZAuditPage, ZAuditQuery } from '../../contracts/audit.ts';
 import { migrationStatus } from '../db/migrate.ts';
 import { defineRoute } from '../http/route-spec.ts';
+import { sendFile } from '../http/send-file.ts';
 
 export const APP_VERSION = '0.1.0';
 
@@ -89,10 +90,7 @@ export function metaRoutes() {
       produces: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       handler: async ({ query, services, reply }) => {
         const file = await services.audit.exportXlsx(query);
-        reply
-          .header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-          .header('Content-Disposition', `attachment; filename="${file.fileName}"`)
-          .send(file.data);
+        sendFile(reply, file, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
         return undefined;
       },
     }),

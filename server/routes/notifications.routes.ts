@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ZId, ZIdParams } from '../../contracts/common.ts';
 import { AppError, notFound } from '../errors.ts';
 import { defineRoute } from '../http/route-spec.ts';
+import { sendFile } from '../http/send-file.ts';
 
 export function notificationRoutes() {
   return [
@@ -33,11 +34,8 @@ export function notificationRoutes() {
       params: z.object({ id: ZId, attachmentId: ZId }),
       handler: async ({ params, actor, services, reply }) => {
         const file = await services.attachments.download(actor, params.id, params.attachmentId);
-        reply
-          .header('Content-Type', file.contentType)
-          .header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
-          .header('X-Content-Type-Options', 'nosniff')
-          .send(file.data);
+        reply.header('X-Content-Type-Options', 'nosniff');
+        sendFile(reply, file, file.contentType);
         return undefined;
       },
     }),

@@ -16,6 +16,7 @@ import {
 } from '../../contracts/org.ts';
 import { AppError } from '../errors.ts';
 import { defineRoute } from '../http/route-spec.ts';
+import { sendFile } from '../http/send-file.ts';
 
 const tags = ['organisation'];
 
@@ -161,10 +162,7 @@ export function orgRoutes() {
       query: z.object({ format: z.enum(['csv', 'xlsx']).default('csv'), date: ZIsoDate.optional() }),
       handler: async ({ query, actor, services, reply }) => {
         const file = await services.orgExchange.export(actor, query.format, query.date ?? null);
-        reply
-          .header('Content-Type', file.contentType)
-          .header('Content-Disposition', `attachment; filename="${file.fileName}"`)
-          .send(file.data);
+        sendFile(reply, file, file.contentType);
         return undefined;
       },
     }),

@@ -1,4 +1,3 @@
-import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { ZId, ZIdParams, ZIsoDate, ZRefId, ZVersion } from '../../contracts/common.ts';
 import {
@@ -15,15 +14,9 @@ import {
   ZTaskStatus,
 } from '../../contracts/plans.ts';
 import { defineRoute } from '../http/route-spec.ts';
+import { sendFile } from '../http/send-file.ts';
 
 const tags = ['plans'];
-
-function sendFile(reply: FastifyReply, file: { data: Buffer; fileName: string }, contentType: string) {
-  reply
-    .header('Content-Type', contentType)
-    .header('Content-Disposition', `attachment; filename="${file.fileName}"`)
-    .send(file.data);
-}
 
 export function planRoutes() {
   return [

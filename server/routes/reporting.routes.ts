@@ -17,6 +17,7 @@ import {
 } from '../../contracts/reporting.ts';
 import { AppError } from '../errors.ts';
 import { defineRoute } from '../http/route-spec.ts';
+import { sendFile } from '../http/send-file.ts';
 
 const tags = ['reporting'];
 
@@ -239,10 +240,7 @@ export function reportingRoutes() {
       produces: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       handler: async ({ params, query, actor, services, reply }) => {
         const file = await services.reportExcel.template(actor, params.id, query);
-        reply
-          .header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-          .header('Content-Disposition', `attachment; filename="${file.fileName}"`)
-          .send(file.data);
+        sendFile(reply, file, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
         return undefined;
       },
     }),
