@@ -10,6 +10,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import helmet from 'helmet';
 import type { Config } from './config.ts';
 import { sendError } from './http/error-handler.ts';
+import { trustProxyHops } from './http/proxy-trust.ts';
 import { registerRoutes } from './http/register-routes.ts';
 import { localeOf, translate } from './i18n/messages.ts';
 import { APP_VERSION } from './routes/meta.routes.ts';
@@ -19,7 +20,7 @@ import type { Services } from './services/services.ts';
 export const WEB_DIST = fileURLToPath(new URL('../web/dist', import.meta.url));
 
 export interface AppOptions {
-  config: Pick<Config, 'sessionTtlHours' | 'trustProxy' | 'uploadMaxBytes' | 'logLevel'>;
+  config: Pick<Config, 'sessionTtlHours' | 'trustProxy' | 'trustProxyHops' | 'uploadMaxBytes' | 'logLevel'>;
   services: Services;
   /** Serve the built web app (off in API tests). */
   serveWeb?: boolean;
@@ -29,7 +30,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { config, services } = options;
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
-    trustProxy: config.trustProxy,
+    // A number of hops, not `true`: `true` would take the left-most X-Forwarded-For entry, which any
+    // client writes as it likes (a forged address in the audit, a fresh sign-in limit per request).
+    trustProxy: config.trustProxy ? trustProxyHops(config.trustProxyHops) : false,
     bodyLimit: 2 * 1024 * 1024,
   });
   app.setValidatorCompiler(validatorCompiler);

@@ -17,6 +17,7 @@ const ZEnv = z.object({
     .enum(['true', 'false', '1', '0'])
     .default('false')
     .transform((v) => v === 'true' || v === '1'),
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
   SESSION_TTL_HOURS: z.coerce
     .number()
     .positive()
@@ -39,6 +40,11 @@ export interface Config {
   demo: 'auto' | 'on' | 'off';
   logLevel: string;
   trustProxy: boolean;
+  /**
+   * With `trustProxy`, how many proxies stand in front of the server: the client's address is the
+   * one that many hops back in `X-Forwarded-For`, never an entry the client wrote itself.
+   */
+  trustProxyHops: number;
   sessionTtlHours: number;
   smtpUrl: string | undefined;
   mailFrom: string;
@@ -63,6 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: e.TIENDO_DEMO,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
+    trustProxyHops: e.TRUST_PROXY_HOPS,
     sessionTtlHours: e.SESSION_TTL_HOURS,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,

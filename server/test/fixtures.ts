@@ -130,10 +130,13 @@ export interface TestApp {
   signIn: (username: string) => Promise<Record<string, string>>;
 }
 
-export async function createTestApp(database: Database): Promise<TestApp> {
+export async function createTestApp(
+  database: Database,
+  proxy: { trustProxy: boolean; trustProxyHops: number } = { trustProxy: false, trustProxyHops: 1 },
+): Promise<TestApp> {
   const services = createServices(database, { sessionTtlHours: 1 });
   const app = await buildApp({
-    config: { sessionTtlHours: 1, trustProxy: false, uploadMaxBytes: 1024 * 1024, logLevel: 'silent' },
+    config: { sessionTtlHours: 1, ...proxy, uploadMaxBytes: 1024 * 1024, logLevel: 'silent' },
     services,
   });
   const signIn = async (username: string) => {
