@@ -221,7 +221,10 @@ export function normalizeText(raw: string): string {
       .replace(/\*\*|__/g, '')
       .replace(/(^|[ (])\*(?=\S)([^*\n]{1,400}?)\*(?=$|[ ),.;:])/g, '$1$2')
       .trimEnd()
-      .replace(/ \*$/, ''),
+      .replace(/ \*$/, '')
+      // emphasis spanning lines: "*V/v tăng cường …" / "… trên địa bàn Thành phố*"
+      .replace(/^\*(?=[^\s*])/, '')
+      .replace(/(?<=[^\s*])\*$/, ''),
   );
   return lines.join('\n');
 }

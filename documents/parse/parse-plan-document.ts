@@ -27,6 +27,7 @@ import { inferIssuerFromBody } from './infer-issuer.ts';
 import { issuerFromSymbol } from './issuer-names.ts';
 import { foldText, normalizeText } from './normalize-text.ts';
 import { readTargetTables } from './read-target-table.ts';
+import { rebuildBarTables } from './rebuild-tables.ts';
 import { splitDocuments } from './split-documents.ts';
 
 export interface ParseOptions {
@@ -282,7 +283,7 @@ function parseOneDocument(lines: readonly string[]): TExtractedDocument {
 
 /** Reads plan-extract/v1 out of a document's text. Never throws on odd input. */
 export function parsePlanDocument(text: string, options: ParseOptions): TPlanExtract {
-  const lines = normalizeText(text).split('\n');
+  const lines = rebuildBarTables(normalizeText(text).split('\n'));
   const documents = splitDocuments(lines)
     .map(({ start, end }) => lines.slice(start, end))
     .filter((docLines) => docLines.some((l) => /\p{L}{2}/u.test(l)))
