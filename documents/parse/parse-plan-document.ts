@@ -26,7 +26,9 @@ import { tasksFromInstructions, tasksFromItems } from './extract-tasks.ts';
 import { inferIssuerFromBody } from './infer-issuer.ts';
 import { issuerFromSymbol } from './issuer-names.ts';
 import { foldText, normalizeText } from './normalize-text.ts';
+import { dropPageChrome } from './page-chrome.ts';
 import { readTargetTables } from './read-target-table.ts';
+import { readTaskTables } from './read-task-table.ts';
 import { rebuildBarTables } from './rebuild-tables.ts';
 import { splitDocuments } from './split-documents.ts';
 
@@ -211,8 +213,14 @@ function parseOneDocument(lines: readonly string[]): TExtractedDocument {
       );
     }
   }
-  const tasks =
+  const bodyTasks =
     taskItems.length > 0 ? tasksFromItems(taskItems) : isReport ? [] : tasksFromInstructions(body);
+  // numbered rows of task tables, in the body or its appendices
+  const docYear = Number(header.date?.slice(0, 4) ?? /(?:19|20)\d{2}/.exec(header.title ?? '')?.[0] ?? Number.NaN);
+  const tableTasks = isReport
+    ? []
+    : readTaskTables(lines, bodyStart, lines.length, Number.isFinite(docYear) ? docYear : null).tasks;
+  const tasks = [...bodyTasks.filter((t) => !t.text.startsWith('|')), ...tableTasks];
 
   // assignments
   const assignments = tcth.flatMap((h) => {
@@ -283,7 +291,7 @@ function parseOneDocument(lines: readonly string[]): TExtractedDocument {
 
 /** Reads plan-extract/v1 out of a document's text. Never throws on odd input. */
 export function parsePlanDocument(text: string, options: ParseOptions): TPlanExtract {
-  const lines = rebuildBarTables(normalizeText(text).split('\n'));
+  const lines = rebuildBarTables(dropPageChrome(normalizeText(text).split('\n')));
   const documents = splitDocuments(lines)
     .map(({ start, end }) => lines.slice(start, end))
     .filter((docLines) => docLines.some((l) => /\p{L}{2}/u.test(l)))

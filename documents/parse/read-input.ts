@@ -1,11 +1,11 @@
 /**
  * Chooses the reader by content, not by file name: "%PDF" → PDF (OCR when image-only), a zip
- * holding word/document.xml → DOCX, PNG/JPEG/TIFF magic → OCR, otherwise UTF-8 (or UTF-16)
+ * holding word/document.xml → DOCX, OLE2 (D0 CF 11 E0) → Word 97-2003 through LibreOffice, PNG/JPEG/TIFF magic → OCR, otherwise UTF-8 (or UTF-16)
  * text. Binary junk is refused with "not a text document".
  */
 import { readFile } from 'node:fs/promises';
 
-export type InputKind = 'pdf' | 'docx' | 'image' | 'text' | 'binary';
+export type InputKind = 'pdf' | 'docx' | 'doc' | 'image' | 'text' | 'binary';
 
 export class UnreadableInputError extends Error {
   constructor(message: string) {
@@ -22,6 +22,8 @@ export function sniffInput(bytes: Uint8Array): InputKind {
     const sample = Buffer.from(bytes.subarray(0, Math.min(bytes.length, 1 << 20))).toString('latin1');
     return sample.includes('word/document.xml') || sample.includes('word/') ? 'docx' : 'binary';
   }
+  // an OLE2 compound file: Word 97-2003 (read through LibreOffice)
+  if (head.startsWith('\u00d0\u00cf\u0011\u00e0\u00a1\u00b1\u001a\u00e1')) return 'doc';
   if (head.startsWith('\u0089PNG') || head.startsWith('\u00ff\u00d8\u00ff')) return 'image';
   if (head.startsWith('II*\u0000') || head.startsWith('MM\u0000*')) return 'image';
   return looksLikeText(bytes) ? 'text' : 'binary';
@@ -82,6 +84,10 @@ export async function readInput(path: string, options: ReadOptions = {}): Promis
     case 'docx': {
       const { readDocx } = await import('./read-docx.ts');
       return readDocx(bytes);
+    }
+    case 'doc': {
+      const { readDoc } = await import('./read-doc.ts');
+      return readDoc(bytes);
     }
     case 'image': {
       const { ocrImage } = await import('./read-ocr.ts');

@@ -2,44 +2,12 @@
  * OCR for scans: `pdftoppm -r 300 -gray` (poppler-utils) rasterises PDF pages and
  * `tesseract IMG - -l vie` reads them (Vietnamese only: adding eng strips accents from capitals).
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { MissingProgramError, runProgram as run } from './run-program.ts';
 
-const PACKAGES: Record<string, string> = {
-  tesseract: 'tesseract-ocr tesseract-ocr-vie',
-  pdftoppm: 'poppler-utils',
-};
-
-export class MissingProgramError extends Error {
-  constructor(readonly program: string) {
-    super(
-      `${program} is not installed; install the Debian package(s): apt-get install ${PACKAGES[program] ?? program}`,
-    );
-    this.name = 'MissingProgramError';
-  }
-}
-
-function run(program: string, args: readonly string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(program, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
-    child.on('error', (error: NodeJS.ErrnoException) => {
-      reject(error.code === 'ENOENT' ? new MissingProgramError(program) : error);
-    });
-    child.on('close', (code) => {
-      if (code === 0) resolve(Buffer.concat(out).toString('utf8'));
-      else {
-        const message = Buffer.concat(err).toString('utf8').trim().split('\n').at(-1) ?? '';
-        reject(new Error(`${program} failed (exit ${code}): ${message}`));
-      }
-    });
-  });
-}
+export { MissingProgramError };
 
 /** Text of one image file (PNG, JPEG, PGM…). */
 export async function ocrImage(path: string): Promise<string> {

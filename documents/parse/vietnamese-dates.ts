@@ -109,3 +109,60 @@ export function findDeadline(folded: string): string | null {
   }
   return best?.date ?? null;
 }
+
+const TIME_CELL_FORMS: { re: RegExp; read: (m: RegExpExecArray, year: number | null) => string | null }[] = [
+  {
+    // "31/12/2025", "ngày 30 tháng 6 năm 2025"
+    re: new RegExp(FULL_DATE_SOURCE, 'g'),
+    read: (m) => dateFromGroups(m),
+  },
+  {
+    // "Tháng 12/2025", "tháng 6 năm 2025", "Tháng 12" (the document's year)
+    re: new RegExp(`${THANG}\\s*(\\d{1,2})(?:\\s*(?:/|-|\\s${NAM}\\s|,\\s*${NAM}\\s)\\s*((?:19|20)\\d{2})(?!\\d))?`, 'g'),
+    read: (m, year) => {
+      const y = m[2] ? Number(m[2]) : year;
+      const month = Number(m[1]);
+      return y && month >= 1 && month <= 12 ? isoDate(y, month, lastDayOfMonth(y, month)) : null;
+    },
+  },
+  {
+    // "Quý II/2025", "quý 4 năm 2025", "Quý IV" (the document's year)
+    re: new RegExp(`quy\\s*(iv|iii|ii|i|[1-4])\\b(?:\\s*(?:/|-|\\s${NAM}\\s)\\s*((?:19|20)\\d{2})(?!\\d))?`, 'g'),
+    read: (m, year) => {
+      const y = m[2] ? Number(m[2]) : year;
+      const q = ROMAN_QUARTER[m[1]!] ?? 0;
+      return y && q ? isoDate(y, q * 3, lastDayOfMonth(y, q * 3)) : null;
+    },
+  },
+  {
+    // "Năm 2025", "2025", "2025-2030", "giai đoạn 2026 - 2030": the span's end
+    re: /(?<![\d/.])((?:19|20)\d{2})(?:\s*[-–]\s*((?:19|20)\d{2}))?(?![\d/])/g,
+    read: (m) => isoDate(Number(m[2] ?? m[1]), 12, 31),
+  },
+];
+
+/**
+ * The deadline a table's time cell gives ("Tháng 12/2025", "Quý IV/2025", "Năm 2025-2030",
+ * "31/12/2025"): the last day of the latest span named; "thường xuyên", "hằng năm" and a start
+ * ("từ năm 2026") give none. `year` completes a month or quarter written without one.
+ */
+export function readTimeCell(folded: string, year: number | null): string | null {
+  const text = folded.trim();
+  if (text.length === 0 || /^(?:thuong xuyen|hang nam|hang thang|hang quy|lien tuc)/.test(text)) return null;
+  if (/(?:^|\s)(?:tu|bat dau)\s(?:trien khai\s)?(?:tu\s)?(?:nam|thang|quy)?\s*\d/.test(text) && !/\bden\b/.test(text))
+    return null;
+  let best: { at: number; date: string } | null = null;
+  const taken: [number, number][] = [];
+  for (const { re, read } of TIME_CELL_FORMS) {
+    re.lastIndex = 0;
+    for (const m of text.matchAll(re)) {
+      const at = m.index;
+      const end = at + m[0].length;
+      if (taken.some(([a, b]) => at < b && end > a)) continue;
+      taken.push([at, end]);
+      const date = read(m as RegExpExecArray, year);
+      if (date && (best === null || at > best.at)) best = { at, date };
+    }
+  }
+  return best?.date ?? null;
+}
