@@ -25,7 +25,7 @@ interface Table {
 const LAYOUT_CELL =
   /c[o0]ng\s*h[o0]a\s*x[a-z]\s*h[o0]i|dang\s*cong\s*san\s*viet\s*nam|doc lap\s*-\s*tu do|^\s*s[oô]\s?:|ngay\s*\S{0,4}\s*(?:thang|$)|noi nhan|^(?:tm|kt|tl|tuq|q|t\/m|k\/t)\.?\s|kinh gui/;
 
-const ORDINAL_CELL = /^(?:[IVXLC]+|\d{1,3}(?:\.\d{1,3}){0,3}|[a-zđ])[.)]?$/;
+const ORDINAL_CELL = /^(?:[IVXLC]+|\d{1,3}|[a-zđ])(?:\.\d{1,3}){0,3}[.)]?$/;
 
 function cellText(lines: readonly string[]): string {
   return lines
@@ -59,6 +59,18 @@ function readTable(lines: readonly string[], from: number): Table {
       // one bar: between two cells, or the closing bar of the table's last row
       const filled = row.length;
       const layoutRow = row.some((c) => LAYOUT_CELL.test(foldText(cellText(c))));
+      const nextIsRowStart =
+        next !== undefined &&
+        ORDINAL_CELL.test(next.replace(/\*/g, '').trim()) &&
+        lines[i + 2] !== undefined &&
+        BAR.test(lines[i + 2]!);
+      if (columns > 0 && filled >= columns && nextIsRowStart) {
+        // a row closed without the next one's opening bar
+        rows.push(row);
+        row = [];
+        i += 1;
+        continue;
+      }
       if ((columns > 0 && filled >= columns) || (columns === 0 && filled >= 2 && layoutRow)) {
         rows.push(row);
         row = [];
@@ -71,9 +83,11 @@ function readTable(lines: readonly string[], from: number): Table {
     }
     // k ≥ 2 bars: the end of a row (then k − 2 empty cells) or k − 1 empty cells inside it
     const asRowEnd = row.length + (k - 2);
-    const nextLooksLikeRowStart = next !== undefined && ORDINAL_CELL.test(next.replace(/\*/g, '').trim());
-    const endsRow =
-      columns === 0 || asRowEnd >= columns || (k === 2 && nextLooksLikeRowStart) || row.length + (k - 1) > columns;
+    const nextLooksLikeRowStart =
+      next !== undefined &&
+      ORDINAL_CELL.test(next.replace(/\*/g, '').trim()) &&
+      (k === 2 || (lines[i + k + 1] !== undefined && BAR.test(lines[i + k + 1]!)));
+    const endsRow = columns === 0 || asRowEnd >= columns || nextLooksLikeRowStart || row.length + (k - 1) > columns;
     if (endsRow) {
       for (let e = 0; e < k - 2; e++) row.push([]);
       if (columns === 0) columns = row.length;
