@@ -1,0 +1,92 @@
+/**
+ * Diacritic restoration on held-out accented text: resources/corpus/measure/docs (*.md, *.txt),
+ * never used in training, with its diacritics removed. Prints syllable accuracy of the trigram
+ * model and of a baseline measured in the same run (each syllable's most frequent form), and the
+ * time per 1,000 syllables. Goal: accuracy ≥ 0.95.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { shippedModel } from '../documents/diacritics/diacritics.ts';
+import type { SyllableModel } from '../documents/diacritics/ngram-model.ts';
+import { restoreDiacriticsWith } from '../documents/diacritics/restore-diacritics.ts';
+import { applyCase, foldSyllable, hasDiacritics, tokenize } from '../documents/diacritics/syllables.ts';
+import { printMeasurement, timeRuns } from './measure.ts';
+
+const measureDir = fileURLToPath(new URL('../resources/corpus/measure/docs/', import.meta.url));
+
+/** Removes every mark and đ, keeping case: what a text typed without diacritics looks like. */
+export function stripDiacritics(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .normalize('NFC');
+}
+
+/** Each unaccented word replaced by its most frequent seen form: the unigram baseline. */
+function mostFrequentForm(model: SyllableModel, text: string): string {
+  let out = '';
+  let cursor = 0;
+  for (const token of tokenize(text)) {
+    if (token.kind !== 'word' || hasDiacritics(token.text)) continue;
+    const best = model.candidates(foldSyllable(token.text))[0];
+    if (best === undefined) continue;
+    out += text.slice(cursor, token.start) + applyCase(token.text, model.syllables[best]!);
+    cursor = token.end;
+  }
+  return out + text.slice(cursor);
+}
+
+/** Words of the gold text compared with the same words of the restored text (same positions). */
+function score(gold: string, restored: string): { words: number; correct: number } {
+  const goldWords = tokenize(gold).filter((t) => t.kind === 'word');
+  const outWords = tokenize(restored).filter((t) => t.kind === 'word');
+  if (goldWords.length !== outWords.length) throw new Error('restoration changed the words of the text');
+  let correct = 0;
+  goldWords.forEach((g, i) => {
+    if (g.text === outWords[i]!.text) correct++;
+  });
+  return { words: goldWords.length, correct };
+}
+
+export async function run(): Promise<void> {
+  const docs = readdirSync(measureDir)
+    .filter((f) => /\.(md|txt)$/.test(f))
+    .sort()
+    .map((f) => ({ name: f, gold: readFileSync(join(measureDir, f), 'utf8').normalize('NFC') }));
+  const model = shippedModel();
+  const total = { words: 0, model: 0, baseline: 0 };
+  const perDoc: Record<string, number> = {};
+  let restoredAll = '';
+  for (const doc of docs) {
+    const plain = stripDiacritics(doc.gold);
+    const restored = restoreDiacriticsWith(model, plain).text;
+    restoredAll += `${restored}\n`;
+    const m = score(doc.gold, restored);
+    const b = score(doc.gold, mostFrequentForm(model, plain));
+    total.words += m.words;
+    total.model += m.correct;
+    total.baseline += b.correct;
+    perDoc[doc.name.slice(0, 3)] = Math.round((m.correct / m.words) * 1000) / 1000;
+  }
+  const plainAll = docs.map((d) => stripDiacritics(d.gold)).join('\n');
+  const t = await timeRuns(5, () => restoreDiacriticsWith(model, plainAll), 1);
+  const per1000 = (ms: number): number => Math.round((ms / total.words) * 1000 * 100) / 100;
+  printMeasurement({
+    name: 'diacritics_restore',
+    engine: 'syllable-trigram-kn-viterbi',
+    p50_ms: per1000(t.p50_ms),
+    p95_ms: per1000(t.p95_ms),
+    n: t.n,
+    unit: 'ms per 1,000 syllables',
+    documents: docs.length,
+    syllables: total.words,
+    accuracy: Math.round((total.model / total.words) * 10000) / 10000,
+    baseline_most_frequent_form: Math.round((total.baseline / total.words) * 10000) / 10000,
+    per_document: perDoc,
+    goal_accuracy: 0.95,
+  });
+  if (process.env.BENCH_DIACRITICS_DUMP) process.stderr.write(restoredAll);
+}

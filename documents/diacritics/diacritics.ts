@@ -1,0 +1,29 @@
+/**
+ * The shipped diacritics model, loaded lazily once from resources/diacritics/model.json.gz, and the
+ * two calls the rest of the project uses. The decoding itself is in restore-diacritics.ts (pure).
+ */
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { SyllableModel, type TSyllableModelFile } from './ngram-model.ts';
+import { restoreDiacriticsWith, type TRestoredText } from './restore-diacritics.ts';
+
+export type { TRestoredText } from './restore-diacritics.ts';
+export { lacksDiacritics } from './restore-diacritics.ts';
+
+export const MODEL_URL = new URL('../../resources/diacritics/model.json.gz', import.meta.url);
+
+let model: SyllableModel | undefined;
+
+/** Reads and builds the shipped model the first time it is needed (about 0.x s), then reuses it. */
+export function shippedModel(): SyllableModel {
+  if (!model) {
+    const file = JSON.parse(gunzipSync(readFileSync(MODEL_URL)).toString('utf8')) as TSyllableModelFile;
+    model = new SyllableModel(file);
+  }
+  return model;
+}
+
+/** Restores the diacritics of a text written without them; other texts come back unchanged. */
+export function restoreDiacritics(text: string): TRestoredText {
+  return restoreDiacriticsWith(shippedModel(), text);
+}

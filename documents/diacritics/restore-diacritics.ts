@@ -1,0 +1,178 @@
+/**
+ * Restores the diacritics of Vietnamese text typed or OCR'd without them: every unaccented syllable
+ * gets the accented form that the syllable trigram model finds most likely in its sentence (Viterbi
+ * over the candidates of each syllable). Numbers, symbols and accented words stay as they are, and
+ * so does a text that is already mostly accented. Pure: the model is passed in.
+ */
+import { SENTENCE_END, SENTENCE_START, type SyllableModel } from './ngram-model.ts';
+import {
+  applyCase,
+  foldSyllable,
+  GAP,
+  hasDiacritics,
+  looksVietnamese,
+  type Token,
+  tokenize,
+} from './syllables.ts';
+
+export interface TRestoredText {
+  text: string;
+  /** True when at least one word was changed. */
+  changed: boolean;
+  /** 0…1: mean, over the unaccented syllables, of how sure the model is of its choice (0 for unknown ones). */
+  confidence: number;
+}
+
+/** Below this share of marked syllables a text is taken as written without diacritics. */
+const MARKED_SHARE_FLOOR = 0.2;
+/** Candidates kept per syllable (the most frequent forms); bounds the Viterbi states. */
+const MAX_CANDIDATES = 10;
+
+/** Share of the Vietnamese-looking syllables of a text that carry marks (NaN when it has none). */
+export function markedShare(text: string): number {
+  let syllables = 0;
+  let marked = 0;
+  for (const token of tokenize(text)) {
+    if (token.kind !== 'word') continue;
+    const folded = foldSyllable(token.text);
+    if (!looksVietnamese(folded)) continue;
+    syllables++;
+    if (hasDiacritics(token.text)) marked++;
+  }
+  return syllables === 0 ? Number.NaN : marked / syllables;
+}
+
+/**
+ * True when a text reads as Vietnamese written without diacritics: at least three Vietnamese-looking
+ * syllables and fewer than a fifth of them marked (accented Vietnamese marks about two thirds).
+ */
+export function lacksDiacritics(text: string): boolean {
+  let syllables = 0;
+  for (const token of tokenize(text)) {
+    if (token.kind === 'word' && looksVietnamese(foldSyllable(token.text))) syllables++;
+  }
+  return syllables >= 3 && markedShare(text) < MARKED_SHARE_FLOOR;
+}
+
+interface Position {
+  /** Model ids that may stand here (one for gaps, accented or unknown words). */
+  ids: readonly number[];
+  /** The word to rewrite, when the model chooses among several forms or one seen form. */
+  word?: Extract<Token, { kind: 'word' }>;
+  /** Counts toward the confidence (an unaccented Vietnamese-looking syllable). */
+  scored: boolean;
+}
+
+function positionOf(model: SyllableModel, token: Extract<Token, { kind: 'word' }> | null): Position {
+  if (!token) return { ids: [model.idOf(GAP)], scored: false };
+  const lower = token.text.toLowerCase();
+  if (hasDiacritics(token.text)) return { ids: [model.idOf(lower.normalize('NFC'))], scored: false };
+  const folded = foldSyllable(token.text);
+  const ids = model.candidates(folded).slice(0, MAX_CANDIDATES);
+  const scored = looksVietnamese(folded);
+  if (ids.length === 0) return { ids: [model.unknown], scored };
+  return { ids, word: token, scored };
+}
+
+/** Viterbi over pairs (previous form, this form): the most likely forms of one sentence. */
+function decodeSentence(model: SyllableModel, positions: Position[]): number[] {
+  const start = model.idOf(SENTENCE_START);
+  const end = model.idOf(SENTENCE_END);
+  // a state is the pair of the last two ids; its score and back pointer
+  type State = { prev: number; cur: number; score: number; back: number };
+  let states: State[] = [{ prev: start, cur: start, score: 0, back: -1 }];
+  const history: State[][] = [];
+  for (const position of positions) {
+    const next = new Map<number, State>();
+    states.forEach((state, index) => {
+      for (const id of position.ids) {
+        const score = state.score + model.logProb(state.prev, state.cur, id);
+        const key = state.cur * (model.unknown + 1) + id;
+        const best = next.get(key);
+        if (!best || score > best.score) next.set(key, { prev: state.cur, cur: id, score, back: index });
+      }
+    });
+    history.push(states);
+    states = [...next.values()];
+  }
+  let bestIndex = 0;
+  let bestScore = Number.NEGATIVE_INFINITY;
+  states.forEach((state, index) => {
+    const score = state.score + model.logProb(state.prev, state.cur, end);
+    if (score > bestScore) {
+      bestScore = score;
+      bestIndex = index;
+    }
+  });
+  const ids: number[] = new Array(positions.length);
+  let index = bestIndex;
+  for (let i = positions.length - 1; i >= 0; i--) {
+    const state = states[index]!;
+    ids[i] = state.cur;
+    index = state.back;
+    states = history[i]!;
+  }
+  return ids;
+}
+
+/**
+ * How sure the choice at `i` is, given the chosen neighbours: the chosen form's share of the
+ * probability of all its candidates, scoring the three trigrams it takes part in.
+ */
+function localConfidence(model: SyllableModel, positions: Position[], chosen: number[], i: number): number {
+  const start = model.idOf(SENTENCE_START);
+  const at = (k: number): number =>
+    k < 0 ? start : k >= chosen.length ? model.idOf(SENTENCE_END) : chosen[k]!;
+  const score = (id: number): number => {
+    let s = model.logProb(at(i - 2), at(i - 1), id);
+    if (i + 1 <= chosen.length) s += model.logProb(at(i - 1), id, at(i + 1));
+    if (i + 2 <= chosen.length) s += model.logProb(id, at(i + 1), at(i + 2));
+    return s;
+  };
+  const scores = positions[i]!.ids.map(score);
+  const max = Math.max(...scores);
+  const total = scores.reduce((sum, s) => sum + Math.exp(s - max), 0);
+  return Math.exp(score(chosen[i]!) - max) / total;
+}
+
+/** Restores the text's diacritics with `model`; a text that does not lack them comes back unchanged. */
+export function restoreDiacriticsWith(model: SyllableModel, text: string): TRestoredText {
+  if (!lacksDiacritics(text)) return { text, changed: false, confidence: 1 };
+  const replacements: { start: number; end: number; text: string }[] = [];
+  let scoredCount = 0;
+  let confidenceSum = 0;
+  let sentence: Position[] = [];
+  const flush = (): void => {
+    while (sentence.at(-1)?.ids[0] === model.idOf(GAP) && !sentence.at(-1)?.word) sentence.pop();
+    if (sentence.length === 0) return;
+    const chosen = decodeSentence(model, sentence);
+    sentence.forEach((position, i) => {
+      if (position.scored) {
+        scoredCount++;
+        if (position.word)
+          confidenceSum += position.ids.length === 1 ? 1 : localConfidence(model, sentence, chosen, i);
+      }
+      if (!position.word) return;
+      const form = model.syllables[chosen[i]!]!;
+      const restored = applyCase(position.word.text, form);
+      if (restored !== position.word.text) {
+        replacements.push({ start: position.word.start, end: position.word.end, text: restored });
+      }
+    });
+    sentence = [];
+  };
+  for (const token of tokenize(text)) {
+    if (token.kind === 'break') flush();
+    else sentence.push(positionOf(model, token.kind === 'word' ? token : null));
+  }
+  flush();
+  let out = '';
+  let cursor = 0;
+  for (const r of replacements) {
+    out += text.slice(cursor, r.start) + r.text;
+    cursor = r.end;
+  }
+  out += text.slice(cursor);
+  const confidence = scoredCount === 0 ? 1 : Math.round((confidenceSum / scoredCount) * 100) / 100;
+  return { text: out, changed: replacements.length > 0, confidence };
+}

@@ -1,0 +1,68 @@
+/**
+ * Builds resources/diacritics/model.json.gz, the syllable trigram model that restores diacritics,
+ * from the accented public texts in the project: the seed documents, the tuned part of the corpus
+ * (never its measured part, which the diacritics benchmark reads) and resources/diacritics/texts/.
+ *
+ *   npx tsx scripts/build-diacritics-model.ts
+ */
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { MODEL_URL } from '../documents/diacritics/diacritics.ts';
+import { trainSyllableModel } from '../documents/diacritics/ngram-model.ts';
+import { markedShare } from '../documents/diacritics/restore-diacritics.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const TEXT_FILE = /\.(txt|md)$/;
+
+/** The training folders; resources/corpus/measure is left out on purpose. */
+export const TRAINING_DIRS = ['resources/seeds', 'resources/corpus/tune/docs', 'resources/diacritics/texts'];
+
+/** Texts OCR'd with wrong marks ("Thuec hién Chi thj s6"): they would teach the model false forms. */
+export const EXCLUDED = new Set([
+  'resources/seeds/002_ecf9da9cd69f7705.txt',
+  'resources/corpus/tune/docs/a02_ttg-02-QD-TTg-2022-chien-luoc-dinh-duong-ocr.md',
+]);
+
+export function trainingFiles(): string[] {
+  const files: string[] = [];
+  for (const dir of TRAINING_DIRS) {
+    let names: string[];
+    try {
+      names = readdirSync(join(root, dir));
+    } catch {
+      continue;
+    }
+    for (const name of names.sort()) {
+      if (TEXT_FILE.test(name) && !EXCLUDED.has(`${dir}/${name}`)) files.push(join(root, dir, name));
+    }
+  }
+  return files;
+}
+
+/** Keeps the lines written with diacritics: file names, URLs and unaccented lines would teach bare forms. */
+function accentedLines(text: string): string {
+  return text
+    .split('\n')
+    .filter((line) => {
+      const share = markedShare(line);
+      return Number.isNaN(share) || share >= 0.3;
+    })
+    .join('\n');
+}
+
+const texts = trainingFiles().map((file) => ({
+  file: relative(root, file),
+  text: accentedLines(readFileSync(file, 'utf8')),
+}));
+if (texts.some((t) => t.file.startsWith('resources/corpus/measure')))
+  throw new Error('measured corpus in training');
+const model = trainSyllableModel(texts);
+const bytes = gzipSync(JSON.stringify(model), { level: 9 });
+mkdirSync(new URL('.', MODEL_URL), { recursive: true });
+writeFileSync(MODEL_URL, bytes);
+const syllables = model.sources?.reduce((sum, s) => sum + s.syllables, 0) ?? 0;
+process.stdout.write(
+  `${JSON.stringify({ files: texts.length, syllables, types: model.syllables.length, trigrams: model.trigrams.length / 4, bytes: bytes.length })}\n`,
+);
