@@ -52,10 +52,24 @@ function accentedLines(text: string): string {
     .join('\n');
 }
 
-const texts = trainingFiles().map((file) => ({
-  file: relative(root, file),
-  text: accentedLines(readFileSync(file, 'utf8')),
-}));
+/** Strings of a JSON file (the web app's Vietnamese texts), one per line. */
+function jsonStrings(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (value && typeof value === 'object') return Object.values(value).flatMap(jsonStrings);
+  return [];
+}
+
+/** The project's own Vietnamese: the user guide, the web app's texts, the names of the provinces. */
+const OWN_TEXTS: { file: string; read: (raw: string) => string }[] = [
+  { file: 'docs/huong-dan-su-dung.md', read: (raw) => raw },
+  { file: 'web/src/i18n/vi.json', read: (raw) => jsonStrings(JSON.parse(raw)).join('\n') },
+  { file: 'resources/reference/provinces-2025.csv', read: (raw) => raw.replaceAll(',', '\n') },
+];
+
+const texts = [
+  ...trainingFiles().map((file) => ({ file: relative(root, file), raw: readFileSync(file, 'utf8') })),
+  ...OWN_TEXTS.map(({ file, read }) => ({ file, raw: read(readFileSync(join(root, file), 'utf8')) })),
+].map(({ file, raw }) => ({ file, text: accentedLines(raw) }));
 if (texts.some((t) => t.file.startsWith('resources/corpus/measure')))
   throw new Error('measured corpus in training');
 const model = trainSyllableModel(texts);

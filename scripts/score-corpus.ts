@@ -36,7 +36,10 @@ async function textOf(path: string, cacheDir: string | null): Promise<string> {
 }
 
 /** Writes one prediction per gold file and returns the scorer's output. */
-export async function scorePart(part: string, opts: { verbose?: boolean; cacheDir?: string | null } = {}): Promise<{ output: string; score: number }> {
+export async function scorePart(
+  part: string,
+  opts: { verbose?: boolean; cacheDir?: string | null } = {},
+): Promise<{ output: string; score: number }> {
   const p = PARTS[part];
   if (!p) throw new Error(`unknown part ${part}`);
   const pred = mkdtempSync(join(tmpdir(), `tiendo-corpus-${part}-`));

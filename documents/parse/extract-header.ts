@@ -118,6 +118,26 @@ function readDateLine(line: string, index: number): DateLine | null {
   return { line: index, place, date, cutFrom, cutTo: m.index + m[0].length };
 }
 
+/**
+ * A place-and-date line wrapped in its cell: "Hà Nội, ngày 24" / "tháng 11 năm 2025". The first
+ * part ends inside the date (after "ngày" or its day); the second carries the rest.
+ */
+function readSplitDateLine(lines: readonly string[], index: number): DateLine | null {
+  const line = lines[index]!.trim();
+  const folded = foldText(line);
+  if (
+    !/(?:^|[\s,])ngay(?:\s*(?:\d{1,2}|[.…_ ]+))?\s*$/.test(folded) &&
+    !/ngay\s*\d{1,2}\s*thang(?:\s*\d{1,2})?\s*$/.test(folded)
+  )
+    return null;
+  const next = lines[index + 1]?.trim() ?? '';
+  if (!/^(?:ng[a-z]y|th[a-z]ng|n[a-z]m|\d)/.test(foldText(next))) return null;
+  const joined = readDateLine(`${line} ${next}`, index);
+  if (!joined?.date) return null;
+  // the cut applies to the first line only (the second is all date)
+  return { ...joined, cutTo: line.length };
+}
+
 const BODY_START =
   /^(?:can cu|thuc hien|theo |nham |de |ngay \d|tren co so|qua |tiep (?:theo|tuc|nhan)|kinh gui|thi hanh|trien khai|chap hanh|sau khi|xet |vua qua|trong (?:thoi gian|nhung nam|nam)|uy ban|ban thuong vu|ban chap hanh|thuong truc)/;
 
@@ -172,7 +192,7 @@ export function extractHeader(lines: readonly string[], fullText: string): Docum
     }
     if (vvLine < 0 && typeLine < 0 && /^(?:v\/v|v\.v|ve viec)\b/.test(folded)) vvLine = i;
     if (!dateLine && i < 40) {
-      const d = readDateLine(line, i);
+      const d = readDateLine(line, i) ?? readSplitDateLine(lines, i);
       if (d && (d.date || d.place)) dateLine = d;
     }
     if (!symbol && i < 30 && (typeLine < 0 || i < typeLine)) {
@@ -288,6 +308,8 @@ export function extractHeader(lines: readonly string[], fullText: string): Docum
         folded = foldText(line);
       }
     }
+    if (isMottoFragment(folded)) continue;
+    if (dateLine && dateLine.line + 1 === i && /^(?:th[a-z]ng|n[a-z]m)\s*\d/.test(folded)) continue;
     const sym = /(?:^|\s)s[o0-9a-z]?\s?(?::|\s(?=\d))/.exec(folded);
     if (sym && i <= (symbolLine >= 0 ? symbolLine : headerEnd)) line = line.slice(0, sym.index);
     const cleaned = line
@@ -313,6 +335,33 @@ export function extractHeader(lines: readonly string[], fullText: string): Docum
   };
 }
 
+// the national motto and the Party's name word by word: a header wrapped or interleaved line by
+// line leaves pieces of them ("CHỦ NGHĨA VIỆT NAM", "HỘI CHỦ NGHĨA VIỆT NAM") among the issuer's lines
+const MOTTO_WORDS = 'cong hoa xa hoi chu nghia viet nam doc lap tu do hanh phuc'.split(' ');
+const PARTY_WORDS = 'dang cong san viet nam'.split(' ');
+
+/** True when the folded line is only a run of the motto's (or the Party name's) words. */
+export function isMottoFragment(folded: string): boolean {
+  const words = folded
+    .replace(/[^a-z0-9\s]/g, ' ')
+    .split(/\s+/)
+    .filter((w) => w.length > 0);
+  if (words.length < 2) return false;
+  for (const seq of [MOTTO_WORDS, PARTY_WORDS]) {
+    for (let start = 0; start + words.length <= seq.length; start++) {
+      if (words.every((w, k) => seq[start + k] === w)) {
+        // "VIỆT NAM" alone ends many names; a fragment must carry a word of the motto itself
+        return words.some((w) => !['viet', 'nam'].includes(w)) && !(seq === PARTY_WORDS && words.length < 3);
+      }
+    }
+  }
+  return false;
+}
+
+// words an organisation's name starts with (Decree 30 header lines name a body)
+const NAME_HEAD =
+  /^(?:bo|so|uy ban|ubnd|hdnd|hoi dong|ban|van phong|cong doan|lien doan|ldld|tong|dang|tinh uy|thanh uy|huyen uy|quan uy|thi uy|dang uy|chi bo|hoi|truong|cuc|chi cuc|vu|phong|trung tam|cong an|benh vien|thu tuong|chinh phu|quoc hoi|bch|doan|cong ty|ngan hang|bao hiem|bhxh|kho bac|vien|toa an|mat tran|cdcs|thanh doan|tinh doan|ubmttq|kiem toan|thanh tra|hoc vien|dai hoc|tap doan|tong cong ty|quan khu|bo chi huy|bo tu lenh|ky niem|huyen|quan|xa|phuong|thi xa|tinh|thanh pho|tp)\b/;
+
 const OWN_BODY =
   /^(?:so|cong doan|lien doan|phong|trung tam|chi cuc|hoi|truong|benh vien|dang uy|doan thanh nien|ban quan ly)\s/;
 const PARENT_PLACE = /(?:^|\s)(?:tinh|thanh pho|tp\.?|huyen|quan|thi xa)\s(?!uy\b)/;
@@ -331,6 +380,8 @@ export function composeIssuer(parts: readonly string[], fullText: string): strin
       prev !== undefined &&
       (/^(?:VÀ|&|-|–|CỦA)(?=\s|$)/u.test(part) ||
         /(?:-|VÀ|&)$/u.test(prev) ||
+        // a name wrapped mid-phrase ("THỦ TƯỚNG CHÍNH" / "PHỦ", "UBND THÀNH PHỐ HÀ" / "NỘI")
+        !NAME_HEAD.test(foldText(part)) ||
         // "ỦY BAN NHÂN DÂN" / "TỈNH NAM ĐỊNH": the place completes the name (not "TỈNH ỦY …")
         /^(?:tinh|thanh pho|huyen|quan|thi xa|xa|phuong|tp\.?)\s(?!uy\b)/.test(foldText(part)));
     if (wrapped) units[units.length - 1] = `${prev} ${part}`;

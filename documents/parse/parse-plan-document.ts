@@ -216,7 +216,9 @@ function parseOneDocument(lines: readonly string[]): TExtractedDocument {
   const bodyTasks =
     taskItems.length > 0 ? tasksFromItems(taskItems) : isReport ? [] : tasksFromInstructions(body);
   // numbered rows of task tables, in the body or its appendices
-  const docYear = Number(header.date?.slice(0, 4) ?? /(?:19|20)\d{2}/.exec(header.title ?? '')?.[0] ?? Number.NaN);
+  const docYear = Number(
+    header.date?.slice(0, 4) ?? /(?:19|20)\d{2}/.exec(header.title ?? '')?.[0] ?? Number.NaN,
+  );
   const tableTasks = isReport
     ? []
     : readTaskTables(lines, bodyStart, lines.length, Number.isFinite(docYear) ? docYear : null).tasks;

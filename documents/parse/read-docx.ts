@@ -313,7 +313,7 @@ function unfoldTypedColumns(items: Item[]): Block[] {
       for (const block of item.blocks) units.push({ line: null, block, newParagraph: true });
     else
       for (const block of item.blocks)
-        block.forEach((line, k) => units.push({ line, block: [line], newParagraph: k === 0 }));
+        for (const [k, line] of block.entries()) units.push({ line, block: [line], newParagraph: k === 0 });
   }
   const blocks: Block[] = [];
   const clean = (l: string): string => l.replace(/[\t\u00a0]+/g, ' ').trim();

@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { Document, Packer, Paragraph } from 'docx';
 import { describe, expect, it } from 'vitest';
 import { parsePlanFile } from './parse-plan-document.ts';
-import { htmlToText } from './read-docx.ts';
 import { readInput, sniffInput, UnreadableInputError } from './read-input.ts';
 import { itemsToLines } from './read-pdf.ts';
 
@@ -15,6 +14,7 @@ const hasTesseract =
   /\bvie\b/.test(spawnSync('tesseract', ['--list-langs'], { encoding: 'utf8' }).stdout ?? '');
 const hasChromium = has('chromium');
 const hasPdftoppm = has('pdftoppm');
+const hasSoffice = has('soffice');
 const dir = mkdtempSync(join(tmpdir(), 'tiendo-read-'));
 
 describe('sniffInput', () => {
@@ -24,6 +24,7 @@ describe('sniffInput', () => {
     expect(sniffInput(Buffer.from([0xff, 0xd8, 0xff, 0xe0]))).toBe('image');
     expect(sniffInput(Buffer.from('KẾ HOẠCH\nThực hiện', 'utf8'))).toBe('text');
     expect(sniffInput(Buffer.from([0, 1, 2, 3, 4, 5, 0, 0, 9, 200, 7, 0]))).toBe('binary');
+    expect(sniffInput(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]))).toBe('doc');
   });
 
   it('reads an 8-bit VNI text file and converts it', async () => {
@@ -52,18 +53,6 @@ describe('sniffInput', () => {
 });
 
 describe('readers', () => {
-  it('flattens mammoth HTML with list numbers and table cells', () => {
-    const html =
-      '<table><tr><td><p>UBND TỈNH X</p></td><td><p>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p></td></tr></table><h1>KẾ HOẠCH</h1><ol><li>Tuyên truyền &amp; vận động</li><li>Kiểm tra</li></ol>';
-    expect(htmlToText(html).split('\n').filter(Boolean)).toEqual([
-      'UBND TỈNH X',
-      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
-      'KẾ HOẠCH',
-      '1. Tuyên truyền & vận động',
-      '2. Kiểm tra',
-    ]);
-  });
-
   it('rebuilds PDF lines by y then x', () => {
     const text = itemsToLines([
       { str: 'Độc lập', x: 300, y: 780, width: 50, height: 12 },
@@ -88,6 +77,24 @@ describe('readers', () => {
     expect(out.documents[0]).toMatchObject({ kind: 'KH', place: 'Trà Vinh', date: '2021-10-18' });
     expect(out.documents[0]!.targets.length).toBeGreaterThanOrEqual(5);
   });
+
+  it.skipIf(!hasSoffice)(
+    'reads a Word 97-2003 file through LibreOffice (skipped when libreoffice-writer-nogui is missing)',
+    async () => {
+      const doc = join(import.meta.dirname, '../../resources/corpus/tune/docs/c04_ttr-cdcs-outdoor-park.doc');
+      expect(sniffInput(readFileSync(doc))).toBe('doc');
+      const lines = (await readInput(doc)).split('\n');
+      // the header table: the issuer's column, then the motto's
+      expect(lines.slice(0, 3)).toEqual([
+        'LIÊN ĐOÀN LAO ĐỘNG TỈNH TÂY NINH',
+        'CĐCS CÔNG TY TNHH OUTDOOR PARK',
+        'Số:    /TTr-CĐCS',
+      ]);
+      expect(lines[4]).toBe('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+      expect(lines.slice(-3)).toEqual(['T/M. BAN CHẤP HÀNH', 'PHÓ  CHỦ TỊCH', 'Hồ Thị Kim Thoa']);
+    },
+    60_000,
+  );
 
   it.skipIf(!hasChromium)('reads a text PDF printed by chromium', async () => {
     const html = join(dir, 'plan.html');

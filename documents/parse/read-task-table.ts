@@ -78,10 +78,12 @@ function columnsOf(header: readonly string[][]): Columns | null {
       )
     )
       text = c;
-    else if (lead < 0 && /chu tri|don vi thuc hien|co quan thuc hien|chiu trach nhiem|don vi soan thao/.test(l))
+    else if (
+      lead < 0 &&
+      /chu tri|don vi thuc hien|co quan thuc hien|chiu trach nhiem|don vi soan thao/.test(l)
+    )
       lead = c;
-    if (/thoi gian|thoi han|tien do|han hoan thanh|moc thoi gian/.test(l))
-      time.push(c);
+    if (/thoi gian|thoi han|tien do|han hoan thanh|moc thoi gian/.test(l)) time.push(c);
   }
   if (text < 0 || (lead < 0 && time.length === 0)) return null;
   return { ordinal: ordinal < 0 ? 0 : ordinal, text, lead, time };
@@ -98,7 +100,10 @@ export function readTaskTables(
   const used = new Set<number>();
   for (const table of findTables(lines, from, to)) {
     // the header: rows before the first numbered row (a second header row names sub-columns)
-    const firstData = table.findIndex((r) => ORDINAL.test(r.cells[0]!.replace(/\*/g, '')) || ORDINAL.test(r.cells[1]?.replace(/\*/g, '') ?? ''));
+    const firstData = table.findIndex(
+      (r) =>
+        ORDINAL.test(r.cells[0]!.replace(/\*/g, '')) || ORDINAL.test(r.cells[1]?.replace(/\*/g, '') ?? ''),
+    );
     if (firstData <= 0) continue;
     const header = table.slice(0, firstData).map((r) => r.cells);
     const cols = columnsOf(header);

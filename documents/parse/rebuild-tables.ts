@@ -87,7 +87,8 @@ function readTable(lines: readonly string[], from: number): Table {
       next !== undefined &&
       ORDINAL_CELL.test(next.replace(/\*/g, '').trim()) &&
       (k === 2 || (lines[i + k + 1] !== undefined && BAR.test(lines[i + k + 1]!)));
-    const endsRow = columns === 0 || asRowEnd >= columns || nextLooksLikeRowStart || row.length + (k - 1) > columns;
+    const endsRow =
+      columns === 0 || asRowEnd >= columns || nextLooksLikeRowStart || row.length + (k - 1) > columns;
     if (endsRow) {
       for (let e = 0; e < k - 2; e++) row.push([]);
       if (columns === 0) columns = row.length;
@@ -113,7 +114,8 @@ function render(table: Table): string[] {
   if (isLayoutTable(table)) {
     // the rows that hold the header's two columns (motto, "Số:", date line) read column by
     // column; rows after them ("Kính gửi" beside its list) read row by row
-    const HEADER_CELL = /c[o0]ng\s*h[o0]a\s*x[a-z]\s*h[o0]i|dang\s*cong\s*san|doc lap\s*-|^\s*s[oô]\s?:|ngay\s*\S{0,4}\s*(?:thang|$)/;
+    const HEADER_CELL =
+      /c[o0]ng\s*h[o0]a\s*x[a-z]\s*h[o0]i|dang\s*cong\s*san|doc lap\s*-|^\s*s[oô]\s?:|ngay\s*\S{0,4}\s*(?:thang|$)/;
     let last = -1;
     table.rows.forEach((r, i) => {
       if (r.some((c) => HEADER_CELL.test(foldText(cellText(c))))) last = i;

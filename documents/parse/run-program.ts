@@ -51,8 +51,8 @@ export function runProgram(
               child.kill('SIGKILL');
             }
           }, options.timeoutMs);
-    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+    child.stdout?.on('data', (chunk: Buffer) => out.push(chunk));
+    child.stderr?.on('data', (chunk: Buffer) => err.push(chunk));
     if (options.input) child.stdin?.end(options.input);
     child.on('error', (error: NodeJS.ErrnoException) => {
       if (timer) clearTimeout(timer);

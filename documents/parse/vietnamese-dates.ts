@@ -118,7 +118,10 @@ const TIME_CELL_FORMS: { re: RegExp; read: (m: RegExpExecArray, year: number | n
   },
   {
     // "Tháng 12/2025", "tháng 6 năm 2025", "Tháng 12" (the document's year)
-    re: new RegExp(`${THANG}\\s*(\\d{1,2})(?:\\s*(?:/|-|\\s${NAM}\\s|,\\s*${NAM}\\s)\\s*((?:19|20)\\d{2})(?!\\d))?`, 'g'),
+    re: new RegExp(
+      `${THANG}\\s*(\\d{1,2})(?:\\s*(?:/|-|\\s${NAM}\\s|,\\s*${NAM}\\s)\\s*((?:19|20)\\d{2})(?!\\d))?`,
+      'g',
+    ),
     read: (m, year) => {
       const y = m[2] ? Number(m[2]) : year;
       const month = Number(m[1]);
@@ -127,7 +130,10 @@ const TIME_CELL_FORMS: { re: RegExp; read: (m: RegExpExecArray, year: number | n
   },
   {
     // "Quý II/2025", "quý 4 năm 2025", "Quý IV" (the document's year)
-    re: new RegExp(`quy\\s*(iv|iii|ii|i|[1-4])\\b(?:\\s*(?:/|-|\\s${NAM}\\s)\\s*((?:19|20)\\d{2})(?!\\d))?`, 'g'),
+    re: new RegExp(
+      `quy\\s*(iv|iii|ii|i|[1-4])\\b(?:\\s*(?:/|-|\\s${NAM}\\s)\\s*((?:19|20)\\d{2})(?!\\d))?`,
+      'g',
+    ),
     read: (m, year) => {
       const y = m[2] ? Number(m[2]) : year;
       const q = ROMAN_QUARTER[m[1]!] ?? 0;
@@ -149,7 +155,10 @@ const TIME_CELL_FORMS: { re: RegExp; read: (m: RegExpExecArray, year: number | n
 export function readTimeCell(folded: string, year: number | null): string | null {
   const text = folded.trim();
   if (text.length === 0 || /^(?:thuong xuyen|hang nam|hang thang|hang quy|lien tuc)/.test(text)) return null;
-  if (/(?:^|\s)(?:tu|bat dau)\s(?:trien khai\s)?(?:tu\s)?(?:nam|thang|quy)?\s*\d/.test(text) && !/\bden\b/.test(text))
+  if (
+    /(?:^|\s)(?:tu|bat dau)\s(?:trien khai\s)?(?:tu\s)?(?:nam|thang|quy)?\s*\d/.test(text) &&
+    !/\bden\b/.test(text)
+  )
     return null;
   let best: { at: number; date: string } | null = null;
   const taken: [number, number][] = [];
