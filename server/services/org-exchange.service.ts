@@ -2,6 +2,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { stringify as stringifyCsv } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { ORG_CSV_COLUMNS, type TOrgImportResult } from '../../contracts/org.ts';
+import { zipWithinLimits } from '../../documents/archive/zip-guard.ts';
 import { type RawOrgRow, validateOrgRows } from '../../domain/org/org-rows.ts';
 import type { Database } from '../db/client.ts';
 import { AppError } from '../errors.ts';
@@ -32,6 +33,8 @@ export async function readOrgFile(data: Buffer): Promise<RawOrgRow[]> {
 }
 
 async function readXlsx(data: Buffer): Promise<RawOrgRow[]> {
+  if (!(await zipWithinLimits(data)))
+    throw new AppError(400, 'unsupported_file', { expected: 'CSV hoặc XLSX' }, 'file');
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(data as unknown as ArrayBuffer);

@@ -1,7 +1,7 @@
+import { zipWithinLimits } from '../../documents/archive/zip-guard.ts';
 import { safeFileName, sniffAttachment } from '../../domain/reporting/sniff-file.ts';
 import type { Database } from '../db/client.ts';
 import { AppError, notFound } from '../errors.ts';
-import { zipWithinLimits } from '../http/zip-guard.ts';
 import type { ReportingRepository } from '../repositories/reporting.repository.ts';
 import type { FileStorage } from '../storage/file-storage.ts';
 import type { AccessService } from './access.service.ts';
@@ -37,7 +37,8 @@ export class ReportAttachmentService {
     if (data.length > this.maxBytes) throw new AppError(413, 'payload_too_large', {}, 'file');
     const kind = sniffAttachment(data);
     const name = safeFileName(fileName);
-    const office = kind === 'application/zip-office' && OFFICE_NAMES.test(name) && zipWithinLimits(data);
+    const office =
+      kind === 'application/zip-office' && OFFICE_NAMES.test(name) && (await zipWithinLimits(data));
     if (kind === null || (kind === 'application/zip-office' && !office)) {
       throw new AppError(
         415,

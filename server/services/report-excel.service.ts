@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
 import type { TCategory, TExcelImportResult, TForm } from '../../contracts/reporting.ts';
+import { zipWithinLimits } from '../../documents/archive/zip-guard.ts';
 import { validateReport } from '../../domain/reporting/validate-report.ts';
 import type { Database } from '../db/client.ts';
 import { AppError } from '../errors.ts';
-import { zipWithinLimits } from '../http/zip-guard.ts';
 import type { OrgRepository } from '../repositories/org.repository.ts';
 import type { PlanRepository } from '../repositories/plan.repository.ts';
 import type { ReportingRepository } from '../repositories/reporting.repository.ts';
@@ -209,7 +209,7 @@ export class ReportExcelService {
    */
   async import(actor: Actor, periodId: number, data: Buffer, commit: boolean): Promise<TExcelImportResult> {
     this.access.assertRole(actor, 'officer');
-    if (!zipWithinLimits(data))
+    if (!(await zipWithinLimits(data)))
       throw new AppError(415, 'unsupported_file', { expected: 'XLSX (tệp mẫu tải từ Tiến Độ)' }, 'file');
     const { period, schedule, form, scope } = await this.context(actor, periodId);
     const workbook = new ExcelJS.Workbook();
