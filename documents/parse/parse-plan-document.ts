@@ -31,6 +31,7 @@ import { readTargetTables } from './read-target-table.ts';
 import { readTaskTables } from './read-task-table.ts';
 import { rebuildBarTables } from './rebuild-tables.ts';
 import { splitDocuments } from './split-documents.ts';
+import { unflattenClosing } from './unflatten-closing.ts';
 
 export interface ParseOptions {
   /** file name to report as `source` */
@@ -293,7 +294,7 @@ function parseOneDocument(lines: readonly string[]): TExtractedDocument {
 
 /** Reads plan-extract/v1 out of a document's text. Never throws on odd input. */
 export function parsePlanDocument(text: string, options: ParseOptions): TPlanExtract {
-  const lines = rebuildBarTables(dropPageChrome(normalizeText(text).split('\n')));
+  const lines = unflattenClosing(rebuildBarTables(dropPageChrome(normalizeText(text).split('\n'))));
   const documents = splitDocuments(lines)
     .map(({ start, end }) => lines.slice(start, end))
     .filter((docLines) => docLines.some((l) => /\p{L}{2}/u.test(l)))

@@ -3,6 +3,7 @@
  * their y position, then ordered by x. A PDF with (almost) no text is a scan: see read-ocr.ts.
  */
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { ReadLimitError } from './read-limits.ts';
 
 interface Item {
   str: string;
@@ -61,17 +62,34 @@ export interface PdfText {
   pages: number;
   /** true when the pages carry (almost) no text: an image-only scan */
   imageOnly: boolean;
+  /** The largest page, in points (what OCR would have to render). */
+  largestPage: { width: number; height: number };
 }
 
-export async function readPdf(buffer: Buffer): Promise<PdfText> {
+/** Refused beyond these (read-limits.ts): checked before any page is read, and as text grows. */
+export interface PdfLimits {
+  maxPages: number;
+  maxChars: number;
+}
+
+export async function readPdf(
+  buffer: Buffer,
+  limits: PdfLimits = { maxPages: Number.POSITIVE_INFINITY, maxChars: Number.POSITIVE_INFINITY },
+): Promise<PdfText> {
   const data = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength).slice();
   const pdf = await getDocument({ data, useSystemFonts: false, isEvalSupported: false, verbosity: 0 })
     .promise;
   try {
+    if (pdf.numPages > limits.maxPages)
+      throw new ReadLimitError('parse_too_many_pages', `${pdf.numPages} pages > ${limits.maxPages}`);
     const pages: string[] = [];
     let chars = 0;
+    let length = 0;
+    let largest = { width: 0, height: 0 };
     for (let n = 1; n <= pdf.numPages; n++) {
       const page = await pdf.getPage(n);
+      const { width, height } = page.getViewport({ scale: 1 });
+      if (width * height > largest.width * largest.height) largest = { width, height };
       const content = await page.getTextContent();
       const items: Item[] = [];
       for (const raw of content.items) {
@@ -85,11 +103,19 @@ export async function readPdf(buffer: Buffer): Promise<PdfText> {
           height: raw.height || Math.abs(t[3] ?? 10),
         });
         chars += raw.str.trim().length;
+        length += raw.str.length;
       }
+      if (length > limits.maxChars)
+        throw new ReadLimitError('parse_text_too_long', `more than ${limits.maxChars} characters`);
       pages.push(itemsToLines(items));
       page.cleanup();
     }
-    return { text: pages.join('\n'), pages: pdf.numPages, imageOnly: chars < 40 * pdf.numPages };
+    return {
+      text: pages.join('\n'),
+      pages: pdf.numPages,
+      imageOnly: chars < 40 * pdf.numPages,
+      largestPage: largest,
+    };
   } finally {
     await pdf.destroy();
   }
