@@ -4,6 +4,15 @@
  * text. Binary junk is refused with "not a text document".
  */
 import { readFile } from 'node:fs/promises';
+import { inspectZip } from '../archive/zip-guard.ts';
+import {
+  checkTextLength,
+  DEFAULT_READ_LIMITS,
+  imageSize,
+  pagePixels,
+  type ReadLimits,
+  ReadLimitError,
+} from './read-limits.ts';
 
 export type InputKind = 'pdf' | 'docx' | 'doc' | 'image' | 'text' | 'binary';
 
@@ -67,37 +76,57 @@ export function decodeText(bytes: Uint8Array): string {
 
 export interface ReadOptions {
   onProgress?: (done: number, total: number) => void;
+  /** Pages, pixels, characters and archive sizes refused beyond (read-limits.ts); defaults when absent. */
+  limits?: ReadLimits;
 }
 
-/** The text of a document file, whatever its format. */
+/** The text of a document file, whatever its format, within the limits. */
 export async function readInput(path: string, options: ReadOptions = {}): Promise<string> {
+  const limits = options.limits ?? DEFAULT_READ_LIMITS;
   const bytes = await readFile(path);
   const kind = sniffInput(bytes);
   switch (kind) {
     case 'pdf': {
       const { readPdf } = await import('./read-pdf.ts');
-      const pdf = await readPdf(bytes);
-      if (!pdf.imageOnly) return pdf.text;
+      const pdf = await readPdf(bytes, { maxPages: limits.maxPdfPages, maxChars: limits.maxTextChars });
+      if (!pdf.imageOnly) return checkTextLength(pdf.text, limits);
+      if (pdf.pages > limits.maxScannedPages)
+        throw new ReadLimitError('parse_too_many_scanned_pages', `${pdf.pages} > ${limits.maxScannedPages}`);
+      const pixels = pagePixels(pdf.largestPage.width, pdf.largestPage.height);
+      if (pixels > limits.maxOcrPixels)
+        throw new ReadLimitError('parse_page_too_large', `${pixels} pixels > ${limits.maxOcrPixels}`);
       const { ocrPdf } = await import('./read-ocr.ts');
-      return ocrPdf(path, options.onProgress);
+      return checkTextLength(await ocrPdf(path, options.onProgress), limits);
     }
     case 'docx': {
+      // before any unzipping: the declared and the real inflated sizes (a zip bomb stops here)
+      const verdict = await inspectZip(bytes, limits.docxArchive);
+      if (!verdict.ok) throw new ReadLimitError('parse_archive_refused', verdict.reason);
       const { readDocx } = await import('./read-docx.ts');
-      return readDocx(bytes);
+      return checkTextLength(await readDocx(bytes), limits);
     }
     case 'doc': {
       const { readDoc } = await import('./read-doc.ts');
-      return readDoc(bytes);
+      return checkTextLength(await readDoc(bytes), limits);
     }
     case 'image': {
+      const size = imageSize(bytes);
+      if (!size) throw new UnreadableInputError(`${path}: an image whose size cannot be read`);
+      if (size.pages > limits.maxScannedPages)
+        throw new ReadLimitError('parse_too_many_scanned_pages', `${size.pages} > ${limits.maxScannedPages}`);
+      if (size.width * size.height > limits.maxOcrPixels)
+        throw new ReadLimitError('parse_page_too_large', `${size.width}×${size.height} pixels`);
       const { ocrImage } = await import('./read-ocr.ts');
       options.onProgress?.(0, 1);
       const text = await ocrImage(path);
       options.onProgress?.(1, 1);
-      return text;
+      return checkTextLength(text, limits);
     }
     case 'text':
-      return decodeText(bytes);
+      // UTF-8 takes at most 4 bytes a character: longer files are refused before decoding
+      if (bytes.length > 4 * limits.maxTextChars)
+        throw new ReadLimitError('parse_text_too_long', `${bytes.length} bytes`);
+      return checkTextLength(decodeText(bytes), limits);
     default:
       throw new UnreadableInputError(`${path}: not a text document (binary content of an unknown format)`);
   }
