@@ -25,7 +25,7 @@ import { extractTargets } from './extract-targets.ts';
 import { tasksFromInstructions, tasksFromItems } from './extract-tasks.ts';
 import { inferIssuerFromBody } from './infer-issuer.ts';
 import { issuerFromSymbol } from './issuer-names.ts';
-import { foldText, normalizeText } from './normalize-text.ts';
+import { foldText, isMostlyUpper, normalizeText } from './normalize-text.ts';
 import { dropPageChrome } from './page-chrome.ts';
 import { readTargetTables } from './read-target-table.ts';
 import { readTaskTables } from './read-task-table.ts';
@@ -72,6 +72,20 @@ function outermost(paragraphs: readonly Paragraph[], indices: readonly number[])
   return out;
 }
 
+const ATTACHED_HEAD =
+  /^(?:ke hoach|chuong trinh(?: hanh dong)?|de an|quy che|quy dinh|huong dan|phu luc|danh muc)\b|^(?:[ivx]+)[.\-–]\s/;
+
+/** The first line of a part attached after the closing (a plan a decision issues), or -1. */
+function findAttachedPart(lines: readonly string[], from: number): number {
+  for (let i = Math.max(0, from); i < lines.length; i++) {
+    const line = lines[i]!.trim();
+    if (line.length === 0 || line.length > 400) continue;
+    const folded = foldText(line);
+    if (ATTACHED_HEAD.test(folded) && (/^[ivx]+[.\-–]\s/.test(folded) || isMostlyUpper(line.slice(0, 40)))) return i;
+  }
+  return -1;
+}
+
 function isHeadingParagraph(p: Paragraph): boolean {
   if (!p.marker || p.marker.kind === 'dash' || p.marker.kind === 'plus') return false;
   return p.text.split(/\s+/).length <= 25 && !/\d\s?%/.test(p.text);
@@ -91,7 +105,13 @@ function parseOneDocument(lines: readonly string[]): TExtractedDocument {
   if (signed) ends.push(signed.line);
   const bodyEnd = Math.max(bodyStart, Math.min(...ends));
 
-  const body = buildParagraphs(lines, bodyStart, bodyEnd);
+  // what a decision issues ("KẾ HOẠCH … (Ban hành kèm theo Quyết định …)") and its appendices
+  // follow the closing: their sections are the document's own (gold rulebook, Decree 30)
+  const attachedFrom = findAttachedPart(lines, Math.max(bodyEnd, signed?.line ?? -1, recipientsLine) + 1);
+  const body = [
+    ...buildParagraphs(lines, bodyStart, bodyEnd),
+    ...(attachedFrom >= 0 ? buildParagraphs(lines, attachedFrom, lines.length) : []),
+  ];
   const tailFrom = Math.max(bodyEnd, recipientsLine, signed?.line ?? -1);
   const tail = buildParagraphs(lines, tailFrom, lines.length).filter(
     (p) => !/^[-–+•]/.test(lines[p.start]!.trim()),
