@@ -8,6 +8,7 @@ export type MarkerKind =
   | 'roman'
   | 'caps'
   | 'article'
+  | 'articleOuter'
   | 'arabic'
   | 'arabic2'
   | 'arabic3'
@@ -30,6 +31,7 @@ export interface Paragraph {
 }
 
 const RANK: Record<MarkerKind, number> = {
+  articleOuter: -1,
   roman: 0,
   caps: 0,
   article: 1,
@@ -160,7 +162,21 @@ export function buildParagraphs(lines: readonly string[], from = 0, to = lines.l
     prevLine = line;
   }
   flush();
-  return out;
+  return nestUnderArticles(out);
+}
+
+/**
+ * A decision's articles hold its sections ("Điều 1. Phê duyệt … với những nội dung sau: I. …
+ * V. TỔ CHỨC THỰC HIỆN", then "Điều 2."): when the first article comes before the first Roman
+ * section, articles are the outer level and end the sections inside them.
+ */
+function nestUnderArticles(paragraphs: Paragraph[]): Paragraph[] {
+  const firstArticle = paragraphs.findIndex((p) => p.marker?.kind === 'article');
+  const firstRoman = paragraphs.findIndex((p) => p.marker?.kind === 'roman');
+  if (firstArticle < 0 || firstRoman < 0 || firstArticle > firstRoman) return paragraphs;
+  return paragraphs.map((p) =>
+    p.marker?.kind === 'article' ? { ...p, marker: { kind: 'articleOuter', label: p.marker.label } } : p,
+  );
 }
 
 /** Paragraph indices after `index` up to (not including) the next marker of the same or higher level. */
