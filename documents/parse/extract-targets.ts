@@ -165,7 +165,32 @@ function readEvents(folded: string, original: string): TargetEvent[] {
       end: unitStart,
     });
   }
-  return events.sort((a, b) => a.start - b.start);
+  // a value in brackets is a variant of the one before it ("dưới 8% (khu vực miền núi dưới
+  // 25%) vào năm 2025"): not a milestone of its own when the clause has values outside brackets
+  const inBrackets = bracketSpans(folded);
+  const inside = (e: TargetEvent): boolean => inBrackets.some(([a, b]) => e.start > a && e.start < b);
+  const outsideValues = events.some((e) => e.type === 'value' && !inside(e));
+  return events
+    .filter((e) => !(outsideValues && e.type === 'value' && inside(e)))
+    .sort((a, b) => a.start - b.start);
+}
+
+function bracketSpans(text: string): [number, number][] {
+  const spans: [number, number][] = [];
+  let open = -1;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '(' && open < 0) open = i;
+    else if (text[i] === ')' && open >= 0) {
+      spans.push([open, i]);
+      open = -1;
+    }
+  }
+  return spans;
+}
+
+/** The text with bracketed parts removed (same reading of what lies between two events). */
+function withoutBrackets(text: string): string {
+  return text.replace(/\([^()]*\)/g, ' ');
 }
 
 // words that frame a milestone rather than name the indicator
@@ -236,7 +261,7 @@ export function readTargetsFromClause(
         !lastValue.postYear &&
         pendingYears.length === 0 &&
         lastValue.milestones.every((m) => m.year === null) &&
-        /^[\s,]*(?:vao|den|toi|trong)?[\s,]*$/.test(between)
+        /^[\s,]*(?:vao|den|toi|trong)?[\s,]*$/.test(withoutBrackets(between))
       ) {
         for (const ms of lastValue.milestones) {
           ms.year = ev.year;
@@ -328,6 +353,9 @@ export function splitClauses(text: string): string[] {
 /** Reads a heading's context: a year ("đến năm 2025") or "hằng năm". */
 export function headingContext(text: string): TargetContext {
   const folded = foldText(text);
+  // a phase ("Giai đoạn 2025-2027") is reached at its end (gold rulebook)
+  const phase = /giai doan\s*((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})/.exec(folded);
+  if (phase) return { year: Number(phase[2]), annual: false };
   const years = [...folded.matchAll(YEAR)];
   const annual = /h[a-z]ng\sn[a-z]m|moi\sn[a-z]m/.test(folded);
   return { year: years.length === 1 ? Number(years[0]![1]) : null, annual };
