@@ -79,6 +79,7 @@ async function measure(engine: Engine): Promise<void> {
         symbol: `${p + 1}/KH-LĐLĐ`,
         issuedOn: '2025-03-01',
         version: draft.version,
+        signer: { authority: 'TM.', on_behalf_of: 'Ban Thường vụ', title: 'Chủ tịch', name: 'Người ký' },
       });
     }
     const manager: Actor = { userId: null, role: 'manager', homeUnitId: province.id, ip: null };

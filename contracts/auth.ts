@@ -31,6 +31,13 @@ export const ZPassword = z
   .max(200)
   .refine((p) => /\p{L}/u.test(p) && /\d/.test(p), 'password must contain a letter and a digit');
 
+/** The signed-in user's own password change: the current one, and a new one meeting the rule. */
+export const ZPasswordChange = z.object({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: ZPassword,
+});
+export type TPasswordChange = z.infer<typeof ZPasswordChange>;
+
 export const ZUserCreate = z.object({
   username: z
     .string()

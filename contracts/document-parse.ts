@@ -7,11 +7,32 @@ export const ZParseText = z.object({
 });
 export type TParseText = z.infer<typeof ZParseText>;
 
+/**
+ * A text read without diacritics (typed so, or OCR'd): the extracted fields with their diacritics
+ * restored, offered to the officer beside the originals; nothing is changed until they accept.
+ */
+export const ZDiacriticsSuggestion = z.object({
+  suggested: z.literal(true),
+  /** 0…1: how sure the model is of its choices over the suggested fields. */
+  confidence: z.number().min(0).max(1),
+  /** The opening of the document's text, restored. */
+  sample: z.string(),
+  /** Per extracted document (same order): the fields that change, by field key (`title`, `tasks.0.text`). */
+  documents: z.array(
+    z.object({
+      fields: z.array(z.object({ key: z.string(), original: z.string(), restored: z.string() })),
+    }),
+  ),
+});
+export type TDiacriticsSuggestion = z.infer<typeof ZDiacriticsSuggestion>;
+
 export const ZParseResult = z.object({
   /** The document's text as read (OCR'd for scans), for the side-by-side review. */
   text: z.string(),
   extract: ZPlanExtract,
   elapsedMs: z.number(),
+  /** Present when the text lacks diacritics: the restored fields to suggest. */
+  diacritics: ZDiacriticsSuggestion.optional(),
 });
 export type TParseResult = z.infer<typeof ZParseResult>;
 

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { ZId, ZIsoDate, ZRefId, ZVersion } from './common.ts';
 import { ZUnitType } from './org.ts';
-import { ZExtractedDocument, ZMilestone, ZReportingFrequency, ZSigner } from './plan-extract.ts';
+import {
+  type TSigner,
+  ZExtractedDocument,
+  ZMilestone,
+  ZReportingFrequency,
+  ZSigner,
+  ZSignerAuthority,
+} from './plan-extract.ts';
 
 export const TASK_STATUSES = ['not_started', 'in_progress', 'done', 'overdue'] as const;
 export const ZTaskStatus = z.enum(TASK_STATUSES);
@@ -94,11 +101,57 @@ export const ZDerivePlan = z.object({
   implementDeadline: ZIsoDate.nullable().optional(),
 });
 
+/**
+ * What a signature block needs (Decree 30/2020, Appendix I): the signer's name; the body acted
+ * for after an authority ("TM. BAN THƯỜNG VỤ", "KT. CHỦ TỊCH"); the signer's own title, except
+ * under "Q." where the acting title is the whole line ("Q. CHỦ TỊCH"). The one place this rule is
+ * written: the request schema and the issuing service both ask it.
+ */
+export function signerProblems(signer: TSigner | null | undefined): { field: string; detail: string }[] {
+  if (!signer) return [{ field: 'signer', detail: 'chưa có người ký' }];
+  const filled = (v: string | null) => (v ?? '').trim().length > 0;
+  const problems: { field: string; detail: string }[] = [];
+  if (signer.authority && !filled(signer.on_behalf_of))
+    problems.push({
+      field: 'signer.on_behalf_of',
+      detail: `ghi rõ "${signer.authority}" ai (ví dụ BAN THƯỜNG VỤ, CHỦ TỊCH)`,
+    });
+  if (signer.authority !== 'Q.' && !filled(signer.title))
+    problems.push({ field: 'signer.title', detail: 'chưa có chức vụ người ký' });
+  if (!filled(signer.name)) problems.push({ field: 'signer.name', detail: 'chưa có họ tên người ký' });
+  return problems;
+}
+
+const ZSignerText = z.string().trim().max(200).nullable();
+/** The signer chosen when issuing: `signerProblems` must find nothing. */
+export const ZIssueSigner = z
+  .object({
+    authority: ZSignerAuthority.nullable(),
+    on_behalf_of: ZSignerText,
+    title: ZSignerText,
+    name: ZSignerText,
+  })
+  .superRefine((signer, ctx) => {
+    for (const p of signerProblems(signer)) {
+      ctx.addIssue({ code: 'custom', path: p.field.split('.').slice(1), message: p.detail });
+    }
+  });
+
 export const ZIssuePlan = z.object({
   symbol: z.string().trim().min(3).max(60),
   issuedOn: ZIsoDate,
   version: ZVersion,
+  signer: ZIssueSigner,
 });
+export type TIssuePlan = z.infer<typeof ZIssuePlan>;
+
+/** The number suggested for issuing, and the signer the unit last signed with. */
+export const ZIssueSuggestion = z.object({
+  number: z.number().int(),
+  symbol: z.string(),
+  signer: ZSigner.nullable(),
+});
+export type TIssueSuggestion = z.infer<typeof ZIssueSuggestion>;
 
 export const ZPlan = ZPlanContent.extend({
   id: z.number().int(),

@@ -1,28 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { ACCOUNT_POLICY, recordFailure, retryAfterSeconds, type ThrottleState } from './login-throttle.ts';
+import { ACCOUNT_POLICY, ADDRESS_POLICY, DEVICE_POLICY, lockLadder, throttleKeys } from './login-throttle.ts';
 
-describe('login throttle', () => {
-  it('locks after the fifth failure and lets the sixth wait', () => {
-    let state: ThrottleState | undefined;
-    for (let i = 0; i < 4; i++) state = recordFailure(state, 1000, ACCOUNT_POLICY);
-    expect(retryAfterSeconds(state, 1000)).toBe(0);
-    state = recordFailure(state, 1000, ACCOUNT_POLICY);
-    expect(retryAfterSeconds(state, 1000)).toBe(30);
+describe('login throttle policy', () => {
+  it('doubles each lock in a row up to the longest, which repeats', () => {
+    expect(lockLadder(ACCOUNT_POLICY).map((ms) => ms / 60_000)).toEqual([1, 2, 4, 8, 16, 32, 60]);
+    expect(lockLadder(DEVICE_POLICY).map((ms) => ms / 60_000)).toEqual([1, 2, 4, 8, 15]);
   });
-  it('locks longer each time', () => {
-    let state: ThrottleState | undefined;
-    let now = 0;
-    const waits: number[] = [];
-    for (let round = 0; round < 3; round++) {
-      for (let i = 0; i < 5; i++) state = recordFailure(state, now, ACCOUNT_POLICY);
-      waits.push(retryAfterSeconds(state, now));
-      now = state!.lockedUntil!;
-    }
-    expect(waits).toEqual([30, 60, 120]);
+  it('admits more attempts per address than per account', () => {
+    expect(ADDRESS_POLICY.maxAttempts).toBeGreaterThan(ACCOUNT_POLICY.maxAttempts);
   });
-  it('forgets failures outside the window', () => {
-    let state = recordFailure(undefined, 0, ACCOUNT_POLICY);
-    state = recordFailure(state, ACCOUNT_POLICY.windowMs + 1, ACCOUNT_POLICY);
-    expect(state.failures).toBe(1);
+  it('counts a known device on its own key, others on the account and the address', () => {
+    expect(throttleKeys('Admin', '203.0.113.7', null).map((k) => k.key)).toEqual([
+      'account:admin',
+      'address:203.0.113.7',
+    ]);
+    expect(throttleKeys('admin', '203.0.113.7', 'abc').map((k) => k.key)).toEqual(['device:abc']);
   });
 });

@@ -1,59 +1,74 @@
 /**
- * Growing lock-out after failed sign-ins, as a pure function of the recorded state and the
- * clock. Each key (an account, an address) has its own state.
+ * The sign-in limits (OWASP Authentication Cheat Sheet, "Account Lockout" and "Slow Down Online
+ * Guessing Attacks with Device Cookies"):
+ *
+ * - Every attempt is counted BEFORE its password is checked, in one statement that increments and
+ *   returns the count (`SessionRepository.countAttempt`): an attempt past the limit is refused
+ *   without hashing, however many arrive at once. So 60 parallel guesses get exactly 5 checks.
+ * - Per account, from clients it does not know: 5 attempts in 15 minutes, then a lock of 1 minute
+ *   that doubles with each lock in a row up to 1 hour (≈ 120 guesses a day per account, under
+ *   NIST SP 800-63B's 100 consecutive failures only by a little; each lock is temporary, so a
+ *   correct password is never shut out for good). A success clears it; a day without a lock forgets
+ *   the doubling.
+ * - A known device — a browser holding a signed device cookie from an earlier sign-in to that
+ *   account — is counted on its own key instead and ignores the account and address locks, so a
+ *   password spray against an account (or from the office's shared address) never locks its owner
+ *   out of their usual browser. A stolen device cookie gets 5 attempts, then its own back-off.
+ * - Per address: 50 attempts in 15 minutes, higher than per account so that colleagues behind one
+ *   office address do not lock each other out with typos; a success gives its attempt back. It
+ *   slows one address spraying many accounts (5 guesses each).
  */
-export interface ThrottleState {
-  failures: number;
-  windowStart: number; // ms since epoch
-  lockedUntil: number | null;
-  lockouts: number;
-}
-
 export interface ThrottlePolicy {
-  maxFailures: number;
+  /** Attempts admitted in a window; the next one locks. */
+  maxAttempts: number;
   windowMs: number;
+  /** The first lock; each further lock in a row doubles it, up to `maxLockMs`. */
   baseLockMs: number;
   maxLockMs: number;
+  /** After this long without a new window, the doubling starts again from `baseLockMs`. */
+  forgetMs: number;
 }
+
+const MINUTE = 60_000;
 
 export const ACCOUNT_POLICY: ThrottlePolicy = {
-  maxFailures: 5,
-  windowMs: 15 * 60_000,
-  baseLockMs: 30_000,
-  maxLockMs: 3_600_000,
+  maxAttempts: 5,
+  windowMs: 15 * MINUTE,
+  baseLockMs: MINUTE,
+  maxLockMs: 60 * MINUTE,
+  forgetMs: 24 * 60 * MINUTE,
+};
+export const DEVICE_POLICY: ThrottlePolicy = {
+  maxAttempts: 5,
+  windowMs: 15 * MINUTE,
+  baseLockMs: MINUTE,
+  maxLockMs: 15 * MINUTE,
+  forgetMs: 24 * 60 * MINUTE,
 };
 export const ADDRESS_POLICY: ThrottlePolicy = {
-  maxFailures: 20,
-  windowMs: 15 * 60_000,
-  baseLockMs: 60_000,
-  maxLockMs: 3_600_000,
+  maxAttempts: 50,
+  windowMs: 15 * MINUTE,
+  baseLockMs: MINUTE,
+  maxLockMs: 15 * MINUTE,
+  forgetMs: 24 * 60 * MINUTE,
 };
 
-export const EMPTY_THROTTLE = (now: number): ThrottleState => ({
-  failures: 0,
-  windowStart: now,
-  lockedUntil: null,
-  lockouts: 0,
-});
-
-/** Seconds to wait before trying again, or 0 when a sign-in may be tried now. */
-export function retryAfterSeconds(state: ThrottleState | undefined, now: number): number {
-  if (!state?.lockedUntil || state.lockedUntil <= now) return 0;
-  return Math.ceil((state.lockedUntil - now) / 1000);
+/** The lengths of the first, second, … lock in a row, ending with the longest (which repeats). */
+export function lockLadder(policy: ThrottlePolicy): number[] {
+  const ladder = [policy.baseLockMs];
+  while (ladder.at(-1)! < policy.maxLockMs) ladder.push(Math.min(policy.maxLockMs, ladder.at(-1)! * 2));
+  return ladder;
 }
 
-/** The state after one more failure; locks (longer each time) when the window fills up. */
-export function recordFailure(
-  state: ThrottleState | undefined,
-  now: number,
-  policy: ThrottlePolicy,
-): ThrottleState {
-  const current =
-    state && now - state.windowStart < policy.windowMs
-      ? state
-      : { ...EMPTY_THROTTLE(now), lockouts: state?.lockouts ?? 0 };
-  const failures = current.failures + 1;
-  if (failures < policy.maxFailures) return { ...current, failures };
-  const lockMs = Math.min(policy.maxLockMs, policy.baseLockMs * 2 ** current.lockouts);
-  return { failures: 0, windowStart: now, lockedUntil: now + lockMs, lockouts: current.lockouts + 1 };
+/** The keys of one attempt: a known device's own, or the account's and the address's. */
+export function throttleKeys(
+  username: string,
+  address: string | null,
+  deviceNonce: string | null,
+): { key: string; policy: ThrottlePolicy }[] {
+  if (deviceNonce) return [{ key: `device:${deviceNonce}`, policy: DEVICE_POLICY }];
+  return [
+    { key: `account:${username.toLowerCase()}`, policy: ACCOUNT_POLICY },
+    { key: `address:${address ?? 'unknown'}`, policy: ADDRESS_POLICY },
+  ];
 }

@@ -12,12 +12,14 @@ import { createServices, type Services } from './services/services.ts';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 export function openConfiguredDatabase(
-  config: Pick<Config, 'databaseUrl' | 'dataDir'> & Partial<Pick<Config, 'databasePoolSize'>>,
+  config: Pick<Config, 'databaseUrl' | 'dataDir'> &
+    Partial<Pick<Config, 'databasePoolSize' | 'databaseStatementTimeoutMs'>>,
 ): Database {
   return openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: pgliteDirOf(config.dataDir),
     poolSize: config.databasePoolSize,
+    statementTimeoutMs: config.databaseStatementTimeoutMs,
   });
 }
 

@@ -1,5 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
+import { formatDateVi } from '../../domain/dates.ts';
 import { SYSTEM_ACTOR } from '../../server/services/actor.ts';
 import { loadProvinceReference } from '../../server/services/reference-provinces.ts';
 import { withDatabase } from './with-database.ts';
@@ -42,6 +43,32 @@ export function registerOrgCommand(program: Command) {
         if (options.out) await writeFile(options.out, file.data);
         else if (format === 'xlsx') throw new Error('XLSX cần --out FILE');
         else process.stdout.write(file.data);
+      });
+    });
+  org
+    .command('check')
+    .description(
+      'Tìm vòng lặp trong cơ cấu (đơn vị trực thuộc chính nó, lưu trước khi bị chặn); có thì thoát với mã 1',
+    )
+    .option('--limit <n>', 'số vòng lặp liệt kê tối đa', '100')
+    .action(async (options: { limit: string }) => {
+      const limit = Number(options.limit);
+      if (!Number.isInteger(limit) || limit < 1) throw new Error('--limit phải là số nguyên dương');
+      await withDatabase(async (services) => {
+        const cycles = await services.org.storedCycles(SYSTEM_ACTOR, limit);
+        if (cycles.length === 0) {
+          process.stdout.write('Cơ cấu tổ chức không có vòng lặp.\n');
+          return;
+        }
+        for (const cycle of cycles) {
+          const days = `${formatDateVi(cycle.from)}–${cycle.to ? formatDateVi(cycle.to) : 'nay'}`;
+          const chain = cycle.units.map((u) => `${u.name} [${u.code}, id ${u.id}]`).join(' → ');
+          process.stdout.write(`Vòng lặp ${days}: ${chain}\n`);
+        }
+        process.stdout.write(
+          `Có ${cycles.length} vòng lặp. Sửa: quản trị viên chuyển một đơn vị trong vòng sang đơn vị cấp trên đúng từ ngày đầu của vòng (Cơ cấu tổ chức → Chuyển đơn vị, hoặc POST /api/org/units/{id}/move).\n`,
+        );
+        process.exitCode = 1;
       });
     });
   org

@@ -24,6 +24,6 @@ export function shippedModel(): SyllableModel {
 }
 
 /** Restores the diacritics of a text written without them; other texts come back unchanged. */
-export function restoreDiacritics(text: string): TRestoredText {
-  return restoreDiacriticsWith(shippedModel(), text);
+export function restoreDiacritics(text: string, options: { force?: boolean } = {}): TRestoredText {
+  return restoreDiacriticsWith(shippedModel(), text, options);
 }

@@ -135,9 +135,17 @@ function localConfidence(model: SyllableModel, positions: Position[], chosen: nu
   return Math.exp(score(chosen[i]!) - max) / total;
 }
 
-/** Restores the text's diacritics with `model`; a text that does not lack them comes back unchanged. */
-export function restoreDiacriticsWith(model: SyllableModel, text: string): TRestoredText {
-  if (!lacksDiacritics(text)) return { text, changed: false, confidence: 1 };
+/**
+ * Restores the text's diacritics with `model`; a text that does not lack them comes back unchanged,
+ * unless `force` (a short field of a document already found to lack them: its own few syllables
+ * are too few to judge).
+ */
+export function restoreDiacriticsWith(
+  model: SyllableModel,
+  text: string,
+  options: { force?: boolean } = {},
+): TRestoredText {
+  if (!options.force && !lacksDiacritics(text)) return { text, changed: false, confidence: 1 };
   const replacements: { start: number; end: number; text: string }[] = [];
   let scoredCount = 0;
   let confidenceSum = 0;

@@ -87,7 +87,15 @@ function findAttachedPart(lines: readonly string[], from: number): number {
 }
 
 function isHeadingParagraph(p: Paragraph): boolean {
-  if (!p.marker || p.marker.kind === 'dash' || p.marker.kind === 'plus') return false;
+  if (!p.marker) return false;
+  if (p.marker.kind === 'dash' || p.marker.kind === 'plus') {
+    // "- Giai đoạn 2025-2027:" heads the indicators listed under it
+    return (
+      p.text.split(/\s+/).length <= 8 &&
+      !/\d\s?%/.test(p.text) &&
+      /^(?:giai doan|den nam|nam|trong nam)\s/.test(foldText(p.text))
+    );
+  }
   return p.text.split(/\s+/).length <= 25 && !/\d\s?%/.test(p.text);
 }
 

@@ -10,8 +10,8 @@ import {
   DEFAULT_READ_LIMITS,
   imageSize,
   pagePixels,
-  type ReadLimits,
   ReadLimitError,
+  type ReadLimits,
 } from './read-limits.ts';
 
 export type InputKind = 'pdf' | 'docx' | 'doc' | 'image' | 'text' | 'binary';
@@ -89,14 +89,18 @@ export async function readInput(path: string, options: ReadOptions = {}): Promis
     case 'pdf': {
       const { readPdf } = await import('./read-pdf.ts');
       const pdf = await readPdf(bytes, { maxPages: limits.maxPdfPages, maxChars: limits.maxTextChars });
-      if (!pdf.imageOnly) return checkTextLength(pdf.text, limits);
-      if (pdf.pages > limits.maxScannedPages)
-        throw new ReadLimitError('parse_too_many_scanned_pages', `${pdf.pages} > ${limits.maxScannedPages}`);
+      if (!pdf.imageOnly && pdf.garbledPages.length === 0) return checkTextLength(pdf.text, limits);
+      // an image-only scan, or pages whose text layer is garbage: OCR'd
+      const scanned = pdf.imageOnly ? pdf.pages : pdf.garbledPages.length;
+      if (scanned > limits.maxScannedPages)
+        throw new ReadLimitError('parse_too_many_scanned_pages', `${scanned} > ${limits.maxScannedPages}`);
       const pixels = pagePixels(pdf.largestPage.width, pdf.largestPage.height);
       if (pixels > limits.maxOcrPixels)
         throw new ReadLimitError('parse_page_too_large', `${pixels} pixels > ${limits.maxOcrPixels}`);
-      const { ocrPdf } = await import('./read-ocr.ts');
-      return checkTextLength(await ocrPdf(path, options.onProgress), limits);
+      const { ocrPdf, ocrPdfPages } = await import('./read-ocr.ts');
+      if (pdf.imageOnly) return checkTextLength(await ocrPdf(path, options.onProgress), limits);
+      const read = await ocrPdfPages(path, pdf.garbledPages, options.onProgress);
+      return checkTextLength(pdf.pageTexts.map((text, k) => read.get(k + 1) ?? text).join('\n'), limits);
     }
     case 'docx': {
       // before any unzipping: the declared and the real inflated sizes (a zip bomb stops here)

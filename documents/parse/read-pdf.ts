@@ -1,17 +1,13 @@
 /**
- * Text PDFs through pdfjs-dist (legacy build, for Node): text items are regrouped into lines by
- * their y position, then ordered by x. A PDF with (almost) no text is a scan: see read-ocr.ts.
+ * Text PDFs through pdfjs-dist (legacy build, for Node): text items → lines in pdf-layout.ts (rows by
+ * y then x, two-column runs as blocks). A PDF with (almost) no text is a scan, and a page whose text
+ * layer is garbage is listed in `garbledPages`: see read-ocr.ts.
  */
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { type Item, isGarbledText, itemsToLines } from './pdf-layout.ts';
 import { ReadLimitError } from './read-limits.ts';
 
-interface Item {
-  str: string;
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
+export { itemsToLines };
 
 function isTextItem(
   value: unknown,
@@ -19,49 +15,15 @@ function isTextItem(
   return typeof value === 'object' && value !== null && 'str' in value && 'transform' in value;
 }
 
-/** Rebuilds lines from positioned text items (y grows upwards, as in PDF space). */
-export function itemsToLines(items: readonly Item[]): string {
-  const sorted = items.filter((i) => i.str.trim().length > 0).sort((a, b) => b.y - a.y || a.x - b.x);
-  const rows: { y: number; height: number; items: Item[] }[] = [];
-  for (const item of sorted) {
-    const row = rows.at(-1);
-    const tolerance = Math.max(2, (row?.height ?? item.height) * 0.45);
-    if (row && Math.abs(row.y - item.y) <= tolerance) row.items.push(item);
-    else rows.push({ y: item.y, height: item.height || 10, items: [item] });
-  }
-  const lines: string[] = [];
-  let prevY: number | null = null;
-  let prevHeight = 10;
-  for (const row of rows) {
-    if (prevY !== null && prevY - row.y > Math.max(prevHeight, row.height) * 1.9) lines.push('');
-    row.items.sort((a, b) => a.x - b.x);
-    let text = '';
-    let end: number | null = null;
-    for (const item of row.items) {
-      const gap = end === null ? 0 : item.x - end;
-      if (
-        end !== null &&
-        gap > Math.max(1, item.height * 0.15) &&
-        !text.endsWith(' ') &&
-        !item.str.startsWith(' ')
-      ) {
-        text += gap > item.height * 4 ? '    ' : ' ';
-      }
-      text += item.str;
-      end = item.x + item.width;
-    }
-    lines.push(text);
-    prevY = row.y;
-    prevHeight = row.height || 10;
-  }
-  return lines.join('\n');
-}
-
 export interface PdfText {
   text: string;
   pages: number;
   /** true when the pages carry (almost) no text: an image-only scan */
   imageOnly: boolean;
+  /** each page's text, in order */
+  pageTexts: string[];
+  /** pages (from 1) whose text layer is garbage (a font without a Unicode map): to be OCR'd */
+  garbledPages: number[];
   /** The largest page, in points (what OCR would have to render). */
   largestPage: { width: number; height: number };
 }
@@ -112,6 +74,8 @@ export async function readPdf(
     }
     return {
       text: pages.join('\n'),
+      pageTexts: pages,
+      garbledPages: pages.flatMap((t, k) => (isGarbledText(t) ? [k + 1] : [])),
       pages: pdf.numPages,
       imageOnly: chars < 40 * pdf.numPages,
       largestPage: largest,

@@ -25,6 +25,7 @@ export interface RunOptions {
   timeoutMs?: number;
   /** bytes written to the program's stdin */
   input?: Uint8Array;
+  env?: NodeJS.ProcessEnv;
 }
 
 export function runProgram(
@@ -36,6 +37,7 @@ export function runProgram(
     const child = spawn(program, args, {
       stdio: [options.input ? 'pipe' : 'ignore', 'pipe', 'pipe'],
       detached: options.timeoutMs !== undefined,
+      ...(options.env ? { env: options.env } : {}),
     });
     const out: Buffer[] = [];
     const err: Buffer[] = [];

@@ -35,6 +35,11 @@ export interface PlanForRender extends TExtractedDocument {
   closing?: string[];
   /** default: inferred from the issuer and the symbol */
   layout?: PlanLayout;
+  /**
+   * A draft not yet numbered: "DỰ THẢO" above the header, "Số:      /KH-CĐ" (the issuer's own
+   * symbol suffix) and a date line with the year only, for the number and day to be written in.
+   */
+  draft?: { symbolSuffix: string; year: number } | null;
 }
 
 // Decree 30/2020 type codes (and the Party's), as the names written in running text

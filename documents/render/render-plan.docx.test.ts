@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { inflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TExtractedDocument, TPlanExtract } from '../../contracts/plan-extract.ts';
 import { parsePlanFile } from '../parse/parse-plan-document.ts';
+import { paragraphsOf, unzip } from './docx-xml.ts';
 import {
   fromExtract,
   headerDate,
@@ -29,37 +29,6 @@ const SHARED = fileURLToPath(new URL('../../../shared/', import.meta.url));
 const GOLD_DIR = join(SHARED, 'gold');
 const SCORER = join(SHARED, 'eval', 'score-extract.mjs');
 const HAS_GOLD = existsSync(GOLD_DIR);
-
-/** The files of a zip archive (stored or deflated entries), read from its central directory. */
-function unzip(buffer: Buffer): Map<string, Buffer> {
-  const files = new Map<string, Buffer>();
-  let end = buffer.length - 22;
-  while (end >= 0 && buffer.readUInt32LE(end) !== 0x06054b50) end--;
-  if (end < 0) throw new Error('not a zip archive');
-  const count = buffer.readUInt16LE(end + 10);
-  let at = buffer.readUInt32LE(end + 16);
-  for (let k = 0; k < count; k++) {
-    const method = buffer.readUInt16LE(at + 10);
-    const size = buffer.readUInt32LE(at + 20);
-    const nameLength = buffer.readUInt16LE(at + 28);
-    const extra = buffer.readUInt16LE(at + 30);
-    const comment = buffer.readUInt16LE(at + 32);
-    const local = buffer.readUInt32LE(at + 42);
-    const name = buffer.toString('utf8', at + 46, at + 46 + nameLength);
-    const dataAt = local + 30 + buffer.readUInt16LE(local + 26) + buffer.readUInt16LE(local + 28);
-    const data = buffer.subarray(dataAt, dataAt + size);
-    files.set(name, method === 8 ? inflateRawSync(data) : Buffer.from(data));
-    at += 46 + nameLength + extra + comment;
-  }
-  return files;
-}
-
-/** Visible text of a WordprocessingML part, one paragraph a line. */
-function paragraphsOf(xml: string): string[] {
-  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((p) =>
-    [...p[0].matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''),
-  );
-}
 
 function emptyDocument(overrides: Partial<PlanForRender> = {}): PlanForRender {
   return {
@@ -132,7 +101,8 @@ describe('renderPlanDocx: the file', () => {
   it('writes the two-column header', () => {
     for (const line of [
       'TỔNG LĐLĐ VIỆT NAM',
-      'LIÊN ĐOÀN LAO ĐỘNG TỈNH LAI CHÂU',
+      // broken before the place, not wherever Word runs out of room
+      'LIÊN ĐOÀN LAO ĐỘNG\nTỈNH LAI CHÂU',
       'Số: 72/KH-LĐLĐ',
       'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
       'Độc lập - Tự do - Hạnh phúc',
@@ -445,6 +415,77 @@ describe('round trip: render, then read back with the document parser', () => {
   );
 });
 
+/** Công đoàn phường Tân Phong's implementing plan: issued with its signer, or still a draft. */
+function communePlan(status: 'issued' | 'draft'): PlanForRender {
+  return {
+    ...samplePlan(),
+    supervisingBody: 'Liên đoàn Lao động tỉnh Lai Châu',
+    issuer: 'Công đoàn phường Tân Phong',
+    place: 'Tân Phong',
+    symbol: status === 'issued' ? '3/KH-CĐ' : null,
+    date: status === 'issued' ? '2025-08-15' : null,
+    signer:
+      status === 'issued'
+        ? { authority: 'TM.', on_behalf_of: 'Ban Chấp hành', title: 'Chủ tịch', name: 'Lò Văn Minh' }
+        : null,
+    draft: status === 'draft' ? { symbolSuffix: 'KH-CĐ', year: 2026 } : null,
+  };
+}
+
+/** The cells of the last table of the document (the closing block), each as its paragraphs. */
+function closingCells(xml: string): { paragraphs: string[]; xml: string }[] {
+  const tables = [...xml.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((m) => m[0]);
+  const last = tables.at(-1)!;
+  return [...last.matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((m) => ({
+    paragraphs: paragraphsOf(m[0]),
+    xml: m[0],
+  }));
+}
+
+/** The run properties of the run whose text is `text`. */
+function runPropertiesOf(xml: string, text: string): string {
+  const found = [...xml.matchAll(/<w:r>([\s\S]*?)<\/w:r>/g)].find((m) => m[1]!.includes(`>${text}</w:t>`));
+  return found ? (/<w:rPr>([\s\S]*?)<\/w:rPr>/.exec(found[1]!)?.[1] ?? '') : '';
+}
+
+describe('renderPlanDocx: the signed paper and the draft (Decree 30)', () => {
+  it('signs an issued plan in the right column beside "Nơi nhận"', async () => {
+    const xml = unzip(await renderPlanDocx(communePlan('issued')))
+      .get('word/document.xml')!
+      .toString('utf8');
+    const [left, right] = closingCells(xml);
+    expect(left!.paragraphs[0]).toBe('Nơi nhận:');
+    // authority and the body acted for, title (bold capitals), room to sign, the name (bold)
+    expect(right!.paragraphs.filter((p) => p !== '')).toEqual([
+      'TM. BAN CHẤP HÀNH',
+      'CHỦ TỊCH',
+      'Lò Văn Minh',
+    ]);
+    const blanks = right!.paragraphs.indexOf('Lò Văn Minh') - right!.paragraphs.indexOf('CHỦ TỊCH') - 1;
+    expect(blanks).toBeGreaterThanOrEqual(3);
+    for (const line of ['TM. BAN CHẤP HÀNH', 'CHỦ TỊCH', 'Lò Văn Minh']) {
+      expect(runPropertiesOf(right!.xml, line)).toContain('<w:b/>');
+    }
+    const paragraphs = paragraphsOf(xml);
+    expect(paragraphs).toContain('Tân Phong, ngày 15 tháng 8 năm 2025');
+    expect(paragraphs).toContain('CÔNG ĐOÀN\nPHƯỜNG TÂN PHONG');
+    expect(paragraphs).not.toContain('DỰ THẢO');
+  });
+
+  it('marks a draft "DỰ THẢO", with "Số:      /KH-CĐ" and the year on the date line', async () => {
+    const paragraphs = paragraphsOf(
+      unzip(await renderPlanDocx(communePlan('draft')))
+        .get('word/document.xml')!
+        .toString('utf8'),
+    ).map((p) => p.replace(/\u00a0/g, ' '));
+    expect(paragraphs[0]).toBe('DỰ THẢO');
+    expect(paragraphs).toContain('Số:        /KH-CĐ');
+    expect(paragraphs).toContain('Tân Phong, ngày     tháng     năm 2026');
+    // no signer chosen yet: the right column stays empty, nothing invented
+    expect(paragraphs.join('\n')).not.toMatch(/TM\.|null/);
+  });
+});
+
 const HAS_SOFFICE = await hasLibreOffice();
 
 describe('convertDocxToPdf', () => {
@@ -473,6 +514,48 @@ describe('convertDocxToPdf', () => {
         // page numbers: none on page 1, "2" alone at the top of page 2
         expect(first!.trimStart().startsWith('TỔNG LĐLĐ VIỆT NAM')).toBe(true);
         expect(second!.trimStart().split('\n')[0]!.trim()).toBe('2');
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    },
+  );
+
+  it.skipIf(!HAS_SOFFICE)(
+    `prints the signer on the last page and the issuing unit's place on page 1${HAS_SOFFICE ? '' : ' — skipped: soffice (libreoffice-writer-nogui) is not installed'}`,
+    async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'tiendo-pdf-test-'));
+      try {
+        const pagesOf = async (plan: PlanForRender, name: string): Promise<string[] | null> => {
+          const path = join(dir, name);
+          await writeFile(path, await convertDocxToPdf(await renderPlanDocx(plan)));
+          try {
+            return (await run('pdftotext', ['-layout', path, '-'])).stdout
+              .split('\f')
+              .filter((p) => p.trim());
+          } catch {
+            return null; // pdftotext (poppler-utils) absent
+          }
+        };
+        const issued = await pagesOf(communePlan('issued'), 'issued.pdf');
+        if (!issued) return;
+        const flat = (page: string) => page.replace(/\s+/g, ' ');
+        expect(flat(issued[0]!)).toContain('Tân Phong, ngày 15 tháng 8 năm 2025');
+        expect(flat(issued[0]!)).toContain('Số: 3/KH-CĐ');
+        // the place name is never broken inside the header column
+        expect(issued[0]!).toMatch(/PHƯỜNG TÂN PHONG/);
+        const last = issued.at(-1)!;
+        // "Nơi nhận" and the signature side by side on the last page
+        const signerLine = last.split('\n').find((line) => line.includes('TM. BAN CHẤP HÀNH'));
+        expect(signerLine).toMatch(/Nơi nhận:|- /);
+        expect(flat(last)).toContain('CHỦ TỊCH');
+        expect(flat(last)).toContain('Lò Văn Minh');
+        expect(issued.length).toBeGreaterThan(1);
+        expect(issued[1]!.trimStart().split('\n')[0]!.trim()).toBe('2');
+
+        const draft = await pagesOf(communePlan('draft'), 'draft.pdf');
+        expect(flat(draft![0]!)).toContain('DỰ THẢO');
+        expect(flat(draft![0]!)).toMatch(/Số: \/KH-CĐ/);
+        expect(flat(draft![0]!)).toMatch(/Tân Phong, ngày tháng năm 2026/);
       } finally {
         await rm(dir, { recursive: true, force: true });
       }

@@ -26,6 +26,7 @@ import {
   WidthType,
 } from 'docx';
 import type { TSigner } from '../../contracts/plan-extract.ts';
+import { wrapName } from './header-lines.ts';
 import { formatDate, headerDate, layoutOf, type PlanForRender, typeName } from './plan-for-render.ts';
 import { eventSentence, reportingSentence, targetSentence } from './plan-sentences.ts';
 
@@ -73,6 +74,30 @@ function headerLine(text: string, style: RunStyle): Paragraph {
     alignment: AlignmentType.CENTER,
     spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO },
     children: [run(text, style)],
+  });
+}
+
+/**
+ * A centred name over as many lines as it needs in a column `width` twips wide, broken at word
+ * boundaries (`wrapName`) rather than wherever Word runs out of room.
+ */
+function nameLines(text: string, width: number, style: RunStyle): Paragraph {
+  const size = style.size ?? BODY;
+  const lines = wrapName(text, width - CELL_MARGIN.left - CELL_MARGIN.right, size, style.bold ?? false);
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO },
+    children: lines.map(
+      (line, k) =>
+        new TextRun({
+          text: line,
+          break: k > 0 ? 1 : undefined,
+          font: FONT,
+          color: BLACK,
+          size,
+          bold: style.bold,
+        }),
+    ),
   });
 }
 
@@ -137,9 +162,9 @@ function headerTable(plan: PlanForRender): Table {
   const party = isParty(plan);
   const [leftWidth, rightWidth] = HEADER_WIDTHS;
   const bodies: Paragraph[] = [];
-  if (plan.supervisingBody) bodies.push(headerLine(upper(plan.supervisingBody), { size: pt(13) }));
+  if (plan.supervisingBody) bodies.push(nameLines(upper(plan.supervisingBody), leftWidth, { size: pt(13) }));
   if (plan.issuer) {
-    bodies.push(headerLine(upper(plan.issuer), { size: pt(13), bold: true }));
+    bodies.push(nameLines(upper(plan.issuer), leftWidth, { size: pt(13), bold: true }));
     // Party documents put a star under the issuing body; state ones a short rule
     bodies.push(party ? headerLine('*', { size: pt(13) }) : rule(leftWidth, mm(22)));
   }
@@ -153,6 +178,9 @@ function headerTable(plan: PlanForRender): Table {
   const number: Paragraph[] = [];
   if (plan.symbol)
     number.push(headerLine(party ? `Số ${plan.symbol}` : `Số: ${plan.symbol}`, { size: pt(13) }));
+  // a draft: room for the number before the issuer's own suffix ("Số:      /KH-CĐ")
+  else if (plan.draft)
+    number.push(headerLine(`Số:${'\u00a0'.repeat(8)}/${plan.draft.symbolSuffix}`, { size: pt(13) }));
   if (plan.kind === 'CV' && plan.title) {
     const vv = /^v\/v\b/i.test(plan.title) ? plan.title : `V/v ${plan.title}`;
     number.push(
@@ -164,8 +192,13 @@ function headerTable(plan: PlanForRender): Table {
     );
   }
   const dated: Paragraph[] = [];
-  if (plan.date || plan.place) {
-    const date = plan.date ? headerDate(plan.date) : 'ngày … tháng … năm …';
+  if (plan.date || plan.place || plan.draft) {
+    const blank = '\u00a0'.repeat(5);
+    const date = plan.date
+      ? headerDate(plan.date)
+      : plan.draft
+        ? `ngày${blank}tháng${blank}năm ${plan.draft.year}`
+        : 'ngày … tháng … năm …';
     dated.push(headerLine(plan.place ? `${plan.place}, ${date}` : date, { size: pt(14), italics: true }));
   }
   return borderlessTable(HEADER_WIDTHS, [
@@ -361,20 +394,46 @@ function closingTable(plan: PlanForRender): Table | null {
   }
   const right: Paragraph[] = [];
   const signer = plan.signer;
+  const [, rightWidth] = CLOSING_WIDTHS;
   if (signer) {
+    // Decree 30: authority and the body acted for, then the title, bold capitals; the name bold
     const authority = authorityLine(signer, isParty(plan));
-    if (authority) right.push(headerLine(authority, { bold: true }));
-    if (signer.title) right.push(headerLine(upper(signer.title), { bold: true }));
+    if (authority) right.push(nameLines(authority, rightWidth, { bold: true }));
+    if (signer.title) right.push(nameLines(upper(signer.title), rightWidth, { bold: true }));
     // room for the signature and the seal
     for (let k = 0; k < 4; k++) right.push(new Paragraph({ spacing: { before: 0, after: 0 }, children: [] }));
-    if (signer.name) right.push(headerLine(signer.name, { bold: true }));
+    if (signer.name) right.push(nameLines(signer.name, rightWidth, { bold: true }));
   }
   if (left.length === 0 && right.length === 0) return null;
   return borderlessTable(CLOSING_WIDTHS, [[left, right]]);
 }
 
+/** "DỰ THẢO" in a box at the top right: a draft is never taken for the signed paper. */
+function draftMark(): Paragraph {
+  const line = { style: BorderStyle.SINGLE, size: 6, color: BLACK, space: 2 };
+  return new Paragraph({
+    alignment: AlignmentType.RIGHT,
+    spacing: { before: 0, after: 120 },
+    children: [
+      new TextRun({
+        text: 'DỰ THẢO',
+        font: FONT,
+        color: BLACK,
+        size: pt(13),
+        bold: true,
+        border: line,
+      }),
+    ],
+  });
+}
+
 function documentChildren(plan: PlanForRender): (Paragraph | Table)[] {
-  const children: (Paragraph | Table)[] = [headerTable(plan), ...titleBlock(plan), ...bodyParagraphs(plan)];
+  const children: (Paragraph | Table)[] = [
+    ...(plan.draft ? [draftMark()] : []),
+    headerTable(plan),
+    ...titleBlock(plan),
+    ...bodyParagraphs(plan),
+  ];
   const closing = closingTable(plan);
   if (closing) {
     children.push(

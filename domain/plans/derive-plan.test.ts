@@ -44,6 +44,7 @@ describe('deriveImplementingPlan', () => {
     unitName: 'Công đoàn phường Tân Phong',
     unitShortName: 'CĐ phường Tân Phong',
     supervisingName: 'Liên đoàn Lao động tỉnh Lai Châu',
+    place: 'Tân Phong',
     childTypes: ['grassroots', 'grassroots'],
     reportLeadDays: 10,
     implementDeadline: null,

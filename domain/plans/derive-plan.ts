@@ -15,6 +15,8 @@ export interface DeriveContext {
   unitShortName: string | null;
   /** The unit's own parent as of today (supervising body in the header). */
   supervisingName: string | null;
+  /** The unit's own place name (địa danh), null when its names give none. */
+  place: string | null;
   /** Types of the unit's own units today, to assign the plan down. */
   childTypes: TUnitType[];
   reportLeadDays: number;
@@ -83,7 +85,7 @@ export function deriveImplementingPlan(parent: ParentPlan, ctx: DeriveContext): 
     yearTo: parent.yearTo,
     issuerName: ctx.unitName,
     supervisingBody: ctx.supervisingName,
-    place: parent.place,
+    place: ctx.place,
     preamble: preambleFor(parent, ctx.unitName),
     purposes: [...parent.purposes],
     funding: [...parent.funding],

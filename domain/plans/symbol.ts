@@ -1,3 +1,4 @@
+import type { TUnitType } from '../../contracts/org.ts';
 import { foldText } from '../fold-text.ts';
 
 /**
@@ -21,4 +22,21 @@ export function symbolNumber(symbol: string): number | null {
 /** The same symbol with another number: the suggestion for a unit's next document. */
 export function withNumber(template: string, next: number): string {
   return /^\s*\d{1,6}/.test(template) ? template.replace(/^\s*\d{1,6}/, String(next)) : `${next}/${template}`;
+}
+
+/** The abbreviation of an issuing unit's type in document symbols (72/KH-LĐLĐ). */
+export const ISSUER_CODES: Record<TUnitType, string> = {
+  national: 'TLĐ',
+  province: 'LĐLĐ',
+  central_sector: 'CĐN',
+  district: 'LĐLĐ',
+  commune: 'CĐ',
+  sector: 'CĐN',
+  industrial_zone: 'CĐKCN',
+  grassroots: 'CĐCS',
+};
+
+/** "KH-CĐ": the part of a symbol after the number, for a unit's type. */
+export function symbolSuffix(kind: string, unitType: string): string {
+  return `${kind}-${ISSUER_CODES[unitType as TUnitType] ?? ISSUER_CODES.grassroots}`;
 }

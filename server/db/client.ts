@@ -325,10 +325,13 @@ function installDriverGuard() {
   });
 }
 
-function openPostgres(url: string, poolSize: number): Database {
+function openPostgres(url: string, poolSize: number, statementTimeoutMs: number): Database {
   const connect = () =>
     postgres(url, {
       max: poolSize,
+      // No statement runs longer than this (0: no limit), so no request holds a pooled
+      // connection for ever, whatever data it meets. Sent at connect, for every session of the pool.
+      ...(statementTimeoutMs > 0 ? { connection: { statement_timeout: statementTimeoutMs } } : {}),
       onnotice: () => undefined,
       // bigint (counts, audit ids) as numbers, as the PGlite worker returns them.
       types: {
@@ -519,10 +522,23 @@ export interface OpenDatabaseOptions {
   dataDir?: string | null;
   /** PostgreSQL connections of this process (default 10). */
   poolSize?: number | undefined;
+  /**
+   * PostgreSQL: the `statement_timeout` of every session, in ms (default 30,000; 0: none). PGlite
+   * has no timer inside its WebAssembly and ignores it; there the depth bound of every recursive
+   * query (`TREE_DEPTH_LIMIT`) is what ends a walk over bad data.
+   */
+  statementTimeoutMs?: number | undefined;
 }
 
+export const DEFAULT_STATEMENT_TIMEOUT_MS = 30_000;
+
 export function openDatabase(options: OpenDatabaseOptions): Database {
-  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
+  if (options.databaseUrl)
+    return openPostgres(
+      options.databaseUrl,
+      options.poolSize ?? 10,
+      options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS,
+    );
   return openPglite(options.dataDir ?? null);
 }
 

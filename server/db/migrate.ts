@@ -63,7 +63,12 @@ export async function migrationStatus(database: Database): Promise<MigrationStat
 export async function migrate(database: Database): Promise<number> {
   const files = migrationFiles();
   return database.transaction(async () => {
-    if (database.engine === 'postgres') await database.query('SELECT pg_advisory_xact_lock($1)', [LOCK_KEY]);
+    if (database.engine === 'postgres') {
+      // Waiting for another instance's migrations, or one over a large table, may take longer
+      // than a request is allowed (DATABASE_STATEMENT_TIMEOUT_MS).
+      await database.query('SET LOCAL statement_timeout = 0');
+      await database.query('SELECT pg_advisory_xact_lock($1)', [LOCK_KEY]);
+    }
     await database.query('CREATE SCHEMA IF NOT EXISTS drizzle');
     await database.query(
       'CREATE TABLE IF NOT EXISTS drizzle.__drizzle_migrations (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at numeric)',

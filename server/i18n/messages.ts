@@ -36,6 +36,10 @@ export const MESSAGES = {
     vi: 'Giá trị không hợp lệ ở trường {field}: {detail}',
     en: 'Invalid value in {field}: {detail}',
   },
+  signer_required: {
+    vi: 'Chưa ban hành được: văn bản cần khối chữ ký ({detail}).',
+    en: 'Cannot issue: the document needs a signature block ({detail}).',
+  },
   malformed_json: {
     vi: 'Nội dung gửi lên không phải JSON hợp lệ.',
     en: 'The request body is not valid JSON.',
@@ -71,8 +75,16 @@ export const MESSAGES = {
     en: 'Unit {name} does not exist on {date}.',
   },
   org_cycle: {
-    vi: 'Không thể chuyển đơn vị vào chính nó hoặc đơn vị cấp dưới của nó.',
-    en: 'A unit cannot be moved under itself or one of its own units.',
+    vi: 'Không thể đặt "{unit}" trực thuộc "{parent}": từ ngày {date}, "{parent}" là chính đơn vị này hoặc đơn vị cấp dưới của nó (chuỗi trực thuộc: {chain}), cơ cấu tổ chức sẽ thành vòng lặp.',
+    en: 'Cannot place "{unit}" under "{parent}": from {date}, "{parent}" is that unit itself or one of its own units (chain of parents: {chain}); the organisation would go round in a circle.',
+  },
+  org_merge_into_descendant: {
+    vi: 'Không thể sáp nhập "{source}" vào "{target}": từ ngày {date}, "{target}" nằm dưới "{source}" (chuỗi trực thuộc: {chain}). Hãy chuyển "{target}" ra khỏi "{source}" trước.',
+    en: 'Cannot merge "{source}" into "{target}": from {date}, "{target}" lies under "{source}" (chain of parents: {chain}). Move "{target}" out of "{source}" first.',
+  },
+  org_split_under_source: {
+    vi: 'Đơn vị kế thừa "{successor}" không thể trực thuộc "{source}" hoặc đơn vị cấp dưới của nó (chuỗi trực thuộc: {chain}), vì "{source}" được chia tách từ ngày {date}.',
+    en: 'Successor "{successor}" cannot sit under "{source}" or one of its units (chain of parents: {chain}), since "{source}" is split from {date}.',
   },
   org_closed: { vi: 'Đơn vị {name} đã giải thể.', en: 'Unit {name} is closed.' },
   import_failed: {
@@ -90,6 +102,22 @@ export const MESSAGES = {
   role_too_high: {
     vi: 'Bạn không thể cấp vai trò cao hơn vai trò của mình.',
     en: 'You cannot grant a role above your own.',
+  },
+  manager_of_same_level: {
+    vi: 'Chỉ cấp trên mới được đổi tài khoản của một cán bộ quản lý cùng cấp hoặc đơn vị của bạn; bạn chỉ quản lý được cán bộ quản lý của các đơn vị cấp dưới.',
+    en: 'Only the level above may change the account of a manager of your own unit or level; you manage only managers of the units below yours.',
+  },
+  current_password_wrong: {
+    vi: 'Mật khẩu hiện tại không đúng.',
+    en: 'The current password is wrong.',
+  },
+  password_unchanged: {
+    vi: 'Mật khẩu mới phải khác mật khẩu hiện tại.',
+    en: 'The new password must differ from the current one.',
+  },
+  too_many_password_attempts: {
+    vi: 'Nhập sai mật khẩu hiện tại quá nhiều lần. Hãy thử lại sau {seconds} giây.',
+    en: 'Too many wrong current passwords. Try again in {seconds} seconds.',
   },
 } satisfies Catalog;
 

@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import type { TOrgUnitAsOf, TUnitType } from '../../contracts/org.ts';
 import { foldText } from '../../domain/fold-text.ts';
 import { type Database, rows } from '../db/client.ts';
@@ -42,6 +42,24 @@ function toUnitAsOf(row: TreeRow): TOrgUnitAsOf {
   };
 }
 
+/**
+ * The deepest a walk through the tree goes (levels): far below any real organisation (national →
+ * province → commune → grassroots), and the bound that ends every recursive query even over a
+ * cycle stored before cycles were refused (`tiendo org check` finds those).
+ */
+export const TREE_DEPTH_LIMIT = 50;
+
+/** Key of the transaction-level advisory lock that serialises changes to the tree's parent links. */
+const TREE_LOCK_KEY = 7_254_132;
+
+/** A chain of parent links found by `OrgRepository.chainUp`: the units from the lower one up. */
+export interface AncestryChain {
+  units: { id: number; code: string; name: string }[];
+  /** The first and last day (null: open) on which the whole chain holds. */
+  from: string;
+  to: string | null;
+}
+
 /** A span (name or parent) valid on date `d`: both ends inclusive, null end = open. */
 const validOn = (fromCol: string, toCol: string, d: string) =>
   sql`${sql.raw(fromCol)} <= ${d}::date AND (${sql.raw(toCol)} IS NULL OR ${sql.raw(toCol)} >= ${d}::date)`;
@@ -72,7 +90,7 @@ export function unitAccessCtes(unit: string, today: string): string {
             SELECT p.parent_id, up.lvl + 1 FROM acc_up up
               JOIN org_unit_parents p ON p.unit_id = up.id
              CROSS JOIN acc_unit a
-             WHERE p.valid_from <= a.day AND (p.valid_to IS NULL OR p.valid_to >= a.day) AND up.lvl < 50
+             WHERE p.valid_from <= a.day AND (p.valid_to IS NULL OR p.valid_to >= a.day) AND up.lvl < ${TREE_DEPTH_LIMIT}
           )`;
 }
 
@@ -103,6 +121,34 @@ export function unitAccessOf(row: {
 }): UnitAccessRow | undefined {
   return row.unitExists ? { validTo: row.unitValidTo, inSubtree: row.inSubtree } : undefined;
 }
+
+/**
+ * The walk behind every cycle rule: from each start row (`target`, `node`, `lo`, `hi`, `path`)
+ * up through the parent links that hold on some day of [`lo`, `hi`] (narrowed to the days every
+ * link so far holds together), stopping at `target`, at a unit already on the path, or at
+ * `TREE_DEPTH_LIMIT`. Rows with `node = target` are chains that reach it; `path || node` lists
+ * the units from the lower one up. Needs `WITH RECURSIVE`.
+ */
+const ancestryWalk = (start: SQL) => sql`walk(target, node, lo, hi, path) AS (
+    ${start}
+    UNION ALL
+    SELECT w.target, p.parent_id, greatest(w.lo, p.valid_from),
+           least(w.hi, coalesce(p.valid_to, 'infinity'::date)), w.path || w.node
+      FROM walk w
+      JOIN org_unit_parents p ON p.unit_id = w.node
+       AND p.valid_from <= w.hi AND (p.valid_to IS NULL OR p.valid_to >= w.lo)
+     WHERE w.node <> w.target AND p.parent_id IS NOT NULL AND w.node <> ALL(w.path)
+       AND cardinality(w.path) < ${sql.raw(String(TREE_DEPTH_LIMIT))}
+  )`;
+
+/** The columns of an `AncestryChain` over `hit` rows (`path`, `lo`, `hi`): names as of the first day. */
+const CHAIN_COLUMNS = sql`h.lo::text AS "from",
+    CASE WHEN h.hi = 'infinity'::date THEN NULL ELSE h.hi::text END AS "to",
+    (SELECT json_agg(json_build_object('id', u.id, 'code', u.code, 'name', coalesce(n.name, u.code)) ORDER BY x.ord)
+       FROM unnest(h.path) WITH ORDINALITY AS x(id, ord)
+       JOIN org_units u ON u.id = x.id
+       LEFT JOIN LATERAL (SELECT nm.name FROM org_unit_names nm WHERE nm.unit_id = u.id
+                           ORDER BY nm.valid_from <= h.lo DESC, abs(nm.valid_from - h.lo) LIMIT 1) n ON true) AS units`;
 
 /** All SQL about the organisation tree and its history. */
 export class OrgRepository {
@@ -252,7 +298,7 @@ export class OrgRepository {
                WHERE p.parent_id IS NULL AND ${validOn('p.valid_from', 'p.valid_to', date)}`
         : sql`SELECT p.unit_id AS id, p.parent_id, 0 AS depth FROM org_unit_parents p
                WHERE p.unit_id = ${rootId} AND ${validOn('p.valid_from', 'p.valid_to', date)}`;
-    const depthLimit = maxDepth === null ? sql`` : sql`WHERE t.depth < ${maxDepth}`;
+    const depthLimit = Math.min(maxDepth ?? TREE_DEPTH_LIMIT, TREE_DEPTH_LIMIT);
     const found = await rows<TreeRow>(
       this.db(),
       sql`WITH RECURSIVE tree AS (
@@ -260,7 +306,7 @@ export class OrgRepository {
             UNION ALL
             SELECT c.unit_id, c.parent_id, t.depth + 1 FROM tree t
               JOIN org_unit_parents c ON c.parent_id = t.id AND ${validOn('c.valid_from', 'c.valid_to', date)}
-            ${depthLimit}
+             WHERE t.depth < ${depthLimit}::int
           )
           SELECT t.id, u.code, n.name, n.short_name, u.type, t.parent_id, t.depth, u.valid_from, u.valid_to, u.is_demo
             FROM tree t
@@ -269,6 +315,56 @@ export class OrgRepository {
            ORDER BY t.depth, n.name`,
     );
     return found.map(toUnitAsOf);
+  }
+
+  /**
+   * Serialises changes to the tree's parent links (a transaction-level advisory lock, held to the
+   * commit): two changes that are each sound alone cannot together close a cycle. Call first in
+   * the transaction, before reading what the change is checked against.
+   */
+  async lockTree(): Promise<void> {
+    await rows(this.db(), sql`SELECT pg_advisory_xact_lock(${TREE_LOCK_KEY}::bigint)::text AS locked`);
+  }
+
+  /**
+   * The rule under every change to the tree: a chain of parent links from `unitId` up to
+   * `ancestorId` (`unitId` itself when they are equal) that holds on some day of [`from`, `to`]
+   * (`to` null: open), the earliest such; undefined when `ancestorId` is never `unitId` or above it
+   * in that span. Bounded by `TREE_DEPTH_LIMIT`, so it ends even over a stored cycle.
+   */
+  async chainUp(
+    unitId: number,
+    ancestorId: number,
+    from: string,
+    to: string | null,
+  ): Promise<AncestryChain | undefined> {
+    const [row] = await rows<AncestryChain>(
+      this.db(),
+      sql`WITH RECURSIVE ${ancestryWalk(sql`SELECT ${ancestorId}::int, ${unitId}::int, ${from}::date,
+                                               coalesce(${to}::date, 'infinity'::date), ARRAY[]::int[]`)},
+          hit AS (SELECT w.path || w.node AS path, w.lo, w.hi FROM walk w WHERE w.node = w.target
+                   ORDER BY w.lo, cardinality(w.path) LIMIT 1)
+          SELECT ${CHAIN_COLUMNS} FROM hit h`,
+    );
+    return row;
+  }
+
+  /**
+   * Cycles already stored (written before cycles were refused, or by hand): each a chain from a
+   * unit up to itself, with the days it holds; one row per cycle and span (started from the
+   * cycle's lowest id), at most `limit`.
+   */
+  async storedCycles(limit: number): Promise<AncestryChain[]> {
+    return rows<AncestryChain>(
+      this.db(),
+      sql`WITH RECURSIVE ${ancestryWalk(sql`SELECT p.unit_id, p.parent_id, p.valid_from,
+                                               coalesce(p.valid_to, 'infinity'::date), ARRAY[p.unit_id]
+                                          FROM org_unit_parents p WHERE p.parent_id IS NOT NULL`)},
+          hit AS (SELECT w.path || w.node AS path, w.lo, w.hi FROM walk w
+                   WHERE w.node = w.target AND w.target = (SELECT min(x) FROM unnest(w.path) AS x)
+                   ORDER BY w.target, w.lo LIMIT ${limit})
+          SELECT ${CHAIN_COLUMNS} FROM hit h ORDER BY h.path[1], h.lo`,
+    );
   }
 
   /** A unit as of a date, with its name and parent of that date (even if it no longer exists). */
@@ -294,7 +390,7 @@ export class OrgRepository {
             UNION ALL
             SELECT p.parent_id, up.lvl + 1 FROM up
               JOIN org_unit_parents p ON p.unit_id = up.id AND ${validOn('p.valid_from', 'p.valid_to', date)}
-             WHERE up.lvl < 50
+             WHERE up.lvl < ${sql.raw(String(TREE_DEPTH_LIMIT))}
           )
           SELECT up.id, u.code, n.name, up.lvl FROM up
             JOIN org_units u ON u.id = up.id

@@ -363,6 +363,17 @@ export class PlanRepository {
     return next;
   }
 
+  /** The signer of the unit's latest issued plan that had one (the dialog's suggestion). */
+  async lastSigner(unitId: number): Promise<unknown> {
+    const [row] = await rows<{ signer: unknown }>(
+      this.db(),
+      sql`SELECT signer FROM plans
+           WHERE unit_id = ${unitId} AND status = 'issued' AND origin = 'own' AND signer IS NOT NULL
+           ORDER BY issued_on DESC NULLS LAST, id DESC LIMIT 1`,
+    );
+    return row?.signer ?? null;
+  }
+
   /** Records a number used (typed by the user) so that the suggestion moves past it. */
   async noteNumberUsed(unitId: number, year: number, kind: string, number: number): Promise<void> {
     await this.db()

@@ -13,7 +13,7 @@ import {
   targetIndicators,
 } from '../db/schema.ts';
 import { type AuditRowParams, auditInsertFrom, auditParamList } from './audit.repository.ts';
-import { unitAccessColumns, unitAccessCtes, unitAccessGate } from './org.repository.ts';
+import { TREE_DEPTH_LIMIT, unitAccessColumns, unitAccessCtes, unitAccessGate } from './org.repository.ts';
 import { rollupApplyCtes, rollupLockedCte } from './rollup.repository.ts';
 
 export type IndicatorRow = typeof indicators.$inferSelect;
@@ -952,12 +952,13 @@ export class ReportingRepository {
       total: number;
     }>(
       `WITH RECURSIVE tree AS (
-         SELECT p.unit_id AS id FROM org_unit_parents p
+         SELECT p.unit_id AS id, 0 AS depth FROM org_unit_parents p
           WHERE p.unit_id = $1 AND p.valid_from <= $2::date AND (p.valid_to IS NULL OR p.valid_to >= $2::date)
          UNION ALL
-         SELECT c.unit_id FROM tree t
+         SELECT c.unit_id, t.depth + 1 FROM tree t
            JOIN org_unit_parents c ON c.parent_id = t.id
             AND c.valid_from <= $2::date AND (c.valid_to IS NULL OR c.valid_to >= $2::date)
+          WHERE t.depth < ${TREE_DEPTH_LIMIT}
        ),
        waiting AS (
          SELECT r.id, r.unit_id, r.period_id, r.due_on, r.submitted_at, r.late, r.version,

@@ -72,29 +72,89 @@ export class SessionRepository {
     await this.database.db().delete(sessions).where(eq(sessions.userId, userId));
   }
 
+  /** Ends every session of a user but one (a password change keeps the session that made it). */
+  async deleteOthersOfUser(userId: number, keepId: string) {
+    await this.database.prepared('DELETE FROM sessions WHERE user_id = $1 AND id <> $2', [userId, keepId]);
+  }
+
   async deleteExpired() {
     await this.database.db().delete(sessions).where(lt(sessions.expiresAt, sql`now()`));
   }
 
-  async throttle(key: string): Promise<ThrottleRow | undefined> {
+  /**
+   * Counts one sign-in attempt on `key` and says whether it may be checked, in one statement, so
+   * that attempts arriving together are counted one after another (the row is locked by the
+   * upsert) and none is checked past the limit. While locked, attempts are still counted (the count
+   * is every attempt of the window) but change nothing else; the attempt after `maxAttempts` locks
+   * for the next length of `lockLadderMs` (by locks in a row, the last one repeating).
+   */
+  async countAttempt(
+    key: string,
+    now: Date,
+    policy: { maxAttempts: number; windowMs: number; forgetMs: number },
+    lockLadderMs: number[],
+  ): Promise<{ admitted: boolean; retryAfterMs: number; attempts: number }> {
+    const [row] = await this.database.prepared<{ admitted: boolean; retryAfterMs: number; attempts: number }>(
+      // $2 now, $3 attempts admitted per window, $4 window start before which a new window
+      // begins, $5 the same for forgetting locks in a row, $6 the lock lengths (ms) as jsonb.
+      `INSERT INTO login_throttle AS t (key, failures, window_start, locked_until, lockouts)
+       VALUES ($1, 1, $2::timestamptz, NULL, 0)
+       ON CONFLICT (key) DO UPDATE SET
+         failures = CASE WHEN t.locked_until > $2::timestamptz THEN t.failures + 1
+                         WHEN t.locked_until IS NOT NULL OR t.window_start <= $4::timestamptz THEN 1
+                         ELSE t.failures + 1 END,
+         window_start = CASE WHEN t.locked_until > $2::timestamptz THEN t.window_start
+                             WHEN t.locked_until IS NOT NULL OR t.window_start <= $4::timestamptz THEN $2::timestamptz
+                             ELSE t.window_start END,
+         locked_until = CASE WHEN t.locked_until > $2::timestamptz THEN t.locked_until
+                             WHEN t.locked_until IS NOT NULL OR t.window_start <= $4::timestamptz THEN NULL
+                             WHEN t.failures + 1 > $3::int
+                               THEN $2::timestamptz + ($6::jsonb ->> least(t.lockouts, jsonb_array_length($6::jsonb) - 1))::bigint
+                                                      * interval '1 millisecond'
+                             ELSE NULL END,
+         lockouts = CASE WHEN t.locked_until > $2::timestamptz THEN t.lockouts
+                         WHEN t.window_start <= $5::timestamptz THEN 0
+                         WHEN t.locked_until IS NOT NULL OR t.window_start <= $4::timestamptz THEN t.lockouts
+                         WHEN t.failures + 1 > $3::int THEN t.lockouts + 1
+                         ELSE t.lockouts END
+       RETURNING (t.locked_until IS NULL OR t.locked_until <= $2::timestamptz) AS admitted,
+                 greatest(0, ceil(extract(epoch FROM (t.locked_until - $2::timestamptz)) * 1000))::float8
+                   AS "retryAfterMs",
+                 t.failures AS attempts`,
+      [
+        key,
+        now.toISOString(),
+        policy.maxAttempts,
+        new Date(now.getTime() - policy.windowMs).toISOString(),
+        new Date(now.getTime() - policy.forgetMs).toISOString(),
+        JSON.stringify(lockLadderMs),
+      ],
+    );
+    return { admitted: row!.admitted, retryAfterMs: row!.retryAfterMs ?? 0, attempts: row!.attempts };
+  }
+
+  /** Gives back one counted attempt (a success from a shared address), unless the key is locked. */
+  async forgiveAttempt(key: string, now: Date) {
+    await this.database.prepared(
+      `UPDATE login_throttle SET failures = greatest(failures - 1, 0)
+        WHERE key = $1 AND (locked_until IS NULL OR locked_until <= $2::timestamptz)`,
+      [key, now.toISOString()],
+    );
+  }
+
+  /** The recorded count of a key (tests and the administrator's view). */
+  async attempts(key: string): Promise<ThrottleRow | undefined> {
     const [row] = await this.database.db().select().from(loginThrottle).where(eq(loginThrottle.key, key));
     return row;
   }
 
-  async saveThrottle(row: ThrottleRow) {
-    await this.database
-      .db()
-      .insert(loginThrottle)
-      .values(row)
-      .onConflictDoUpdate({
-        target: loginThrottle.key,
-        set: {
-          failures: row.failures,
-          windowStart: row.windowStart,
-          lockedUntil: row.lockedUntil,
-          lockouts: row.lockouts,
-        },
-      });
+  /** Forgets counts whose window and lock are long over. */
+  async deleteStaleThrottles(before: Date) {
+    await this.database.prepared(
+      `DELETE FROM login_throttle
+        WHERE window_start < $1::timestamptz AND (locked_until IS NULL OR locked_until < $1::timestamptz)`,
+      [before.toISOString()],
+    );
   }
 
   async clearThrottle(key: string) {

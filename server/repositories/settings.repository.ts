@@ -18,4 +18,10 @@ export class SettingsRepository {
       .values({ key, value })
       .onConflictDoUpdate({ target: appSettings.key, set: { value, updatedAt: sql`now()` } });
   }
+
+  /** The stored value, or `value` stored now when there is none (the first of several instances wins). */
+  async getOrCreate<T>(key: string, value: T): Promise<T> {
+    await this.database.db().insert(appSettings).values({ key, value }).onConflictDoNothing();
+    return (await this.get<T>(key)) as T;
+  }
 }

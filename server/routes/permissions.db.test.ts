@@ -284,7 +284,12 @@ describe.each(testEngines())('permission matrix on %s', (engine) => {
       return {
         method: 'POST',
         url: `/api/plans/${plan.id}/issue`,
-        payload: { symbol: `${next()}/KH-LĐLĐ`, issuedOn: '2025-03-01', version: plan.version },
+        payload: {
+          symbol: `${next()}/KH-LĐLĐ`,
+          issuedOn: '2025-03-01',
+          version: plan.version,
+          signer: { authority: null, on_behalf_of: null, title: 'Chủ tịch', name: 'Người ký' },
+        },
       };
     },
     'PATCH /api/plans/:id/tasks/:taskId': async (side) => {

@@ -4,6 +4,7 @@ import {
   ZCompliance,
   ZDerivePlan,
   ZIssuePlan,
+  ZIssueSuggestion,
   ZPlan,
   ZPlanContent,
   ZPlanFromExtract,
@@ -106,11 +107,12 @@ export function planRoutes() {
       url: '/api/plans/:id/next-symbol',
       access: 'officer',
       scope: 'unit',
-      summary: 'The number and symbol suggested for issuing (the unit’s sequence for the year and kind)',
+      summary:
+        'The number and symbol suggested for issuing (the unit’s sequence for the year and kind), and the signer the unit last signed with',
       tags,
       params: ZIdParams,
       query: z.object({ date: ZIsoDate.optional() }),
-      response: { 200: z.object({ number: z.number().int(), symbol: z.string() }) },
+      response: { 200: ZIssueSuggestion },
       handler: ({ params, query, actor, services }) =>
         services.plans.suggestSymbol(
           actor,
@@ -123,7 +125,7 @@ export function planRoutes() {
       url: '/api/plans/:id/issue',
       access: 'manager',
       scope: 'unit',
-      summary: 'Issue a draft plan with its number, symbol and date',
+      summary: 'Issue a draft plan with its number, symbol, date and signer (refused without a signer)',
       tags,
       params: ZIdParams,
       body: ZIssuePlan,

@@ -1,7 +1,7 @@
 import type { TRole } from '../../contracts/auth.ts';
 import { todayInVietnam } from '../../domain/dates.ts';
-import { roleAtLeast } from '../../domain/roles.ts';
-import { forbidden, forbiddenUnit, notFound } from '../errors.ts';
+import { accountChangeRefusal, roleAtLeast } from '../../domain/roles.ts';
+import { AppError, forbidden, forbiddenUnit, notFound } from '../errors.ts';
 import type { OrgRepository, UnitAccessRow } from '../repositories/org.repository.ts';
 import type { Actor } from './actor.ts';
 
@@ -73,5 +73,15 @@ export class AccessService {
     if (!found) throw notFound('unit');
     if (actor.homeUnitId === null) return;
     if (!(await this.follows(actor.homeUnitId, unitId, found, 0))) throw forbiddenUnit();
+  }
+
+  /**
+   * The account rule (`accountChangeRefusal`): the user's home unit in the actor's organisation,
+   * no role above the actor's, and a fellow manager only of a unit strictly below the actor's own.
+   */
+  async assertAccountChange(actor: Actor, target: { role: TRole; homeUnitId: number }): Promise<void> {
+    await this.assertUnitAccess(actor, target.homeUnitId);
+    const refusal = accountChangeRefusal(actor.role, target.role, actor.homeUnitId === target.homeUnitId);
+    if (refusal) throw new AppError(403, refusal, {}, refusal === 'role_too_high' ? 'role' : null);
   }
 }

@@ -1,22 +1,16 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { TSessionUser } from '../../contracts/auth.ts';
-import { todayInVietnam, toIsoTimestamp } from '../../domain/dates.ts';
-import {
-  ACCOUNT_POLICY,
-  ADDRESS_POLICY,
-  recordFailure,
-  retryAfterSeconds,
-  type ThrottlePolicy,
-  type ThrottleState,
-} from '../../domain/login-throttle.ts';
+import { todayInVietnam } from '../../domain/dates.ts';
+import { DEVICE_POLICY, lockLadder, type ThrottlePolicy, throttleKeys } from '../../domain/login-throttle.ts';
 import type { Database } from '../db/client.ts';
-import { AppError } from '../errors.ts';
+import { AppError, versionConflict } from '../errors.ts';
 import type { OrgRepository } from '../repositories/org.repository.ts';
 import type { SessionRepository } from '../repositories/session.repository.ts';
 import type { UserRepository, UserRow } from '../repositories/user.repository.ts';
 import type { Actor } from './actor.ts';
 import type { AuditService } from './audit.service.ts';
-import { DUMMY_HASH, verifyPassword } from './password.ts';
+import type { DeviceCookies } from './device-cookie.ts';
+import { DUMMY_HASH, hashPassword, verifyPassword } from './password.ts';
 import type { SessionCache } from './session-cache.ts';
 
 /** The channel on which the database tells every server that sessions or users changed. */
@@ -26,6 +20,8 @@ export interface SignedIn {
   token: string;
   csrfToken: string;
   user: TSessionUser;
+  /** A fresh device cookie for this browser and account (see `DeviceCookies`). */
+  deviceCookie: string;
 }
 
 export interface Authenticated {
@@ -46,6 +42,7 @@ export class AuthService {
     private readonly audit: AuditService,
     private readonly sessionTtlMs: number,
     private readonly cache: SessionCache,
+    private readonly devices: DeviceCookies,
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
@@ -57,39 +54,35 @@ export class AuthService {
     return this.database.listen(AUTH_CHANNEL, this.cache.onMessage, this.cache.setListening);
   }
 
+  /**
+   * Signs in. The attempt is counted on its keys (`throttleKeys`: the known device's, or the
+   * account's and the address's) before the password is hashed, each count one statement: an
+   * attempt past a limit is refused (429) without being checked, whatever runs at the same time.
+   */
   async login(
     username: string,
     password: string,
     ip: string | null,
     userAgent: string | null,
+    deviceCookie?: string,
   ): Promise<SignedIn> {
-    const now = this.clock().getTime();
-    const keys: [string, ThrottlePolicy][] = [
-      [`account:${username.toLowerCase()}`, ACCOUNT_POLICY],
-      [`address:${ip ?? 'unknown'}`, ADDRESS_POLICY],
-    ];
-    const states = await Promise.all(keys.map(([key]) => this.sessions.throttle(key)));
-    const wait = Math.max(...states.map((s) => retryAfterSeconds(s && toState(s), now)));
-    if (wait > 0) throw new AppError(429, 'too_many_attempts', { seconds: wait }, null, { retryAfter: wait });
+    const now = this.clock();
+    const name = username.toLowerCase();
+    const deviceNonce = await this.devices.nonceFor(deviceCookie, name);
+    const keys = throttleKeys(name, ip, deviceNonce).reverse(); // the address first: a locked one spends no account's attempts
+    for (const { key, policy } of keys) await this.countAttempt(key, policy, now);
 
-    const user = await this.users.findByUsername(username.toLowerCase());
+    const user = await this.users.findByUsername(name);
     const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
     if (!user || !ok || !user.active) {
-      await this.database.transaction(async () => {
-        for (const [index, [key, policy]] of keys.entries()) {
-          const previous = states[index];
-          const next = recordFailure(previous && toState(previous), now, policy);
-          await this.sessions.saveThrottle(fromState(key, next));
-        }
-        await this.audit.record(
-          { userId: user?.id ?? null, role: 'viewer', homeUnitId: null, ip },
-          'auth.login_failed',
-          'user',
-          user?.id ?? null,
-          null,
-          { username },
-        );
-      });
+      await this.audit.record(
+        { userId: user?.id ?? null, role: 'viewer', homeUnitId: null, ip },
+        'auth.login_failed',
+        'user',
+        user?.id ?? null,
+        null,
+        { username, knownDevice: deviceNonce !== null },
+      );
       throw new AppError(401, 'bad_credentials');
     }
 
@@ -97,18 +90,72 @@ export class AuthService {
     const token = randomBytes(32).toString('base64url');
     const csrfToken = randomBytes(24).toString('base64url');
     await this.database.transaction(async () => {
-      await this.sessions.clearThrottle(keys[0]![0]);
+      for (const { key } of keys) {
+        // A shared address gets its attempt back; the account's or device's count starts again.
+        if (key.startsWith('address:')) await this.sessions.forgiveAttempt(key, now);
+        else await this.sessions.clearThrottle(key);
+      }
       await this.sessions.insert({
         id: hashToken(token),
         userId: user.id,
         csrfToken,
         ip,
         userAgent: userAgent?.slice(0, 300) ?? null,
-        expiresAt: new Date(now + this.sessionTtlMs).toISOString(),
+        expiresAt: new Date(now.getTime() + this.sessionTtlMs).toISOString(),
       });
-      await this.audit.record(this.actorOf(user, ip), 'auth.login', 'user', user.id, null, null);
+      await this.audit.record(this.actorOf(user, ip), 'auth.login', 'user', user.id, null, {
+        knownDevice: deviceNonce !== null,
+      });
     });
-    return { token, csrfToken, user: await this.sessionUser(user) };
+    return {
+      token,
+      csrfToken,
+      user: await this.sessionUser(user),
+      deviceCookie: await this.devices.issue(name),
+    };
+  }
+
+  /**
+   * The signed-in user changes their own password: the current one is checked (its attempts
+   * counted first, like a sign-in's, so a borrowed session cannot guess it), the new one was
+   * checked by the password rule (`ZPassword`), and every other session of the user ends.
+   */
+  async changePassword(auth: Authenticated, currentPassword: string, newPassword: string): Promise<void> {
+    const now = this.clock();
+    await this.countAttempt(`password:${auth.user.id}`, DEVICE_POLICY, now, 'too_many_password_attempts');
+    const user = await this.users.findById(auth.user.id);
+    if (!user?.active) throw new AppError(401, 'unauthenticated');
+    if (!(await verifyPassword(currentPassword, user.passwordHash))) {
+      await this.audit.record(auth.actor, 'user.password_change_failed', 'user', user.id, null, null);
+      throw new AppError(400, 'current_password_wrong', {}, 'currentPassword');
+    }
+    if (currentPassword.normalize('NFC') === newPassword.normalize('NFC'))
+      throw new AppError(400, 'password_unchanged', {}, 'newPassword');
+    const passwordHash = await hashPassword(newPassword);
+    await this.database.transaction(async () => {
+      const updated = await this.users.update(user.id, user.version, { passwordHash });
+      if (!updated) throw versionConflict({ version: user.version });
+      await this.sessions.deleteOthersOfUser(user.id, auth.sessionId);
+      await this.sessions.clearThrottle(`password:${user.id}`);
+      await this.audit.record(auth.actor, 'user.password_change', 'user', user.id, null, {
+        passwordChanged: true,
+        otherSessionsEnded: true,
+      });
+    });
+    // The database tells every server; this one forgets the user's sessions at once.
+    this.cache.forgetUser(user.id);
+  }
+
+  private async countAttempt(
+    key: string,
+    policy: ThrottlePolicy,
+    now: Date,
+    refusal: 'too_many_attempts' | 'too_many_password_attempts' = 'too_many_attempts',
+  ): Promise<void> {
+    const counted = await this.sessions.countAttempt(key, now, policy, lockLadder(policy));
+    if (counted.admitted) return;
+    const seconds = Math.max(1, Math.ceil(counted.retryAfterMs / 1000));
+    throw new AppError(429, refusal, { seconds }, null, { retryAfter: seconds });
   }
 
   async authenticate(token: string, ip: string | null): Promise<Authenticated | null> {
@@ -162,29 +209,5 @@ function toSessionUser(
     homeUnitId: user.homeUnitId,
     homeUnitName,
     locale: user.locale === 'en' ? 'en' : 'vi',
-  };
-}
-
-function toState(row: {
-  failures: number;
-  windowStart: string;
-  lockedUntil: string | null;
-  lockouts: number;
-}): ThrottleState {
-  return {
-    failures: row.failures,
-    windowStart: Date.parse(toIsoTimestamp(row.windowStart)),
-    lockedUntil: row.lockedUntil ? Date.parse(toIsoTimestamp(row.lockedUntil)) : null,
-    lockouts: row.lockouts,
-  };
-}
-
-function fromState(key: string, state: ThrottleState) {
-  return {
-    key,
-    failures: state.failures,
-    windowStart: new Date(state.windowStart).toISOString(),
-    lockedUntil: state.lockedUntil ? new Date(state.lockedUntil).toISOString() : null,
-    lockouts: state.lockouts,
   };
 }

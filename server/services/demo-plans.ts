@@ -53,7 +53,13 @@ export async function loadDemoPlans(services: Services): Promise<void> {
     const draft = await services.plans.derive(actor, laiChauPlanId, { unitId: unit.id, reportLeadDays: 10 });
     if (index === 0) {
       const { symbol } = await services.plans.suggestSymbol(actor, draft.id, 2025);
-      await services.plans.issue(actor, draft.id, { symbol, issuedOn: '2025-08-15', version: draft.version });
+      await services.plans.issue(actor, draft.id, {
+        symbol,
+        issuedOn: '2025-08-15',
+        version: draft.version,
+        // the demo's signer, as synthetic as its commune unions
+        signer: { authority: 'TM.', on_behalf_of: 'Ban Chấp hành', title: 'Chủ tịch', name: 'Lò Văn Minh' },
+      });
     }
   }
 }

@@ -3,9 +3,10 @@ import { stringify as stringifyCsv } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { ORG_CSV_COLUMNS, type TOrgImportResult } from '../../contracts/org.ts';
 import { zipWithinLimits } from '../../documents/archive/zip-guard.ts';
-import { type RawOrgRow, validateOrgRows } from '../../domain/org/org-rows.ts';
+import { type OrgRow, type RawOrgRow, type RowError, validateOrgRows } from '../../domain/org/org-rows.ts';
 import type { Database } from '../db/client.ts';
 import { AppError } from '../errors.ts';
+import { translate } from '../i18n/messages.ts';
 import type { OrgRepository } from '../repositories/org.repository.ts';
 import type { AccessService } from './access.service.ts';
 import type { Actor } from './actor.ts';
@@ -13,6 +14,21 @@ import type { AuditService } from './audit.service.ts';
 import type { OrgService } from './org.service.ts';
 
 export type ExchangeFormat = 'csv' | 'xlsx';
+
+/** A row refused while being written: the import is rolled back and answers with this row's error. */
+class RowRefused extends Error {
+  constructor(readonly rowError: RowError) {
+    super(rowError.message);
+  }
+}
+
+/** The file's column for a field a service names. */
+const IMPORT_FIELDS: Record<string, string> = {
+  parentId: 'parent_code',
+  effectiveDate: 'valid_from',
+  code: 'code',
+  name: 'name',
+};
 
 const isZip = (data: Buffer) =>
   data.length > 4 && data[0] === 0x50 && data[1] === 0x4b && data[2] === 0x03 && data[3] === 0x04;
@@ -90,75 +106,116 @@ export class OrgExchangeService {
     if (actor.homeUnitId !== null && rows.some((r) => r.parentCode === null))
       this.access.assertRole(actor, 'admin');
 
-    return this.database.transaction(async () => {
-      let created = 0;
-      let updated = 0;
-      let unchanged = 0;
-      const ids = new Map(known);
-      const today = this.access.today();
-      for (const row of rows) {
-        const parentId = row.parentCode ? ids.get(row.parentCode)! : null;
-        const existingId = ids.get(row.code);
-        if (existingId === undefined) {
-          const id = await this.orgService.insertNewUnit(
-            { code: row.code, name: row.name, type: row.type, parentId },
-            row.validFrom,
-            options.isDemo ?? false,
-          );
-          if (row.validTo) await this.org.closeUnit(id, row.validTo);
-          await this.orgService.structureChanged(row.validFrom, 'org.import');
-          ids.set(row.code, id);
-          created++;
-          continue;
-        }
-        await this.access.assertUnitAccess(actor, existingId);
-        const current = await this.org.unitAsOf(existingId, today);
-        const unit = await this.org.findUnit(existingId);
-        let changed = false;
-        if (current && unit && unit.validTo === null) {
-          const effective = row.validFrom > current.validFrom ? row.validFrom : today;
-          if (current.name !== row.name) {
-            await this.orgService.rename(actor, existingId, {
-              name: row.name,
-              effectiveDate: effective,
-              version: unit.version,
-            });
-            changed = true;
-          }
-          const fresh = await this.org.findUnit(existingId);
-          if (parentId !== null && current.parentId !== parentId) {
-            await this.orgService.move(actor, existingId, {
-              parentId,
-              effectiveDate: effective,
-              version: fresh!.version,
-            });
-            changed = true;
-          }
-          if (row.validTo) {
-            await this.org.closeUnit(existingId, row.validTo);
-            await this.orgService.structureChanged(row.validTo, 'org.import');
-            changed = true;
-          }
-        }
-        if (changed) updated++;
+    try {
+      return await this.database.transaction(() => this.applyRows(actor, rows, known, options));
+    } catch (error) {
+      if (error instanceof RowRefused)
+        return { applied: false, created: 0, updated: 0, unchanged: 0, errors: [error.rowError] };
+      throw error;
+    }
+  }
+
+  /**
+   * Writes the checked rows (inside the import's transaction, which is its own: the callers open
+   * none). A row the organisation's rules refuse (a unit that would sit under itself, a date it
+   * did not exist) ends the import as `RowRefused`, naming the row: everything is rolled back.
+   */
+  private async applyRows(
+    actor: Actor,
+    rows: OrgRow[],
+    known: Map<string, number>,
+    options: { isDemo?: boolean },
+  ): Promise<TOrgImportResult> {
+    await this.org.lockTree();
+    let created = 0;
+    let updated = 0;
+    let unchanged = 0;
+    const ids = new Map(known);
+    const today = this.access.today();
+    for (const row of rows) {
+      try {
+        const outcome = await this.applyRow(actor, row, ids, today, options);
+        if (outcome === 'created') created++;
+        else if (outcome === 'updated') updated++;
         else unchanged++;
+      } catch (error) {
+        if (error instanceof AppError && (error.status === 400 || error.status === 409))
+          throw new RowRefused({
+            row: row.line,
+            field: IMPORT_FIELDS[error.field ?? ''] ?? 'code',
+            message: translate(error.key, 'vi', error.params),
+          });
+        throw error;
       }
-      const eventId = await this.org.insertEvent(
-        'import',
-        today,
-        `${created} mới, ${updated} cập nhật`,
-        actor.userId,
-      );
-      for (const id of ids.values())
-        await this.org.linkEventUnit(eventId, id, 'imported').catch(() => undefined);
-      await this.audit.record(actor, 'org.import', 'org_import', eventId, null, {
-        created,
-        updated,
-        unchanged,
-        rows: rows.length,
-      });
-      return { applied: true, created, updated, unchanged, errors: [] };
+    }
+    const eventId = await this.org.insertEvent(
+      'import',
+      today,
+      `${created} mới, ${updated} cập nhật`,
+      actor.userId,
+    );
+    for (const id of ids.values())
+      await this.org.linkEventUnit(eventId, id, 'imported').catch(() => undefined);
+    await this.audit.record(actor, 'org.import', 'org_import', eventId, null, {
+      created,
+      updated,
+      unchanged,
+      rows: rows.length,
     });
+    return { applied: true, created, updated, unchanged, errors: [] };
+  }
+
+  /** One row: a new unit, or an existing one renamed, moved or closed as the file says. */
+  private async applyRow(
+    actor: Actor,
+    row: OrgRow,
+    ids: Map<string, number>,
+    today: string,
+    options: { isDemo?: boolean },
+  ): Promise<'created' | 'updated' | 'unchanged'> {
+    const parentId = row.parentCode ? ids.get(row.parentCode)! : null;
+    const existingId = ids.get(row.code);
+    if (existingId === undefined) {
+      const id = await this.orgService.insertNewUnit(
+        { code: row.code, name: row.name, type: row.type, parentId },
+        row.validFrom,
+        options.isDemo ?? false,
+      );
+      if (row.validTo) await this.org.closeUnit(id, row.validTo);
+      await this.orgService.structureChanged(row.validFrom, 'org.import');
+      ids.set(row.code, id);
+      return 'created';
+    }
+    await this.access.assertUnitAccess(actor, existingId);
+    const current = await this.org.unitAsOf(existingId, today);
+    const unit = await this.org.findUnit(existingId);
+    let changed = false;
+    if (current && unit && unit.validTo === null) {
+      const effective = row.validFrom > current.validFrom ? row.validFrom : today;
+      if (current.name !== row.name) {
+        await this.orgService.rename(actor, existingId, {
+          name: row.name,
+          effectiveDate: effective,
+          version: unit.version,
+        });
+        changed = true;
+      }
+      const fresh = await this.org.findUnit(existingId);
+      if (parentId !== null && current.parentId !== parentId) {
+        await this.orgService.move(actor, existingId, {
+          parentId,
+          effectiveDate: effective,
+          version: fresh!.version,
+        });
+        changed = true;
+      }
+      if (row.validTo) {
+        await this.org.closeUnit(existingId, row.validTo);
+        await this.orgService.structureChanged(row.validTo, 'org.import');
+        changed = true;
+      }
+    }
+    return changed ? 'updated' : 'unchanged';
   }
 
   async export(

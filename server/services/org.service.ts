@@ -7,15 +7,20 @@ import type {
   TUnitSplit,
   TUnitType,
 } from '../../contracts/org.ts';
-import { addDays, isWithin, toIsoTimestamp } from '../../domain/dates.ts';
+import { addDays, formatDateVi, isWithin, toIsoTimestamp } from '../../domain/dates.ts';
 import { searchTerms } from '../../domain/fold-text.ts';
 import type { Database } from '../db/client.ts';
 import { AppError, notFound, versionConflict } from '../errors.ts';
 import { nounRef } from '../i18n/messages.ts';
-import type { OrgRepository, OrgUnitRow, SpanTable } from '../repositories/org.repository.ts';
+import type { AncestryChain, OrgRepository, OrgUnitRow, SpanTable } from '../repositories/org.repository.ts';
 import type { AccessService } from './access.service.ts';
 import type { Actor } from './actor.ts';
 import type { AuditService } from './audit.service.ts';
+
+/** The `chain` and `date` of a cycle message: the units from the lower one up, and the first day. */
+function chainParams(chain: AncestryChain): { chain: string; date: string } {
+  return { chain: chain.units.map((u) => u.name).join(' → '), date: formatDateVi(chain.from) };
+}
 
 interface NewUnit {
   code: string;
@@ -82,6 +87,16 @@ export class OrgService {
       if (await this.access.canAccessUnit(actor, unit.id)) visible.push(unit);
     }
     return visible;
+  }
+
+  /**
+   * Cycles stored in the tree (made before they were refused, or by hand), at most `limit`: each a
+   * chain from a unit up to itself and the days it holds. The administrator repairs one by moving
+   * a unit of the chain to its right parent from the chain's first day (`move` works on such units).
+   */
+  async storedCycles(actor: Actor, limit = 100): Promise<AncestryChain[]> {
+    this.access.assertRole(actor, 'admin');
+    return this.org.storedCycles(limit);
   }
 
   private async buildDetail(unitId: number, date?: string): Promise<TOrgUnitDetail> {
@@ -194,16 +209,13 @@ export class OrgService {
     await this.assertCanChange(actor, unitId);
     await this.access.assertUnitAccess(actor, input.parentId);
     await this.database.transaction(async () => {
+      await this.org.lockTree();
       const unit = await this.lockVersion(unitId, input.version);
       this.assertValidOn(unit, input.effectiveDate);
       const parent = await this.requireUnit(input.parentId);
       this.assertValidOn(parent, input.effectiveDate, 'parentId');
-      const parentAncestors = await this.org.ancestors(input.parentId, input.effectiveDate);
-      if (input.parentId === unitId || parentAncestors.some((a) => a.id === unitId)) {
-        throw new AppError(400, 'org_cycle', {}, 'parentId');
-      }
       const before = await this.org.parentSpans(unitId);
-      await this.moveOn(unitId, input.parentId, input.effectiveDate);
+      await this.moveOn(unitId, input.parentId, input.effectiveDate, 'parentId');
       const eventId = await this.org.insertEvent('move', input.effectiveDate, null, actor.userId);
       await this.org.linkEventUnit(eventId, unitId, 'moved');
       await this.org.linkEventUnit(eventId, input.parentId, 'new_parent');
@@ -258,6 +270,7 @@ export class OrgService {
     if (input.into?.parentId) await this.access.assertUnitAccess(actor, input.into.parentId);
     if (input.intoId) await this.access.assertUnitAccess(actor, input.intoId);
     const resultId = await this.database.transaction(async () => {
+      await this.org.lockTree();
       const date = input.effectiveDate;
       const sources: OrgUnitRow[] = [];
       for (const [index, id] of input.sourceIds.entries()) {
@@ -265,17 +278,32 @@ export class OrgService {
         this.assertValidOn(unit, date, `sourceIds.${index}`);
         sources.push(unit);
       }
+      if (!input.into) this.assertValidOn(await this.requireUnit(input.intoId!), date, 'intoId');
+      // The result may not lie below a unit that ends: it would hang under a closed unit, or
+      // (with the units moved to it) under itself.
+      const below = input.into ? input.into.parentId : input.intoId!;
+      for (const source of sources) {
+        if (below === null || source.id === input.intoId) continue;
+        const chain = await this.org.chainUp(below, source.id, date, null);
+        if (!chain) continue;
+        const target = input.into ? input.into.name : chain.units[0]!.name;
+        throw new AppError(
+          409,
+          'org_merge_into_descendant',
+          { source: chain.units.at(-1)!.name, target, ...chainParams(chain) },
+          input.into ? 'into.parentId' : 'intoId',
+        );
+      }
       const targetId = input.into
         ? await this.insertNewUnit(input.into, date, input.isDemo ?? false)
         : input.intoId!;
-      if (!input.into) this.assertValidOn(await this.requireUnit(targetId), date, 'intoId');
       const eventId = await this.org.insertEvent('merge', date, input.note ?? null, actor.userId);
       await this.org.linkEventUnit(eventId, targetId, 'successor');
       for (const source of sources) {
         if (source.id === targetId) continue;
         if (input.moveChildren) {
           for (const child of await this.org.childrenOn(source.id, date)) {
-            await this.moveOn(child, targetId, date);
+            await this.moveOn(child, targetId, date, input.into ? 'into.parentId' : 'intoId');
             await this.org.linkEventUnit(eventId, child, 'moved');
           }
         }
@@ -302,9 +330,22 @@ export class OrgService {
       if (successor.parentId !== null) await this.access.assertUnitAccess(actor, successor.parentId);
     }
     const ids = await this.database.transaction(async () => {
+      await this.org.lockTree();
       const date = input.effectiveDate;
       const unit = await this.lockVersion(unitId, input.version);
       this.assertValidOn(unit, date);
+      // A successor may not hang below the unit it replaces (which ends, its units moving on).
+      for (const [index, successor] of input.successors.entries()) {
+        if (successor.parentId === null) continue;
+        const chain = await this.org.chainUp(successor.parentId, unitId, date, null);
+        if (!chain) continue;
+        throw new AppError(
+          409,
+          'org_split_under_source',
+          { source: chain.units.at(-1)!.name, successor: successor.name, ...chainParams(chain) },
+          `successors.${index}.parentId`,
+        );
+      }
       const eventId = await this.org.insertEvent('split', date, input.note ?? null, actor.userId);
       await this.org.linkEventUnit(eventId, unitId, 'predecessor');
       const created: number[] = [];
@@ -315,7 +356,7 @@ export class OrgService {
         created.push(id);
       }
       for (const child of await this.org.childrenOn(unitId, date)) {
-        await this.moveOn(child, created[0]!, date);
+        await this.moveOn(child, created[0]!, date, 'successors.0.parentId');
         await this.org.linkEventUnit(eventId, child, 'moved');
       }
       await this.org.closeUnit(unitId, addDays(date, -1));
@@ -342,10 +383,24 @@ export class OrgService {
     return unitId;
   }
 
-  /** Gives `unitId` a new parent from `date` on, keeping the earlier parent spans. */
-  private async moveOn(unitId: number, parentId: number, date: string): Promise<void> {
+  /**
+   * Gives `unitId` a new parent from `date` on, keeping the earlier parent spans. Every parent
+   * link a change writes for an existing unit goes through here, and so through the cycle rule:
+   * refused (409, the units named, `field`) when on any day the new link covers, `parentId` is
+   * `unitId` or lies below it. Call under `OrgRepository.lockTree`.
+   */
+  private async moveOn(unitId: number, parentId: number, date: string, field: string): Promise<void> {
     const spans = await this.org.parentSpans(unitId);
     const span = spans.find((s) => isWithin(date, s.valid_from, s.valid_to));
+    const chain = await this.org.chainUp(parentId, unitId, date, span ? span.valid_to : null);
+    if (chain) {
+      throw new AppError(
+        409,
+        'org_cycle',
+        { unit: chain.units.at(-1)!.name, parent: chain.units[0]!.name, ...chainParams(chain) },
+        field,
+      );
+    }
     if (!span) {
       await this.org.insertParent(unitId, parentId, date);
       return;

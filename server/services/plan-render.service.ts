@@ -8,9 +8,13 @@ import { AppError } from '../errors.ts';
 import type { Actor } from './actor.ts';
 import type { PlanService } from './plan.service.ts';
 
-/** A stored plan in the renderer's terms: only what the plan holds, nothing invented. */
-export function planForRender(plan: TPlan): PlanForRender {
+/**
+ * A stored plan in the renderer's terms: only what the plan holds, nothing invented. A draft
+ * without a number is printed as one (`draft`: the issuer's symbol suffix and the year).
+ */
+export function planForRender(plan: TPlan, draft: PlanForRender['draft'] = null): PlanForRender {
   return {
+    draft: plan.status === 'draft' && !plan.symbol ? draft : null,
     kind: plan.kind,
     symbol: plan.symbol,
     issuer: plan.issuerName,
@@ -78,13 +82,13 @@ export class PlanRenderService {
 
   async docx(actor: Actor, planId: number): Promise<{ data: Buffer; fileName: string }> {
     const plan = await this.plans.get(actor, planId);
-    const data = await renderPlanDocx(planForRender(plan), { creator: 'Tiến Độ' });
+    const data = await renderPlanDocx(await this.renderable(plan), { creator: 'Tiến Độ' });
     return { data, fileName: planFileName(plan, 'docx') };
   }
 
   async pdf(actor: Actor, planId: number): Promise<{ data: Buffer; fileName: string }> {
     const plan = await this.plans.get(actor, planId);
-    const docx = await renderPlanDocx(planForRender(plan), { creator: 'Tiến Độ' });
+    const docx = await renderPlanDocx(await this.renderable(plan), { creator: 'Tiến Độ' });
     try {
       return { data: await convertDocxToPdf(docx), fileName: planFileName(plan, 'pdf') };
     } catch (error) {
@@ -93,5 +97,11 @@ export class PlanRenderService {
       }
       throw error;
     }
+  }
+
+  /** The plan as printed: a draft with its issuer's "Số:      /KH-CĐ" and this year. */
+  private async renderable(plan: TPlan): Promise<PlanForRender> {
+    if (plan.status !== 'draft') return planForRender(plan);
+    return planForRender(plan, await this.plans.draftNumbering(plan));
   }
 }

@@ -5,8 +5,9 @@ import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parsePlanDocument, parsePlanFile } from '../../documents/parse/parse-plan-document.ts';
+import { docxParagraphs } from '../../documents/render/docx-xml.ts';
 import { emptyPlanContent } from '../../domain/plans/empty-plan.ts';
-import type { Database } from '../db/client.ts';
+import { type Database, rows } from '../db/client.ts';
 import { seedSmallOrg } from '../test/fixtures.ts';
 import { openTestDatabase, type TestDatabase, testEngines } from '../test/test-database.ts';
 import { type Actor, SYSTEM_ACTOR } from './actor.ts';
@@ -17,6 +18,12 @@ const seed = (name: string) =>
   readFileSync(new URL(`../../resources/seeds/${name}`, import.meta.url), 'utf8');
 
 const noFilter = { mine: false, overdue: false };
+const SIGNER = {
+  authority: 'TM.' as const,
+  on_behalf_of: 'Ban Thường vụ',
+  title: 'Chủ tịch',
+  name: 'Nguyễn Văn An',
+};
 
 describe.each(testEngines())('plans that cascade on %s', (engine) => {
   let testDb: TestDatabase;
@@ -61,15 +68,44 @@ describe.each(testEngines())('plans that cascade on %s', (engine) => {
       expect(mine.due! < annual.due!).toBe(true);
     }
 
+    // the commune's own name and place, never the province's
+    expect(derived).toMatchObject({ issuerName: 'Công đoàn phường Kỳ Bá', place: 'Kỳ Bá', signer: null });
+    const draftText = docxParagraphs((await services.planRender.docx(manager, derived.id)).data).map((p) =>
+      p.replace(/\u00a0/g, ' '),
+    );
+    expect(draftText[0]).toBe('DỰ THẢO');
+    expect(draftText).toContain('Số:        /KH-CĐ');
+    expect(draftText).toContain('CÔNG ĐOÀN\nPHƯỜNG KỲ BÁ');
+    expect(draftText.some((p) => /^Kỳ Bá, ngày +tháng +năm 2024$/.test(p))).toBe(true);
+
     const suggestion = await services.plans.suggestSymbol(manager, derived.id, 2024);
-    expect(suggestion.symbol).toBe('1/KH-CĐ');
-    const issued = await services.plans.issue(manager, derived.id, {
-      symbol: suggestion.symbol,
-      issuedOn: '2024-06-01',
-      version: derived.version,
-    });
-    expect(issued).toMatchObject({ status: 'issued', symbol: '1/KH-CĐ' });
-    expect((await services.plans.suggestSymbol(manager, derived.id, 2024)).number).toBe(2);
+    expect(suggestion).toMatchObject({ symbol: '1/KH-CĐ', signer: null });
+    // no signer, or half of one: refused, nothing issued
+    const unsigned = { symbol: suggestion.symbol, issuedOn: '2024-06-01', version: derived.version };
+    await expect(
+      services.plans.issue(manager, derived.id, { ...unsigned, signer: { ...SIGNER, name: ' ' } }),
+    ).rejects.toMatchObject({ status: 400, key: 'signer_required', field: 'signer.name' });
+    await expect(
+      services.plans.issue(manager, derived.id, { ...unsigned, signer: { ...SIGNER, on_behalf_of: null } }),
+    ).rejects.toMatchObject({ status: 400, field: 'signer.on_behalf_of' });
+    expect((await services.plans.get(manager, derived.id)).status).toBe('draft');
+
+    const issued = await services.plans.issue(manager, derived.id, { ...unsigned, signer: SIGNER });
+    expect(issued).toMatchObject({ status: 'issued', symbol: '1/KH-CĐ', signer: SIGNER });
+    const next = await services.plans.suggestSymbol(manager, derived.id, 2024);
+    expect(next).toMatchObject({ number: 2, signer: SIGNER });
+    const [audit] = await rows<{ after: { signer: unknown } }>(
+      database.db(),
+      sql`SELECT after FROM audit_log WHERE action = 'plan.issue' AND object_id = ${String(derived.id)}`,
+    );
+    expect(audit?.after.signer).toEqual(SIGNER);
+
+    const signed = docxParagraphs((await services.planRender.docx(manager, derived.id)).data);
+    expect(signed).not.toContain('DỰ THẢO');
+    expect(signed).toContain('Số: 1/KH-CĐ');
+    expect(signed).toContain('Kỳ Bá, ngày 01 tháng 6 năm 2024');
+    const signature = signed.slice(signed.indexOf('Nơi nhận:'));
+    expect(signature).toEqual(expect.arrayContaining(['TM. BAN THƯỜNG VỤ', 'CHỦ TỊCH', 'Nguyễn Văn An']));
 
     const chain = await services.documentRegistry.chain(SYSTEM_ACTOR, issued.documentId!);
     const up1 = chain.up.children[0]!;
@@ -212,6 +248,7 @@ describe.each(testEngines())('plans that cascade on %s', (engine) => {
       symbol: '77/KH-LĐLĐ',
       issuedOn: '2024-06-01',
       version: draft.version,
+      signer: SIGNER,
     });
 
     const board = await services.plans.taskBoard(manager, { ...noFilter, planId: plan.id });
@@ -310,6 +347,7 @@ describe.each(testEngines())('plans that cascade on %s', (engine) => {
       symbol: '80/KH-LĐLĐ',
       issuedOn: '2024-05-01',
       version: draft.version,
+      signer: SIGNER,
     });
     const { data, fileName } = await services.plans.complianceXlsx(manager, plan.id);
     expect(fileName).toBe('tinh-hinh-ban-hanh-80-kh-ldld.xlsx');
@@ -402,6 +440,7 @@ describe.each(testEngines())('plans that cascade on %s', (engine) => {
       symbol: '15/KH-LĐLĐ',
       issuedOn: '2025-03-01',
       version: plan.version,
+      signer: SIGNER,
     });
     expect(await days(chair)).toEqual([
       'Tết Trung thu 2025-10-06',

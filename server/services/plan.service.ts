@@ -1,20 +1,24 @@
 import type { TUnitType } from '../../contracts/org.ts';
-import type { TExtractedDocument, TSigner } from '../../contracts/plan-extract.ts';
-import type {
-  TCompliance,
-  TCooperatingUnit,
-  TPlan,
-  TPlanContent,
-  TPlanSummary,
-  TTaskBoard,
-  TTaskStatus,
+import { type TExtractedDocument, type TSigner, ZSigner } from '../../contracts/plan-extract.ts';
+import {
+  signerProblems,
+  type TCompliance,
+  type TCooperatingUnit,
+  type TIssuePlan,
+  type TIssueSuggestion,
+  type TPlan,
+  type TPlanContent,
+  type TPlanSummary,
+  type TTaskBoard,
+  type TTaskStatus,
 } from '../../contracts/plans.ts';
 import { renderComplianceXlsx } from '../../documents/render/compliance.xlsx.ts';
 import { foldText } from '../../domain/fold-text.ts';
 import { complianceState, implementationDeadline } from '../../domain/plans/compliance.ts';
 import { deriveImplementingPlan, lowerTargetWarnings } from '../../domain/plans/derive-plan.ts';
 import { type EventDates, eventOccurrences, planYears } from '../../domain/plans/lunar-events.ts';
-import { symbolNumber } from '../../domain/plans/symbol.ts';
+import { placeOfUnit } from '../../domain/plans/place-of-unit.ts';
+import { symbolNumber, symbolSuffix } from '../../domain/plans/symbol.ts';
 import {
   assignmentStatus,
   compareBoardItems,
@@ -109,18 +113,6 @@ export function readCooperating(value: unknown): TCooperatingUnit[] {
     return [];
   });
 }
-
-/** The abbreviation of a unit type in document symbols (72/KH-LĐLĐ). */
-const SYMBOL_ISSUER: Record<TUnitType, string> = {
-  national: 'TLĐ',
-  province: 'LĐLĐ',
-  central_sector: 'CĐN',
-  district: 'LĐLĐ',
-  commune: 'CĐ',
-  sector: 'CĐN',
-  industrial_zone: 'CĐKCN',
-  grassroots: 'CĐCS',
-};
 
 /** A stored campaign event as the calendar rules read it. */
 function eventDates(row: {
@@ -488,6 +480,11 @@ export class PlanService {
         unitName: unit.name,
         unitShortName: unit.shortName,
         supervisingName: ancestors.at(-1)?.name ?? null,
+        // the unit's own place, never the parent plan's (a commune dates its plan at home)
+        place: placeOfUnit(
+          unit.name,
+          ancestors.map((a) => a.name),
+        ),
         childTypes: children.filter((c) => c.id !== unit.id).map((c) => c.type),
         reportLeadDays: input.reportLeadDays,
         implementDeadline: input.implementDeadline ?? null,
@@ -514,15 +511,29 @@ export class PlanService {
     return this.get(actor, id);
   }
 
-  /** The number suggested for issuing: the unit's next in its sequence for the year and kind. */
-  async suggestSymbol(actor: Actor, id: number, year: number): Promise<{ number: number; symbol: string }> {
+  /** The number suggested for issuing: the unit's next in its sequence; the signer it last used. */
+  async suggestSymbol(actor: Actor, id: number, year: number): Promise<TIssueSuggestion> {
     const plan = await this.requirePlan(id);
     await this.assertCanWrite(actor, plan.unitId);
     const unit = await this.org.findUnit(plan.unitId);
     const number = await this.plans.nextNumber(plan.unitId, year, plan.kind, true);
+    const last = ZSigner.safeParse(await this.plans.lastSigner(plan.unitId));
     return {
       number,
-      symbol: `${number}/${plan.kind}-${SYMBOL_ISSUER[(unit?.type ?? 'grassroots') as TUnitType]}`,
+      symbol: `${number}/${symbolSuffix(plan.kind, unit?.type ?? 'grassroots')}`,
+      signer: (plan.signer as TSigner | null) ?? (last.success ? last.data : null),
+    };
+  }
+
+  /** How a draft is numbered on paper: its unit's "KH-CĐ" after a blank number, and this year. */
+  async draftNumbering(plan: {
+    unitId: number;
+    kind: string;
+  }): Promise<{ symbolSuffix: string; year: number }> {
+    const unit = await this.org.findUnit(plan.unitId);
+    return {
+      symbolSuffix: symbolSuffix(plan.kind, unit?.type ?? 'grassroots'),
+      year: Number(this.access.today().slice(0, 4)),
     };
   }
 
@@ -552,15 +563,20 @@ export class PlanService {
   }
 
   /** Draft → issued with its number and date; the plan becomes a document in the chain. */
-  async issue(
-    actor: Actor,
-    id: number,
-    input: { symbol: string; issuedOn: string; version: number },
-  ): Promise<TPlan> {
+  async issue(actor: Actor, id: number, input: TIssuePlan): Promise<TPlan> {
     const plan = await this.requirePlan(id);
     await this.assertCanWrite(actor, plan.unitId, 'manager');
     if (plan.status === 'issued')
       throw new AppError(409, 'validation', { field: 'status', detail: 'kế hoạch đã ban hành' }, 'status');
+    // a plan is issued signed: the same rule the request schema asks (CLI and demo come here too)
+    const [problem] = signerProblems(input.signer);
+    if (problem) throw new AppError(400, 'signer_required', { detail: problem.detail }, problem.field);
+    const signer: TSigner = {
+      authority: input.signer.authority,
+      on_behalf_of: input.signer.on_behalf_of?.trim() || null,
+      title: input.signer.title?.trim() || null,
+      name: input.signer.name?.trim() || null,
+    };
     await this.database.transaction(async () => {
       const view = await this.view(plan, await this.plans.children(id));
       const parent = plan.parentPlanId ? await this.plans.find(plan.parentPlanId) : undefined;
@@ -574,7 +590,7 @@ export class PlanService {
           date: input.issuedOn,
           title: plan.title,
           addressees: [],
-          signer: view.signer,
+          signer,
           references: parent?.symbol
             ? [
                 {
@@ -604,6 +620,7 @@ export class PlanService {
           status: 'issued',
           symbol: input.symbol,
           issuedOn: input.issuedOn,
+          signer,
           documentId,
         }))
       ) {
@@ -612,7 +629,14 @@ export class PlanService {
       const number = symbolNumber(input.symbol);
       if (number !== null)
         await this.plans.noteNumberUsed(plan.unitId, Number(input.issuedOn.slice(0, 4)), plan.kind, number);
-      await this.audit.record(actor, 'plan.issue', 'plan', id, { status: plan.status }, input);
+      await this.audit.record(
+        actor,
+        'plan.issue',
+        'plan',
+        id,
+        { status: plan.status, signer: plan.signer },
+        { ...input, signer },
+      );
     });
     return this.get(actor, id);
   }

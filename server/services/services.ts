@@ -19,6 +19,7 @@ import { AuditService } from './audit.service.ts';
 import { AuthService } from './auth.service.ts';
 import { ConsolidatedReportService } from './consolidated-report.service.ts';
 import { DashboardService } from './dashboard.service.ts';
+import { DeviceCookies } from './device-cookie.ts';
 import { DocumentParseService } from './document-parse.service.ts';
 import { DocumentRegistryService } from './document-registry.service.ts';
 import { createMailer, type Mailer } from './mailer.ts';
@@ -103,6 +104,7 @@ export function createServices(
     audit,
     config.sessionTtlHours * 3_600_000,
     sessionCache,
+    new DeviceCookies(settings),
     clock,
   );
   // The demo loader needs the finished service graph: it is set once the graph exists.

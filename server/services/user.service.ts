@@ -81,9 +81,10 @@ export class UserService {
     this.access.assertRole(actor, 'manager');
     const existing = await this.users.findById(id);
     if (!existing) throw notFound('user');
-    await this.access.assertUnitAccess(actor, existing.homeUnitId);
-    if (!roleAtLeast(actor.role, existing.role as TRole))
-      throw new AppError(403, 'role_too_high', {}, 'role');
+    await this.access.assertAccountChange(actor, {
+      role: existing.role as TRole,
+      homeUnitId: existing.homeUnitId,
+    });
     if (input.role && !roleAtLeast(actor.role, input.role))
       throw new AppError(403, 'role_too_high', {}, 'role');
     if (input.homeUnitId) await this.access.assertUnitAccess(actor, input.homeUnitId);

@@ -1,6 +1,8 @@
 import type { TExtractedDocument } from '../../../contracts/plan-extract.ts';
 import type {
   TCompliance,
+  TIssuePlan,
+  TIssueSuggestion,
   TPlan,
   TPlanContent,
   TPlanSummary,
@@ -43,13 +45,11 @@ export interface DeriveInput {
 export const derivePlan = (id: number, body: DeriveInput): Promise<TPlan> =>
   apiPost<TPlan>(`/api/plans/${id}/derive`, body);
 
-export const fetchNextSymbol = (id: number, date?: string): Promise<{ number: number; symbol: string }> =>
+export const fetchNextSymbol = (id: number, date?: string): Promise<TIssueSuggestion> =>
   apiGet(withQuery(`/api/plans/${id}/next-symbol`, { date }));
 
-export const issuePlan = (
-  id: number,
-  body: { symbol: string; issuedOn: string; version: number },
-): Promise<TPlan> => apiPost<TPlan>(`/api/plans/${id}/issue`, body);
+export const issuePlan = (id: number, body: TIssuePlan): Promise<TPlan> =>
+  apiPost<TPlan>(`/api/plans/${id}/issue`, body);
 
 export const updatePlanTask = (
   planId: number,

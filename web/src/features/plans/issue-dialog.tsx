@@ -1,8 +1,9 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Input, Typography } from 'antd';
+import { Input, Select, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TPlan } from '../../../../contracts/plans.ts';
+import type { TSigner, TSignerAuthority } from '../../../../contracts/plan-extract.ts';
+import { signerProblems, type TPlan } from '../../../../contracts/plans.ts';
 import { ApiError } from '../../api/client.ts';
 import { fetchNextSymbol, issuePlan } from '../../api/plans.api.ts';
 import { useApiErrorText } from '../../components/api-error-text.ts';
@@ -12,7 +13,16 @@ import { todayIso } from '../../lib/format.ts';
 import { lowerFirst } from '../../lib/text.ts';
 import { PLAN_QUERY_KEY } from './plan-content.ts';
 
-/** Record the number, symbol and date a signed draft was issued with. */
+const AUTHORITIES: readonly TSignerAuthority[] = ['TM.', 'KT.', 'Q.', 'TL.'];
+const NO_SIGNER: TSigner = { authority: null, on_behalf_of: null, title: null, name: null };
+type SignerText = 'on_behalf_of' | 'title' | 'name';
+const SIGNER_TEXTS: readonly SignerText[] = ['on_behalf_of', 'title', 'name'];
+
+/**
+ * Record the number, symbol, date and signer a signed draft was issued with. The signer block is
+ * printed on the plan (Decree 30); the unit's last signer is offered, and the contract's rule
+ * (`signerProblems`) says what is missing before anything is sent.
+ */
 export function IssueDialog({
   plan,
   onClose,
@@ -28,6 +38,8 @@ export function IssueDialog({
   const [date, setDate] = useState<string | null>(todayIso());
   const [symbol, setSymbol] = useState('');
   const [edited, setEdited] = useState(false);
+  const [signer, setSigner] = useState<TSigner>(plan.signer ?? NO_SIGNER);
+  const [signerEdited, setSignerEdited] = useState(false);
   const [tried, setTried] = useState(false);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -40,10 +52,20 @@ export function IssueDialog({
   useEffect(() => {
     if (!edited && suggestion.data) setSymbol(suggestion.data.symbol);
   }, [suggestion.data, edited]);
+  useEffect(() => {
+    if (!signerEdited && suggestion.data?.signer) setSigner(suggestion.data.signer);
+  }, [suggestion.data, signerEdited]);
+
+  const problems = signerProblems(signer);
+  const problemOf = (part: SignerText) => problems.find((p) => p.field === `signer.${part}`)?.detail;
+  const editSigner = (patch: Partial<TSigner>) => {
+    setSignerEdited(true);
+    setSigner((current) => ({ ...current, ...patch }));
+  };
 
   async function save() {
     setTried(true);
-    if (!date || symbol.trim().length < 3) return;
+    if (!date || symbol.trim().length < 3 || problems.length > 0) return;
     setSaving(true);
     setError(null);
     try {
@@ -51,6 +73,7 @@ export function IssueDialog({
         symbol: symbol.trim(),
         issuedOn: date,
         version: plan.version,
+        signer,
       });
       queryClient.setQueryData(PLAN_QUERY_KEY(plan.id), issued);
       onIssued(issued);
@@ -105,6 +128,48 @@ export function IssueDialog({
             {t('common.requiredChoice', { field: lowerFirst(t('plans.issue.date')) })}
           </div>
         )}
+        <fieldset className="issue-signer">
+          <legend className="field-label">{t('plans.issue.signer')}</legend>
+          <Typography.Text type="secondary" className="field-help">
+            {t('plans.issue.signerHelp')}
+          </Typography.Text>
+          <label htmlFor="issue-signer-authority" className="field-label">
+            {t('plans.issue.signer_authority')}
+          </label>
+          <Select
+            id="issue-signer-authority"
+            value={signer.authority ?? 'none'}
+            onChange={(value: TSignerAuthority | 'none') =>
+              editSigner({ authority: value === 'none' ? null : value })
+            }
+            options={[
+              { value: 'none', label: t('plans.issue.authorityNone') },
+              ...AUTHORITIES.map((a) => ({ value: a, label: t(`plans.issue.authority.${a}`) })),
+            ]}
+          />
+          {SIGNER_TEXTS.map((part) => {
+            const problem = tried ? problemOf(part) : undefined;
+            return (
+              <div key={part}>
+                <label htmlFor={`issue-signer-${part}`} className="field-label">
+                  {t(`plans.issue.signer_${part}`)}
+                </label>
+                <Input
+                  id={`issue-signer-${part}`}
+                  value={signer[part] ?? ''}
+                  placeholder={t(`plans.issue.placeholder_${part}`)}
+                  status={problem ? 'error' : undefined}
+                  onChange={(e) => editSigner({ [part]: e.target.value === '' ? null : e.target.value })}
+                />
+                {problem && (
+                  <div className="login-field__error" role="alert">
+                    {problem}
+                  </div>
+                )}
+              </div>
+            );
+          })}
+        </fieldset>
       </div>
     </FormDialog>
   );
