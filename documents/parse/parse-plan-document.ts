@@ -27,6 +27,7 @@ import { inferIssuerFromBody } from './infer-issuer.ts';
 import { issuerFromSymbol } from './issuer-names.ts';
 import { foldText, isMostlyUpper, normalizeText } from './normalize-text.ts';
 import { dropPageChrome } from './page-chrome.ts';
+import { readPipeTargetTables } from './read-pipe-target-table.ts';
 import { readTargetTables } from './read-target-table.ts';
 import { readTaskTables } from './read-task-table.ts';
 import { rebuildBarTables } from './rebuild-tables.ts';
@@ -81,9 +82,22 @@ function findAttachedPart(lines: readonly string[], from: number): number {
     const line = lines[i]!.trim();
     if (line.length === 0 || line.length > 400) continue;
     const folded = foldText(line);
-    if (ATTACHED_HEAD.test(folded) && (/^[ivx]+[.\-–]\s/.test(folded) || isMostlyUpper(line.slice(0, 40)))) return i;
+    if (ATTACHED_HEAD.test(folded) && (/^[ivx]+[.\-–]\s/.test(folded) || isMostlyUpper(line.slice(0, 40))))
+      return i;
   }
   return -1;
+}
+
+/** Two indicator texts name the same thing (most of the shorter one's words are in the other). */
+function sameIndicator(a: string, b: string): boolean {
+  const words = (t: string): string[] =>
+    foldText(t)
+      .split(/[^a-z0-9%]+/)
+      .filter((w) => w.length > 1);
+  const [short, long] =
+    words(a).length <= words(b).length ? [words(a), new Set(words(b))] : [words(b), new Set(words(a))];
+  if (short.length === 0) return false;
+  return short.filter((w) => long.has(w)).length / short.length >= 0.8;
 }
 
 function isHeadingParagraph(p: Paragraph): boolean {
@@ -103,6 +117,9 @@ function parseOneDocument(lines: readonly string[]): TExtractedDocument {
   const fullText = lines.join('\n');
   const header = extractHeader(lines, fullText);
   const bodyStart = Math.min(header.bodyStart, lines.length);
+  const docYear = Number(
+    header.date?.slice(0, 4) ?? /(?:19|20)\d{2}/.exec(header.title ?? '')?.[0] ?? Number.NaN,
+  );
 
   const recipientsLine = findRecipientsLine(lines, bodyStart);
   const signerFrom = recipientsLine >= 0 ? Math.max(bodyStart, recipientsLine - 8) : bodyStart;
@@ -213,11 +230,18 @@ function parseOneDocument(lines: readonly string[]): TExtractedDocument {
       }
     });
   }
-  const targets = [
+  const textTargets = [
     ...extractTargets(targetParagraphs.filter((p) => p.line < firstTableLine)),
     ...tables.targets,
     ...extractTargets(targetParagraphs.filter((p) => p.line > firstTableLine)),
   ];
+  // row-a-line target tables (appendices); an indicator the text already gave is not repeated
+  const pipeTargets = isReport
+    ? []
+    : readPipeTargetTables(lines, bodyStart, lines.length, Number.isFinite(docYear) ? docYear : null).filter(
+        (t) => !textTargets.some((u) => sameIndicator(u.text, t.text)),
+      );
+  const targets = [...textTargets, ...pipeTargets];
 
   // tasks
   const hasSections = body.some((p) => p.marker?.kind === 'roman' || p.marker?.kind === 'caps');
@@ -245,9 +269,6 @@ function parseOneDocument(lines: readonly string[]): TExtractedDocument {
   const bodyTasks =
     taskItems.length > 0 ? tasksFromItems(taskItems) : isReport ? [] : tasksFromInstructions(body);
   // numbered rows of task tables, in the body or its appendices
-  const docYear = Number(
-    header.date?.slice(0, 4) ?? /(?:19|20)\d{2}/.exec(header.title ?? '')?.[0] ?? Number.NaN,
-  );
   const tableTasks = isReport
     ? []
     : readTaskTables(lines, bodyStart, lines.length, Number.isFinite(docYear) ? docYear : null).tasks;

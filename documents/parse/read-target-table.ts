@@ -22,7 +22,7 @@ interface Header {
   oneLine: boolean;
 }
 
-function readValue(cell: string): { op: TComparator; value: number; percent: boolean } | null {
+export function readValue(cell: string): { op: TComparator; value: number; percent: boolean } | null {
   const m = VALUE.exec(cell.trim());
   if (!m) return null;
   const raw = m[2]!;

@@ -62,8 +62,10 @@ function columnsOf(header: readonly string[][]): Columns | null {
   const top = header[0] ?? [];
   const spanned: string[] = [];
   for (let c = 0; c < width; c++) spanned.push((top[c] ?? '').trim() || (c > 0 ? spanned[c - 1]! : ''));
+  // a second header row names sub-columns; one whose cells do not line up with the first is ignored
+  const subHeaders = header.slice(1).filter((r) => r.length === top.length);
   const label = (c: number): string =>
-    foldText([spanned[c] ?? '', ...header.slice(1).map((r) => r[c] ?? '')].join(' '));
+    foldText([spanned[c] ?? '', ...subHeaders.map((r) => r[c] ?? '')].join(' '));
   let ordinal = -1;
   let text = -1;
   let lead = -1;
