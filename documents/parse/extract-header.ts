@@ -92,7 +92,9 @@ interface DateLine {
   cutTo: number;
 }
 
-function readDateLine(line: string, index: number): DateLine | null {
+function readDateLine(raw: string, index: number): DateLine | null {
+  // a month or day typed with a space inside ("tháng 0 6 năm 2018")
+  const line = raw.replace(/((?:ngày|tháng|ngay|thang)\s\d) (\d)(?=\s)/giu, '$1$2');
   const folded = foldText(line);
   const m = DATE_LINE.exec(folded);
   if (!m) return null;

@@ -30,7 +30,7 @@ import { dropPageChrome } from './page-chrome.ts';
 import { readPipeTargetTables } from './read-pipe-target-table.ts';
 import { readTargetTables } from './read-target-table.ts';
 import { readTaskTables } from './read-task-table.ts';
-import { rebuildBarTables } from './rebuild-tables.ts';
+import { rebuildBarTables, rebuildPipeHeader } from './rebuild-tables.ts';
 import { splitDocuments } from './split-documents.ts';
 import { unflattenClosing } from './unflatten-closing.ts';
 
@@ -246,6 +246,16 @@ function parseOneDocument(lines: readonly string[]): TExtractedDocument {
   // tasks
   const hasSections = body.some((p) => p.marker?.kind === 'roman' || p.marker?.kind === 'caps');
   let taskItems: OutlineItem[];
+  // "1. Nhiệm vụ" / "2. Giải pháp": a first level of bare headings; the tasks are the items under them
+  const underBareHeadings = (items: OutlineItem[]): OutlineItem[] => {
+    const bare = (it: OutlineItem): boolean =>
+      it.head.text.split(/\s+/).length <= 6 && !/[.;]/.test(it.head.text) && it.body.some((p) => p.marker);
+    if (items.length === 0 || !items.every(bare)) return items;
+    return items.flatMap((it) => {
+      const sub = firstLevelItems(it.body, 0, it.body.length);
+      return sub.length > 0 ? sub : [it];
+    });
+  };
   if (isReport) {
     taskItems = forwardHeads.flatMap((h) => {
       const { from, to } = sectionScope(body, h);
@@ -258,7 +268,7 @@ function parseOneDocument(lines: readonly string[]): TExtractedDocument {
     );
     taskItems = taskHeads.flatMap((h) => {
       const { from, to } = sectionScope(body, h);
-      return firstLevelItems(body, from, to);
+      return underBareHeadings(firstLevelItems(body, from, to));
     });
     if (taskItems.length === 0 && !hasSections) {
       taskItems = firstLevelItems(body, 0, body.length).filter(
@@ -343,7 +353,9 @@ function parseOneDocument(lines: readonly string[]): TExtractedDocument {
 
 /** Reads plan-extract/v1 out of a document's text. Never throws on odd input. */
 export function parsePlanDocument(text: string, options: ParseOptions): TPlanExtract {
-  const lines = unflattenClosing(rebuildBarTables(dropPageChrome(normalizeText(text).split('\n'))));
+  const lines = unflattenClosing(
+    rebuildPipeHeader(rebuildBarTables(dropPageChrome(normalizeText(text).split('\n')))),
+  );
   const documents = splitDocuments(lines)
     .map(({ start, end }) => lines.slice(start, end))
     .filter((docLines) => docLines.some((l) => /\p{L}{2}/u.test(l)))

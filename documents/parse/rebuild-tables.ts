@@ -183,3 +183,43 @@ export function rebuildBarTables(lines: readonly string[]): string[] {
   }
   return out;
 }
+
+const PIPE_ROW = /^\s*\|.*\|\s*$/;
+const PIPE_SEPARATOR = /^[\s|:-]+$/;
+
+/**
+ * A Markdown pipe table holding the header's two columns ("| THỦ TƯỚNG CHÍNH PHỦ | CỘNG HÒA … |",
+ * "| Số: 773/QĐ-TTg | Hà Nội, ngày … |") in the first lines becomes its left column's cells, then
+ * its right column's, as rebuilt layout tables are.
+ */
+export function rebuildPipeHeader(lines: readonly string[]): string[] {
+  const limit = Math.min(lines.length, 30);
+  let start = -1;
+  for (let i = 0; i < limit; i++) {
+    if (
+      PIPE_ROW.test(lines[i]!) &&
+      LAYOUT_CELL.test(foldText(lines[i]!.replace(/\|/g, ' \n ')).split('\n').join(' '))
+    ) {
+      start = i;
+      break;
+    }
+  }
+  if (start < 0) return [...lines];
+  let end = start;
+  while (end < lines.length && PIPE_ROW.test(lines[end]!)) end++;
+  const rows = lines
+    .slice(start, end)
+    .filter((l) => !PIPE_SEPARATOR.test(l))
+    .map((l) =>
+      l
+        .trim()
+        .replace(/^\|/, '')
+        .replace(/\|$/, '')
+        .split('|')
+        .map((c) => [c.trim()]),
+    );
+  const table: Table = { start, end, rows };
+  const cells = rows.flat().map((c) => foldText(c[0]!));
+  if (!cells.some((c) => LAYOUT_CELL.test(c))) return [...lines];
+  return [...lines.slice(0, start), ...render(table), ...lines.slice(end)];
+}
