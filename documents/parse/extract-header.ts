@@ -274,15 +274,31 @@ export function extractHeader(lines: readonly string[], fullText: string): Docum
       if (/^kinh gui\b/.test(foldText(lines[i]!.trim()))) kinhGui = i;
     }
   }
+  // a telegram (công điện) names its addressees after "THỦ TƯỚNG CHÍNH PHỦ điện:"
+  if (kinhGui < 0 && kind === 'CĐ') {
+    for (let i = Math.max(0, titleEnd + 1); i < Math.min(lines.length, titleEnd + 6); i++) {
+      if (/\sdien\s*:\s*$/.test(foldText(lines[i]!.trim()))) kinhGui = i;
+    }
+  }
   if (kinhGui >= 0) {
-    const rest = lines[kinhGui]!.trim().replace(/^[^:]*:\s*/, '');
+    // "Kính gửi: Các" / "Doanh nghiệp …": a single addressee wrapped onto the next line
+    const own = lines[kinhGui]!.trim();
+    const next = lines[kinhGui + 1]?.trim() ?? '';
+    const wrapped =
+      /:\s*\S/.test(own) &&
+      !/[;.,:]$/.test(own) &&
+      next.length > 0 &&
+      !/^[-–+•]/.test(next) &&
+      !BODY_START.test(foldText(next)) &&
+      next.length < 200;
+    const rest = (wrapped ? `${own} ${next}` : own).replace(/^[^:]*:\s*/, '');
     const first = /^kinh gui\s*$/.test(foldText(rest)) ? '' : rest;
     for (const part of first.split(/;\s*/)) {
       const item = trimListItem(part);
       if (item.length > 1) addressees.push(item);
     }
-    afterAddressees = kinhGui;
-    for (let i = kinhGui + 1; i < Math.min(lines.length, kinhGui + 40); i++) {
+    afterAddressees = wrapped ? kinhGui + 1 : kinhGui;
+    for (let i = afterAddressees + 1; i < Math.min(lines.length, kinhGui + 40); i++) {
       const line = lines[i]!.trim();
       if (line.length === 0) continue;
       if (!/^[-–+•]/.test(line) && !(addressees.length === 0 && line.length < 120 && /[;.]$/.test(line)))

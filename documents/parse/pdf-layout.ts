@@ -28,8 +28,8 @@ interface Gap {
   at: number;
 }
 
-/** a gap this many times the text height splits a row into columns */
-const WIDE_GAP = 3;
+/** a gap this many times the text height splits a row into columns (a word space is ~0.3) */
+const WIDE_GAP = 1.8;
 /** more than this many text heights of blank page ends a two-column run (a signature leaves ~6) */
 const MAX_COLUMN_SKIP = 12;
 
@@ -96,6 +96,8 @@ function readColumns(rows: Row[], start: number): { left: string[]; right: strin
   let hi = gap.hi;
   const left: string[] = [];
   const right: string[] = [];
+  let rightEdge = Number.POSITIVE_INFINITY;
+  let rightCentre = 0;
   let k = start;
   for (; k < rows.length; k++) {
     const row = rows[k]!;
@@ -110,13 +112,21 @@ function readColumns(rows: Row[], start: number): { left: string[]; right: strin
       if (nhi <= nlo) break;
       lo = nlo;
       hi = nhi;
+      rightEdge = Math.min(rightEdge, row.items[split.at]!.x);
+      if (k === start) rightCentre = (row.items[split.at]!.x + x1) / 2;
       left.push(rowText(row.items.slice(0, split.at)));
       right.push(rowText(row.items.slice(split.at)));
     } else if (x1 <= hi && x1 < lo + (hi - lo) * 0.75 && skip < 1.9) {
       // a left line below a blank (a new paragraph, "Kính gửi:") is not the column's
       left.push(rowText(row.items));
       lo = Math.max(lo, x1);
-    } else if (x0 >= lo && x0 > lo + (hi - lo) * 0.25) {
+    } else if (
+      x0 >= lo &&
+      x0 > lo + (hi - lo) * 0.25 &&
+      x0 >= rightEdge - row.height &&
+      Math.abs((x0 + x1) / 2 - rightCentre) <= 2.5 * row.height
+    ) {
+      // the right column's lines are centred under its first line (a title centred on the page is not)
       right.push(rowText(row.items));
       hi = Math.min(hi, x0);
     } else break;

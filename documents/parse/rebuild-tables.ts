@@ -216,7 +216,8 @@ export function rebuildPipeHeader(lines: readonly string[]): string[] {
         .replace(/^\|/, '')
         .replace(/\|$/, '')
         .split('|')
-        .map((c) => [c.trim()]),
+        // "Số: 5115/LĐTBXH-KHTC V/v thí điểm …": the subject line under the number
+        .map((c) => c.trim().split(/\s(?=V\/v\s)/u)),
     );
   const table: Table = { start, end, rows };
   const cells = rows.flat().map((c) => foldText(c[0]!));

@@ -85,6 +85,16 @@ export function unflattenClosing(lines: readonly string[]): string[] {
   const out: string[] = [];
   for (const line of lines) {
     const t = line.trim();
+    if (/^\|\s*k[ií]nh g[uử]i\s*:?\s*\|/iu.test(t)) {
+      // "| Kính gửi: | - A; - B; |": the label and its list, one line
+      out.push(
+        `Kính gửi: ${t
+          .replace(/^\|\s*k[ií]nh g[uử]i\s*:?\s*\|/iu, '')
+          .replace(/\|\s*$/, '')
+          .trim()}`,
+      );
+      continue;
+    }
     if (NOI_NHAN_START.test(t) && t.startsWith('|') && /\s[-–]\s/.test(t)) {
       // one table row: the recipients' cell, then the signature's
       const cells = t
