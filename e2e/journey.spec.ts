@@ -139,6 +139,20 @@ describe('the whole journey: from a received plan to the consolidated report as 
     const symbol = dialog.getByLabel('Số, ký hiệu');
     await expect.poll(() => symbol.inputValue(), { timeout: 10_000 }).toMatch(/^\d+\/KH-/);
     const issuedSymbol = await symbol.inputValue();
+    // without the signer's name the dialog refuses and says what is missing (the unit's last
+    // signer may be offered: the name is cleared first)
+    await dialog.getByLabel('Họ và tên người ký').fill('');
+    await dialog.getByRole('button', { name: 'Ban hành', exact: true }).click();
+    await dialog.getByText('chưa có họ tên người ký').waitFor();
+    await dialog.getByLabel('Thẩm quyền ký').click();
+    await manager
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: 'TM. — thay mặt tập thể' })
+      .first()
+      .click();
+    await dialog.getByLabel('Thay mặt / ký thay cho').fill('BAN CHẤP HÀNH');
+    await dialog.getByLabel('Chức vụ người ký').fill('CHỦ TỊCH');
+    await dialog.getByLabel('Họ và tên người ký').fill('Lò Văn Minh');
     await dialog.getByRole('button', { name: 'Ban hành', exact: true }).click();
     await dialog.waitFor({ state: 'hidden' });
     await manager.getByRole('heading', { name: issuedSymbol }).waitFor();

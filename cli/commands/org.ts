@@ -66,7 +66,7 @@ export function registerOrgCommand(program: Command) {
           process.stdout.write(`Vòng lặp ${days}: ${chain}\n`);
         }
         process.stdout.write(
-          `Có ${cycles.length} vòng lặp. Sửa: quản trị viên chuyển một đơn vị trong vòng sang đơn vị cấp trên đúng từ ngày đầu của vòng (Cơ cấu tổ chức → Chuyển đơn vị, hoặc POST /api/org/units/{id}/move).\n`,
+          `Có ${cycles.length} vòng lặp. Sửa: quản trị viên chuyển một đơn vị trong vòng sang đơn vị cấp trên đúng từ ngày đầu của vòng (Cơ cấu tổ chức → Chuyển cấp trên, hoặc POST /api/org/units/{id}/move).\n`,
         );
         process.exitCode = 1;
       });

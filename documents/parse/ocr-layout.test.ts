@@ -51,7 +51,7 @@ describe('tsvToText', () => {
       '5\t1\t5\t1\t1\t1\t1350\t2900\t160\t110\t22\tLĐLĐ',
       ...words(6, 1, 'Trần Văn Ba', 1380, 3100, slope),
     ].join('\n');
-    expect(parseTsv(tsv)).toHaveLength(26);
+    expect(parseTsv(tsv)).toHaveLength(31);
     expect(tsvToText(tsv).split('\n')).toEqual([
       'LIÊN ĐOÀN LAO ĐỘNG',
       'TỈNH BẮC GIANG',

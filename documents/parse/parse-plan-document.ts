@@ -42,7 +42,17 @@ export interface ParseOptions {
 const TCTH =
   /to chuc thuc hien|phan cong (?:nhiem vu|thuc hien|trach nhiem)|trach nhiem thuc hien|to chuc trien khai/;
 const TASKS =
-  /nhiem vu|giai phap|phuong huong|noi dung (?:trong tam|chu yeu|hoat dong|thuc hien)|cac hoat dong/;
+  /nhiem vu|giai phap|phuong huong|noi dung(?:,| (?:trong tam|chu yeu|hoat dong|thuc hien|cong tac|cong viec|va|,|hinh thuc|tien do))|cac hoat dong/;
+
+/**
+ * A heading that names both ("NỘI DUNG, TIẾN ĐỘ, PHÂN CÔNG TRÁCH NHIỆM THỰC HIỆN") takes the role
+ * its first words name: the tasks when it starts with them.
+ */
+function tasksFirst(folded: string): boolean {
+  const t = TASKS.exec(folded);
+  const o = TCTH.exec(folded);
+  return t !== null && (o === null || t.index < o.index);
+}
 const TARGETS = /muc tieu|chi tieu/;
 // a report's sections: its account of work done, and what it plans next
 const REPORT_RESULTS =
@@ -150,7 +160,7 @@ function parseOneDocument(lines: readonly string[]): TExtractedDocument {
     else break;
   }
 
-  const tcth = findHeadings(body, TCTH, 12);
+  const tcth = findHeadings(body, TCTH, 12).filter((i) => !tasksFirst(foldText(body[i]!.text)));
   const inTcth = (i: number): boolean =>
     tcth.some((t) => {
       const s = sectionScope(body, t);
@@ -248,8 +258,13 @@ function parseOneDocument(lines: readonly string[]): TExtractedDocument {
   let taskItems: OutlineItem[];
   // "1. Nhiệm vụ" / "2. Giải pháp": a first level of bare headings; the tasks are the items under them
   const underBareHeadings = (items: OutlineItem[]): OutlineItem[] => {
+    // a heading: short, or with no sentence of its own before its numbered sub-items
     const bare = (it: OutlineItem): boolean =>
-      it.head.text.split(/\s+/).length <= 6 && !/[.;]/.test(it.head.text) && it.body.some((p) => p.marker);
+      !/[.;]$/.test(it.head.text.trim()) &&
+      ((it.head.text.split(/\s+/).length <= 6 && it.body.some((p) => p.marker)) ||
+        (it.head.text.split(/\s+/).length <= 30 &&
+          it.body.length > 0 &&
+          (it.body[0]!.marker?.kind === 'arabic2' || it.body[0]!.marker?.kind === 'letter')));
     if (items.length === 0 || !items.every(bare)) return items;
     return items.flatMap((it) => {
       const sub = firstLevelItems(it.body, 0, it.body.length);

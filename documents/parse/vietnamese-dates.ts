@@ -61,7 +61,7 @@ const DEADLINE_PATTERNS: { re: RegExp; read: (m: RegExpExecArray) => string | nu
   {
     // "hoàn thành trong tháng 8/2021", "trước tháng 10 năm 2024", "thời gian: tháng 9/2024"
     re: new RegExp(
-      `(?:hoan thanh|xong|tru[o0d6e]?[cde]|cham nhat|thoi gian(?: thuc hien| hoan thanh)?\\s*:?|trong|vao)\\s*(?:trong\\s*)?${THANG}\\s*(\\d{1,2})\\s*(?:/|\\s${NAM}\\s)\\s*((?:19|20)\\d{2})(?!\\d)`,
+      `(?:hoan thanh|xong|tru[o0d6e]?[cde]|cham nhat|thoi gian(?: thuc hien| hoan thanh)?\\s*:?|trong|vao)\\s*(?:du kien\\s*|ngay\\s*)?(?:trong\\s*)?${THANG}\\s*(\\d{1,2})\\s*(?:/|\\s${NAM}\\s)\\s*((?:19|20)\\d{2})(?!\\d)`,
     ),
     read: (m) => {
       const month = Number(m[1]);

@@ -8,6 +8,7 @@ import type { TExtractedDocument, TPlanExtract } from '../../../../../contracts/
 import { saveBlob } from '../../../lib/save-file.ts';
 import { foldSource } from '../../../lib/source-spans.ts';
 import { planPath } from '../../../routes.ts';
+import { DiacriticsSuggestion } from './diacritics-suggestion.tsx';
 import { ExtractEditor } from './extract-editor.tsx';
 import { fieldDomId, findFieldSpans, findUncertainties } from './extract-fields.ts';
 import { SavePlanDialog } from './save-plan-dialog.tsx';
@@ -131,6 +132,13 @@ export function ReviewScreen({
           </Button>
         </Space>
       </div>
+      {result.diacritics && (
+        <DiacriticsSuggestion
+          suggestion={result.diacritics}
+          documents={documents}
+          onDocumentsChange={onDocumentsChange}
+        />
+      )}
       <div className="review__panes">
         <Card className="review__source" title={t('review.sourceTitle')} size="small">
           <section
