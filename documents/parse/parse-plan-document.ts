@@ -40,7 +40,7 @@ export interface ParseOptions {
 }
 
 const TCTH =
-  /to chuc thuc hien|phan cong (?:nhiem vu|thuc hien|trach nhiem)|trach nhiem thuc hien|to chuc trien khai/;
+  /to chuc thuc hien|phan cong (?:nhiem vu|thuc hien|trach nhiem)|trach nhiem (?:thuc hien|cua cac|cua co quan|cua don vi)|to chuc trien khai/;
 const TASKS =
   /nhiem vu|giai phap|phuong huong|noi dung(?:,| (?:trong tam|chu yeu|hoat dong|thuc hien|cong tac|cong viec|va|,|hinh thuc|tien do))|cac hoat dong/;
 
@@ -302,7 +302,12 @@ function parseOneDocument(lines: readonly string[]): TExtractedDocument {
   // assignments
   const assignments = tcth.flatMap((h) => {
     const { from, to } = sectionScope(body, h);
-    return extractAssignments(firstLevelItems(body, from, to));
+    const items = firstLevelItems(body, from, to);
+    // a section written as plain paragraphs ("Sở Y tế chủ trì …"): each paragraph an item
+    const plain = body.slice(from, to).filter((p) => !p.marker);
+    return extractAssignments(
+      items.length > 0 && items.length >= plain.length / 2 ? items : plain.map((p) => ({ head: p, body: [] })),
+    );
   });
 
   // references

@@ -122,6 +122,20 @@ describe.each(testEngines())('permission matrix on %s', (engine) => {
     }),
     'POST /api/auth/logout': async () => ({ method: 'POST', url: '/api/auth/logout', payload: {} }),
     'GET /api/auth/me': async () => ({ method: 'GET', url: '/api/auth/me' }),
+    'POST /api/auth/password': async (_side, caller) => {
+      // The caller's password is first set to an old one, then changed back to the one of the matrix.
+      if (caller.actor.userId !== null)
+        await t.services.userRepository.update(
+          caller.actor.userId,
+          (await t.services.userRepository.findById(caller.actor.userId))!.version,
+          { passwordHash: await hashPassword('mat-khau-cu-2025') },
+        );
+      return {
+        method: 'POST',
+        url: '/api/auth/password',
+        payload: { currentPassword: 'mat-khau-cu-2025', newPassword: TEST_PASSWORD },
+      };
+    },
     'GET /api/audit': async () => ({ method: 'GET', url: '/api/audit?limit=5' }),
     'GET /api/audit.xlsx': async () => ({ method: 'GET', url: '/api/audit.xlsx?objectType=report' }),
     'GET /api/org/tree': async (side) => ({ method: 'GET', url: `/api/org/tree?root=${unitOf(side)}` }),
