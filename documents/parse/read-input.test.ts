@@ -53,13 +53,13 @@ describe('sniffInput', () => {
 });
 
 describe('readers', () => {
-  it('rebuilds PDF lines by y then x', () => {
+  it('rebuilds PDF lines by y then x, columns far apart as blocks', () => {
     const text = itemsToLines([
       { str: 'Độc lập', x: 300, y: 780, width: 50, height: 12 },
       { str: 'VĂN PHÒNG', x: 60, y: 780, width: 80, height: 12 },
       { str: 'KẾ HOẠCH', x: 250, y: 700, width: 60, height: 14 },
     ]);
-    expect(text.split('\n').filter(Boolean)).toEqual(['VĂN PHÒNG    Độc lập', 'KẾ HOẠCH']);
+    expect(text.split('\n')).toEqual(['VĂN PHÒNG', '', 'Độc lập', '', 'KẾ HOẠCH']);
   });
 
   it('reads a DOCX made from a seed', async () => {
