@@ -43,6 +43,11 @@ export const ZParseJob = z.object({
   /** Pages done and pages in all, for OCR; null until known. */
   progress: z.object({ done: z.number().int(), total: z.number().int() }).nullable(),
   result: ZParseResult.nullable(),
+  /** Why it failed, in the caller's language: a short message, never a library's text. */
   error: z.string().nullable(),
+  /** Stable code of the failure (`parse_too_many_pages`, `parse_timeout`…). */
+  errorCode: z.string().nullable(),
+  /** While waiting for a free reader of its instance: its place in the queue (1 = next). */
+  queuePosition: z.number().int().nullable(),
 });
 export type TParseJob = z.infer<typeof ZParseJob>;

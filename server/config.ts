@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_READ_LIMITS, type ReadLimits } from '../documents/parse/read-limits.ts';
 
 /**
  * The whole configuration of the server, read from the environment once and validated.
@@ -28,7 +29,29 @@ const ZEnv = z.object({
   MAIL_FROM: z.string().default('Tiến Độ <khong-tra-loi@tiendo.local>'),
   UPLOAD_MAX_MB: z.coerce.number().positive().max(1024).default(25),
   TIENDO_WEB: z.enum(['on', 'off']).default('on'),
+  PARSE_WORKERS: z.coerce.number().int().min(1).max(16).default(1),
+  PARSE_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(3600).default(180),
+  PARSE_MEMORY_MB: z.coerce.number().int().min(128).max(16_384).default(512),
+  PARSE_MAX_PDF_PAGES: z.coerce.number().int().min(1).default(DEFAULT_READ_LIMITS.maxPdfPages),
+  PARSE_MAX_SCANNED_PAGES: z.coerce.number().int().min(1).default(DEFAULT_READ_LIMITS.maxScannedPages),
+  PARSE_MAX_TEXT_CHARS: z.coerce.number().int().min(1_000).default(DEFAULT_READ_LIMITS.maxTextChars),
 });
+
+/** Document reading: worker processes and what one read may take (README, Configuration). */
+export interface ParseConfig {
+  /** Reads at once per instance; more wait in a queue. */
+  workers: number;
+  timeoutMs: number;
+  memoryMb: number;
+  limits: ReadLimits;
+}
+
+export const DEFAULT_PARSE_CONFIG: ParseConfig = {
+  workers: 1,
+  timeoutMs: 180_000,
+  memoryMb: 512,
+  limits: DEFAULT_READ_LIMITS,
+};
 
 export interface Config {
   port: number;
@@ -54,6 +77,7 @@ export interface Config {
   uploadMaxBytes: number;
   /** Serve (and build on first start) the web app; off for API-only instances behind a proxy. */
   serveWeb: boolean;
+  parse: ParseConfig;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -79,5 +103,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.MAIL_FROM,
     uploadMaxBytes: Math.round(e.UPLOAD_MAX_MB * 1024 * 1024),
     serveWeb: e.TIENDO_WEB === 'on',
+    parse: {
+      workers: e.PARSE_WORKERS,
+      timeoutMs: e.PARSE_TIMEOUT_SECONDS * 1000,
+      memoryMb: e.PARSE_MEMORY_MB,
+      limits: {
+        ...DEFAULT_READ_LIMITS,
+        maxPdfPages: e.PARSE_MAX_PDF_PAGES,
+        maxScannedPages: e.PARSE_MAX_SCANNED_PAGES,
+        maxTextChars: e.PARSE_MAX_TEXT_CHARS,
+      },
+    },
   };
 }

@@ -105,6 +105,7 @@ export async function startServer(
     closing ??= (async () => {
       stopReminders();
       stopRollups();
+      services.documentParse.close();
       await stopSessionCache();
       await app.close();
       await database.close();

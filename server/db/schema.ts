@@ -163,7 +163,8 @@ export const sessions = pgTable(
 
 /**
  * Reading jobs for uploaded documents (OCR takes seconds a page). The instance that received the
- * file reads it and writes progress here, so the client may poll any instance; `heartbeat_at`
+ * file reads it in a worker process (`queued` while waiting its turn, its place in `progress_done`;
+ * `error` holds a short code) and writes progress here, so the client may poll any instance; `heartbeat_at`
  * tells a job whose instance died (no beat for minutes) from one still reading. Kept an hour.
  */
 export const parseJobs = pgTable(
@@ -172,7 +173,7 @@ export const parseJobs = pgTable(
     id: text('id').primaryKey(),
     ownerId: integer('owner_id').references(() => users.id),
     source: text('source').notNull(),
-    status: text('status', { enum: ['running', 'done', 'failed'] }).notNull(),
+    status: text('status', { enum: ['queued', 'running', 'done', 'failed'] }).notNull(),
     progressDone: integer('progress_done'),
     progressTotal: integer('progress_total'),
     result: jsonb('result'),

@@ -99,6 +99,55 @@ export const MESSAGES = {
     vi: 'Máy chủ chưa cài LibreOffice nên chưa xuất được PDF. Quản trị viên cài gói Debian: libreoffice-writer-nogui fonts-liberation2. Tệp DOCX vẫn tải được.',
     en: 'LibreOffice is not installed on the server, so PDF export is unavailable. Ask the administrator to install the Debian packages libreoffice-writer-nogui fonts-liberation2. DOCX still works.',
   },
+  // document reading jobs: the codes of DocumentReaderPool (server/workers), never a library's text
+  parse_unreadable: {
+    vi: 'Không đọc được tệp này: đây không phải văn bản (DOCX, DOC, PDF, ảnh chụp hoặc tệp chữ).',
+    en: 'This file cannot be read: it is not a document (DOCX, DOC, PDF, scan or text).',
+  },
+  parse_too_many_pages: {
+    vi: 'Tệp PDF dài quá {max} trang; hãy tách thành các tệp ngắn hơn.',
+    en: 'The PDF has more than {max} pages; split it into shorter files.',
+  },
+  parse_too_many_scanned_pages: {
+    vi: 'Bản quét dài quá {max} trang để nhận dạng chữ; hãy tách thành các tệp ngắn hơn.',
+    en: 'The scan has more than {max} pages to recognise; split it into shorter files.',
+  },
+  parse_page_too_large: {
+    vi: 'Trang quét hoặc ảnh quá lớn để nhận dạng chữ (quá {max} triệu điểm ảnh).',
+    en: 'A scanned page or image is too large to recognise (over {max} million pixels).',
+  },
+  parse_text_too_long: {
+    vi: 'Văn bản dài quá {max} ký tự; hãy tách thành các văn bản ngắn hơn.',
+    en: 'The text is longer than {max} characters; split it into shorter documents.',
+  },
+  parse_archive_refused: {
+    vi: 'Tệp Word bị hỏng, có mật khẩu hoặc khi giải nén lớn quá {max} MB nên không đọc.',
+    en: 'The Word file is damaged, password-protected or expands beyond {max} MB, so it was not read.',
+  },
+  parse_ocr_unavailable: {
+    vi: 'Máy chủ chưa cài chương trình cần để đọc loại tệp này (nhận dạng chữ hoặc LibreOffice); hãy báo quản trị viên.',
+    en: 'The server lacks the program this kind of file needs (OCR or LibreOffice); tell your administrator.',
+  },
+  parse_timeout: {
+    vi: 'Đọc văn bản quá {seconds} giây nên đã dừng; hãy thử tệp ngắn hơn hoặc dán phần chữ.',
+    en: 'Reading took longer than {seconds} seconds and was stopped; try a shorter file or paste the text.',
+  },
+  parse_out_of_memory: {
+    vi: 'Văn bản cần quá nhiều bộ nhớ để đọc nên đã dừng; hãy thử tệp nhỏ hơn.',
+    en: 'Reading needed too much memory and was stopped; try a smaller file.',
+  },
+  parse_failed: {
+    vi: 'Không đọc được văn bản này do lỗi khi đọc; hãy thử lại hoặc báo quản trị viên.',
+    en: 'This document could not be read because of an error; try again or tell your administrator.',
+  },
+  parse_interrupted: {
+    vi: 'Máy chủ đang đọc văn bản này đã dừng giữa chừng; hãy tải tệp lên lại.',
+    en: 'The server reading this document stopped midway; upload the file again.',
+  },
+  parse_busy: {
+    vi: 'Máy chủ đang có nhiều văn bản chờ đọc; hãy thử lại sau ít phút.',
+    en: 'The server has many documents waiting to be read; try again in a few minutes.',
+  },
   role_too_high: {
     vi: 'Bạn không thể cấp vai trò cao hơn vai trò của mình.',
     en: 'You cannot grant a role above your own.',

@@ -87,7 +87,8 @@ describe.each(testEngines())('document reading API on %s', (engine) => {
       started.json().id,
     );
     expect(done.status).toBe('failed');
-    expect(done.error).toMatch(/not a text document/);
+    expect(done.errorCode).toBe('parse_unreadable');
+    expect(done.error).toMatch(/không phải văn bản/);
   });
 
   it('answers a job from another instance, and shows a job whose instance died as failed', async () => {

@@ -27,12 +27,12 @@ export function documentRoutes() {
       tags,
       multipart: true,
       response: { 202: ZParseJob },
-      handler: async ({ raw, actor, services, reply }) => {
+      handler: async ({ raw, actor, services, reply, locale }) => {
         const file = await raw.file();
         if (!file) throw new AppError(400, 'validation', { field: 'file', detail: 'thiếu tệp' }, 'file');
         const data = await file.toBuffer();
         reply.status(202);
-        return services.documentParse.startFile(actor, file.filename, data);
+        return services.documentParse.startFile(actor, file.filename, data, locale);
       },
     }),
     defineRoute({
@@ -40,11 +40,13 @@ export function documentRoutes() {
       url: '/api/documents/parse/:id',
       access: 'officer',
       scope: 'own',
-      summary: 'A reading job: status, OCR progress (pages), and the result when done',
+      summary:
+        'A reading job: status, place in the queue while waiting, OCR progress (pages), the result when done or a short coded error',
       tags,
       params: z.object({ id: z.string().uuid() }),
       response: { 200: ZParseJob },
-      handler: async ({ params, actor, services }) => services.documentParse.get(actor, params.id),
+      handler: async ({ params, actor, services, locale }) =>
+        services.documentParse.get(actor, params.id, locale),
     }),
   ];
 }

@@ -47,7 +47,7 @@ export interface ServiceOptions {
 export function createServices(
   database: Database,
   config: Pick<Config, 'sessionTtlHours'> &
-    Partial<Pick<Config, 'dataDir' | 'smtpUrl' | 'mailFrom' | 'uploadMaxBytes'>>,
+    Partial<Pick<Config, 'dataDir' | 'smtpUrl' | 'mailFrom' | 'uploadMaxBytes' | 'parse'>>,
   clock: () => Date = () => new Date(),
   options: ServiceOptions = {},
 ) {
@@ -130,7 +130,7 @@ export function createServices(
       audit,
       sessionCache,
     ),
-    documentParse: new DocumentParseService(new ParseJobRepository(database)),
+    documentParse: new DocumentParseService(new ParseJobRepository(database), config.parse, log),
     documentRegistry,
     plans,
     planRender: new PlanRenderService(plans),

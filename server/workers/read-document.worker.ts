@@ -1,0 +1,55 @@
+/**
+ * One document read in a process of its own (forked by `DocumentReaderPool` with a heap limit,
+ * a time limit and a lower priority): receives one request, answers progress and then the result
+ * or a short error code — never a library's message (that goes to stderr, for the server's log).
+ */
+import type { TParseResult } from '../../contracts/document-parse.ts';
+import { parsePlanDocument } from '../../documents/parse/parse-plan-document.ts';
+import { readInput, UnreadableInputError } from '../../documents/parse/read-input.ts';
+import { ReadLimitError } from '../../documents/parse/read-limits.ts';
+import { MissingProgramError } from '../../documents/parse/run-program.ts';
+import type { ParseErrorCode, ReaderMessage, ReaderRequest } from './document-reader-pool.ts';
+
+function send(message: ReaderMessage): Promise<void> {
+  return new Promise((resolve) => {
+    if (!process.send) resolve();
+    else process.send(message, undefined, {}, () => resolve());
+  });
+}
+
+function codeOf(error: unknown): ParseErrorCode {
+  if (error instanceof ReadLimitError) return error.code;
+  if (error instanceof UnreadableInputError) return 'parse_unreadable';
+  if (error instanceof MissingProgramError) return 'parse_ocr_unavailable';
+  return 'parse_failed';
+}
+
+async function read(request: ReaderRequest): Promise<ReaderMessage> {
+  const started = performance.now();
+  try {
+    const text =
+      request.kind === 'text'
+        ? request.text
+        : await readInput(request.path, {
+            limits: request.limits,
+            onProgress: (done, total) => void send({ type: 'progress', done, total }),
+          });
+    const extract = parsePlanDocument(text, { source: request.source });
+    const result: TParseResult = { text, extract, elapsedMs: Math.round(performance.now() - started) };
+    return { type: 'done', result };
+  } catch (error) {
+    const code = codeOf(error);
+    process.stderr.write(
+      `${code}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+    return { type: 'failed', code };
+  }
+}
+
+// the server went away: nothing is waiting for the answer
+process.on('disconnect', () => process.exit(0));
+process.once('message', (request: ReaderRequest) => {
+  void read(request)
+    .then(send)
+    .finally(() => process.exit(0));
+});
