@@ -148,15 +148,6 @@ export class SessionRepository {
     return row;
   }
 
-  /** Forgets counts whose window and lock are long over. */
-  async deleteStaleThrottles(before: Date) {
-    await this.database.prepared(
-      `DELETE FROM login_throttle
-        WHERE window_start < $1::timestamptz AND (locked_until IS NULL OR locked_until < $1::timestamptz)`,
-      [before.toISOString()],
-    );
-  }
-
   async clearThrottle(key: string) {
     await this.database.db().delete(loginThrottle).where(eq(loginThrottle.key, key));
   }

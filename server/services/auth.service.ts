@@ -69,7 +69,8 @@ export class AuthService {
     const now = this.clock();
     const name = username.toLowerCase();
     const deviceNonce = await this.devices.nonceFor(deviceCookie, name);
-    const keys = throttleKeys(name, ip, deviceNonce).reverse(); // the address first: a locked one spends no account's attempts
+    // The address first: attempts from a locked address spend none of the account's.
+    const keys = throttleKeys(name, ip, deviceNonce).reverse();
     for (const { key, policy } of keys) await this.countAttempt(key, policy, now);
 
     const user = await this.users.findByUsername(name);

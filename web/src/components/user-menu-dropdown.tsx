@@ -1,12 +1,14 @@
-import { LogoutOutlined } from '@ant-design/icons';
+import { KeyOutlined, LogoutOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Dropdown, type MenuProps } from 'antd';
-import { type ReactElement, type RefObject, useState } from 'react';
+import { lazy, type ReactElement, type RefObject, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { TSessionUser } from '../../../contracts/auth.ts';
 import { logout } from '../api/auth.api.ts';
 import { ROUTES } from '../routes.ts';
+
+const ChangePasswordDialog = lazy(() => import('./change-password-dialog.tsx'));
 
 /** The account menu (antd Dropdown and Menu), loaded the first time the account button is used. */
 export default function UserMenuDropdown({
@@ -20,6 +22,7 @@ export default function UserMenuDropdown({
 }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(true);
+  const [changingPassword, setChangingPassword] = useState(false);
   const queryClient = useQueryClient();
   const navigate = useNavigate();
 
@@ -46,29 +49,51 @@ export default function UserMenuDropdown({
       ),
     },
     { type: 'divider' },
+    { key: 'change-password', icon: <KeyOutlined aria-hidden />, label: t('account.changePassword') },
     { key: 'sign-out', icon: <LogoutOutlined aria-hidden />, label: t('header.signOut') },
   ];
 
   return (
-    <Dropdown
-      trigger={['click']}
-      open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        // The menu takes the focus when it opens; give it back to the button when it closes
-        // (Escape, a click elsewhere leaves it where the click put it).
-        if (!next)
-          requestAnimationFrame(() => {
-            const active = document.activeElement;
-            if (!active || active === document.body || active.closest('.ant-dropdown'))
+    <>
+      <Dropdown
+        trigger={['click']}
+        open={open}
+        onOpenChange={(next) => {
+          setOpen(next);
+          // The menu takes the focus when it opens; give it back to the button when it closes
+          // (Escape, a click elsewhere leaves it where the click put it).
+          if (!next)
+            requestAnimationFrame(() => {
+              const active = document.activeElement;
+              if (!active || active === document.body || active.closest('.ant-dropdown'))
+                triggerRef.current?.focus();
+            });
+        }}
+        autoFocus
+        menu={{
+          items,
+          onClick: ({ key }) => {
+            if (key === 'sign-out') void signOut();
+            if (key === 'change-password') {
+              setOpen(false);
+              setChangingPassword(true);
+            }
+          },
+        }}
+        placement="bottomRight"
+      >
+        {trigger}
+      </Dropdown>
+      {changingPassword && (
+        <Suspense fallback={null}>
+          <ChangePasswordDialog
+            onClose={() => {
+              setChangingPassword(false);
               triggerRef.current?.focus();
-          });
-      }}
-      autoFocus
-      menu={{ items, onClick: ({ key }) => key === 'sign-out' && void signOut() }}
-      placement="bottomRight"
-    >
-      {trigger}
-    </Dropdown>
+            }}
+          />
+        </Suspense>
+      )}
+    </>
   );
 }
