@@ -127,11 +127,7 @@ function readDateLine(raw: string, index: number): DateLine | null {
 function readSplitDateLine(lines: readonly string[], index: number): DateLine | null {
   const line = lines[index]!.trim();
   const folded = foldText(line);
-  if (
-    !/(?:^|[\s,])ngay(?:\s*(?:\d{1,2}|[.…_ ]+))?\s*$/.test(folded) &&
-    !/ngay\s*\d{1,2}\s*thang(?:\s*\d{1,2})?\s*$/.test(folded)
-  )
-    return null;
+  if (!/(?:^|[\s,])ngay\b/.test(folded) || DATE_LINE.test(folded) || line.length > 120) return null;
   const next = lines[index + 1]?.trim() ?? '';
   if (!/^(?:ng[a-z]y|th[a-z]ng|n[a-z]m|\d)/.test(foldText(next))) return null;
   const joined = readDateLine(`${line} ${next}`, index);
@@ -340,6 +336,22 @@ export function extractHeader(lines: readonly string[], fullText: string): Docum
   }
   const issuer = composeIssuer(issuerParts, fullText);
 
+  // the place wrapped onto the line above ("Lai" / "Châu, ngày …", "Lai Châu," / "ngày …")
+  if (dateLine && dateLine.line > 0) {
+    const prev = lines[dateLine.line - 1]!.trim();
+    const own = lines[dateLine.line]!.trim();
+    const placeAtStart = dateLine.place !== null && own.startsWith(dateLine.place);
+    const titleWords = /^(?:\p{Lu}\p{Ll}*\s?){1,3},?$/u.test(prev);
+    if (
+      titleWords &&
+      (placeAtStart || (dateLine.place === null && /,$/.test(prev) && /^ng[aà]y/iu.test(own)))
+    ) {
+      dateLine = {
+        ...dateLine,
+        place: `${prev.replace(/,$/, '')}${dateLine.place ? ` ${dateLine.place}` : ''}`,
+      };
+    }
+  }
   const bodyStart = Math.max(titleEnd, afterAddressees, dateLine?.line ?? -1, symbolLine, typeLine) + 1;
   return {
     kind,

@@ -306,7 +306,9 @@ function parseOneDocument(lines: readonly string[]): TExtractedDocument {
     // a section written as plain paragraphs ("Sở Y tế chủ trì …"): each paragraph an item
     const plain = body.slice(from, to).filter((p) => !p.marker);
     return extractAssignments(
-      items.length > 0 && items.length >= plain.length / 2 ? items : plain.map((p) => ({ head: p, body: [] })),
+      items.length > 0 && items.length >= plain.length / 2
+        ? items
+        : plain.map((p) => ({ head: p, body: [] })),
     );
   });
 

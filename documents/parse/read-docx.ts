@@ -1,7 +1,8 @@
 /**
  * DOCX → text lines as the page lays them out, read from word/document.xml itself (fflate unzips,
  * xml-tree.ts parses):
- * - a paragraph a line (line breaks kept), a blank line between paragraphs; Word auto-numbering
+ * - a paragraph a line (line breaks kept), a blank line where the page has an empty paragraph, a
+ *   table or a column block (not between every paragraph, so a title's lines stay together); Word auto-numbering
  *   written out from numbering.xml ("II.", "3.", "b)", "-"); text in capitals where the page shows
  *   capitals (w:caps); hidden and deleted text left out;
  * - a borderless table with two columns of text (the header: issuer | motto, the closing: "Nơi
@@ -157,6 +158,7 @@ function readParagraph(p: XmlElement, ctx: Context): Item[] {
     .filter((l) => l.trim().length > 0);
   const items: Item[] = [];
   if (lines.length > 0) items.push({ kind: 'paragraph', blocks: [lines] });
+  else if (boxes.length === 0) items.push({ kind: 'paragraph', blocks: [] }); // an empty paragraph: a blank line
   if (boxes.length > 0) items.push({ kind: 'table', blocks: boxes });
   return items;
 }
@@ -307,29 +309,33 @@ export function splitTypedColumns(line: string): Split {
 /** Consecutive lines typed in two columns → the left parts, then the right parts. */
 function unfoldTypedColumns(items: Item[]): Block[] {
   // a paragraph's lines, one unit each; a table's blocks, one unit each
-  const units: { line: string | null; block: Block; newParagraph: boolean }[] = [];
+  // (an empty paragraph: a unit without line or block)
+  const units: { line: string | null; block: Block }[] = [];
   for (const item of items) {
-    if (item.kind === 'table')
-      for (const block of item.blocks) units.push({ line: null, block, newParagraph: true });
-    else
-      for (const block of item.blocks)
-        for (const [k, line] of block.entries()) units.push({ line, block: [line], newParagraph: k === 0 });
+    if (item.kind === 'table') for (const block of item.blocks) units.push({ line: null, block });
+    else if (item.blocks.length === 0) units.push({ line: null, block: [] });
+    else for (const block of item.blocks) for (const line of block) units.push({ line, block: [line] });
   }
   const blocks: Block[] = [];
-  const clean = (l: string): string => l.replace(/[\t\u00a0]+/g, ' ').trim();
+  const clean = (l: string): string => l.replace(/[\t\u00a0 ]+/g, ' ').trim();
   const splitAt = (k: number): Split => {
     const line = units[k]?.line;
     return line == null ? null : splitTypedColumns(line);
   };
   let k = 0;
-  let afterGroup = false;
+  // the next line starts a block of its own: after a blank, a table or a column group
+  let newBlock = true;
   while (k < units.length) {
     const unit = units[k]!;
     if (!splitAt(k)?.left) {
-      if (unit.line === null) blocks.push(unit.block);
-      else if (unit.newParagraph || afterGroup || blocks.length === 0) blocks.push([clean(unit.line)]);
-      else blocks.at(-1)!.push(clean(unit.line));
-      afterGroup = false;
+      if (unit.line === null) {
+        if (unit.block.length > 0) blocks.push(unit.block);
+        newBlock = true;
+      } else {
+        if (newBlock) blocks.push([clean(unit.line)]);
+        else blocks.at(-1)!.push(clean(unit.line));
+        newBlock = false;
+      }
       k++;
       continue;
     }
@@ -341,6 +347,8 @@ function unfoldTypedColumns(items: Item[]): Block[] {
       if (part) {
         if (part.left) left.push(part.left);
         right.push(part.right);
+      } else if (line === null && units[k]!.block.length === 0) {
+        // an empty paragraph inside the columns (the signature's space)
       } else if (line != null && line.trim().length <= 40 && splitAt(k + 1)?.left) left.push(clean(line));
       else if (
         line != null &&
@@ -353,7 +361,7 @@ function unfoldTypedColumns(items: Item[]): Block[] {
       k++;
     }
     blocks.push(left, right);
-    afterGroup = true;
+    newBlock = true;
   }
   return blocks.filter((b) => b.length > 0);
 }

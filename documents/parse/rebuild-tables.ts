@@ -25,6 +25,10 @@ interface Table {
 const LAYOUT_CELL =
   /c[o0]ng\s*h[o0]a\s*x[a-z]\s*h[o0]i|dang\s*cong\s*san\s*viet\s*nam|doc lap\s*-\s*tu do|^\s*s[oô]\s?:|ngay\s*\S{0,4}\s*(?:thang|$)|noi nhan|^(?:tm|kt|tl|tuq|q|t\/m|k\/t)\.?\s|kinh gui/;
 
+// the cells of the header's two columns: the motto, the Party's name, "Số:", the date line
+const HEADER_CELL =
+  /c[o0]ng\s*h[o0]a\s*x[a-z]\s*h[o0]i|dang\s*cong\s*san|doc lap\s*-|^\s*s[oô]\s?:|ngay\s*\S{0,4}\s*(?:thang|$)/;
+
 const ORDINAL_CELL = /^(?:[IVXLC]+|\d{1,3}|[a-zđ])(?:\.\d{1,3}){0,3}[.)]?$/;
 
 function cellText(lines: readonly string[]): string {
@@ -114,8 +118,6 @@ function render(table: Table): string[] {
   if (isLayoutTable(table)) {
     // the rows that hold the header's two columns (motto, "Số:", date line) read column by
     // column; rows after them ("Kính gửi" beside its list) read row by row
-    const HEADER_CELL =
-      /c[o0]ng\s*h[o0]a\s*x[a-z]\s*h[o0]i|dang\s*cong\s*san|doc lap\s*-|^\s*s[oô]\s?:|ngay\s*\S{0,4}\s*(?:thang|$)/;
     let last = -1;
     table.rows.forEach((r, i) => {
       if (r.some((c) => HEADER_CELL.test(foldText(cellText(c))))) last = i;
@@ -196,10 +198,8 @@ export function rebuildPipeHeader(lines: readonly string[]): string[] {
   const limit = Math.min(lines.length, 30);
   let start = -1;
   for (let i = 0; i < limit; i++) {
-    if (
-      PIPE_ROW.test(lines[i]!) &&
-      LAYOUT_CELL.test(foldText(lines[i]!.replace(/\|/g, ' \n ')).split('\n').join(' '))
-    ) {
+    const cells = lines[i]!.split('|').map((c) => foldText(c.trim()));
+    if (PIPE_ROW.test(lines[i]!) && cells.some((c) => HEADER_CELL.test(c))) {
       start = i;
       break;
     }
@@ -220,7 +220,5 @@ export function rebuildPipeHeader(lines: readonly string[]): string[] {
         .map((c) => c.trim().split(/\s(?=V\/v\s)/u)),
     );
   const table: Table = { start, end, rows };
-  const cells = rows.flat().map((c) => foldText(c[0]!));
-  if (!cells.some((c) => LAYOUT_CELL.test(c))) return [...lines];
   return [...lines.slice(0, start), ...render(table), ...lines.slice(end)];
 }
