@@ -3,7 +3,7 @@
  * smoothing. It is trained from accented text (`trainSyllableModel`), stored as its trigram counts
  * only (`TSyllableModelFile`), and rebuilt from them in memory (`SyllableModel`). Pure, no I/O.
  */
-import { foldSyllable, GAP, tokenize } from './syllables.ts';
+import { foldSyllable, GAP, letterCase, type TLetterCase, tokenize } from './syllables.ts';
 
 export const SENTENCE_START = '<s>';
 export const SENTENCE_END = '</s>';
@@ -13,25 +13,34 @@ export interface TSyllableModelFile {
   format: 'tiendo-syllable-trigrams/v1';
   syllables: string[];
   trigrams: number[];
+  /**
+   * How each syllable was written inside a sentence (not first), flattened as [id, capital first,
+   * lower case, …]: "Sở" (Sở Y tế) is mostly capitalised there, "số" mostly not.
+   */
+  cased: number[];
   sources?: { file: string; syllables: number }[];
 }
 
-/** Sentences of a text as lower-case syllables and gap placeholders (the model's alphabet). */
-export function sentencesOf(text: string): string[][] {
-  const sentences: string[][] = [];
-  let current: string[] = [];
+/** Sentences of a text as lower-case syllables and gap placeholders (the model's alphabet), with their case. */
+export function casedSentencesOf(text: string): { form: string; letters: TLetterCase }[][] {
+  const sentences: { form: string; letters: TLetterCase }[][] = [];
+  let current: { form: string; letters: TLetterCase }[] = [];
   const close = (): void => {
-    while (current.at(-1) === GAP) current.pop();
-    if (current.some((s) => s !== GAP)) sentences.push(current);
+    while (current.at(-1)?.form === GAP) current.pop();
+    if (current.some((s) => s.form !== GAP)) sentences.push(current);
     current = [];
   };
   for (const token of tokenize(text.normalize('NFC'))) {
     if (token.kind === 'break') close();
-    else if (token.kind === 'gap') current.push(GAP);
-    else current.push(token.text.toLowerCase());
+    else if (token.kind === 'gap') current.push({ form: GAP, letters: 'lower' });
+    else current.push({ form: token.text.toLowerCase(), letters: letterCase(token.text) });
   }
   close();
   return sentences;
+}
+
+export function sentencesOf(text: string): string[][] {
+  return casedSentencesOf(text).map((sentence) => sentence.map((s) => s.form));
 }
 
 /** Counts the trigrams of accented texts (sentences padded with two starts and one end). */
@@ -50,10 +59,18 @@ export function trainSyllableModel(texts: { file: string; text: string }[]): TSy
     return n;
   };
   const counts = new Map<string, number>();
+  const cased = new Map<number, [number, number]>();
   const sources: { file: string; syllables: number }[] = [];
   for (const { file, text } of texts) {
     let syllables = 0;
-    for (const sentence of sentencesOf(text)) {
+    for (const written of casedSentencesOf(text)) {
+      const sentence = written.map((s) => s.form);
+      written.forEach((s, i) => {
+        if (i === 0 || (s.letters !== 'title' && s.letters !== 'lower')) return;
+        const pair = cased.get(id(s.form)) ?? [0, 0];
+        pair[s.letters === 'title' ? 0 : 1] += 1;
+        cased.set(id(s.form), pair);
+      });
       const seq = [0, 0, ...sentence.map(id), 1];
       syllables += sentence.length;
       for (let i = 2; i < seq.length; i++) {
@@ -67,7 +84,16 @@ export function trainSyllableModel(texts: { file: string; text: string }[]): TSy
   const keys = [...counts.keys()].map((k) => k.split(',').map(Number) as [number, number, number]);
   keys.sort((x, y) => x[0] - y[0] || x[1] - y[1] || x[2] - y[2]);
   for (const [a, b, c] of keys) trigrams.push(a, b, c, counts.get(`${a},${b},${c}`)!);
-  return { format: 'tiendo-syllable-trigrams/v1', syllables: [...ids.keys()], trigrams, sources };
+  const casedFlat = [...cased.entries()]
+    .sort((x, y) => x[0] - y[0])
+    .flatMap(([i, [title, lower]]) => [i, title, lower]);
+  return {
+    format: 'tiendo-syllable-trigrams/v1',
+    syllables: [...ids.keys()],
+    trigrams,
+    cased: casedFlat,
+    sources,
+  };
 }
 
 /** Absolute discount estimated from counts of counts (Ney et al.): D = n1 / (n1 + 2·n2). */
@@ -94,6 +120,7 @@ export class SyllableModel {
   private readonly contBi = new Map<number, number>();
   private readonly mid = new Map<number, { sum: number; types: number }>();
   private readonly contUni: Float64Array;
+  private readonly cased = new Map<number, [number, number]>();
   private readonly biTypes: number;
   private readonly d3: number;
   private readonly d2: number;
@@ -131,6 +158,9 @@ export class SyllableModel {
       this.contUni[c] = (this.contUni[c] ?? 0) + 1;
     }
     this.biTypes = this.contBi.size;
+    for (let i = 0; i + 2 < file.cased.length; i += 3) {
+      this.cased.set(file.cased[i]!, [file.cased[i + 1]!, file.cased[i + 2]!]);
+    }
     this.d3 = discount(t.filter((_, i) => i % 4 === 3));
     this.d2 = discount(this.contBi.values());
     file.syllables.forEach((s, i) => {
@@ -166,6 +196,16 @@ export class SyllableModel {
     if (!m) return this.p1(w);
     const c = this.contBi.get(this.key2(v, w)) ?? 0;
     return (Math.max(c - this.d2, 0) + this.d2 * m.types * this.p1(w)) / m.sum;
+  }
+
+  /**
+   * ln P(written so | w) for a word inside a sentence, capital first or lower case: how often the
+   * form was written that way in training (add-one). 0 for other cases, which carry no evidence.
+   */
+  logCase(w: number, letters: TLetterCase): number {
+    if (letters !== 'title' && letters !== 'lower') return 0;
+    const [title, lower] = this.cased.get(w) ?? [0, 0];
+    return Math.log(((letters === 'title' ? title : lower) + 1) / (title + lower + 2));
   }
 
   /** ln P(w | u v), interpolated Kneser-Ney. */

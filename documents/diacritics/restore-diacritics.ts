@@ -10,6 +10,7 @@ import {
   foldSyllable,
   GAP,
   hasDiacritics,
+  letterCase,
   looksVietnamese,
   type Token,
   tokenize,
@@ -61,9 +62,15 @@ interface Position {
   word?: Extract<Token, { kind: 'word' }>;
   /** Counts toward the confidence (an unaccented Vietnamese-looking syllable). */
   scored: boolean;
+  /** ln P(the word's capitalisation | each candidate), inside a sentence; zeros otherwise. */
+  caseScores?: number[];
 }
 
-function positionOf(model: SyllableModel, token: Extract<Token, { kind: 'word' }> | null): Position {
+function positionOf(
+  model: SyllableModel,
+  token: Extract<Token, { kind: 'word' }> | null,
+  first: boolean,
+): Position {
   if (!token) return { ids: [model.idOf(GAP)], scored: false };
   const lower = token.text.toLowerCase();
   if (hasDiacritics(token.text)) return { ids: [model.idOf(lower.normalize('NFC'))], scored: false };
@@ -71,7 +78,9 @@ function positionOf(model: SyllableModel, token: Extract<Token, { kind: 'word' }
   const ids = model.candidates(folded).slice(0, MAX_CANDIDATES);
   const scored = looksVietnamese(folded);
   if (ids.length === 0) return { ids: [model.unknown], scored };
-  return { ids, word: token, scored };
+  if (first || ids.length === 1) return { ids, word: token, scored };
+  const letters = letterCase(token.text);
+  return { ids, word: token, scored, caseScores: ids.map((id) => model.logCase(id, letters)) };
 }
 
 /** Viterbi over pairs (previous form, this form): the most likely forms of one sentence. */
@@ -85,12 +94,13 @@ function decodeSentence(model: SyllableModel, positions: Position[]): number[] {
   for (const position of positions) {
     const next = new Map<number, State>();
     states.forEach((state, index) => {
-      for (const id of position.ids) {
-        const score = state.score + model.logProb(state.prev, state.cur, id);
+      position.ids.forEach((id, k) => {
+        const score =
+          state.score + model.logProb(state.prev, state.cur, id) + (position.caseScores?.[k] ?? 0);
         const key = state.cur * (model.unknown + 1) + id;
         const best = next.get(key);
         if (!best || score > best.score) next.set(key, { prev: state.cur, cur: id, score, back: index });
-      }
+      });
     });
     history.push(states);
     states = [...next.values()];
@@ -123,16 +133,17 @@ function localConfidence(model: SyllableModel, positions: Position[], chosen: nu
   const start = model.idOf(SENTENCE_START);
   const at = (k: number): number =>
     k < 0 ? start : k >= chosen.length ? model.idOf(SENTENCE_END) : chosen[k]!;
-  const score = (id: number): number => {
-    let s = model.logProb(at(i - 2), at(i - 1), id);
+  const position = positions[i]!;
+  const score = (id: number, k: number): number => {
+    let s = model.logProb(at(i - 2), at(i - 1), id) + (position.caseScores?.[k] ?? 0);
     if (i + 1 <= chosen.length) s += model.logProb(at(i - 1), id, at(i + 1));
     if (i + 2 <= chosen.length) s += model.logProb(id, at(i + 1), at(i + 2));
     return s;
   };
-  const scores = positions[i]!.ids.map(score);
+  const scores = position.ids.map(score);
   const max = Math.max(...scores);
   const total = scores.reduce((sum, s) => sum + Math.exp(s - max), 0);
-  return Math.exp(score(chosen[i]!) - max) / total;
+  return Math.exp((scores[position.ids.indexOf(chosen[i]!)] ?? max) - max) / total;
 }
 
 /**
@@ -171,7 +182,7 @@ export function restoreDiacriticsWith(
   };
   for (const token of tokenize(text)) {
     if (token.kind === 'break') flush();
-    else sentence.push(positionOf(model, token.kind === 'word' ? token : null));
+    else sentence.push(positionOf(model, token.kind === 'word' ? token : null, sentence.length === 0));
   }
   flush();
   let out = '';

@@ -81,6 +81,17 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
+/** How a word is written: in capitals ("HÀ"), with a capital first ("Hà"), in lower case, or otherwise. */
+export type TLetterCase = 'upper' | 'title' | 'lower' | 'mixed';
+
+export function letterCase(word: string): TLetterCase {
+  const lower = word.toLowerCase();
+  if (word === lower) return 'lower';
+  if ([...word].length > 1 && word === word.toUpperCase()) return 'upper';
+  const [first = '', ...rest] = [...word];
+  return first !== first.toLowerCase() && rest.join('') === rest.join('').toLowerCase() ? 'title' : 'mixed';
+}
+
 /**
  * Carries the capitalisation of `pattern` onto `word` letter by letter (both NFC, same length once
  * folded): "HA" + "hà" → "HÀ", "Ha" + "hà" → "Hà".
