@@ -189,6 +189,9 @@ export function extractHeader(lines: readonly string[], fullText: string): Docum
       }
     }
     if (vvLine < 0 && typeLine < 0 && /^(?:v\/v|v\.v|ve viec)\b/.test(folded)) vvLine = i;
+    // a letter's subject written "Về …" right under its number
+    if (vvLine < 0 && typeLine < 0 && symbolLine >= 0 && i === symbolLine + 1 && /^ve\s\p{L}/u.test(folded))
+      vvLine = i;
     if (!dateLine && i < 40) {
       const d = readDateLine(line, i) ?? readSplitDateLine(lines, i);
       if (d && (d.date || d.place)) dateLine = d;

@@ -33,6 +33,7 @@ import { readTaskTables } from './read-task-table.ts';
 import { rebuildBarTables, rebuildPipeHeader } from './rebuild-tables.ts';
 import { splitDocuments } from './split-documents.ts';
 import { unflattenClosing } from './unflatten-closing.ts';
+import { unflattenHeader } from './unflatten-header.ts';
 
 export interface ParseOptions {
   /** file name to report as `source` */
@@ -375,9 +376,10 @@ function parseOneDocument(lines: readonly string[]): TExtractedDocument {
 
 /** Reads plan-extract/v1 out of a document's text. Never throws on odd input. */
 export function parsePlanDocument(text: string, options: ParseOptions): TPlanExtract {
-  const lines = unflattenClosing(
-    rebuildPipeHeader(rebuildBarTables(dropPageChrome(normalizeText(text).split('\n')))),
-  );
+  // the page's lines back from how the file flattened them: chrome off, tables rebuilt, the
+  // header's and the closing's blocks on lines of their own
+  const cleaned = dropPageChrome(normalizeText(text).split('\n'));
+  const lines = unflattenClosing(unflattenHeader(rebuildPipeHeader(rebuildBarTables(cleaned))));
   const documents = splitDocuments(lines)
     .map(({ start, end }) => lines.slice(start, end))
     .filter((docLines) => docLines.some((l) => /\p{L}{2}/u.test(l)))

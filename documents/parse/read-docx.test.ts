@@ -209,6 +209,21 @@ describe('readDocx', () => {
   });
 });
 
+describe('readDocx paragraphs', () => {
+  it('keeps a title's lines together and leaves a blank line where the page has an empty paragraph', async () => {
+    const doc = new Document({
+      sections: [
+        {
+          children: ['KẾ HOẠCH', 'Tổ chức Tháng Công nhân', 'năm 2026', '', 'I. MỤC ĐÍCH', '', ''].map(
+            (text) => new Paragraph(text),
+          ),
+        },
+      ],
+    });
+    expect(await linesOf(doc)).toEqual(['KẾ HOẠCH', 'Tổ chức Tháng Công nhân', 'năm 2026', '', 'I. MỤC ĐÍCH']);
+  });
+});
+
 describe('splitTypedColumns', () => {
   it('splits at the widest gap and leaves list labels and sentences alone', () => {
     expect(splitTypedColumns('Số:      /UBND-NC                       Lâm Đồng, ngày 3 tháng 4')).toEqual({
