@@ -1,7 +1,7 @@
 /**
  * Builds resources/diacritics/model.json.gz, the syllable trigram model that restores diacritics,
  * from the accented public texts in the project: the seed documents, the tuned part of the corpus
- * (never its measured part, which the diacritics benchmark reads) and resources/diacritics/texts/.
+ * (never its measured part, which the diacritics benchmark reads) and the project's own Vietnamese texts.
  *
  *   npx tsx scripts/build-diacritics-model.ts
  */
@@ -17,7 +17,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const TEXT_FILE = /\.(txt|md)$/;
 
 /** The training folders; resources/corpus/measure is left out on purpose. */
-export const TRAINING_DIRS = ['resources/seeds', 'resources/corpus/tune/docs', 'resources/diacritics/texts'];
+export const TRAINING_DIRS = ['resources/seeds', 'resources/corpus/tune/docs'];
 
 /** Texts OCR'd with wrong marks ("Thuec hién Chi thj s6"): they would teach the model false forms. */
 export const EXCLUDED = new Set([
@@ -28,13 +28,7 @@ export const EXCLUDED = new Set([
 export function trainingFiles(): string[] {
   const files: string[] = [];
   for (const dir of TRAINING_DIRS) {
-    let names: string[];
-    try {
-      names = readdirSync(join(root, dir));
-    } catch {
-      continue;
-    }
-    for (const name of names.sort()) {
+    for (const name of readdirSync(join(root, dir)).sort()) {
       if (TEXT_FILE.test(name) && !EXCLUDED.has(`${dir}/${name}`)) files.push(join(root, dir, name));
     }
   }
