@@ -14,9 +14,11 @@
  *   account — is counted on its own key instead and ignores the account and address locks, so a
  *   password spray against an account (or from the office's shared address) never locks its owner
  *   out of their usual browser. A stolen device cookie gets 5 attempts, then its own back-off.
- * - Per address: 50 attempts in 15 minutes, higher than per account so that colleagues behind one
+ * - Per address: 100 attempts in 15 minutes, far above one account's so that colleagues behind one
  *   office address do not lock each other out with typos; a success gives its attempt back. It
- *   slows one address spraying many accounts (5 guesses each).
+ *   slows one address spraying many accounts (5 guesses each). Attempts in flight count until
+ *   they succeed, so a burst of more than 100 sign-ins from strangers' browsers in the same second
+ *   at one address would see some refused — a sign-in room of 90 at once still passes.
  */
 export interface ThrottlePolicy {
   /** Attempts admitted in a window; the next one locks. */
@@ -46,7 +48,7 @@ export const DEVICE_POLICY: ThrottlePolicy = {
   forgetMs: 24 * 60 * MINUTE,
 };
 export const ADDRESS_POLICY: ThrottlePolicy = {
-  maxAttempts: 50,
+  maxAttempts: 100,
   windowMs: 15 * MINUTE,
   baseLockMs: MINUTE,
   maxLockMs: 15 * MINUTE,

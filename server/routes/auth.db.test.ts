@@ -83,10 +83,7 @@ describe.each(testEngines())('sign-in limits and passwords on %s', (engine) => {
     });
     // Every attempt counted, only the admitted ones checked (one audit row per checked guess).
     expect((await t.services.sessions.attempts('address:203.0.113.10'))?.failures).toBe(60);
-    // The ten past the address's limit were refused before they reached the account's count.
-    expect((await t.services.sessions.attempts(`account:${victim.username}`))?.failures).toBe(
-      ADDRESS_POLICY.maxAttempts,
-    );
+    expect((await t.services.sessions.attempts(`account:${victim.username}`))?.failures).toBe(60);
     expect(await countAudit('auth.login_failed', victim.id)).toBe(ACCOUNT_POLICY.maxAttempts);
     const refused = spray.find((r) => r.statusCode === 429)!;
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
@@ -131,7 +128,7 @@ describe.each(testEngines())('sign-in limits and passwords on %s', (engine) => {
     const someone = await addUser();
     expect((await login(someone.username, TEST_PASSWORD, address)).statusCode).toBe(429);
     expect((await login(someone.username, TEST_PASSWORD, '203.0.113.14')).statusCode).toBe(200);
-  }, 120_000); // fifty password checks on a shared machine
+  }, 300_000); // a hundred password checks on a shared machine
 
   it('gives a shared address its attempt back on each success', async () => {
     const address = '203.0.113.15';
