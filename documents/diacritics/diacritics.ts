@@ -4,8 +4,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
+import type { TDiacriticsSuggestion } from '../../contracts/document-parse.ts';
+import type { TPlanExtract } from '../../contracts/plan-extract.ts';
 import { SyllableModel, type TSyllableModelFile } from './ngram-model.ts';
 import { restoreDiacriticsWith, type TRestoredText } from './restore-diacritics.ts';
+import { suggestDiacritics } from './suggest-diacritics.ts';
 
 export type { TRestoredText } from './restore-diacritics.ts';
 export { lacksDiacritics } from './restore-diacritics.ts';
@@ -26,4 +29,16 @@ export function shippedModel(): SyllableModel {
 /** Restores the diacritics of a text written without them; other texts come back unchanged. */
 export function restoreDiacritics(text: string, options: { force?: boolean } = {}): TRestoredText {
   return restoreDiacriticsWith(shippedModel(), text, options);
+}
+
+/**
+ * What a parse result adds for a text read without diacritics: `{ diacritics }` with the restored
+ * fields, or nothing (the model is not even loaded for a text with diacritics).
+ */
+export function diacriticsOfParse(
+  text: string,
+  extract: TPlanExtract,
+): { diacritics?: TDiacriticsSuggestion } {
+  const diacritics = suggestDiacritics(text, extract, restoreDiacritics);
+  return diacritics ? { diacritics } : {};
 }

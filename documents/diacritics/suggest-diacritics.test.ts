@@ -86,3 +86,16 @@ describe('suggestDiacritics', () => {
     expect(title?.restored).toContain('phòng ngừa, giảm thiểu trẻ em lao động');
   });
 });
+
+describe('diacriticsOfParse', () => {
+  it('adds the suggestion to a parse result only when the text lacks diacritics', async () => {
+    const { diacriticsOfParse } = await import('./diacritics.ts');
+    const bare = 'Ke hoach to chuc Thang Cong nhan nam 2025';
+    expect(
+      diacriticsOfParse(bare, extractOf({ title: bare })).diacritics?.documents[0]?.fields[0]?.restored,
+    ).toBe('Kế hoạch tổ chức Tháng Công nhân năm 2025');
+    expect(diacriticsOfParse('Kế hoạch tổ chức Tháng Công nhân', extractOf({ title: 'Ke hoach' }))).toEqual(
+      {},
+    );
+  });
+});
