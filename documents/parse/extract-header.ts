@@ -337,6 +337,8 @@ export function extractHeader(lines: readonly string[], fullText: string): Docum
       issuerParts.push(cleaned);
     }
   }
+  // a section heading ("I. QUAN ĐIỂM CHỈ ĐẠO") of a text without its header is no issuer
+  while (issuerParts.length > 0 && /^(?:[IVX]+|\d{1,2})[.)\-–]\s/.test(issuerParts[0]!)) issuerParts.shift();
   const issuer = composeIssuer(issuerParts, fullText);
 
   // the place wrapped onto the line above ("Lai" / "Châu, ngày …", "Lai Châu," / "ngày …")

@@ -41,6 +41,16 @@ export function inferIssuerFromBody(
       if (fromLead) break;
     }
   }
+  // "Từ tình hình trên, Bộ Chính trị yêu cầu …": the body that asks, in the opening clauses
+  if (!fromLead) {
+    for (const text of lead) {
+      const m = /\s(?:yeu cau|quyet dinh|quyet nghi|chi thi)\s/.exec(foldText(text));
+      if (m) {
+        fromLead = subjectBefore(text, m.index);
+        if (fromLead) break;
+      }
+    }
+  }
   let fromClosing: string | null = null;
   for (const text of closing) {
     const m = /\s(?:de nghi|yeu cau|tran trong de nghi)\s/.exec(foldText(text));

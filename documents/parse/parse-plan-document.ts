@@ -16,7 +16,7 @@ import {
 } from './build-outline.ts';
 import { extractAssignments } from './extract-assignments.ts';
 import { extractEvents } from './extract-events.ts';
-import { extractHeader } from './extract-header.ts';
+import { composeIssuer, extractHeader, matchDocumentType } from './extract-header.ts';
 import { extractRecipients, findRecipientsLine } from './extract-recipients.ts';
 import { extractReferences, type ReferenceSource } from './extract-references.ts';
 import { extractReporting } from './extract-reporting.ts';
@@ -34,6 +34,7 @@ import { rebuildBarTables, rebuildPipeHeader } from './rebuild-tables.ts';
 import { splitDocuments } from './split-documents.ts';
 import { unflattenClosing } from './unflatten-closing.ts';
 import { unflattenHeader } from './unflatten-header.ts';
+import { isoDate } from './vietnamese-dates.ts';
 
 export interface ParseOptions {
   /** file name to report as `source` */
@@ -109,6 +110,23 @@ function sameIndicator(a: string, b: string): boolean {
     words(a).length <= words(b).length ? [words(a), new Set(words(b))] : [words(b), new Set(words(a))];
   if (short.length === 0) return false;
   return short.filter((w) => long.has(w)).length / short.length >= 0.8;
+}
+
+const SELF_REFERENCE =
+  /\b(nghi quyet|quyet dinh|ke hoach|chi thi|ket luan|thong bao|huong dan|chuong trinh|cong van|quy dinh) nay\b/g;
+
+/** The type a document gives itself ("Nghị quyết này phổ biến đến chi bộ"), if one dominates. */
+function kindFromSelfReference(text: string): string | null {
+  const counts = new Map<string, number>();
+  for (const m of foldText(text).matchAll(SELF_REFERENCE)) counts.set(m[1]!, (counts.get(m[1]!) ?? 0) + 1);
+  const best = [...counts].sort((a, b) => b[1] - a[1])[0];
+  return best ? (matchDocumentType(best[0])?.code ?? null) : null;
+}
+
+/** The adoption date of a law or resolution ("… được Quốc hội … thông qua ngày 19 tháng 02 năm 2025"). */
+function adoptionDate(text: string): string | null {
+  const m = /thong qua ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*nam\s*((?:19|20)\d{2})/.exec(foldText(text));
+  return m ? isoDate(Number(m[3]), Number(m[2]), Number(m[1])) : null;
 }
 
 function isHeadingParagraph(p: Paragraph): boolean {
@@ -346,6 +364,20 @@ function parseOneDocument(lines: readonly string[]): TExtractedDocument {
 
   let issuer = header.issuer;
   if (!issuer && header.symbol) issuer = issuerFromSymbol(header.symbol, header.place);
+  // the enacting authority's line above the "Căn cứ" clauses ("QUỐC HỘI", "THỦ TƯỚNG CHÍNH PHỦ")
+  if (!issuer) {
+    const first = body[0];
+    if (first && !first.marker && isMostlyUpper(first.text) && first.text.split(/\s+/).length <= 8) {
+      const named = composeIssuer([first.text.replace(/[:.]+$/, '')], fullText);
+      if (
+        named &&
+        /^(?:quoc hoi|chinh phu|thu tuong|uy ban|hoi dong|ban chap hanh|ban thuong vu|doan chu tich|bo chinh tri|ban bi thu)/.test(
+          foldText(named),
+        )
+      )
+        issuer = named;
+    }
+  }
   if (!issuer) {
     const closing = body.filter((p) => !p.marker).slice(-3);
     issuer = inferIssuerFromBody(
@@ -355,12 +387,17 @@ function parseOneDocument(lines: readonly string[]): TExtractedDocument {
     );
   }
 
+  // a text that lost its header still names itself ("Nghị quyết này …") and may close with its
+  // adoption ("… thông qua ngày 19 tháng 02 năm 2025"); a letter is addressed "Kính gửi"
+  const kind = header.kind ?? kindFromSelfReference(fullText) ?? (header.addressees.length > 0 ? 'CV' : null);
+  const date = header.date ?? adoptionDate(lines.slice(Math.max(0, lines.length - 40)).join(' '));
+
   return {
-    kind: header.kind,
+    kind,
     symbol: header.symbol,
     issuer,
     place: header.place,
-    date: header.date,
+    date,
     title: header.title,
     addressees: header.addressees,
     signer: signed?.signer ?? null,

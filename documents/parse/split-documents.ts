@@ -12,7 +12,13 @@ const MOTTO =
 /** True for a line that is (mostly) the national motto, the Party's name or "Độc lập - Tự do". */
 export function isMottoLine(line: string): boolean {
   if (line.length > 160) return false;
-  return MOTTO.test(foldText(line));
+  const folded = foldText(line);
+  const m = MOTTO.exec(folded);
+  if (!m) return false;
+  // "… được Quốc hội nước Cộng hòa xã hội chủ nghĩa Việt Nam … thông qua": a sentence naming the
+  // state, not the motto of a header (which stands at the start of its line or cell)
+  const before = line.slice(0, m.index).trim();
+  return !/\p{L}{2,}\s\p{L}{2,}\s\p{L}{2,}/u.test(before) || isMostlyUpper(before) || /[|]/.test(before);
 }
 
 /** Splits the lines into [start, end) ranges, one per document. */

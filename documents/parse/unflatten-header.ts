@@ -8,7 +8,8 @@ import { foldText } from './normalize-text.ts';
 
 const DATE_IN_LINE =
   /ng[a-z]y\s*(?:\d{1,2}|[.…_ ]+)\s*th[a-z]ng\s*(?:\d{1,2}|[.…_ ]+)\s*n[a-z]m\s*(?:(?:19|20)\d{2}|[.…_ ]+)/;
-const TYPE_AFTER = /^\s*(?:QUYẾT ĐỊNH|KẾ HOẠCH|CHƯƠNG TRÌNH|CHỈ THỊ|NGHỊ QUYẾT|THÔNG BÁO|HƯỚNG DẪN|BÁO CÁO|TỜ TRÌNH|CÔNG VĂN|CÔNG ĐIỆN|KẾT LUẬN|QUY CHẾ|QUY ĐỊNH|ĐỀ ÁN)\b/u;
+const TYPE_AFTER =
+  /^\s*(?:QUYẾT ĐỊNH|KẾ HOẠCH|CHƯƠNG TRÌNH|CHỈ THỊ|NGHỊ QUYẾT|THÔNG BÁO|HƯỚNG DẪN|BÁO CÁO|TỜ TRÌNH|CÔNG VĂN|CÔNG ĐIỆN|KẾT LUẬN|QUY CHẾ|QUY ĐỊNH|ĐỀ ÁN)\b/u;
 const PAGE_TITLE = /^((?:\p{Lu}\p{Ll}+\s){1,3}\d{1,5}[/-][\p{L}\d/-]+\snăm\s(?:19|20)\d{2}\.\s)/u;
 
 function dropRepeatedPageTitle(lines: readonly string[]): string[] {
