@@ -66,7 +66,11 @@ function ParseJobProgress({
   return (
     <div className="read-progress" role="status" aria-live="polite" data-testid="parse-progress">
       <Typography.Text>
-        {progress ? t('read.ocrProgress', { done: progress.done, total: progress.total }) : t('read.reading')}
+        {job.data?.queuePosition
+          ? t('read.queued', { position: job.data.queuePosition })
+          : progress
+            ? t('read.ocrProgress', { done: progress.done, total: progress.total })
+            : t('read.reading')}
       </Typography.Text>
       <Progress
         percent={percent ?? 100}
