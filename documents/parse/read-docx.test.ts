@@ -210,7 +210,7 @@ describe('readDocx', () => {
 });
 
 describe('readDocx paragraphs', () => {
-  it('keeps a title's lines together and leaves a blank line where the page has an empty paragraph', async () => {
+  it('keeps the lines of a title together and leaves a blank line where the page has an empty paragraph', async () => {
     const doc = new Document({
       sections: [
         {

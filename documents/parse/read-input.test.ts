@@ -129,7 +129,7 @@ describe('readers', () => {
       const html = join(dir, 'scan.html');
       writeFileSync(
         html,
-        '<meta charset="utf-8"><body style="font:28px serif"><p>KẾ HOẠCH</p><p>Thực hiện công tác chăm sóc trẻ em</p><p>Báo cáo trước ngày 10/11 hằng năm.</p></body>',
+        '<meta charset="utf-8"><body style="font:28px serif"><p>KẾ HOẠCH</p><p>Thực hiện công tác chăm sóc trẻ em</p><p>I. NHIỆM VỤ</p><p>Báo cáo trước ngày 10/11 hằng năm.</p></body>',
       );
       const pdf = join(dir, 'scan.pdf');
       execFileSync(
