@@ -7,7 +7,12 @@ import { gunzipSync } from 'node:zlib';
 import type { TDiacriticsSuggestion } from '../../contracts/document-parse.ts';
 import type { TPlanExtract } from '../../contracts/plan-extract.ts';
 import { SyllableModel, type TSyllableModelFile } from './ngram-model.ts';
-import { restoreDiacriticsWith, type TRestoredText } from './restore-diacritics.ts';
+import {
+  markedShare,
+  needsRestoring,
+  restoreDiacriticsWith,
+  type TRestoredText,
+} from './restore-diacritics.ts';
 import { suggestDiacritics } from './suggest-diacritics.ts';
 
 export type { TRestoredText } from './restore-diacritics.ts';
@@ -39,6 +44,8 @@ export function diacriticsOfParse(
   text: string,
   extract: TPlanExtract,
 ): { diacritics?: TDiacriticsSuggestion } {
-  const diacritics = suggestDiacritics(text, extract, restoreDiacritics);
+  // the model is loaded only for a text with few marks: an accented document costs nothing
+  const needed = (t: string): boolean => markedShare(t) < 0.5 && needsRestoring(shippedModel(), t);
+  const diacritics = suggestDiacritics(text, extract, restoreDiacritics, needed);
   return diacritics ? { diacritics } : {};
 }

@@ -123,3 +123,32 @@ describe('a model trained in the test', () => {
     expect(small.confidence).toBeLessThan(1);
   });
 });
+
+describe('text whose marks are OCR noise', () => {
+  // the opening of an OCR'd plan (resources/seeds/002): a fifth of the words marked, nearly all wrongly
+  const ocr =
+    'Sé: 72/KH-LDLD Lai Chau, ngay 10 thang 5 nam 2024\nKE HOACH\n' +
+    'Thuc hién Chuong trinh hanh dong sb 48-CTr/TU, ngay 17/4/2024 caa Ban Thuong vu Tinh uy vé ' +
+    'Thuc hien Chi thi s6 28-CT/TW, ngay 25/12/2023 cua Bo Chinh tri vé ting cuong cong tac cham soc, ' +
+    'gido duc va bao vé tré em dap tng yéu cau phat trién dat nuéc; ké hoach thuc hién';
+
+  it('is restored although more than a fifth of it is marked', async () => {
+    const { marksUnreliable } = await import('./restore-diacritics.ts');
+    const { shippedModel } = await import('./diacritics.ts');
+    expect(lacksDiacritics(ocr)).toBe(false);
+    expect(marksUnreliable(shippedModel(), ocr)).toBe(true);
+    const r = restoreDiacritics(ocr);
+    expect(r.changed).toBe(true);
+    expect(r.text).toContain('Thực hiện Chương trình hành động');
+    expect(r.text).toContain('về Thực hiện Chỉ thị');
+    expect(r.text).toContain('kế hoạch thực hiện');
+    expect(foldText(r.text)).toBe(foldText(ocr));
+  });
+
+  it('is told apart from accented text with a few rare words', async () => {
+    const { marksUnreliable } = await import('./restore-diacritics.ts');
+    const { shippedModel } = await import('./diacritics.ts');
+    const accented = 'Kế hoạch thực hiện Chỉ thị số 28-CT/TW về công tác chăm sóc trẻ em, khuýp khoẻo';
+    expect(marksUnreliable(shippedModel(), accented)).toBe(false);
+  });
+});

@@ -72,8 +72,15 @@ function positionOf(
   first: boolean,
 ): Position {
   if (!token) return { ids: [model.idOf(GAP)], scored: false };
-  const lower = token.text.toLowerCase();
-  if (hasDiacritics(token.text)) return { ids: [model.idOf(lower.normalize('NFC'))], scored: false };
+  const lower = token.text.toLowerCase().normalize('NFC');
+  // a marked word is kept, unless no such form was ever seen ("hién", "vé" of an OCR): then it is
+  // decided again from its letters, like a bare word
+  if (hasDiacritics(token.text) && model.idOf(lower) !== model.unknown) {
+    return { ids: [model.idOf(lower)], scored: false };
+  }
+  if (hasDiacritics(token.text) && model.candidates(foldSyllable(token.text)).length === 0) {
+    return { ids: [model.unknown], scored: false };
+  }
   const folded = foldSyllable(token.text);
   const ids = model.candidates(folded).slice(0, MAX_CANDIDATES);
   const scored = looksVietnamese(folded);
@@ -146,17 +153,44 @@ function localConfidence(model: SyllableModel, positions: Position[], chosen: nu
   return Math.exp((scores[position.ids.indexOf(chosen[i]!)] ?? max) - max) / total;
 }
 
+/** Above this share of marked syllables a text is taken as accented, however odd its marks. */
+const RELIABLE_MARKED_SHARE = 0.5;
+/** Share of marked words of a form never seen above which the marks are taken as noise (OCR). */
+const UNSEEN_MARKED_CEILING = 0.3;
+
 /**
- * Restores the text's diacritics with `model`; a text that does not lack them comes back unchanged,
- * unless `force` (a short field of a document already found to lack them: its own few syllables
- * are too few to judge).
+ * True when a text's marks are OCR noise rather than Vietnamese ("Thuec hién Chi thj s6 … vé"): few
+ * of its syllables are marked and most marked words have forms the model never saw (real accented
+ * text: under 4 % unseen; such an OCR: over 90 %).
+ */
+export function marksUnreliable(model: SyllableModel, text: string): boolean {
+  if (!(markedShare(text) < RELIABLE_MARKED_SHARE)) return false;
+  let marked = 0;
+  let unseen = 0;
+  for (const token of tokenize(text)) {
+    if (token.kind !== 'word' || !hasDiacritics(token.text)) continue;
+    marked++;
+    if (model.idOf(token.text.toLowerCase().normalize('NFC')) === model.unknown) unseen++;
+  }
+  return marked >= 5 && unseen / marked > UNSEEN_MARKED_CEILING;
+}
+
+/** True when the text should be restored: written without diacritics, or with marks that are noise. */
+export function needsRestoring(model: SyllableModel, text: string): boolean {
+  return lacksDiacritics(text) || marksUnreliable(model, text);
+}
+
+/**
+ * Restores the text's diacritics with `model`; a text that does not need it (`needsRestoring`)
+ * comes back unchanged, unless `force` (a short field of a document already found to need it: its
+ * own few syllables are too few to judge). Marked words whose form was never seen are decided again.
  */
 export function restoreDiacriticsWith(
   model: SyllableModel,
   text: string,
   options: { force?: boolean } = {},
 ): TRestoredText {
-  if (!options.force && !lacksDiacritics(text)) return { text, changed: false, confidence: 1 };
+  if (!options.force && !needsRestoring(model, text)) return { text, changed: false, confidence: 1 };
   const replacements: { start: number; end: number; text: string }[] = [];
   let scoredCount = 0;
   let confidenceSum = 0;

@@ -30,13 +30,17 @@ export function suggestibleFields(doc: TExtractedDocument): [string, string][] {
   return fields.filter((f): f is [string, string] => typeof f[1] === 'string' && f[1].trim() !== '');
 }
 
-/** The suggestion for a parse result, or undefined when its text does not lack diacritics. */
+/**
+ * The suggestion for a parse result, or undefined when its text does not need restoring (`needed`:
+ * by default, when it lacks diacritics).
+ */
 export function suggestDiacritics(
   text: string,
   extract: TPlanExtract,
   restore: Restore,
+  needed: (text: string) => boolean = lacksDiacritics,
 ): TDiacriticsSuggestion | undefined {
-  if (!lacksDiacritics(text)) return undefined;
+  if (!needed(text)) return undefined;
   let weight = 0;
   let weighted = 0;
   const documents = extract.documents.map((doc) => ({
