@@ -4,7 +4,7 @@
  * columns come out as blocks, left then right, instead of tesseract's own reading order that can
  * interleave them. The page's skew, measured on its long lines, is taken out of the word positions.
  * Words a stamp leaves (low confidence and letters much taller than the text's, or no letter at
- * all) are dropped.
+ * all) are dropped, and so is the small print of a digital signature above the header.
  */
 import { type Item, itemsToLines } from './pdf-layout.ts';
 
@@ -66,6 +66,25 @@ function skewOf(lines: Map<string, OcrWord[]>): number {
   return slopes.length >= 3 ? median(slopes) : 0;
 }
 
+/**
+ * Small print above the first line of the text's own size: the marks of a digital signature
+ * ("Ký bởi: …", "Cơ quan: …", "Thời gian ký: …", the certifying office's seal, read badly) that an e-signed
+ * document carries at its top (Decree 30/2020, appendix I), which are not the document's header.
+ */
+function dropSmallPrintAbove(lines: Map<string, OcrWord[]>, typical: number): void {
+  const height = (words: OcrWord[]): number => median(words.map((w) => w.height));
+  let firstTop = Number.POSITIVE_INFINITY;
+  for (const words of lines.values())
+    if (words.length >= 3 && height(words) >= typical * 0.75)
+      firstTop = Math.min(firstTop, Math.min(...words.map((w) => w.top)));
+  for (const [key, words] of lines)
+    if (
+      Math.max(...words.map((w) => w.top + w.height)) <= firstTop &&
+      (height(words) < typical * 0.7 || median(words.map((w) => w.conf)) < 50)
+    )
+      lines.delete(key);
+}
+
 export function tsvToText(tsv: string): string {
   const all = parseTsv(tsv);
   const typical = median(all.map((w) => w.height));
@@ -77,6 +96,7 @@ export function tsvToText(tsv: string): string {
     lines.set(w.line, line);
   }
   for (const line of lines.values()) line.sort((a, b) => a.left - b.left);
+  dropSmallPrintAbove(lines, typical);
   const slope = skewOf(lines);
   const items: Item[] = [];
   for (const line of lines.values()) {

@@ -96,7 +96,6 @@ function readColumns(rows: Row[], start: number): { left: string[]; right: strin
   let hi = gap.hi;
   const left: string[] = [];
   const right: string[] = [];
-  let rightEdge = Number.POSITIVE_INFINITY;
   let rightCentre = 0;
   let k = start;
   for (; k < rows.length; k++) {
@@ -112,7 +111,6 @@ function readColumns(rows: Row[], start: number): { left: string[]; right: strin
       if (nhi <= nlo) break;
       lo = nlo;
       hi = nhi;
-      rightEdge = Math.min(rightEdge, row.items[split.at]!.x);
       if (k === start) rightCentre = (row.items[split.at]!.x + x1) / 2;
       left.push(rowText(row.items.slice(0, split.at)));
       right.push(rowText(row.items.slice(split.at)));
@@ -123,7 +121,6 @@ function readColumns(rows: Row[], start: number): { left: string[]; right: strin
     } else if (
       x0 >= lo &&
       x0 > lo + (hi - lo) * 0.25 &&
-      x0 >= rightEdge - row.height &&
       Math.abs((x0 + x1) / 2 - rightCentre) <= 2.5 * row.height
     ) {
       // the right column's lines are centred under its first line (a title centred on the page is not)
