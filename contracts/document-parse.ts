@@ -26,11 +26,21 @@ export const ZDiacriticsSuggestion = z.object({
 });
 export type TDiacriticsSuggestion = z.infer<typeof ZDiacriticsSuggestion>;
 
+/** How far one extracted field can be trusted, and the reason (a code the UI words). */
+export const ZFieldCheck = z.object({
+  field: z.string(),
+  confidence: z.number().min(0).max(1),
+  reason: z.string(),
+});
+export type TFieldCheck = z.infer<typeof ZFieldCheck>;
+
 export const ZParseResult = z.object({
   /** The document's text as read (OCR'd for scans), for the side-by-side review. */
   text: z.string(),
   extract: ZPlanExtract,
   elapsedMs: z.number(),
+  /** Per extracted document (same order): the uncertain fields, least sure first. */
+  checks: z.array(z.array(ZFieldCheck)).optional(),
   /** Present when the text lacks diacritics: the restored fields to suggest. */
   diacritics: ZDiacriticsSuggestion.optional(),
 });

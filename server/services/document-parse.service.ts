@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { TParseJob, TParseResult } from '../../contracts/document-parse.ts';
-import { parsePlanDocument } from '../../documents/parse/parse-plan-document.ts';
+import { parseResultOf } from '../../documents/parse/parse-result.ts';
 import { DEFAULT_PARSE_CONFIG, type ParseConfig } from '../config.ts';
 import { AppError, notFound } from '../errors.ts';
 import { type Locale, translate } from '../i18n/messages.ts';
@@ -76,9 +76,7 @@ export class DocumentParseService {
   async parseText(text: string, source: string): Promise<TParseResult> {
     if (text.length > this.config.limits.maxTextChars) throw this.failure('parse_text_too_long');
     if (text.length <= IN_PROCESS_CHARS) {
-      const started = performance.now();
-      const extract = parsePlanDocument(text, { source });
-      return { text, extract, elapsedMs: Math.round(performance.now() - started) };
+      return parseResultOf(text, source);
     }
     if (this.pool.isFull()) throw busy();
     const outcome = await this.pool.submit({ kind: 'text', text, source }, { label: `text ${source}` })
@@ -100,8 +98,14 @@ export class DocumentParseService {
     // the readers work on paths (pdftoppm and tesseract are separate programs)
     const dir = await mkdtemp(join(tmpdir(), 'tiendo-parse-'));
     const path = join(dir, 'input');
-    await writeFile(path, data);
-    const row = await this.jobs.insert({ id: randomUUID(), ownerId: actor.userId, source });
+    let row: ParseJobRow;
+    try {
+      await writeFile(path, data);
+      row = await this.jobs.insert({ id: randomUUID(), ownerId: actor.userId, source });
+    } catch (error) {
+      await rm(dir, { recursive: true, force: true });
+      throw error;
+    }
     const id = row.id;
     this.live.add(id);
     this.startHeartbeat();

@@ -3,8 +3,7 @@
  * a time limit and a lower priority): receives one request, answers progress and then the result
  * or a short error code — never a library's message (that goes to stderr, for the server's log).
  */
-import type { TParseResult } from '../../contracts/document-parse.ts';
-import { parsePlanDocument } from '../../documents/parse/parse-plan-document.ts';
+import { parseResultOf } from '../../documents/parse/parse-result.ts';
 import { readInput, UnreadableInputError } from '../../documents/parse/read-input.ts';
 import { ReadLimitError } from '../../documents/parse/read-limits.ts';
 import { MissingProgramError } from '../../documents/parse/run-program.ts';
@@ -34,8 +33,7 @@ async function read(request: ReaderRequest): Promise<ReaderMessage> {
             limits: request.limits,
             onProgress: (done, total) => void send({ type: 'progress', done, total }),
           });
-    const extract = parsePlanDocument(text, { source: request.source });
-    const result: TParseResult = { text, extract, elapsedMs: Math.round(performance.now() - started) };
+    const result = parseResultOf(text, request.source, started);
     return { type: 'done', result };
   } catch (error) {
     const code = codeOf(error);
