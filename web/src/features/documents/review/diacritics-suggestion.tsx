@@ -84,6 +84,10 @@ export function DiacriticsSuggestion({
               </div>
             ))}
           </dl>
+          <details className="diacritics-suggestion__sample">
+            <summary>{t('review.diacritics.sample')}</summary>
+            <pre lang="vi">{suggestion.sample}</pre>
+          </details>
           {fields.length > SHOWN && (
             <Typography.Paragraph type="secondary">
               {t('review.diacritics.more', { count: fields.length - SHOWN })}
