@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTsv, tsvToText } from './ocr-layout.ts';
+import { dropRepeatedWords, parseTsv, tsvToText } from './ocr-layout.ts';
 
 const HEADER =
   'level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext';
@@ -64,5 +64,31 @@ describe('tsvToText', () => {
       'CHỦ TỊCH',
       'Trần Văn Ba',
     ]);
+  });
+
+  it('keeps one of two readings of the same printed line, the surer', () => {
+    const tsv = [
+      HEADER,
+      ...words(1, 1, 'Độc lập - Tự do - Hạnh phúc', 1200, 270, 0, 96),
+      ...words(1, 2, 'Đọc lập - Tự do - Hạnhphúc', 1203, 262, 0, 80),
+      ...words(1, 3, 'Lâm Đồng, ngày 24 tháng 10', 1200, 340, 0, 95),
+    ].join('\n');
+    expect(dropRepeatedWords(parseTsv(tsv)).map((w) => w.text)).toEqual([
+      'Độc',
+      'lập',
+      '-',
+      'Tự',
+      'do',
+      '-',
+      'Hạnh',
+      'phúc',
+      'Lâm',
+      'Đồng,',
+      'ngày',
+      '24',
+      'tháng',
+      '10',
+    ]);
+    expect(tsvToText(tsv).split('\n')).toEqual(['Độc lập - Tự do - Hạnh phúc', 'Lâm Đồng, ngày 24 tháng 10']);
   });
 });

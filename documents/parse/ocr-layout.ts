@@ -52,6 +52,28 @@ export function isNoise(word: OcrWord, typicalHeight: number): boolean {
   return !/[\p{L}\p{N}]/u.test(word.text) || word.height > typicalHeight * 1.8;
 }
 
+/**
+ * Tesseract sometimes reads one printed line twice, as two lines over the same place (seen on
+ * photos, under an underlined motto): of two words whose boxes mostly overlap, the surer is kept.
+ */
+export function dropRepeatedWords(words: readonly OcrWord[]): OcrWord[] {
+  const dropped = new Set<OcrWord>();
+  const sorted = [...words].sort((a, b) => a.left - b.left);
+  for (let i = 0; i < sorted.length; i++) {
+    const a = sorted[i]!;
+    for (let j = i + 1; j < sorted.length && sorted[j]!.left < a.left + a.width; j++) {
+      const b = sorted[j]!;
+      if (a.line === b.line) continue;
+      const w = Math.min(a.left + a.width, b.left + b.width) - Math.max(a.left, b.left);
+      const h = Math.min(a.top + a.height, b.top + b.height) - Math.max(a.top, b.top);
+      if (w <= 0 || h <= 0) continue;
+      if (w * h > 0.5 * Math.min(a.width * a.height, b.width * b.height))
+        dropped.add(a.conf >= b.conf ? b : a);
+    }
+  }
+  return words.filter((w) => !dropped.has(w));
+}
+
 /** The page's slope (dy/dx), the median over lines of four words or more. */
 function skewOf(lines: Map<string, OcrWord[]>): number {
   const slopes: number[] = [];
@@ -88,7 +110,7 @@ function dropSmallPrintAbove(lines: Map<string, OcrWord[]>, typical: number): vo
 export function tsvToText(tsv: string): string {
   const all = parseTsv(tsv);
   const typical = median(all.map((w) => w.height));
-  const words = all.filter((w) => !isNoise(w, typical));
+  const words = dropRepeatedWords(all.filter((w) => !isNoise(w, typical)));
   const lines = new Map<string, OcrWord[]>();
   for (const w of words) {
     const line = lines.get(w.line) ?? [];
