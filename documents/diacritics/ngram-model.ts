@@ -191,13 +191,6 @@ export class SyllableModel {
     return ((this.contUni[w] ?? 0) + 0.5) / (this.biTypes + 0.5 * this.base);
   }
 
-  private p2(v: number, w: number): number {
-    const m = this.mid.get(v);
-    if (!m) return this.p1(w);
-    const c = this.contBi.get(this.key2(v, w)) ?? 0;
-    return (Math.max(c - this.d2, 0) + this.d2 * m.types * this.p1(w)) / m.sum;
-  }
-
   /**
    * ln P(written so | w) for a word inside a sentence, capital first or lower case: how often the
    * form was written that way in training (add-one). 0 for other cases, which carry no evidence.
@@ -208,11 +201,23 @@ export class SyllableModel {
     return Math.log(((letters === 'title' ? title : lower) + 1) / (title + lower + 2));
   }
 
-  /** ln P(w | u v), interpolated Kneser-Ney. */
-  logProb(u: number, v: number, w: number): number {
+  /** ln P(w | u v) for each w of `ws`: interpolated Kneser-Ney (the histories looked up once). */
+  logProbsAfter(u: number, v: number, ws: readonly number[]): number[] {
     const h = this.hist.get(this.key2(u, v));
-    if (!h) return Math.log(this.p2(v, w));
-    const c = h.next.get(w) ?? 0;
-    return Math.log((Math.max(c - this.d3, 0) + this.d3 * h.types * this.p2(v, w)) / h.sum);
+    const m = this.mid.get(v);
+    return ws.map((w) => {
+      const p2 = m
+        ? (Math.max((this.contBi.get(this.key2(v, w)) ?? 0) - this.d2, 0) + this.d2 * m.types * this.p1(w)) /
+          m.sum
+        : this.p1(w);
+      if (!h) return Math.log(p2);
+      const c = h.next.get(w) ?? 0;
+      return Math.log((Math.max(c - this.d3, 0) + this.d3 * h.types * p2) / h.sum);
+    });
+  }
+
+  /** ln P(w | u v). */
+  logProb(u: number, v: number, w: number): number {
+    return this.logProbsAfter(u, v, [w])[0]!;
   }
 }

@@ -100,15 +100,17 @@ function decodeSentence(model: SyllableModel, positions: Position[]): number[] {
   const history: State[][] = [];
   for (const position of positions) {
     const next = new Map<number, State>();
-    states.forEach((state, index) => {
-      position.ids.forEach((id, k) => {
-        const score =
-          state.score + model.logProb(state.prev, state.cur, id) + (position.caseScores?.[k] ?? 0);
+    for (let index = 0; index < states.length; index++) {
+      const state = states[index]!;
+      const scores = model.logProbsAfter(state.prev, state.cur, position.ids);
+      for (let k = 0; k < position.ids.length; k++) {
+        const id = position.ids[k]!;
+        const score = state.score + scores[k]! + (position.caseScores?.[k] ?? 0);
         const key = state.cur * (model.unknown + 1) + id;
         const best = next.get(key);
         if (!best || score > best.score) next.set(key, { prev: state.cur, cur: id, score, back: index });
-      });
-    });
+      }
+    }
     history.push(states);
     states = [...next.values()];
   }
