@@ -215,7 +215,12 @@ export const ZExcelRowError = z.object({
 });
 export const ZExcelImportResult = z.object({
   applied: z.boolean(),
+  /** reports the file changes (saved when applied) */
   reports: z.number().int(),
+  /** rows identical to what is stored: nothing to save */
+  unchanged: z.number().int(),
+  /** rows of reports already submitted or approved: locked in the template, left as they are */
+  skipped: z.number().int(),
   errors: z.array(ZExcelRowError),
 });
 export type TExcelImportResult = z.infer<typeof ZExcelImportResult>;

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { TCategory } from '../../contracts/reporting.ts';
 import { type Database, rows } from '../db/client.ts';
 import {
@@ -648,6 +648,15 @@ export class ReportingRepository {
 
   async values(reportId: number): Promise<ValueRow[]> {
     return this.db().select().from(reportValues).where(eq(reportValues.reportId, reportId));
+  }
+
+  /** The values of every report of a period, in one statement (the Excel import's merge). */
+  async valuesOfPeriod(periodId: number): Promise<ValueRow[]> {
+    return this.db()
+      .select({ ...getTableColumns(reportValues) })
+      .from(reportValues)
+      .innerJoin(reports, eq(reports.id, reportValues.reportId))
+      .where(eq(reports.periodId, periodId));
   }
 
   /** The same unit's report of the schedule's previous period, if any. */

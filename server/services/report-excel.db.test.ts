@@ -107,17 +107,137 @@ describe.each(testEngines())('Excel entry on %s', (engine) => {
     const bad = await services.reportExcel.import(manager, periodId, await fill(template, true), true);
     expect(bad.applied).toBe(false);
     expect(bad.errors.map((e) => e.cell).sort()).toEqual(['C7', 'D120', 'E50']);
-    expect(bad.errors.find((e) => e.cell === 'E50')!.message).toBe('"mười" không phải là số.');
+    expect(bad.errors.find((e) => e.cell === 'E50')!.message).toBe('Ô E50: "mười" không phải là số.');
     expect(
       (await services.reporting.periodStatus(manager, periodId)).rows.filter((r) => r.reportId !== null),
     ).toHaveLength(0);
 
     const good = await services.reportExcel.import(manager, periodId, await fill(template, false), true);
-    expect(good).toEqual({ applied: true, reports: ROWS, errors: [] });
+    expect(good).toEqual({ applied: true, reports: ROWS, unchanged: 0, skipped: 0, errors: [] });
     const status = await services.reporting.periodStatus(manager, periodId);
     expect(status.rows.filter((r) => r.status === 'draft')).toHaveLength(ROWS);
     const one = await services.reporting.get(manager, status.rows[0]!.reportId!);
     expect(one.values.find((v) => v.numerator === 1234)).toBeTruthy();
     expect(one.narrative.results).toMatch(/đã tổ chức tập huấn/);
+  });
+  /** The data rows of a template sheet, by unit code (the code in column A, data from row 5). */
+  function rowsByCode(sheet: ExcelJS.Worksheet, first = 5): Map<string, number> {
+    const rows = new Map<string, number>();
+    for (let r = first; r <= sheet.rowCount; r++) {
+      const code = sheet.getRow(r).getCell(1).text.trim();
+      if (code) rows.set(code, r);
+    }
+    return rows;
+  }
+
+  const load = async (data: Buffer) => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(data as unknown as ArrayBuffer);
+    return workbook;
+  };
+  const reportOfCode = async (code: string) => {
+    const status = await services.reporting.periodStatus(manager, periodId);
+    const unit = (await services.orgRepository.findUnitByCode(code))!;
+    return services.reporting.get(manager, status.rows.find((r) => r.unitId === unit.id)!.reportId!);
+  };
+
+  it('round trip: the template sent back unchanged changes nothing; submitted rows are locked, grey and skipped', async () => {
+    // two units have submitted; a third typed a proposal on the web after the Excel import
+    for (const code of ['G1', 'G2']) {
+      const report = await reportOfCode(code);
+      await services.reporting.submit(manager, report.id, report.version);
+    }
+    const typed = await reportOfCode('G3');
+    await services.reporting.save(manager, typed.id, {
+      values: typed.values.map((v) => ({ ...v, comment: v.comment ?? null })),
+      narrative: { ...typed.narrative, proposals: 'Đề nghị hỗ trợ kinh phí tập huấn (gõ trên web).' },
+      version: typed.version,
+    });
+    const before = await reportOfCode('G3');
+
+    const template = (await services.reportExcel.template(manager, periodId, { parentId: commune })).data;
+    const sheet = (await load(template)).getWorksheet('Báo cáo')!;
+    const at = rowsByCode(sheet);
+    const lastColumn = sheet.getRow(4).cellCount;
+    const locked = sheet.getRow(at.get('G1')!);
+    expect(locked.getCell(3).value).toBe(8); // the submitted figures, shown
+    expect(locked.getCell(3).fill).toMatchObject({ fgColor: { argb: 'FFD9D9D9' } });
+    expect(locked.getCell(3).protection?.locked).not.toBe(false);
+    expect(locked.getCell(lastColumn).text).toMatch(/^Đã gửi — khoá/);
+    const open = sheet.getRow(at.get('G3')!);
+    expect(open.getCell(3).protection).toMatchObject({ locked: false });
+    expect(open.getCell(lastColumn).text).toMatch(/^Nháp/);
+    expect((sheet as unknown as { sheetProtection: unknown }).sheetProtection).toMatchObject({
+      sheet: true,
+      insertRows: true,
+      deleteColumns: true,
+    });
+
+    const back = await services.reportExcel.import(manager, periodId, template, true);
+    expect(back).toEqual({ applied: true, reports: 0, unchanged: ROWS - 2, skipped: 2, errors: [] });
+    const after = await reportOfCode('G3');
+    expect(after.version).toBe(before.version);
+    expect(after.narrative).toEqual(before.narrative);
+  });
+
+  it('round trip: a title row, a cover sheet, a renamed sheet, no key row and no narrative columns — the figures import, no narrative changes', async () => {
+    const before = await reportOfCode('G3');
+    const submitted = await reportOfCode('G1');
+    const template = (await services.reportExcel.template(manager, periodId, { parentId: commune })).data;
+    const workbook = await load(template);
+    const sheet = workbook.getWorksheet('Báo cáo')!;
+    sheet.name = 'Số liệu gửi tỉnh';
+    sheet.spliceRows(3, 1); // the hidden key row, deleted
+    sheet.spliceRows(1, 0, ['BÁO CÁO SỐ LIỆU NĂM 2025 CỦA CÔNG ĐOÀN PHƯỜNG KỲ BÁ']);
+    const headerRow = 4;
+    const sectionTitles = new Set<string>(DEFAULT_SECTIONS.map((s) => s.title));
+    const sectionColumns: number[] = [];
+    sheet.getRow(headerRow).eachCell((cell, column) => {
+      if (sectionTitles.has(cell.text)) sectionColumns.push(column);
+    });
+    expect(sectionColumns).toHaveLength(DEFAULT_SECTIONS.length);
+    for (const column of sectionColumns.reverse()) sheet.spliceColumns(column, 1);
+    for (const r of rowsByCode(sheet, headerRow + 1).values()) sheet.getRow(r).getCell(3).value = 7;
+    const cover = workbook.addWorksheet('Bìa');
+    cover.getCell('A1').value = 'Báo cáo kết quả năm 2025 — Công đoàn phường Kỳ Bá';
+    // exceljs orders sheets by `orderNo` (not in its types): the cover goes first
+    (cover as unknown as { orderNo: number }).orderNo = -1;
+    (sheet as unknown as { orderNo: number }).orderNo = 1;
+    const file = Buffer.from(await workbook.xlsx.writeBuffer());
+    expect((await load(file)).worksheets.map((w) => w.name)).toEqual(['Bìa', 'Số liệu gửi tỉnh']);
+
+    const result = await services.reportExcel.import(manager, periodId, file, true);
+    expect(result).toEqual({ applied: true, reports: ROWS - 2, unchanged: 0, skipped: 2, errors: [] });
+    const after = await reportOfCode('G3');
+    expect(after.values.find((v) => v.denominator === 10)!.numerator).toBe(7);
+    // every narrative as it was, the one typed on the web included
+    expect(after.narrative).toEqual(before.narrative);
+    expect(after.narrative.proposals).toBe('Đề nghị hỗ trợ kinh phí tập huấn (gõ trên web).');
+    // the submitted report is left as it is
+    const untouched = await reportOfCode('G1');
+    expect(untouched.version).toBe(submitted.version);
+    expect(untouched.values.find((v) => v.denominator === 10)!.numerator).toBe(8);
+  });
+
+  it('names a date-typed cell by its address and its date', async () => {
+    const template = (await services.reportExcel.template(manager, periodId, { parentId: commune })).data;
+    const workbook = await load(template);
+    const sheet = workbook.getWorksheet('Báo cáo')!;
+    const r = rowsByCode(sheet).get('G5')!;
+    // what Excel makes of "1/6/2026" typed into a number cell: a date-formatted cell
+    const cell = sheet.getRow(r).getCell(3);
+    cell.value = new Date(Date.UTC(2026, 5, 1));
+    // a style of its own (exceljs shares one style object between the cells that read it)
+    cell.style = { ...cell.style, numFmt: 'dd/mm/yyyy' };
+    const result = await services.reportExcel.import(
+      manager,
+      periodId,
+      Buffer.from(await workbook.xlsx.writeBuffer()),
+      true,
+    );
+    expect(result.applied).toBe(false);
+    expect(result.errors).toEqual([
+      expect.objectContaining({ cell: `C${r}`, message: `Ô C${r} là ngày 01/06/2026, cần một số.` }),
+    ]);
   });
 });

@@ -1,6 +1,18 @@
 import ExcelJS from 'exceljs';
 import type { TCategory, TExcelImportResult, TForm } from '../../contracts/reporting.ts';
 import { zipWithinLimits } from '../../documents/archive/zip-guard.ts';
+import {
+  cellDisplayText,
+  isEmptyContent,
+  locateTable,
+  mergeRow,
+  numberCellMessage,
+  type RowContent,
+  type RowRead,
+  readNumberCell,
+  sameContent,
+  UNIT_CODE_KEY,
+} from '../../domain/reporting/report-sheet.ts';
 import { validateReport } from '../../domain/reporting/validate-report.ts';
 import type { Database } from '../db/client.ts';
 import { AppError } from '../errors.ts';
@@ -16,6 +28,16 @@ const SHEET = 'Báo cáo';
 const KEY_ROW = 3;
 const HEADER_ROW = 4;
 const FIRST_DATA_ROW = 5;
+/** How far down a sheet the table's header is looked for (title rows, notes above it). */
+const HEADER_SEARCH_ROWS = 30;
+const LOCKED_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9D9D9' } };
+const STATUS_TEXT: Record<string, string> = {
+  draft: 'Nháp — nhập được',
+  returned: 'Bị trả lại — nhập được',
+  submitted: 'Đã gửi — khoá, bỏ qua khi nhập',
+  approved: 'Đã duyệt — khoá, bỏ qua khi nhập',
+};
+const OPEN_STATUSES = new Set(['draft', 'returned']);
 const CATEGORY_NAMES: Record<TCategory, string> = { total: 'Tổng', male: 'Nam', female: 'Nữ' };
 
 /** A column of the template: its machine key (hidden row 3) and its header. */
@@ -66,32 +88,6 @@ export function templateColumns(form: TForm): Column[] {
     columns.push({ key: `s:${section.key}`, header: section.title, width: 40 });
   return columns;
 }
-
-/** A cell's number: numbers as they are; text in Vietnamese ("1.234,5") or plain notation. */
-export function cellNumber(value: ExcelJS.CellValue): { ok: true; value: number | null } | { ok: false } {
-  if (value === null || value === undefined || value === '') return { ok: true, value: null };
-  if (typeof value === 'number') return Number.isFinite(value) ? { ok: true, value } : { ok: false };
-  if (typeof value === 'object' && 'result' in value)
-    return cellNumber((value as { result: ExcelJS.CellValue }).result);
-  const text = String(
-    typeof value === 'object' && 'richText' in value ? value.richText.map((r) => r.text).join('') : value,
-  ).trim();
-  if (text === '') return { ok: true, value: null };
-  const normalised = /^-?\d{1,3}(\.\d{3})+(,\d+)?$/.test(text)
-    ? text.replace(/\./g, '').replace(',', '.')
-    : text.replace(',', '.');
-  const parsed = Number(normalised);
-  return /^-?\d+(\.\d+)?$/.test(normalised) && Number.isFinite(parsed)
-    ? { ok: true, value: parsed }
-    : { ok: false };
-}
-
-const cellText = (value: ExcelJS.CellValue): string => {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'object' && 'richText' in value) return value.richText.map((r) => r.text).join('');
-  if (typeof value === 'object' && 'text' in value) return String((value as { text: unknown }).text);
-  return String(value);
-};
 
 /** Excel entry: a template per unit or for all of a unit's units, and an all-or-nothing import. */
 export class ReportExcelService {
@@ -147,7 +143,7 @@ export class ReportExcelService {
         'unitId',
       );
 
-    const columns = templateColumns(form);
+    const columns = [...templateColumns(form), { key: 'status', header: 'Tình trạng báo cáo', width: 22 }];
     const workbook = new ExcelJS.Workbook();
     workbook.creator = 'Tiến Độ';
     const sheet = workbook.addWorksheet(SHEET, {
@@ -158,7 +154,7 @@ export class ReportExcelService {
       `${schedule.name} — ${period.label} (hạn gửi ${period.dueOn.split('-').reverse().join('/')})`;
     sheet.getCell(1, 1).font = { bold: true, size: 13 };
     sheet.getCell(2, 1).value =
-      'Điền số vào các ô trống; không sửa hàng tiêu đề và cột mã đơn vị. Ô tô xám là số liệu kỳ trước để tham khảo.';
+      'Điền số vào các ô trắng; không sửa cột mã đơn vị. Dòng tô xám là báo cáo đã gửi hoặc đã duyệt: khoá, bỏ qua khi nhập. Số liệu kỳ trước ở ghi chú của ô.';
     sheet.getCell(2, 1).font = { italic: true, color: { argb: 'FF555555' } };
     const keys = sheet.getRow(KEY_ROW);
     const headers = sheet.getRow(HEADER_ROW);
@@ -170,32 +166,55 @@ export class ReportExcelService {
     headers.font = { bold: true };
     headers.alignment = { wrapText: true, vertical: 'middle' };
     headers.height = 48;
+    // what is stored for the period, in two statements whatever the number of units
+    const currentOf = new Map((await this.reporting.reportsOfPeriod(periodId)).map((r) => [r.unitId, r]));
+    const valuesOf = groupBy(await this.reporting.valuesOfPeriod(periodId), (v) => v.reportId);
     for (const [index, unit] of units.entries()) {
       const row = sheet.getRow(FIRST_DATA_ROW + index);
       row.getCell(1).value = unit.code;
       row.getCell(2).value = unit.name;
-      const current = await this.reporting.reportOf(periodId, unit.id);
-      const previous = await this.reporting.previousReport(schedule.id, period.startsOn, unit.id);
+      const current = currentOf.get(unit.id);
+      const open = !current || OPEN_STATUSES.has(current.status);
+      row.getCell(columns.length).value = current ? (STATUS_TEXT[current.status] ?? current.status) : '';
+      // the cells an officer fills: unlocked on an open row; a submitted row stays locked and grey
+      for (let c = 3; c < columns.length; c++) {
+        const cell = row.getCell(c);
+        if (open) cell.protection = { locked: false };
+        else cell.fill = LOCKED_FILL;
+      }
+      if (!open) for (const c of [1, 2, columns.length]) row.getCell(c).fill = LOCKED_FILL;
+      // last period's figures are a note, never a value: a template sent back unchanged changes nothing
+      const previous = current
+        ? undefined
+        : await this.reporting.previousReport(schedule.id, period.startsOn, unit.id);
       const source = current ?? previous;
       if (!source) continue;
-      const values = await this.reporting.values(source.id);
-      const prefilledFromLast = !current;
+      const values = current ? (valuesOf.get(current.id) ?? []) : await this.reporting.values(source.id);
       columns.forEach((column, i) => {
         const [kind, indicatorId, category, part] = column.key.split(':');
         if (kind === 'v') {
           const v = values.find((x) => x.indicatorId === Number(indicatorId) && x.category === category);
           const value = part === 'n' ? v?.numerator : v?.denominator;
-          if (value !== null && value !== undefined) {
-            const cell = row.getCell(i + 1);
-            cell.value = value;
-            if (prefilledFromLast)
-              cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEDEDED' } };
-          }
+          if (value === null || value === undefined) return;
+          if (current) row.getCell(i + 1).value = value;
+          else row.getCell(i + 1).note = `Kỳ trước: ${value}`;
         } else if (kind === 's' && current) {
           row.getCell(i + 1).value = (current.narrative as Record<string, string>)[indicatorId!] ?? '';
         }
       });
     }
+    // no password: protection guards against typing over a locked row, not against the officer
+    await sheet.protect('', {
+      selectLockedCells: true,
+      selectUnlockedCells: true,
+      formatColumns: true,
+      formatRows: true,
+      insertRows: true,
+      insertColumns: true,
+      deleteRows: true,
+      deleteColumns: true,
+      autoFilter: true,
+    });
     const data = Buffer.from(await workbook.xlsx.writeBuffer());
     return {
       data,
@@ -204,8 +223,10 @@ export class ReportExcelService {
   }
 
   /**
-   * Reads a filled template. Every bad cell is listed with its reason; with `commit` and no
-   * error, every row is saved in one transaction (all or nothing).
+   * Reads a filled template, found by content on any sheet (`locateTable`). Every bad cell is
+   * listed with its reason; rows of reports already submitted or approved are skipped; a column
+   * the file lacks leaves the stored content as it is (`mergeRow`). With `commit` and no error,
+   * the rows that change something are saved in one transaction (all or nothing).
    */
   async import(actor: Actor, periodId: number, data: Buffer, commit: boolean): Promise<TExcelImportResult> {
     this.access.assertRole(actor, 'officer');
@@ -218,25 +239,30 @@ export class ReportExcelService {
     } catch {
       throw new AppError(415, 'unsupported_file', { expected: 'XLSX (tệp mẫu tải từ Tiến Độ)' }, 'file');
     }
-    const sheet = workbook.getWorksheet(SHEET) ?? workbook.worksheets[0];
-    if (!sheet)
+    if (workbook.worksheets.length === 0)
       throw new AppError(400, 'validation', { field: 'file', detail: 'tệp không có trang tính' }, 'file');
-    const errors: TExcelImportResult['errors'] = [];
-    const keyRow = sheet.getRow(KEY_ROW);
-    const keyAt = new Map<string, number>();
-    keyRow.eachCell((cell, column) => keyAt.set(cellText(cell.value), column));
     const columns = templateColumns(form);
-    const missing = columns.filter((c) => !keyAt.has(c.key));
-    if (!keyAt.has('unit_code') || missing.some((c) => c.key.startsWith('v:'))) {
+    const found = findTable(workbook, columns);
+    const dataColumns = found
+      ? columns.filter((c) => c.key !== UNIT_CODE_KEY && found.table.columnOf.has(c.key))
+      : [];
+    if (!found || !dataColumns.some((c) => c.key.startsWith('v:') || c.key.startsWith('s:'))) {
       throw new AppError(
         400,
         'validation',
-        { field: 'file', detail: 'tệp không phải mẫu của kỳ báo cáo này (thiếu cột); hãy tải lại mẫu' },
+        {
+          field: 'file',
+          detail: found
+            ? 'không có cột số liệu nào của biểu báo cáo này; hãy tải lại mẫu'
+            : 'không tìm thấy hàng tiêu đề có cột "Mã đơn vị" ở trang tính nào; hãy tải lại mẫu',
+        },
         'file',
       );
     }
+    const { sheet, table } = found;
+    const errors: TExcelImportResult['errors'] = [];
     const byCode = new Map(scope.map((u) => [u.code, u]));
-    // One query each for what every row needs: the actor's units and the period's reports.
+    // One query each for what every row needs: the actor's units, the period's reports and values.
     const visible =
       actor.homeUnitId === null
         ? null
@@ -244,6 +270,7 @@ export class ReportExcelService {
     const existingReports = new Map(
       (await this.reporting.reportsOfPeriod(periodId)).map((r) => [r.unitId, r]),
     );
+    const storedValues = groupBy(await this.reporting.valuesOfPeriod(periodId), (v) => v.reportId);
     const rules = form.indicators.map((i) => ({
       id: i.id,
       code: i.code,
@@ -252,129 +279,105 @@ export class ReportExcelService {
       disaggregation: i.disaggregation,
       required: i.required,
     }));
-    const rowsToSave: {
-      unitId: number;
-      depth: number;
-      values: {
-        indicatorId: number;
-        category: TCategory;
-        numerator: number | null;
-        denominator: number | null;
-        comment: null;
-      }[];
-      narrative: Record<string, string>;
-    }[] = [];
+    const rowsToSave: { unitId: number; depth: number; content: RowContent }[] = [];
+    let unchanged = 0;
+    let skipped = 0;
     const seen = new Set<number>();
+    const codeColumn = table.columnOf.get(UNIT_CODE_KEY)!;
     const address = (row: number, column: number) => `${sheet.getColumn(column).letter}${row}`;
-    for (let r = FIRST_DATA_ROW; r <= sheet.rowCount; r++) {
+    for (let r = table.firstDataRow; r <= sheet.rowCount; r++) {
       const row = sheet.getRow(r);
-      const code = cellText(row.getCell(keyAt.get('unit_code')!).value).trim();
+      const code = cellDisplayText(row.getCell(codeColumn).value).trim();
       if (!code) continue;
       const unit = byCode.get(code);
-      const codeCell = address(r, keyAt.get('unit_code')!);
+      const codeCell = address(r, codeColumn);
+      const refuse = (message: string) =>
+        errors.push({ sheet: sheet.name, cell: codeCell, row: r, field: 'unit_code', message });
       if (!unit) {
-        errors.push({
-          sheet: sheet.name,
-          cell: codeCell,
-          row: r,
-          field: 'unit_code',
-          message: `Đơn vị mã ${code} không thuộc diện báo cáo kỳ này.`,
-        });
+        refuse(`Đơn vị mã ${code} (ô ${codeCell}) không thuộc diện báo cáo kỳ này.`);
         continue;
       }
       if (visible !== null && !visible.has(unit.id) && !(await this.access.canAccessUnit(actor, unit.id))) {
-        errors.push({
-          sheet: sheet.name,
-          cell: codeCell,
-          row: r,
-          field: 'unit_code',
-          message: `Đơn vị ${code} nằm ngoài phạm vi của bạn.`,
-        });
+        refuse(`Đơn vị ${code} (ô ${codeCell}) nằm ngoài phạm vi của bạn.`);
         continue;
       }
       if (seen.has(unit.id)) {
-        errors.push({
-          sheet: sheet.name,
-          cell: codeCell,
-          row: r,
-          field: 'unit_code',
-          message: `Đơn vị ${code} có hai dòng.`,
-        });
+        refuse(`Đơn vị ${code} có hai dòng (ô ${codeCell}).`);
         continue;
       }
       seen.add(unit.id);
-      const values = new Map<
-        string,
-        {
-          indicatorId: number;
-          category: TCategory;
-          numerator: number | null;
-          denominator: number | null;
-          comment: null;
-        }
-      >();
-      const narrative: Record<string, string> = {};
+      const existing = existingReports.get(unit.id);
+      // submitted or approved: locked in the template, left as it is (the web's unlock reopens it)
+      if (existing && !OPEN_STATUSES.has(existing.status)) {
+        skipped += 1;
+        continue;
+      }
+      const read: RowRead = { parts: new Map(), sections: new Map() };
       const cellOf = new Map<string, string>();
-      for (const column of columns) {
-        const at = keyAt.get(column.key);
-        if (at === undefined) continue;
+      for (const column of dataColumns) {
+        const at = table.columnOf.get(column.key)!;
         const raw = row.getCell(at).value;
         const [kind, id, category, part] = column.key.split(':');
         if (kind === 's') {
-          const text = cellText(raw).trim();
-          if (text) narrative[id!] = text;
+          read.sections.set(id!, cellDisplayText(raw));
           continue;
         }
         if (kind !== 'v') continue;
-        const parsed = cellNumber(raw);
         const field = `values.${id}.${category}.${part === 'n' ? 'numerator' : 'denominator'}`;
         cellOf.set(field, address(r, at));
+        const parsed = readNumberCell(raw);
         if (!parsed.ok) {
           errors.push({
             sheet: sheet.name,
             cell: address(r, at),
             row: r,
             field,
-            message: `"${cellText(raw)}" không phải là số.`,
+            message: numberCellMessage(address(r, at), parsed),
           });
           continue;
         }
-        const key = `${id}:${category}`;
-        const entry = values.get(key) ?? {
-          indicatorId: Number(id),
-          category: category as TCategory,
-          numerator: null,
-          denominator: null,
-          comment: null,
-        };
-        if (part === 'n') entry.numerator = parsed.value;
-        else entry.denominator = parsed.value;
-        values.set(key, entry);
+        read.parts.set(`${id}:${category}:${part}`, parsed.value);
       }
-      const list = [...values.values()].filter((v) => v.numerator !== null || v.denominator !== null);
-      for (const issue of validateReport(rules, form.sections, list, narrative, [], false)) {
+      const stored: RowContent | null = existing
+        ? {
+            values: (storedValues.get(existing.id) ?? []).map((v) => ({
+              indicatorId: v.indicatorId,
+              category: v.category,
+              numerator: v.numerator,
+              denominator: v.denominator,
+              comment: v.comment,
+            })),
+            narrative: (existing.narrative ?? {}) as Record<string, string>,
+          }
+        : null;
+      const content = mergeRow(stored, read);
+      const values = content.values.map((v) => ({
+        indicatorId: v.indicatorId,
+        category: v.category as TCategory,
+        numerator: v.numerator,
+        denominator: v.denominator,
+        comment: v.comment ?? null,
+      }));
+      for (const issue of validateReport(rules, form.sections, values, content.narrative, [], false)) {
         if (issue.severity !== 'error') continue;
+        const cell = cellOf.get(issue.field) ?? codeCell;
         errors.push({
           sheet: sheet.name,
-          cell: cellOf.get(issue.field) ?? codeCell,
+          cell,
           row: r,
           field: issue.field,
-          message: issue.message,
+          message: `Ô ${cell}: ${issue.message}`,
         });
       }
-      const existing = existingReports.get(unit.id);
-      if (existing && existing.status !== 'draft' && existing.status !== 'returned') {
-        errors.push({
-          sheet: sheet.name,
-          cell: codeCell,
-          row: r,
-          field: 'status',
-          message: `Báo cáo của ${unit.name} đã gửi hoặc đã duyệt; không ghi đè.`,
-        });
+      if (stored ? sameContent(stored, content) : isEmptyContent(content)) {
+        unchanged += 1;
+        continue;
       }
-      rowsToSave.push({ unitId: unit.id, depth: unit.depth, values: list, narrative });
+      rowsToSave.push({ unitId: unit.id, depth: unit.depth, content });
     }
-    if (errors.length > 0 || !commit) return { applied: false, reports: rowsToSave.length, errors };
+    const counts = { reports: rowsToSave.length, unchanged, skipped };
+    if (errors.length > 0 || !commit || rowsToSave.length === 0)
+      return { applied: errors.length === 0 && commit, ...counts, errors };
 
     const formRow = (await this.reporting.form(schedule.formId))!;
     const started = performance.now();
@@ -391,7 +394,7 @@ export class ReportExcelService {
       );
       const idOf = new Map(ensured.map((r) => [r.unitId, r]));
       // Re-check inside the transaction: a report submitted meanwhile is not overwritten.
-      const locked = rowsToSave.find((r) => !['draft', 'returned'].includes(idOf.get(r.unitId)!.status));
+      const locked = rowsToSave.find((r) => !OPEN_STATUSES.has(idOf.get(r.unitId)!.status));
       if (locked)
         throw new AppError(
           409,
@@ -400,17 +403,57 @@ export class ReportExcelService {
           'status',
         );
       await this.reporting.bulkSave(
-        rowsToSave.map((r) => ({ reportId: idOf.get(r.unitId)!.id, narrative: r.narrative })),
-        rowsToSave.flatMap((r) => r.values.map((v) => ({ reportId: idOf.get(r.unitId)!.id, ...v }))),
+        rowsToSave.map((r) => ({ reportId: idOf.get(r.unitId)!.id, narrative: r.content.narrative })),
+        rowsToSave.flatMap((r) =>
+          r.content.values.map((v) => ({
+            reportId: idOf.get(r.unitId)!.id,
+            indicatorId: v.indicatorId,
+            category: v.category,
+            numerator: v.numerator,
+            denominator: v.denominator,
+            comment: v.comment ?? null,
+          })),
+        ),
       );
       await this.audit.record(actor, 'report.excel_import', 'report_period', periodId, null, {
         reports: rowsToSave.map((r) => idOf.get(r.unitId)!.id),
-        values: rowsToSave.reduce((n, r) => n + r.values.length, 0),
+        values: rowsToSave.reduce((n, r) => n + r.content.values.length, 0),
+        unchanged,
+        skipped,
       });
     });
     this.log(
       `Nhập Excel kỳ ${periodId}: đã ghi ${rowsToSave.length} báo cáo (${Math.round(performance.now() - started)} ms).`,
     );
-    return { applied: true, reports: rowsToSave.length, errors: [] };
+    return { applied: true, ...counts, errors: [] };
   }
+}
+
+/** The first sheet, in the workbook's order, whose first rows hold the table of the form. */
+function findTable(workbook: ExcelJS.Workbook, columns: Column[]) {
+  for (const sheet of workbook.worksheets) {
+    const rows: string[][] = [];
+    const last = Math.min(sheet.rowCount, HEADER_SEARCH_ROWS);
+    for (let r = 1; r <= last; r++) {
+      const row = sheet.getRow(r);
+      const texts: string[] = [];
+      for (let c = 1; c <= Math.min(row.cellCount, 500); c++)
+        texts.push(cellDisplayText(row.getCell(c).value));
+      rows.push(texts);
+    }
+    const table = locateTable(rows, columns);
+    if (table) return { sheet, table };
+  }
+  return null;
+}
+
+function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
 }

@@ -145,12 +145,21 @@ export function ExcelExchange({
                 ]}
               />
             </>
+          ) : preview.reports === 0 ? (
+            <Alert
+              type="info"
+              showIcon
+              className="report-alert"
+              title={t('reports.excel.nothingChanged', { file: file.name })}
+              description={t('reports.excel.untouched', preview)}
+            />
           ) : preview.applied ? (
             <Alert
               type="success"
               showIcon
               className="report-alert"
               title={t('reports.excel.saved', { count: preview.reports })}
+              description={t('reports.excel.untouched', preview)}
             />
           ) : (
             <Alert
@@ -158,6 +167,7 @@ export function ExcelExchange({
               showIcon
               className="report-alert"
               title={t('reports.excel.ready', { count: preview.reports, file: file.name })}
+              description={t('reports.excel.untouched', preview)}
               action={
                 <Button
                   type="primary"
