@@ -9,6 +9,7 @@ import { saveBlob } from '../../../lib/save-file.ts';
 import { foldSource } from '../../../lib/source-spans.ts';
 import { planPath } from '../../../routes.ts';
 import { DiacriticsSuggestion } from './diacritics-suggestion.tsx';
+import { ExtractChecks } from './extract-checks.tsx';
 import { ExtractEditor } from './extract-editor.tsx';
 import { fieldDomId, findFieldSpans, findUncertainties } from './extract-fields.ts';
 import { SavePlanDialog } from './save-plan-dialog.tsx';
@@ -48,8 +49,14 @@ export function ReviewScreen({
   const spansByDoc = useMemo(() => documents.map((d) => findFieldSpans(folded, d)), [documents, folded]);
   const doubtsByDoc = useMemo(
     () =>
-      documents.map((d, i) => findUncertainties(t, d, spansByDoc[i] ?? new Map(), result.text.trim() !== '')),
-    [documents, spansByDoc, t, result.text],
+      documents.map((d, i) => {
+        const doubts = findUncertainties(t, d, spansByDoc[i] ?? new Map(), result.text.trim() !== '');
+        // the reader's own reason, where it has one, says more than "empty"
+        for (const c of result.checks?.[i] ?? [])
+          doubts.set(c.field, t(`review.checks.reason.${c.reason}`, { defaultValue: c.reason }));
+        return doubts;
+      }),
+    [documents, spansByDoc, t, result.text, result.checks],
   );
   const spans = spansByDoc[active] ?? new Map();
   const located = useMemo(() => new Set(spans.keys()), [spans]);
@@ -132,6 +139,7 @@ export function ReviewScreen({
           </Button>
         </Space>
       </div>
+      <ExtractChecks checks={result.checks?.[active] ?? []} onPick={pick} />
       {result.diacritics && (
         <DiacriticsSuggestion
           suggestion={result.diacritics}
