@@ -1,6 +1,6 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACCOUNT_POLICY, ADDRESS_POLICY } from '../../domain/login-throttle.ts';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ACCOUNT_POLICY, ADDRESS_POLICY, lockLadder } from '../../domain/login-throttle.ts';
 import { hashPassword } from '../services/password.ts';
 import { createTestApp, seedSmallOrg, TEST_PASSWORD, type TestApp } from '../test/fixtures.ts';
 import { openTestDatabase, type TestDatabase, testEngines } from '../test/test-database.ts';
@@ -15,13 +15,18 @@ describe.each(testEngines())('sign-in limits and passwords on %s', (engine) => {
   let app: FastifyInstance;
   let org: Awaited<ReturnType<typeof seedSmallOrg>>;
   let passwordHash: string;
+  // Stopped while a test needs a lock to outlast slow password checks, moved on to end a lock.
+  let frozenAt: Date | null = null;
 
   beforeAll(async () => {
     testDb = await openTestDatabase(engine);
-    t = await createTestApp(testDb.database);
+    t = await createTestApp(testDb.database, undefined, () => frozenAt ?? new Date());
     app = t.app;
     org = await seedSmallOrg(t.services);
     passwordHash = await hashPassword(TEST_PASSWORD);
+  });
+  afterEach(() => {
+    frozenAt = null;
   });
   afterAll(async () => {
     await app.close();
@@ -73,6 +78,7 @@ describe.each(testEngines())('sign-in limits and passwords on %s', (engine) => {
   };
 
   it('checks exactly five of 60 parallel wrong guesses and refuses the right password after them', async () => {
+    frozenAt = new Date();
     const victim = await addUser();
     const spray = await Promise.all(
       Array.from({ length: 60 }, (_, i) => login(victim.username, `sai-mat-khau-${i}`, '203.0.113.10')),
@@ -93,6 +99,30 @@ describe.each(testEngines())('sign-in limits and passwords on %s', (engine) => {
     expect(right.statusCode).toBe(429);
     // From another address too: the lock is the account's.
     expect((await login(victim.username, TEST_PASSWORD, '198.51.100.20')).statusCode).toBe(429);
+    // The lock ends: the right password is never shut out for good.
+    frozenAt = new Date(frozenAt!.getTime() + lockLadder(ACCOUNT_POLICY)[0]! + 1000);
+    expect((await login(victim.username, TEST_PASSWORD, '203.0.113.10')).statusCode).toBe(200);
+  });
+
+  it('locks longer each time in a row, and a success starts again', async () => {
+    frozenAt = new Date();
+    const victim = await addUser();
+    const waits: number[] = [];
+    for (let round = 0; round < 3; round++) {
+      for (let i = 0; i < ACCOUNT_POLICY.maxAttempts; i++)
+        expect((await login(victim.username, `sai-${round}-${i}-x`, '203.0.113.16')).statusCode).toBe(401);
+      const refused = await login(victim.username, TEST_PASSWORD, '203.0.113.16');
+      expect(refused.statusCode).toBe(429);
+      waits.push(Number(refused.headers['retry-after']));
+      frozenAt = new Date(frozenAt.getTime() + waits.at(-1)! * 1000);
+    }
+    expect(waits).toEqual(
+      lockLadder(ACCOUNT_POLICY)
+        .slice(0, 3)
+        .map((ms) => ms / 1000),
+    );
+    expect((await login(victim.username, TEST_PASSWORD, '203.0.113.16')).statusCode).toBe(200);
+    expect(await t.services.sessions.attempts(`account:${victim.username}`)).toBeUndefined();
   });
 
   it('lets at most five of 61 parallel attempts be checked when the right one is among them', async () => {
@@ -118,6 +148,7 @@ describe.each(testEngines())('sign-in limits and passwords on %s', (engine) => {
   });
 
   it('limits one address across accounts, higher than one account, and only that address', async () => {
+    frozenAt = new Date();
     const address = '203.0.113.13';
     const spray = await Promise.all(
       Array.from({ length: ADDRESS_POLICY.maxAttempts + 10 }, (_, i) =>

@@ -133,8 +133,9 @@ export interface TestApp {
 export async function createTestApp(
   database: Database,
   proxy: { trustProxy: boolean; trustProxyHops: number } = { trustProxy: false, trustProxyHops: 1 },
+  clock?: () => Date,
 ): Promise<TestApp> {
-  const services = createServices(database, { sessionTtlHours: 1 });
+  const services = createServices(database, { sessionTtlHours: 1 }, clock);
   const app = await buildApp({
     config: { sessionTtlHours: 1, ...proxy, uploadMaxBytes: 1024 * 1024, logLevel: 'silent' },
     services,
