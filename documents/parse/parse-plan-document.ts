@@ -44,7 +44,7 @@ export interface ParseOptions {
 const TCTH =
   /to chuc thuc hien|phan cong (?:nhiem vu|thuc hien|trach nhiem)|trach nhiem (?:thuc hien|cua cac|cua co quan|cua don vi)|to chuc trien khai/;
 const TASKS =
-  /nhiem vu|giai phap|phuong huong|noi dung(?:,| (?:trong tam|chu yeu|hoat dong|thuc hien|cong tac|cong viec|va|,|hinh thuc|tien do))|cac hoat dong/;
+  /nhiem vu|giai phap|bien phap|phuong huong|noi dung(?:,| (?:trong tam|chu yeu|hoat dong|thuc hien|cong tac|cong viec|va|,|hinh thuc|tien do))|cac hoat dong/;
 
 /**
  * A heading that names both ("NỘI DUNG, TIẾN ĐỘ, PHÂN CÔNG TRÁCH NHIỆM THỰC HIỆN") takes the role
@@ -278,12 +278,17 @@ function parseOneDocument(lines: readonly string[]): TExtractedDocument {
   // "1. Nhiệm vụ" / "2. Giải pháp": a first level of bare headings; the tasks are the items under them
   const underBareHeadings = (items: OutlineItem[]): OutlineItem[] => {
     // a heading: short, or with no sentence of its own before its numbered sub-items
-    const bare = (it: OutlineItem): boolean =>
-      !/[.;]$/.test(it.head.text.trim()) &&
-      ((it.head.text.split(/\s+/).length <= 6 && it.body.some((p) => p.marker)) ||
-        (it.head.text.split(/\s+/).length <= 30 &&
-          it.body.length > 0 &&
-          (it.body[0]!.marker?.kind === 'arabic2' || it.body[0]!.marker?.kind === 'letter')));
+    const bare = (it: OutlineItem): boolean => {
+      const words = it.head.text.split(/\s+/).length;
+      // "1. Nội dung công việc." — a short heading may close with a full stop
+      if (words <= 6 && !/;$/.test(it.head.text.trim()) && it.body.some((p) => p.marker)) return true;
+      return (
+        !/[.;]$/.test(it.head.text.trim()) &&
+        words <= 30 &&
+        it.body.length > 0 &&
+        (it.body[0]!.marker?.kind === 'arabic2' || it.body[0]!.marker?.kind === 'letter')
+      );
+    };
     if (items.length === 0 || !items.every(bare)) return items;
     return items.flatMap((it) => {
       const sub = firstLevelItems(it.body, 0, it.body.length);
@@ -305,8 +310,10 @@ function parseOneDocument(lines: readonly string[]): TExtractedDocument {
       return underBareHeadings(firstLevelItems(body, from, to));
     });
     if (taskItems.length === 0 && !hasSections) {
-      taskItems = firstLevelItems(body, 0, body.length).filter(
-        (item) => item.head.marker?.kind === 'arabic' && !inTcth(body.indexOf(item.head)),
+      taskItems = underBareHeadings(
+        firstLevelItems(body, 0, body.length).filter(
+          (item) => item.head.marker?.kind === 'arabic' && !inTcth(body.indexOf(item.head)),
+        ),
       );
     }
   }
