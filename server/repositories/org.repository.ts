@@ -289,7 +289,9 @@ export class OrgRepository {
 
   /**
    * The tree as of `date` in one recursive query: from `rootId` (or every top-level unit),
-   * down to `maxDepth` levels. Parents come before their children.
+   * down to `maxDepth` levels. Parents come before their children. Over a stored cycle through
+   * the root, the walk does not enter the root again (with one parent a day, only such a cycle
+   * can be met going down); anything worse stops at `TREE_DEPTH_LIMIT`.
    */
   async tree(date: string, rootId: number | null, maxDepth: number | null = null): Promise<TOrgUnitAsOf[]> {
     const start =
@@ -306,7 +308,7 @@ export class OrgRepository {
             UNION ALL
             SELECT c.unit_id, c.parent_id, t.depth + 1 FROM tree t
               JOIN org_unit_parents c ON c.parent_id = t.id AND ${validOn('c.valid_from', 'c.valid_to', date)}
-             WHERE t.depth < ${depthLimit}::int
+             WHERE t.depth < ${depthLimit}::int ${rootId === null ? sql`` : sql`AND c.unit_id <> ${rootId}`}
           )
           SELECT t.id, u.code, n.name, n.short_name, u.type, t.parent_id, t.depth, u.valid_from, u.valid_to, u.is_demo
             FROM tree t

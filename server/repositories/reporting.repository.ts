@@ -967,7 +967,7 @@ export class ReportingRepository {
          SELECT c.unit_id, t.depth + 1 FROM tree t
            JOIN org_unit_parents c ON c.parent_id = t.id
             AND c.valid_from <= $2::date AND (c.valid_to IS NULL OR c.valid_to >= $2::date)
-          WHERE t.depth < ${TREE_DEPTH_LIMIT}
+          WHERE t.depth < ${TREE_DEPTH_LIMIT} AND c.unit_id <> $1
        ),
        waiting AS (
          SELECT r.id, r.unit_id, r.period_id, r.due_on, r.submitted_at, r.late, r.version,
