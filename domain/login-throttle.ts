@@ -33,26 +33,29 @@ export interface ThrottlePolicy {
 
 const MINUTE = 60_000;
 
+/** After a day without a new window every policy starts again from nothing (`forgetMs`). */
+export const FORGET_THROTTLE_MS = 24 * 60 * MINUTE;
+
 export const ACCOUNT_POLICY: ThrottlePolicy = {
   maxAttempts: 5,
   windowMs: 15 * MINUTE,
   baseLockMs: MINUTE,
   maxLockMs: 60 * MINUTE,
-  forgetMs: 24 * 60 * MINUTE,
+  forgetMs: FORGET_THROTTLE_MS,
 };
 export const DEVICE_POLICY: ThrottlePolicy = {
   maxAttempts: 5,
   windowMs: 15 * MINUTE,
   baseLockMs: MINUTE,
   maxLockMs: 15 * MINUTE,
-  forgetMs: 24 * 60 * MINUTE,
+  forgetMs: FORGET_THROTTLE_MS,
 };
 export const ADDRESS_POLICY: ThrottlePolicy = {
   maxAttempts: 100,
   windowMs: 15 * MINUTE,
   baseLockMs: MINUTE,
   maxLockMs: 15 * MINUTE,
-  forgetMs: 24 * 60 * MINUTE,
+  forgetMs: FORGET_THROTTLE_MS,
 };
 
 /** The lengths of the first, second, … lock in a row, ending with the longest (which repeats). */

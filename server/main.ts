@@ -99,12 +99,15 @@ export async function startServer(
   const stopRollups = services.rollup.start(log);
   // Sessions served from memory while this instance hears of every change to them.
   const stopSessionCache = await services.auth.startSessionCache();
+  // Expired sessions and sign-in counts long over, deleted every hour.
+  const stopSweeping = services.auth.startSweeping(log);
 
   let closing: Promise<void> | null = null;
   const close = () => {
     closing ??= (async () => {
       stopReminders();
       stopRollups();
+      stopSweeping();
       services.documentParse.close();
       await stopSessionCache();
       await app.close();

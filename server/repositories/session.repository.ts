@@ -148,6 +148,20 @@ export class SessionRepository {
     return row;
   }
 
+  /**
+   * Forgets counts whose window began before `before` and whose lock (if any) is over: the upsert
+   * would start them afresh anyway (`forgetMs`), so deleting them changes no decision.
+   */
+  async deleteStaleThrottles(before: Date, now: Date): Promise<number> {
+    const deleted = await this.database.prepared<{ key: string }>(
+      `DELETE FROM login_throttle
+        WHERE window_start < $1::timestamptz AND (locked_until IS NULL OR locked_until <= $2::timestamptz)
+        RETURNING key`,
+      [before.toISOString(), now.toISOString()],
+    );
+    return deleted.length;
+  }
+
   async clearThrottle(key: string) {
     await this.database.db().delete(loginThrottle).where(eq(loginThrottle.key, key));
   }

@@ -1,6 +1,11 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ACCOUNT_POLICY, ADDRESS_POLICY, lockLadder } from '../../domain/login-throttle.ts';
+import {
+  ACCOUNT_POLICY,
+  ADDRESS_POLICY,
+  FORGET_THROTTLE_MS,
+  lockLadder,
+} from '../../domain/login-throttle.ts';
 import { hashPassword } from '../services/password.ts';
 import { createTestApp, seedSmallOrg, TEST_PASSWORD, type TestApp } from '../test/fixtures.ts';
 import { openTestDatabase, type TestDatabase, testEngines } from '../test/test-database.ts';
@@ -289,6 +294,21 @@ describe.each(testEngines())('sign-in limits and passwords on %s', (engine) => {
     );
     expect(statuses(guesses)).toEqual({ 400: 5, 429: 7 });
     expect(guesses.find((g) => g.statusCode === 429)!.json().error.code).toBe('too_many_password_attempts');
+  });
+
+  it('sweeps counts whose window is a day old and whose lock is over, and only those', async () => {
+    const now = new Date();
+    const dayAgo = new Date(now.getTime() - FORGET_THROTTLE_MS - 60_000);
+    const ladder = lockLadder(ACCOUNT_POLICY);
+    for (let i = 0; i <= ACCOUNT_POLICY.maxAttempts; i++)
+      await t.services.sessions.countAttempt('account:sweep-old', dayAgo, ACCOUNT_POLICY, ladder);
+    await t.services.sessions.countAttempt('account:sweep-new', now, ACCOUNT_POLICY, ladder);
+    expect((await t.services.sessions.attempts('account:sweep-old'))?.lockedUntil).not.toBeNull();
+    expect(
+      await t.services.sessions.deleteStaleThrottles(new Date(now.getTime() - FORGET_THROTTLE_MS), now),
+    ).toBe(1);
+    expect(await t.services.sessions.attempts('account:sweep-old')).toBeUndefined();
+    expect((await t.services.sessions.attempts('account:sweep-new'))?.failures).toBe(1);
   });
 
   it('leaves a fellow manager’s account to the level above', async () => {

@@ -1,7 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { TSessionUser } from '../../contracts/auth.ts';
 import { todayInVietnam } from '../../domain/dates.ts';
-import { DEVICE_POLICY, lockLadder, type ThrottlePolicy, throttleKeys } from '../../domain/login-throttle.ts';
+import {
+  DEVICE_POLICY,
+  FORGET_THROTTLE_MS,
+  lockLadder,
+  type ThrottlePolicy,
+  throttleKeys,
+} from '../../domain/login-throttle.ts';
 import type { Database } from '../db/client.ts';
 import { AppError, versionConflict } from '../errors.ts';
 import type { OrgRepository } from '../repositories/org.repository.ts';
@@ -157,6 +163,26 @@ export class AuthService {
     if (counted.admitted) return;
     const seconds = Math.max(1, Math.ceil(counted.retryAfterMs / 1000));
     throw new AppError(429, refusal, { seconds }, null, { retryAfter: seconds });
+  }
+
+  /**
+   * Deletes expired sessions and sign-in counts long over, now and every `everyMs` (every instance
+   * may: the deletes are idempotent). Returns the stop function.
+   */
+  startSweeping(log: (line: string) => void, everyMs = 3_600_000): () => void {
+    const sweep = async () => {
+      try {
+        const now = this.clock();
+        await this.sessions.deleteExpired();
+        await this.sessions.deleteStaleThrottles(new Date(now.getTime() - FORGET_THROTTLE_MS), now);
+      } catch (error) {
+        log(`Dọn phiên hết hạn và đếm đăng nhập cũ thất bại: ${(error as Error).message}`);
+      }
+    };
+    void sweep();
+    const timer = setInterval(() => void sweep(), everyMs);
+    timer.unref();
+    return () => clearInterval(timer);
   }
 
   async authenticate(token: string, ip: string | null): Promise<Authenticated | null> {
