@@ -58,21 +58,21 @@ export async function run(): Promise<void> {
       });
       const periodId = schedule.periods[0]!.id;
       const template = await services.reportExcel.template(actor, periodId, { parentId: top.id });
-      // one file per run, each with other figures: a file identical to what is stored saves nothing
+      // one file per run, each saying something else: a file identical to what is stored saves nothing
       const files: Buffer[] = [];
-      for (const numerator of [9, 8, 7]) {
+      for (const version of [1, 2, 3]) {
         const workbook = new ExcelJS.Workbook();
         await workbook.xlsx.load(template.data as unknown as ArrayBuffer);
         const sheet = workbook.getWorksheet('Báo cáo')!;
         for (let r = 5; r < 5 + ROWS; r++) {
           const row = sheet.getRow(r);
-          row.getCell(3).value = numerator;
+          row.getCell(3).value = 9;
           row.getCell(4).value = 10;
           row.getCell(5).value = 4;
           row.getCell(6).value = 4;
           row.getCell(7).value = 5;
           row.getCell(8).value = 6;
-          row.getCell(9).value = 'Đã tổ chức tập huấn cho cán bộ chủ chốt.';
+          row.getCell(9).value = `Đã tổ chức tập huấn cho cán bộ chủ chốt (bản ${version}).`;
         }
         files.push(Buffer.from(await workbook.xlsx.writeBuffer()));
       }

@@ -7,6 +7,14 @@ import { formatNumberVi } from './format-number.ts';
  * "on track / at risk / off track" of the dashboards. Pure: `asOf` is passed in.
  */
 
+/** What the app asks of the officer when a target's indicator cannot be compared with its milestone. */
+export const INDICATOR_ADVICE = ' — hãy chọn lại chỉ số đo chỉ tiêu này';
+
+/** A verdict as an official paper prints it: the app's advice to its user left out. */
+export function officialVerdict(verdict: string): string {
+  return verdict.replace(INDICATOR_ADVICE, '');
+}
+
 export type ProgressStatus = 'met' | 'on_track' | 'at_risk' | 'off_track' | 'no_data';
 
 /** One reported value of the target's indicator (e.g. the province's rolled-up %), in the milestone's unit. */
@@ -241,7 +249,7 @@ export function assessTarget(
       ...base,
       basis,
       trendPerYear,
-      verdict: `Chỉ số đo ${options.valueIsPercent ? 'tỉ lệ (%)' : 'số lượng'} nhưng mốc ${target} ${milestone.unit === '%' ? 'tính bằng %' : 'là số lượng'}: chưa so sánh được — hãy chọn lại chỉ số đo chỉ tiêu này.`,
+      verdict: `Chỉ số đo ${options.valueIsPercent ? 'tỉ lệ (%)' : 'số lượng'} nhưng mốc ${target} ${milestone.unit === '%' ? 'tính bằng %' : 'là số lượng'}: chưa so sánh được${INDICATOR_ADVICE}.`,
     };
   }
   const high = aimsHigh(milestone.op);

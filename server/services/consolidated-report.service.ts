@@ -23,8 +23,11 @@ import type { TFormContent, TReportStatus } from '../../contracts/reporting.ts';
 import { headerDate } from '../../documents/render/plan-for-render.ts';
 import { A4, FONT, MARGINS } from '../../documents/render/render-plan.docx.ts';
 import { formatDateVi } from '../../domain/dates.ts';
-import { assessTarget } from '../../domain/progress/assess-progress.ts';
+import { placeOfUnit } from '../../domain/plans/place-of-unit.ts';
+import { symbolSuffix } from '../../domain/plans/symbol.ts';
+import { assessTarget, officialVerdict } from '../../domain/progress/assess-progress.ts';
 import { formatNumberVi } from '../../domain/progress/format-number.ts';
+import { compareNames, groupNarratives } from '../../domain/reporting/group-narratives.ts';
 import { TOTAL } from '../../domain/rollup/indicator.ts';
 import { valueIsPercent } from '../../domain/rollup/roll-up.ts';
 import type { Database } from '../db/client.ts';
@@ -147,17 +150,19 @@ export class ConsolidatedReportService {
     const compiledSections = sections.map((section) => {
       const found = chosen
         .map((s) => ({ unitId: s.unit_id, unitName: s.name, text: (s.narrative[section.key] ?? '').trim() }))
-        .filter((s) => s.text.length > 0);
+        .filter((s) => s.text.length > 0)
+        .sort((a, b) => compareNames(a.unitName, b.unitName));
       return {
         key: section.key,
         title: section.title,
-        text: found.map((s) => `- ${s.unitName}: ${s.text}`).join('\n'),
+        text: groupNarratives(found)
+          .map((g) => `- ${g.unitNames.join(', ')}: ${g.text}`)
+          .join('\n'),
         sources: found,
       };
     });
 
     // Results against the plan's targets, for this unit.
-    const today = this.access.today();
     const [{ targets }, bindings, periods] = await Promise.all([
       this.plans.children(plan.id),
       this.reporting.bindingsOfPlan(plan.id),
@@ -191,10 +196,11 @@ export class ConsolidatedReportService {
               return figure.value === null ? [] : [{ periodEnd: p.endsOn, value: figure.value }];
             })
         : [];
+      // judged against the milestone of the report's own period, never the one after today
       const assessment = assessTarget(
         milestones,
         points,
-        today < period.endsOn ? period.endsOn : today,
+        period.endsOn,
         indicator ? { valueIsPercent: valueIsPercent(indicatorOf(indicator)) } : {},
       );
       return {
@@ -323,7 +329,17 @@ export class ConsolidatedReportService {
   /** The consolidated report with the edited narrative (or the compiled one) as DOCX. */
   async docx(actor: Actor, periodId: number, unitId: number, narrative?: Record<string, string>) {
     const report = await this.compile(actor, periodId, unitId);
-    const data = await renderConsolidatedDocx(withNarrative(report, narrative), this.access.today());
+    const ancestors = await this.org.ancestors(unitId, report.period.endsOn);
+    const today = this.access.today();
+    const data = await renderConsolidatedDocx(withNarrative(report, narrative), {
+      place: placeOfUnit(
+        report.unit.unitName,
+        ancestors.map((a) => a.name),
+      ),
+      // the report's own date: today while it is due, its due date once that has passed
+      date: today < report.period.dueOn ? today : report.period.dueOn,
+      symbolSuffix: symbolSuffix('BC', report.unit.unitType),
+    });
     return { data, fileName: this.fileName(report, 'docx') };
   }
 
@@ -398,7 +414,15 @@ function plainCell(width: number, children: Paragraph[], borders = false) {
   });
 }
 
-function headerTable(report: TConsolidatedReport, today: string): Table {
+/** What the paper says of itself beside the report: the issuer's place, the date, "BC-LĐLĐ". */
+export interface ConsolidatedPaper {
+  place: string | null;
+  date: string;
+  /** the part of the symbol after the number: "BC-LĐLĐ" */
+  symbolSuffix: string;
+}
+
+function headerTable(report: TConsolidatedReport, paper: ConsolidatedPaper): Table {
   const left = Math.round(TEXT_WIDTH * 0.4);
   const right = TEXT_WIDTH - left;
   const upper = (s: string) => s.toLocaleUpperCase('vi');
@@ -419,8 +443,13 @@ function headerTable(report: TConsolidatedReport, today: string): Table {
       new TableRow({ children: [plainCell(left, bodies), plainCell(right, motto)] }),
       new TableRow({
         children: [
-          plainCell(left, [centred('Số:        /BC', { size: pt(13) })]),
-          plainCell(right, [centred(headerDate(today), { size: pt(14), italics: true })]),
+          plainCell(left, [centred(`Số:${'\u00a0'.repeat(8)}/${paper.symbolSuffix}`, { size: pt(13) })]),
+          plainCell(right, [
+            centred(paper.place ? `${paper.place}, ${headerDate(paper.date)}` : headerDate(paper.date), {
+              size: pt(14),
+              italics: true,
+            }),
+          ]),
         ],
       }),
     ],
@@ -466,8 +495,11 @@ function numbersTable(headers: string[], rows: string[][], widths: number[]): Ta
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'];
 
 /** The consolidated report as a DOCX: A4, Times New Roman, two-column header, "BÁO CÁO", "Kính gửi". */
-export async function renderConsolidatedDocx(report: TConsolidatedReport, today: string): Promise<Buffer> {
-  const children: (Paragraph | Table)[] = [headerTable(report, today)];
+export async function renderConsolidatedDocx(
+  report: TConsolidatedReport,
+  paper: ConsolidatedPaper,
+): Promise<Buffer> {
+  const children: (Paragraph | Table)[] = [headerTable(report, paper)];
   children.push(
     centred('BÁO CÁO', { bold: true }, 0),
     centred(`Kết quả thực hiện ${report.plan.title} — ${report.period.label}`, { bold: true }, 0),
@@ -524,7 +556,8 @@ export async function renderConsolidatedDocx(report: TConsolidatedReport, today:
   if (report.targets.some((t) => t.indicator)) {
     heading('Kết quả so với mục tiêu');
     for (const t of report.targets.filter((x) => x.indicator)) {
-      children.push(body([run(`- ${t.text}: `), run(t.verdict, { italics: true })]));
+      // the official text carries no instruction of the app
+      children.push(body([run(`- ${t.text}: `), run(officialVerdict(t.verdict), { italics: true })]));
     }
   }
   for (const s of report.sections) {

@@ -1,6 +1,7 @@
 import { inflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TReport } from '../../contracts/reporting.ts';
+import { headerDate } from '../../documents/render/plan-for-render.ts';
 import { emptyPlanContent } from '../../domain/plans/empty-plan.ts';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../test/fixtures.ts';
 import { openTestDatabase, type TestDatabase, testEngines } from '../test/test-database.ts';
@@ -251,6 +252,11 @@ describe.each(testEngines())('dashboards and the consolidated report on %s', (en
     ]) {
       expect(xml).toContain(text);
     }
+    // numbered for its issuer (a commune union: BC-CĐ), dated by the report, never in the app's words
+    expect(xml).toContain('/BC-CĐ');
+    expect(xml).not.toMatch(/hãy chọn lại/);
+    const today = t.services.access.today();
+    expect(xml).toContain(headerDate(today < c.period.dueOn ? today : c.period.dueOn));
     expect((await t.services.consolidated.xlsx(officerA1, h2, u.A1!)).data.subarray(0, 2).toString()).toBe(
       'PK',
     );
