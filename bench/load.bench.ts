@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -13,7 +13,7 @@ import { SYSTEM_ACTOR } from '../server/services/actor.ts';
 import { hashPassword } from '../server/services/password.ts';
 import { createServices } from '../server/services/services.ts';
 import { seedCountSchedule } from '../server/test/fixtures.ts';
-import { percentile, printMeasurement } from './measure.ts';
+import { cpuGaugeMs, percentile, printMeasurement } from './measure.ts';
 
 /**
  * `load_submit_approve`: the real server process (`tiendo serve`) on PostgreSQL, 100 concurrent
@@ -225,30 +225,6 @@ async function signIn(url: string, username: string): Promise<Client> {
     .find((c) => c.startsWith('tiendo_session='))!;
   const { csrfToken } = (await response.json()) as { csrfToken: string };
   return { url, headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' } };
-}
-
-/**
- * How fast this machine runs right now: the best of five timings of a fixed piece of work like a
- * server's (JSON of a report-sized object, hashing), before the load starts. The machine is a
- * shared virtual one whose speed changes from hour to hour; every latency and CPU figure of a run
- * scales with it, so runs are compared at equal gauge.
- */
-function cpuGaugeMs(): number {
-  const view = {
-    values: Array.from({ length: 40 }, (_, i) => ({ indicatorId: i, category: 'total', numerator: i * 3 })),
-    narrative: { results: 'Tháng này đơn vị tổ chức hoạt động.'.repeat(20) },
-  };
-  let best = Number.POSITIVE_INFINITY;
-  for (let round = 0; round < 5; round++) {
-    const start = performance.now();
-    for (let i = 0; i < 2000; i++) {
-      const text = JSON.stringify({ ...view, version: i });
-      createHash('sha256').update(text).digest('hex');
-      JSON.parse(text);
-    }
-    best = Math.min(best, performance.now() - start);
-  }
-  return Math.round(best * 10) / 10;
 }
 
 const perRequest = (before: number | null, after: number | null, requests: number) =>

@@ -9,9 +9,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Document, Packer, Paragraph } from 'docx';
 import { parsePlanDocument, parsePlanFile } from '../documents/parse/parse-plan-document.ts';
-import { printMeasurement, timeRuns } from './measure.ts';
+import { readInput, sniffInput } from '../documents/parse/read-input.ts';
+import { readPdf } from '../documents/parse/read-pdf.ts';
+import { cpuGaugeMs, printMeasurement, timeRuns } from './measure.ts';
 
 const seedDir = fileURLToPath(new URL('../resources/seeds/', import.meta.url));
+const corpusDirs = ['tune', 'measure'].map((part) =>
+  fileURLToPath(new URL(`../resources/corpus/${part}/docs/`, import.meta.url)),
+);
 const has = (program: string): boolean => spawnSync('which', [program]).status === 0;
 
 function printPdf(html: string, pdf: string, profile: string): void {
@@ -33,7 +38,69 @@ function printPdf(html: string, pdf: string, profile: string): void {
 
 const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
+function pagesOf(path: string): number {
+  if (!path.endsWith('.pdf')) return 1;
+  const info = execFileSync('pdfinfo', [path], { encoding: 'utf8' });
+  return Number(/^Pages:\s+(\d+)/m.exec(info)?.[1] ?? 1);
+}
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length === 0 ? Number.NaN : Math.round(sorted[Math.floor(sorted.length / 2)]! * 100) / 100;
+};
+
+/**
+ * The real corpus (resources/corpus), file by file as an officer would upload them: the median time
+ * per text document, per DOCX, per page of a PDF with a text layer and per scanned page (scanned
+ * PDFs, screenshots, photos), each printed beside the machine's speed gauge measured in the same run.
+ */
+async function corpusMedians(gauge: number): Promise<void> {
+  const files = corpusDirs.flatMap((dir) => readdirSync(dir).map((f) => join(dir, f)));
+  const groups: Record<string, number[]> = { text: [], docx: [], pdf_page: [], scan_page: [] };
+  for (const path of files) {
+    const bytes = readFileSync(path);
+    const kind = sniffInput(bytes);
+    const start = performance.now();
+    let text: string;
+    try {
+      text = await readInput(path);
+    } catch (error) {
+      process.stderr.write(
+        `bench parse: ${path}: ${error instanceof Error ? error.message : String(error)}\n`,
+      );
+      continue;
+    }
+    parsePlanDocument(text, { source: path });
+    const ms = performance.now() - start;
+    if (kind === 'text') groups.text!.push(ms);
+    else if (kind === 'docx' || kind === 'doc') groups.docx!.push(ms);
+    else if (kind === 'image') groups.scan_page!.push(ms);
+    else if (kind === 'pdf') {
+      const pages = pagesOf(path);
+      const pdf = await readPdf(bytes);
+      const scanned = pdf.imageOnly || pdf.garbledPages.length > 0;
+      (scanned ? groups.scan_page! : groups.pdf_page!).push(ms / pages);
+    }
+  }
+  const goals: Record<string, number> = { text: 20, docx: 1000, pdf_page: 1000, scan_page: 5000 };
+  for (const [group, times] of Object.entries(groups)) {
+    printMeasurement({
+      name: `parse_corpus_${group}`,
+      engine: 'node',
+      p50_ms: median(times),
+      p95_ms: times.length === 0 ? Number.NaN : Math.round(Math.max(...times) * 100) / 100,
+      n: times.length,
+      goal_ms: goals[group],
+      cpu_gauge_ms: gauge,
+    });
+  }
+}
+
 export async function run(): Promise<void> {
+  const gauge = cpuGaugeMs();
+  if (has('tesseract') && has('pdftoppm')) await corpusMedians(gauge);
+  else process.stderr.write('bench parse: tesseract or pdftoppm missing, corpus figures skipped\n');
+
   const seeds = readdirSync(seedDir)
     .filter((f) => f.endsWith('.txt'))
     .sort()
