@@ -174,9 +174,10 @@ export class DocumentParseService {
   }
 
   /** The numbers a failure's message names, from this instance's limits. */
-  private params(code: ParseErrorCode, locale: Locale): Record<string, string | number> {
+  private params(code: ParseErrorCode, locale: Locale | null): Record<string, string | number> {
     const { limits, timeoutMs } = this.config;
-    const number = (n: number) => n.toLocaleString(locale === 'vi' ? 'vi-VN' : 'en-GB');
+    // grouped as the language writes numbers; plain digits when the language is chosen later
+    const number = (n: number) => (locale ? n.toLocaleString(locale === 'vi' ? 'vi-VN' : 'en-GB') : n);
     switch (code) {
       case 'parse_too_many_pages':
         return { max: number(limits.maxPdfPages) };
@@ -199,7 +200,7 @@ export class DocumentParseService {
     return new AppError(
       STATUS[code],
       code,
-      this.params(code, 'vi'),
+      this.params(code, null),
       code === 'parse_text_too_long' ? 'text' : null,
     );
   }
