@@ -1,5 +1,8 @@
+import Fastify from 'fastify';
 import { describe, expect, inject, it } from 'vitest';
 import { loadConfig } from '../config.ts';
+import { sendError } from '../http/error-handler.ts';
+import { translate } from '../i18n/messages.ts';
 import { openTestDatabase } from '../test/test-database.ts';
 import { openDatabase, pgErrorCode } from './client.ts';
 import { migrate } from './migrate.ts';
@@ -57,6 +60,24 @@ describe.runIf(postgresUrl !== '')('statement_timeout on PostgreSQL', () => {
         (e: unknown) => pgErrorCode(e) === '57014',
       );
     } finally {
+      await database.close();
+    }
+  });
+
+  it('answers a request whose statement was cancelled with 503 query_timeout, in Vietnamese', async () => {
+    const database = openDatabase({ databaseUrl: postgresUrl, poolSize: 1, statementTimeoutMs: 200 });
+    const app = Fastify({ logger: false });
+    app.setErrorHandler(sendError);
+    app.get('/slow', async () => database.query('SELECT pg_sleep(2)'));
+    try {
+      const response = await app.inject({ method: 'GET', url: '/slow' });
+      expect(response.statusCode).toBe(503);
+      expect(response.headers['retry-after']).toBe('5');
+      expect(response.json()).toEqual({
+        error: { code: 'query_timeout', message: translate('query_timeout', 'vi'), field: null },
+      });
+    } finally {
+      await app.close();
       await database.close();
     }
   });

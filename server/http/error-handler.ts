@@ -92,6 +92,14 @@ export function sendError(error: unknown, request: FastifyRequest, reply: Fastif
       .status(503)
       .send({ error: { code: 'busy', message: translate('busy', locale), field: null } });
   }
+  // Cancelled by DATABASE_STATEMENT_TIMEOUT_MS: the transaction rolled back, nothing was saved.
+  if (pg === '57014') {
+    request.log.warn({ err: error }, 'statement timeout');
+    reply.header('Retry-After', '5');
+    return reply
+      .status(503)
+      .send({ error: { code: 'query_timeout', message: translate('query_timeout', locale), field: null } });
+  }
   if (pg === '23505' || pg === '23503') {
     return reply
       .status(409)

@@ -57,6 +57,10 @@ export const MESSAGES = {
     vi: 'Máy chủ đang bận xử lý thao tác khác trên cùng dữ liệu. Hãy thử lại sau giây lát.',
     en: 'The server is busy with another change to the same data. Try again in a moment.',
   },
+  query_timeout: {
+    vi: 'Thao tác chạy quá thời gian cho phép nên đã bị dừng; chưa có gì được lưu. Hãy thử lại sau hoặc thu hẹp phạm vi (ngày, đơn vị).',
+    en: 'The operation ran past its time limit and was stopped; nothing was saved. Try again later, or narrow it (date, unit).',
+  },
   conflict: {
     vi: 'Thao tác xung đột với dữ liệu hiện có (trùng hoặc đang được dùng ở nơi khác).',
     en: 'The change conflicts with existing data (a duplicate, or still in use elsewhere).',
