@@ -4,6 +4,8 @@
  */
 import { foldText, isMostlyUpper, trimListItem } from './normalize-text.ts';
 
+// a list dash, and what OCR makes of it on a scan (~, —, =)
+const BULLET = /^[-–—+•~=]\s?/;
 const NOI_NHAN = /(?:^|\s)n[o0]i\s?nh[a-z]{1,2}n\s*:?/;
 const SIGNER_TAIL = /[;.]?\s+(?:T\.?\/?M|K\.?\/?T|TUQ|TL|Q)\.?\s+\p{Lu}{2}.*$/u;
 
@@ -19,7 +21,7 @@ export function findRecipientsLine(lines: readonly string[], from = 0, to = line
 }
 
 function cleanItem(raw: string): string {
-  let item = raw.replace(SIGNER_TAIL, '');
+  let item = raw.replace(BULLET, '').replace(SIGNER_TAIL, '');
   // OCR noise of a stamp after the closing ";": "Tỉnh ủy Lai Châu; : 3 [’"
   const last = item.lastIndexOf(';');
   if (last >= 0 && isMostlyUpper(item.slice(last + 1)) && /\S\s+\S/.test(item.slice(last + 1).trim())) {
@@ -36,7 +38,7 @@ export function extractRecipients(lines: readonly string[], at: number, to = lin
   const items: string[] = [];
   const first = lines[at]!.trim();
   const afterLabel = first.replace(/^.*?n[oơ0]i\s?nh[^\s:]{1,3}n\s*:?\s*/i, '');
-  if (/^[-–+•]/.test(afterLabel)) items.push(afterLabel);
+  if (BULLET.test(afterLabel)) items.push(afterLabel);
   let blanks = 0;
   for (let i = at + 1; i < Math.min(to, at + 60); i++) {
     const line = lines[i]!.trim();
@@ -46,7 +48,7 @@ export function extractRecipients(lines: readonly string[], at: number, to = lin
       continue;
     }
     const prevOpen = items.length > 0 && !/[;.]\s*$/.test(items.at(-1)!.replace(SIGNER_TAIL, ''));
-    if (/^[-–+•]/.test(line)) {
+    if (BULLET.test(line)) {
       items.push(line);
     } else if (prevOpen && /^\p{Ll}/u.test(line) && line.length < 120) {
       items[items.length - 1] = `${items.at(-1)!.replace(SIGNER_TAIL, '')} ${line}`;
