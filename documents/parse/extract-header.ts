@@ -147,7 +147,8 @@ function isTitleContinuation(
 ): boolean {
   if (next.length > 220 || /^(?:[-–+•]|\d{1,2}[.)]\s|[IVX]+\.\s)/.test(next)) return false;
   const foldedNext = foldText(next);
-  if (/^kinh gui/.test(foldedNext)) return false;
+  // "Kính gửi", and a telegram's "THỦ TƯỚNG CHÍNH PHỦ điện:", open the addressees
+  if (/^kinh gui/.test(foldedNext) || /\sdien\s*:\s*$/.test(foldedNext)) return false;
   // the place-date line or the "Số:" line of a one-row header table read after the subject
   if (DATE_LINE.test(foldedNext) || /^s[o0-9a-z]?\s?:\s?\d/.test(foldedNext)) return false;
   if (/^["“(]?\p{Ll}/u.test(next)) return true;

@@ -75,7 +75,13 @@ function readTable(lines: readonly string[], from: number): Table {
         i += 1;
         continue;
       }
-      if ((columns > 0 && filled >= columns) || (columns === 0 && filled >= 2 && layoutRow)) {
+      // the first row's cells are short; a long block after its bar is the text after the table
+      let blockEnd = i + 1;
+      while (blockEnd < lines.length && !BAR.test(lines[blockEnd]!)) blockEnd++;
+      const nextBlock = lines.slice(i + 1, blockEnd);
+      const textFollows =
+        columns === 0 && filled >= 2 && (nextBlock.length > 8 || nextBlock.join(' ').length > 600);
+      if ((columns > 0 && filled >= columns) || (columns === 0 && filled >= 2 && layoutRow) || textFollows) {
         rows.push(row);
         row = [];
         i += 1;
@@ -111,6 +117,8 @@ function readTable(lines: readonly string[], from: number): Table {
 function isLayoutTable(table: Table): boolean {
   const columns = Math.max(...table.rows.map((r) => r.length));
   if (columns > 3) return false;
+  // a small two-column box (an addressee list beside an empty cell, a note) is laid out, not data
+  if (columns <= 2 && table.rows.length <= 2) return true;
   return table.rows.some((r) => r.some((c) => LAYOUT_CELL.test(foldText(cellText(c)))));
 }
 
