@@ -3,6 +3,7 @@
  * field can be trusted — built in one place for the server's own process and its reader workers.
  */
 import type { TParseResult } from '../../contracts/document-parse.ts';
+import { diacriticsOfParse } from '../diacritics/diacritics.ts';
 import { assessReading } from './assess-extraction.ts';
 import { parsePlanDocument } from './parse-plan-document.ts';
 
@@ -18,5 +19,7 @@ export function parseResultOf(
     extract,
     elapsedMs: Math.round(performance.now() - started),
     checks: assessReading(extract.documents, text),
+    // a text read without diacritics: its fields restored, offered beside the originals
+    ...diacriticsOfParse(text, extract),
   };
 }
