@@ -445,7 +445,7 @@ function documentChildren(plan: PlanForRender): (Paragraph | Table)[] {
 }
 
 /** Page number centred in the top margin; the first page of each document has none. */
-function pageHeaders(): { default: Header; first: Header } {
+export function pageHeaders(): { default: Header; first: Header } {
   return {
     default: new Header({
       children: [

@@ -21,7 +21,7 @@ import type { TUnitType } from '../../contracts/org.ts';
 import type { TMilestone } from '../../contracts/plan-extract.ts';
 import type { TFormContent, TReportStatus } from '../../contracts/reporting.ts';
 import { headerDate } from '../../documents/render/plan-for-render.ts';
-import { A4, FONT, MARGINS } from '../../documents/render/render-plan.docx.ts';
+import { A4, FONT, MARGINS, pageHeaders } from '../../documents/render/render-plan.docx.ts';
 import { formatDateVi } from '../../domain/dates.ts';
 import { placeOfUnit } from '../../domain/plans/place-of-unit.ts';
 import { symbolSuffix } from '../../domain/plans/symbol.ts';
@@ -492,6 +492,18 @@ function numbersTable(headers: string[], rows: string[][], widths: number[]): Ta
   });
 }
 
+/**
+ * "Kết quả thực hiện Kế hoạch … — Năm 2025", never "Kết quả thực hiện Thực hiện …": a title that
+ * already says what is carried out is not said twice.
+ */
+export function reportSubject(planTitle: string, periodLabel: string): string {
+  const title = planTitle.trim().replace(/[.;]+$/u, '');
+  const subject = /^(kế hoạch\s+)?thực hiện\s/iu.test(title)
+    ? `Kết quả ${title.charAt(0).toLocaleLowerCase('vi')}${title.slice(1)}`
+    : `Kết quả thực hiện ${title}`;
+  return `${subject} — ${periodLabel}`;
+}
+
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'];
 
 /** The consolidated report as a DOCX: A4, Times New Roman, two-column header, "BÁO CÁO", "Kính gửi". */
@@ -502,7 +514,7 @@ export async function renderConsolidatedDocx(
   const children: (Paragraph | Table)[] = [headerTable(report, paper)];
   children.push(
     centred('BÁO CÁO', { bold: true }, 0),
-    centred(`Kết quả thực hiện ${report.plan.title} — ${report.period.label}`, { bold: true }, 0),
+    centred(reportSubject(report.plan.title, report.period.label), { bold: true }, 0),
     rule(TEXT_WIDTH, mm(35)),
   );
   if (report.parent) {
@@ -608,11 +620,15 @@ export async function renderConsolidatedDocx(
     sections: [
       {
         properties: {
+          // page numbers centred at the top from page 2, as on every official paper
+          titlePage: true,
           page: {
             size: { width: A4.width, height: A4.height, orientation: PageOrientation.PORTRAIT },
             margin: { ...MARGINS, header: mm(10), footer: mm(10) },
+            pageNumbers: { start: 1 },
           },
         },
+        headers: pageHeaders(),
         children,
       },
     ],
