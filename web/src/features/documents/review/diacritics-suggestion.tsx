@@ -73,9 +73,7 @@ export function DiacriticsSuggestion({
               <div key={`${f.docIndex}-${f.key}`} className="diacritics-suggestion__field">
                 <dt>{restoredFieldLabel(t, f.key)}</dt>
                 <dd>
-                  <Typography.Text type="secondary" className="diacritics-suggestion__original">
-                    {f.original}
-                  </Typography.Text>
+                  <Typography.Text className="diacritics-suggestion__original">{f.original}</Typography.Text>
                   <span aria-hidden> → </span>
                   <Typography.Text strong lang="vi">
                     {f.restored}
@@ -89,7 +87,7 @@ export function DiacriticsSuggestion({
             <pre lang="vi">{suggestion.sample}</pre>
           </details>
           {fields.length > SHOWN && (
-            <Typography.Paragraph type="secondary">
+            <Typography.Paragraph>
               {t('review.diacritics.more', { count: fields.length - SHOWN })}
             </Typography.Paragraph>
           )}
