@@ -73,6 +73,25 @@ describe('itemsToLines', () => {
       'Tập huấn    Ban Tổ chức    Quý III',
     ]);
   });
+  it('reads a two-column table of many rows row by row', () => {
+    const items = [
+      'Đoàn viên mới',
+      'Công đoàn cơ sở mới',
+      'Doanh nghiệp có thỏa ước',
+      'Cán bộ được tập huấn',
+      'Mái ấm công đoàn',
+      'Sáng kiến được công nhận',
+    ].flatMap((name, k) => [...line(name, 70, 600 - 14 * k), ...line(`${(k + 1) * 100}`, 400, 600 - 14 * k)]);
+    expect(itemsToLines(items).split('\n')[0]).toBe('Đoàn viên mới    100');
+  });
+
+  it('reads a numbered list set in two columns column by column', () => {
+    const items = Array.from({ length: 6 }, (_, k) => [
+      ...line(`${k + 1}. UBND tỉnh số ${k + 1}`, 70, 600 - 14 * k),
+      ...line(`${k + 7}. Bộ số ${k + 7}`, 400, 600 - 14 * k),
+    ]).flat();
+    expect(itemsToLines(items).split('\n').slice(5, 8)).toEqual(['6. UBND tỉnh số 6', '', '7. Bộ số 7']);
+  });
 });
 
 describe('isGarbledText', () => {

@@ -30,6 +30,8 @@ interface Gap {
 
 /** a gap this many times the text height splits a row into columns (a word space is ~0.3) */
 const WIDE_GAP = 1.8;
+/** a header or a closing shares at most this many rows between its two columns; more is a table */
+const MAX_SPLIT_ROWS = 5;
 /** more than this many text heights of blank page ends a two-column run (a signature leaves ~6) */
 const MAX_COLUMN_SKIP = 12;
 
@@ -96,6 +98,7 @@ function readColumns(rows: Row[], start: number): { left: string[]; right: strin
   let hi = gap.hi;
   const left: string[] = [];
   const right: string[] = [];
+  let splitRows = 0;
   let rightCentre = 0;
   let k = start;
   for (; k < rows.length; k++) {
@@ -112,6 +115,7 @@ function readColumns(rows: Row[], start: number): { left: string[]; right: strin
       lo = nlo;
       hi = nhi;
       if (k === start) rightCentre = (row.items[split.at]!.x + x1) / 2;
+      splitRows++;
       left.push(rowText(row.items.slice(0, split.at)));
       right.push(rowText(row.items.slice(split.at)));
     } else if (x1 <= hi && x1 < lo + (hi - lo) * 0.75 && skip < 1.9) {
@@ -128,6 +132,10 @@ function readColumns(rows: Row[], start: number): { left: string[]; right: strin
       hi = Math.min(hi, x0);
     } else break;
   }
+  // many rows split alike, each with both sides: a table of two columns, read row by row (unless
+  // the right side is a numbered list going on from the left: a list in two columns)
+  const numbered = right.filter((l) => /^\S?\d{1,3} ?[.)]/.test(l)).length >= 0.7 * right.length;
+  if (splitRows > MAX_SPLIT_ROWS && splitRows >= 0.7 * (k - start) && !numbered) return null;
   return { left, right, next: k };
 }
 
