@@ -99,12 +99,6 @@ function readTo(sentence: string, folded: string): string | null {
   return to.length >= 3 && /^\p{Lu}/u.test(to) ? to : null;
 }
 
-// "báo cáo" as the verb of a duty: opening the clause, or after "và", "kịp thời", "tổng hợp",
-// "có trách nhiệm", a subject ("Các đơn vị báo cáo kết quả…") — not a report named as a thing
-// ("trong báo cáo", "theo báo cáo", "nghe báo cáo", "Trên đây là báo cáo", "chế độ báo cáo")
-const REPORT_VERB =
-  /(?:^|[,;:(]\s?|\s)(?<!(?:trong|theo|nghe|tai|cac|nhung|mau|che do|noi dung|vao|la|cua|qua|voi|thong tin|so lieu|chuong trinh|de an|du thao|xay dung)\s)b[a-z]o\sc[a-z]{1,2}o\s(?:ket qua|tinh hinh|tien do|danh gia|bang van ban|ve\s|cho\s|len\s|gui\s|(?:ubnd|uy ban|so|ban|lien doan|ldld|thuong truc|tinh uy|huyen uy|thanh uy|bo|cuc|van phong|hdnd|cap tren)\b(?!\s?ket))/;
-
 export interface ReportSentence {
   text: string;
   /**
@@ -163,9 +157,6 @@ export function extractReporting(sentences: readonly (string | ReportSentence)[]
       if (cue.frequency === 'periodic' && (specific || found.length > 0)) continue;
       if (found.some((f) => f.frequency === cue.frequency)) continue;
       found.push({ frequency: cue.frequency, due: null, to });
-    }
-    if (found.length === 0 && cues.length === 0 && duty && REPORT_VERB.test(folded)) {
-      found.push({ frequency: 'once', due: null, to });
     }
     for (const f of found) {
       // one duty per frequency: a dated one replaces an undated one

@@ -98,27 +98,23 @@ describe('reporting', () => {
     ]);
     expect(found).toEqual([{ frequency: 'annual', due: '11-25', to: null }]);
   });
-  it('reads an undated imperative report where duties are set as a one-time duty', () => {
+  it('sets no duty from an undated imperative report (the corpus gold lists none: a02, a05, b03, b07, d04, d06)', () => {
     expect(
       extractReporting([
         {
           text: 'Các công đoàn cơ sở báo cáo kết quả thực hiện về Liên đoàn Lao động huyện (qua Ban Tổ chức) sau khi kết thúc đợt thi đua.',
           duty: true,
         },
-      ]),
-    ).toEqual([{ frequency: 'once', due: null, to: 'Liên đoàn Lao động huyện (qua Ban Tổ chức)' }]);
-    expect(
-      extractReporting([{ text: 'Tổng hợp, báo cáo Ủy ban nhân dân tỉnh kết quả triển khai', duty: true }]),
-    ).toEqual([{ frequency: 'once', due: null, to: 'Ủy ban nhân dân tỉnh' }]);
-    // a report named as a thing, or the same sentence outside a duties section, sets nothing
-    expect(
-      extractReporting([
+        { text: 'Tổng hợp, báo cáo Ủy ban nhân dân tỉnh kết quả triển khai', duty: true },
         { text: 'Theo báo cáo của các huyện, 95% hộ gia đình đã được tuyên truyền.', duty: true },
-        { text: 'Trên đây là báo cáo kết quả công tác tháng 10 của Ban Thường vụ.', duty: true },
-        { text: 'Ban Thường vụ nghe báo cáo kết quả thực hiện Chỉ thị.', duty: true },
-        { text: 'Báo cáo kết quả thực hiện về Ủy ban nhân dân tỉnh.', duty: false },
       ]),
     ).toEqual([]);
+    // dated, it is a one-time duty
+    expect(
+      extractReporting([
+        { text: 'Các đơn vị báo cáo kết quả về Ủy ban nhân dân tỉnh trước ngày 15/12/2025.', duty: true },
+      ]),
+    ).toEqual([{ frequency: 'once', due: '2025-12-15', to: 'Ủy ban nhân dân tỉnh' }]);
   });
   it('ignores "báo cáo viên" and sentences without a duty', () => {
     expect(extractReporting(['thông qua đội ngũ báo cáo viên hằng năm', 'Trên đây là kế hoạch'])).toEqual([]);

@@ -93,7 +93,6 @@ describe('held-out style documents, full extraction', () => {
       ],
       reporting: [
         { frequency: 'annual', due: '12-15', to: 'Ủy ban nhân dân tỉnh' },
-        { frequency: 'once', due: null, to: 'Sở Văn hóa, Thể thao và Du lịch' },
       ],
       recipients: [
         'Bộ Văn hóa, Thể thao và Du lịch',
