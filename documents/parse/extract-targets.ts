@@ -313,6 +313,9 @@ export function readTargetsFromClause(
     pendingYears = [];
   }
 
+  // "Đến năm 2020, phấn đấu đạt 100% …, 98% …": a year opening the clause holds for all its values
+  const years = events.filter((e): e is YearEvent => e.type === 'year');
+  const leadYear = years.length === 1 && years[0]!.start < firstValueStart(events) ? years[0]!.year : null;
   const out: TTarget[] = [];
   groups.forEach((g, k) => {
     let start = g.textStart;
@@ -333,13 +336,18 @@ export function readTargetsFromClause(
     if (text.length === 0) return;
     for (const ms of g.milestones) {
       if (ms.year === null && !ms.recurrence) {
-        if (context.year !== null) ms.year = context.year;
+        if (leadYear !== null) ms.year = leadYear;
+        else if (context.year !== null) ms.year = context.year;
         else if (context.annual) ms.recurrence = 'annual';
       }
     }
     out.push({ text, milestones: g.milestones });
   });
   return out;
+}
+
+function firstValueStart(events: readonly TargetEvent[]): number {
+  return events.find((e) => e.type === 'value')?.start ?? Number.POSITIVE_INFINITY;
 }
 
 /** Splits a paragraph into clauses: sentences, then ";"-parts. */
@@ -373,8 +381,14 @@ export function extractTargets(
       const folded = foldText(p.text);
       if (!/\d\s?%/.test(folded)) continue;
     }
+    // "Đến năm 2020, 100% …; 98% …": a year opening the paragraph holds for its ";"-parts
+    const opening = /^\s*(?:phan dau\s)?(?:den|vao|trong|nam)\s(?:nam\s)?((?:19|20)\d{2})\b/.exec(
+      foldText(p.text),
+    );
+    const own: TargetContext =
+      opening && !p.isHeading ? { year: Number(opening[1]), annual: false } : context;
     for (const clause of splitClauses(p.text)) {
-      out.push(...readTargetsFromClause(clause, context, p.headingText));
+      out.push(...readTargetsFromClause(clause, own, p.headingText));
     }
   }
   return out;

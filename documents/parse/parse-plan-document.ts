@@ -271,6 +271,17 @@ function parseOneDocument(lines: readonly string[]): TExtractedDocument {
         (t) => !textTargets.some((u) => sameIndicator(u.text, t.text)),
       );
   const targets = [...textTargets, ...pipeTargets];
+  // a plan for one year ("Kế hoạch … năm 2025") sets that year for targets that name none: the
+  // title is the heading of the whole document
+  const titleYears = [
+    ...foldText(header.title ?? '').matchAll(
+      /(?<!ngay \d{1,2} thang \d{1,2} )nam ((?:19|20)\d{2})(?!\s*[-–])/g,
+    ),
+  ];
+  const titleYear = titleYears.length === 1 ? Number(titleYears[0]![1]) : null;
+  if (titleYear !== null)
+    for (const t of targets)
+      for (const m of t.milestones) if (m.year === null && !m.recurrence) m.year = titleYear;
 
   // tasks
   const hasSections = body.some((p) => p.marker?.kind === 'roman' || p.marker?.kind === 'caps');
