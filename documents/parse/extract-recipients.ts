@@ -50,8 +50,8 @@ export function extractRecipients(lines: readonly string[], at: number, to = lin
     const prevOpen = items.length > 0 && !/[;.]\s*$/.test(items.at(-1)!.replace(SIGNER_TAIL, ''));
     if (BULLET.test(line)) {
       items.push(line);
-    } else if (prevOpen && (/^\p{Ll}/u.test(line) || /,\s*$/.test(items.at(-1)!)) && line.length < 120) {
-      // an item wrapped: its next line starts lower case, or the item broke after a comma
+    } else if (prevOpen && !isMostlyUpper(line) && !/^(?:kt|tm|tl|q)\./i.test(line) && line.length < 120) {
+      // an item wrapped onto a line without a dash of its own (never the signature's upper-case lines)
       items[items.length - 1] = `${items.at(-1)!.replace(SIGNER_TAIL, '')} ${line}`;
     } else if (items.length === 0 && line.length < 100 && !isMostlyUpper(line) && /[;.]$/.test(line)) {
       items.push(line);
