@@ -328,7 +328,8 @@ export function extractHeader(lines: readonly string[], fullText: string): Docum
     }
     if (isMottoFragment(folded)) continue;
     if (dateLine && dateLine.line + 1 === i && /^(?:th[a-z]ng|n[a-z]m)\s*\d/.test(folded)) continue;
-    const sym = /(?:^|\s)s[o0-9a-z]?\s?(?::|\s(?=\d))/.exec(folded);
+    // "Số: 72/KH-…", and an OCR that lost the colon and the handwritten number ("Số /TTr-CAT")
+    const sym = /(?:^|\s)s[o0-9a-z]?\s?(?::|\s(?=[\d/]))/.exec(folded);
     if (sym && i <= (symbolLine >= 0 ? symbolLine : headerEnd)) line = line.slice(0, sym.index);
     const cleaned = line
       .replace(/[-_=*]{3,}/g, ' ')
