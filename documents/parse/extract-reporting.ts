@@ -99,21 +99,10 @@ function readTo(sentence: string, folded: string): string | null {
   return to.length >= 3 && /^\p{Lu}/u.test(to) ? to : null;
 }
 
-export interface ReportSentence {
-  text: string;
-  /**
-   * the sentence stands where duties are set (tổ chức thực hiện, chế độ báo cáo, a letter's
-   * requests): an undated "Báo cáo kết quả thực hiện về …" there is a one-time duty
-   */
-  duty: boolean;
-}
-
 /** Reporting duties set by the sentences of the text. */
-export function extractReporting(sentences: readonly (string | ReportSentence)[]): TReporting[] {
+export function extractReporting(sentences: readonly string[]): TReporting[] {
   const out: TReporting[] = [];
-  for (const item of sentences) {
-    const sentence = typeof item === 'string' ? item : item.text;
-    const duty = typeof item !== 'string' && item.duty;
+  for (const sentence of sentences) {
     const folded = foldText(sentence);
     if (!REPORT.test(folded)) continue;
     const cues = frequencyCues(folded);

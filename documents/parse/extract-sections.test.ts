@@ -101,19 +101,14 @@ describe('reporting', () => {
   it('sets no duty from an undated imperative report (the corpus gold lists none: a02, a05, b03, b07, d04, d06)', () => {
     expect(
       extractReporting([
-        {
-          text: 'Các công đoàn cơ sở báo cáo kết quả thực hiện về Liên đoàn Lao động huyện (qua Ban Tổ chức) sau khi kết thúc đợt thi đua.',
-          duty: true,
-        },
-        { text: 'Tổng hợp, báo cáo Ủy ban nhân dân tỉnh kết quả triển khai', duty: true },
-        { text: 'Theo báo cáo của các huyện, 95% hộ gia đình đã được tuyên truyền.', duty: true },
+        'Các công đoàn cơ sở báo cáo kết quả thực hiện về Liên đoàn Lao động huyện (qua Ban Tổ chức) sau khi kết thúc đợt thi đua.',
+        'Tổng hợp, báo cáo Ủy ban nhân dân tỉnh kết quả triển khai',
+        'Theo báo cáo của các huyện, 95% hộ gia đình đã được tuyên truyền.',
       ]),
     ).toEqual([]);
     // dated, it is a one-time duty
     expect(
-      extractReporting([
-        { text: 'Các đơn vị báo cáo kết quả về Ủy ban nhân dân tỉnh trước ngày 15/12/2025.', duty: true },
-      ]),
+      extractReporting(['Các đơn vị báo cáo kết quả về Ủy ban nhân dân tỉnh trước ngày 15/12/2025.']),
     ).toEqual([{ frequency: 'once', due: '2025-12-15', to: 'Ủy ban nhân dân tỉnh' }]);
   });
   it('ignores "báo cáo viên" and sentences without a duty', () => {

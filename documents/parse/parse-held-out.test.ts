@@ -91,9 +91,7 @@ describe('held-out style documents, full extraction', () => {
           text: 'Xây dựng kế hoạch thực hiện tại địa phương',
         },
       ],
-      reporting: [
-        { frequency: 'annual', due: '12-15', to: 'Ủy ban nhân dân tỉnh' },
-      ],
+      reporting: [{ frequency: 'annual', due: '12-15', to: 'Ủy ban nhân dân tỉnh' }],
       recipients: [
         'Bộ Văn hóa, Thể thao và Du lịch',
         'TT Tỉnh ủy, TT HĐND tỉnh',

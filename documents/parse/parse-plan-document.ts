@@ -357,25 +357,7 @@ function parseOneDocument(lines: readonly string[]): TExtractedDocument {
   for (const p of tail) sources.push({ text: p.text, basis: false });
   const references = extractReferences(sources, header.symbol);
 
-  // where duties are set: "Tổ chức thực hiện" / "Chế độ báo cáo" sections, or the whole body of
-  // a letter without sections; never in a report's own account of its work
-  const reportHeads = findHeadings(
-    body,
-    /che do bao cao|thong tin,? bao cao|bao cao,? (?:so ket|tong ket|ket qua)$/,
-  );
-  const inDutySection = (i: number): boolean =>
-    header.kind !== 'BC' &&
-    !lead.includes(body[i]!) &&
-    (!hasSections ||
-      inTcth(i) ||
-      reportHeads.some((h) => {
-        const s = sectionScope(body, h);
-        return i >= s.from && i < s.to;
-      }));
-  const sentences = [
-    ...body.flatMap((p, i) => sentencesOf([p]).map((text) => ({ text, duty: inDutySection(i) }))),
-    ...sentencesOf(tail).map((text) => ({ text, duty: false })),
-  ];
+  const sentences = [...sentencesOf(body), ...sentencesOf(tail)];
   const reporting = extractReporting(sentences);
   const events = extractEvents(sentencesOf(body));
   const recipients = extractRecipients(lines, recipientsLine);

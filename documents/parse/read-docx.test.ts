@@ -220,7 +220,13 @@ describe('readDocx paragraphs', () => {
         },
       ],
     });
-    expect(await linesOf(doc)).toEqual(['KẾ HOẠCH', 'Tổ chức Tháng Công nhân', 'năm 2026', '', 'I. MỤC ĐÍCH']);
+    expect(await linesOf(doc)).toEqual([
+      'KẾ HOẠCH',
+      'Tổ chức Tháng Công nhân',
+      'năm 2026',
+      '',
+      'I. MỤC ĐÍCH',
+    ]);
   });
 });
 

@@ -144,7 +144,10 @@ export function IssueDialog({
             }
             options={[
               { value: 'none', label: t('plans.issue.authorityNone') },
-              ...AUTHORITIES.map((a) => ({ value: a, label: t(`plans.issue.authority.${a.replace('.', '')}`) })),
+              ...AUTHORITIES.map((a) => ({
+                value: a,
+                label: t(`plans.issue.authority.${a.replace('.', '')}`),
+              })),
             ]}
           />
           {SIGNER_TEXTS.map((part) => {
