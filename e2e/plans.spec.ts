@@ -117,6 +117,16 @@ describe('plans', () => {
     const dialog = page.getByRole('dialog');
     const symbol = dialog.getByLabel('Số, ký hiệu');
     await expect.poll(() => symbol.inputValue()).toMatch(/^\d+\/KH-/);
+    // an issued plan is signed (Decree 30): authority, the body acted for, the title and the name
+    await dialog.getByLabel('Thẩm quyền ký').click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: 'TM. — thay mặt tập thể' })
+      .first()
+      .click();
+    await dialog.getByLabel('Thay mặt / ký thay cho').fill('BAN CHẤP HÀNH');
+    await dialog.getByLabel('Chức vụ người ký').fill('CHỦ TỊCH');
+    await dialog.getByLabel('Họ và tên người ký').fill('Lò Văn Minh');
     await screenshot(page, '34-issue-dialog', false);
     const issuedSymbol = await symbol.inputValue();
     await dialog.getByRole('button', { name: 'Ban hành', exact: true }).click();
@@ -217,6 +227,7 @@ describe('plans', () => {
       symbol: '901/KH-LĐLĐ',
       issuedOn: '2026-01-02',
       version: draft.version,
+      signer: { authority: 'TM.', on_behalf_of: 'BAN THƯỜNG VỤ', title: 'CHỦ TỊCH', name: 'Lò Văn Minh' },
     });
 
     await page
