@@ -8,7 +8,7 @@
 import type { TComparator, TMilestone, TTarget } from '../../contracts/plan-extract.ts';
 import { foldText } from './normalize-text.ts';
 import { readValue } from './read-target-table.ts';
-import { findTables, type TableRow } from './read-task-table.ts';
+import { columnLabels, findTables, type TableRow } from './read-task-table.ts';
 
 const ORDINAL = /^(?:\d{1,3})(?:\.\d{1,2})*[.)]?$/;
 const GROUP = /^(?:[IVXLC]+|[A-Z])(?:\.\d{1,2})*[.)]?$/;
@@ -22,14 +22,9 @@ interface Columns {
 }
 
 function columnsOf(header: readonly string[][]): Columns | null {
-  const width = Math.max(...header.map((r) => r.length));
-  const top = header[0] ?? [];
-  const spanned: string[] = [];
-  for (let c = 0; c < width; c++) spanned.push((top[c] ?? '').trim() || (c > 0 ? spanned[c - 1]! : ''));
-  // a second header row names sub-columns; one whose cells do not line up with the first is ignored
-  const subHeaders = header.slice(1).filter((r) => r.length === top.length);
-  const label = (c: number): string =>
-    foldText([spanned[c] ?? '', ...subHeaders.map((r) => r[c] ?? '')].join(' '));
+  const labels = columnLabels(header);
+  const width = labels.length;
+  const label = (c: number): string => labels[c]!;
   let ordinal = -1;
   let indicator = -1;
   let unit = -1;

@@ -56,16 +56,24 @@ interface Columns {
   time: number[];
 }
 
-function columnsOf(header: readonly string[][]): Columns | null {
+/**
+ * The folded label of each column of a table's header rows: a header cell left empty beside a
+ * filled one spans it (merged cells) and takes its label; a second header row names sub-columns,
+ * one whose cells do not line up with the first is ignored.
+ */
+export function columnLabels(header: readonly string[][]): string[] {
   const width = Math.max(...header.map((r) => r.length));
-  // a header cell left empty beside a filled one spans it (merged cells): it takes its label
   const top = header[0] ?? [];
   const spanned: string[] = [];
   for (let c = 0; c < width; c++) spanned.push((top[c] ?? '').trim() || (c > 0 ? spanned[c - 1]! : ''));
-  // a second header row names sub-columns; one whose cells do not line up with the first is ignored
   const subHeaders = header.slice(1).filter((r) => r.length === top.length);
-  const label = (c: number): string =>
-    foldText([spanned[c] ?? '', ...subHeaders.map((r) => r[c] ?? '')].join(' '));
+  return spanned.map((s, c) => foldText([s, ...subHeaders.map((r) => r[c] ?? '')].join(' ')));
+}
+
+function columnsOf(header: readonly string[][]): Columns | null {
+  const labels = columnLabels(header);
+  const width = labels.length;
+  const label = (c: number): string => labels[c]!;
   let ordinal = -1;
   let text = -1;
   let lead = -1;
