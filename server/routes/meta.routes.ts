@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import { ZAuditFilter, ZAuditPage, ZAuditQuery } from '../../contracts/audit.ts';
 import { migrationStatus } from '../db/migrate.ts';
 import { defineRoute } from '../http/route-spec.ts';
-import { sendFile } from '../http/send-file.ts';
 
 export const APP_VERSION = '0.1.0';
 
+/** `/api/health` and `/api/meta`: what a probe or the web app asks before sign-in. */
 export function metaRoutes() {
   return [
     defineRoute({
@@ -65,33 +64,6 @@ export function metaRoutes() {
           today: services.access.today(),
           organisation: organisation?.name ?? null,
         };
-      },
-    }),
-    defineRoute({
-      method: 'GET',
-      url: '/api/audit',
-      access: 'admin',
-      scope: 'own',
-      summary:
-        'The audit trail (append-only), newest first, by object, user, action and day range; paged by beforeId',
-      tags: ['audit'],
-      query: ZAuditQuery,
-      response: { 200: ZAuditPage },
-      handler: ({ query, services }) => services.audit.page(query),
-    }),
-    defineRoute({
-      method: 'GET',
-      url: '/api/audit.xlsx',
-      access: 'admin',
-      scope: 'own',
-      summary: 'The filtered audit trail as an Excel workbook (newest first, at most 10,000 entries)',
-      tags: ['audit'],
-      query: ZAuditFilter,
-      produces: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      handler: async ({ query, services, reply }) => {
-        const file = await services.audit.exportXlsx(query);
-        sendFile(reply, file, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-        return undefined;
       },
     }),
   ];

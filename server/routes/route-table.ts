@@ -1,5 +1,7 @@
 import type { RouteSpec } from '../http/route-spec.ts';
+import { auditRoutes } from './audit.routes.ts';
 import { authRoutes } from './auth.routes.ts';
+import { calendarRoutes } from './calendar.routes.ts';
 import { dashboardRoutes } from './dashboard.routes.ts';
 import { documentRoutes } from './documents.routes.ts';
 import { metaRoutes } from './meta.routes.ts';
@@ -7,6 +9,7 @@ import { notificationRoutes } from './notifications.routes.ts';
 import { orgRoutes } from './org.routes.ts';
 import { planRoutes } from './plans.routes.ts';
 import { registryRoutes } from './registry.routes.ts';
+import { reportAttachmentRoutes } from './report-attachments.routes.ts';
 import { reportingRoutes } from './reporting.routes.ts';
 import { setupRoutes } from './setup.routes.ts';
 import { userRoutes } from './users.routes.ts';
@@ -15,6 +18,7 @@ import { userRoutes } from './users.routes.ts';
 export function routeTable(options: { sessionTtlHours: number }): RouteSpec[] {
   return [
     ...metaRoutes(),
+    ...auditRoutes(),
     ...authRoutes(options),
     ...setupRoutes(options),
     ...orgRoutes(),
@@ -24,6 +28,8 @@ export function routeTable(options: { sessionTtlHours: number }): RouteSpec[] {
     ...planRoutes(),
     ...reportingRoutes(),
     ...dashboardRoutes(),
+    ...reportAttachmentRoutes(),
     ...notificationRoutes(),
+    ...calendarRoutes(),
   ];
 }

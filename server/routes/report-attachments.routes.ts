@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { ZId, ZIdParams } from '../../contracts/common.ts';
+import { AppError } from '../errors.ts';
+import { defineRoute } from '../http/route-spec.ts';
+import { sendFile } from '../http/send-file.ts';
+
+/** `/api/reports/:id/attachments`: the photos, videos and documents attached to a report. */
+export function reportAttachmentRoutes() {
+  return [
+    defineRoute({
+      method: 'POST',
+      url: '/api/reports/:id/attachments',
+      access: 'officer',
+      scope: 'unit',
+      summary:
+        'Attach a photo, video or document to a draft report (413 too large, 415 wrong type by content)',
+      tags: ['reporting'],
+      params: ZIdParams,
+      multipart: true,
+      handler: async ({ params, raw, actor, services, reply }) => {
+        const file = await raw.file();
+        if (!file) throw new AppError(400, 'validation', { field: 'file', detail: 'thiếu tệp' }, 'file');
+        const data = await file.toBuffer();
+        reply.status(201);
+        return services.attachments.upload(actor, params.id, file.filename, data);
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/reports/:id/attachments/:attachmentId',
+      access: 'viewer',
+      scope: 'unit',
+      summary: 'Download an attachment of a report',
+      tags: ['reporting'],
+      params: z.object({ id: ZId, attachmentId: ZId }),
+      handler: async ({ params, actor, services, reply }) => {
+        const file = await services.attachments.download(actor, params.id, params.attachmentId);
+        reply.header('X-Content-Type-Options', 'nosniff');
+        sendFile(reply, file, file.contentType);
+        return undefined;
+      },
+    }),
+  ];
+}
