@@ -759,5 +759,8 @@ export const invitations = pgTable('invitations', {
   expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'string' }).notNull(),
   acceptedBy: integer('accepted_by'),
   acceptedAt: timestamp('accepted_at', { withTimezone: true, mode: 'string' }),
+  /** Revoked by a manager, or when its inviter was deactivated: the link no longer opens. */
+  revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'string' }),
+  revokedBy: integer('revoked_by'),
   createdAt: createdAt(),
 });
