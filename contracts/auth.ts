@@ -76,3 +76,6 @@ export const ZUser = z.object({
   createdAt: z.string(),
 });
 export type TUser = z.infer<typeof ZUser>;
+
+export const ZUserList = z.object({ users: z.array(ZUser) });
+export type TUserList = z.infer<typeof ZUserList>;

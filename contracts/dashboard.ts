@@ -204,6 +204,7 @@ export const ZDashboardExportQuery = z.object({
   periodId: ZId.optional(),
   table: z.enum(['targets', 'units', 'completeness']).default('targets'),
 });
+export type TDashboardTable = z.infer<typeof ZDashboardExportQuery>['table'];
 
 export const ZRebuildQuery = z.object({ periodId: ZId.optional() });
 export const ZRebuildResult = z.object({
@@ -270,6 +271,7 @@ export type TConsolidatedReport = z.infer<typeof ZConsolidatedReport>;
 
 /** The edited narrative of a consolidated report, section key → text. */
 export const ZConsolidatedNarrative = z.record(z.string().max(60), z.string().max(50_000));
+export type TConsolidatedNarrative = z.infer<typeof ZConsolidatedNarrative>;
 
 /** A consolidated report's file with the narrative as edited on screen. */
 export const ZConsolidatedExport = z.object({ unitId: ZRefId, narrative: ZConsolidatedNarrative });
@@ -280,3 +282,4 @@ export const ZConsolidatedSubmit = z.object({
   /** Submit as well as save (else the report stays a draft). */
   submit: z.boolean().default(true),
 });
+export type TConsolidatedSubmit = z.input<typeof ZConsolidatedSubmit>;

@@ -30,6 +30,9 @@ export const ZOrgUnitAsOf = z.object({
 });
 export type TOrgUnitAsOf = z.infer<typeof ZOrgUnitAsOf>;
 
+export const ZOrgUnitList = z.object({ units: z.array(ZOrgUnitAsOf) });
+export type TOrgUnitList = z.infer<typeof ZOrgUnitList>;
+
 export const ZOrgTree = z.object({ date: ZIsoDate, units: z.array(ZOrgUnitAsOf) });
 export type TOrgTree = z.infer<typeof ZOrgTree>;
 
@@ -159,6 +162,10 @@ export const ZUnitSplit = z.object({
   note: z.string().max(500).optional(),
 });
 export type TUnitSplit = z.infer<typeof ZUnitSplit>;
+
+/** The units a split made, as of the split's date. */
+export const ZUnitSplitResult = z.object({ successors: z.array(ZOrgUnitDetail) });
+export type TUnitSplitResult = z.infer<typeof ZUnitSplitResult>;
 
 /** One row of the CSV/XLSX exchange format. */
 export const ORG_CSV_COLUMNS = ['code', 'name', 'type', 'parent_code', 'valid_from', 'valid_to'] as const;

@@ -203,6 +203,9 @@ export const ZPlanSummary = z.object({
 });
 export type TPlanSummary = z.infer<typeof ZPlanSummary>;
 
+export const ZPlanList = z.object({ plans: z.array(ZPlanSummary) });
+export type TPlanList = z.infer<typeof ZPlanList>;
+
 export const ZComplianceRow = z.object({
   unitId: z.number().int(),
   unitName: z.string(),

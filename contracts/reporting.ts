@@ -48,6 +48,24 @@ export const ZIndicator = z.object({
 });
 export type TIndicator = z.infer<typeof ZIndicator>;
 
+export const ZIndicatorList = z.object({ indicators: z.array(ZIndicator) });
+export type TIndicatorList = z.infer<typeof ZIndicatorList>;
+
+/** For one target of a plan: the indicator it is bound to and the best matches by the target's words. */
+export const ZTargetSuggestions = z.object({
+  targetId: z.number().int(),
+  text: z.string(),
+  boundIndicatorId: z.number().int().nullable(),
+  suggestions: z.array(z.object({ indicator: ZIndicator, score: z.number() })),
+});
+export type TTargetSuggestions = z.infer<typeof ZTargetSuggestions>;
+
+export const ZTargetSuggestionList = z.object({ targets: z.array(ZTargetSuggestions) });
+export type TTargetSuggestionList = z.infer<typeof ZTargetSuggestionList>;
+
+export const ZTargetBinding = z.object({ targetId: z.number().int(), indicatorId: z.number().int() });
+export type TTargetBinding = z.infer<typeof ZTargetBinding>;
+
 export const DEFAULT_SECTIONS = [
   { key: 'results', title: 'Kết quả thực hiện', required: true },
   { key: 'shortcomings', title: 'Tồn tại, hạn chế', required: false },
@@ -94,6 +112,7 @@ export const ZScheduleCreate = z.object({
   form: ZFormContent.extend({ name: z.string().trim().min(1).max(300) }),
 });
 export type TScheduleCreate = z.infer<typeof ZScheduleCreate>;
+export type TFrequency = TScheduleCreate['frequency'];
 
 export const REPORT_STATUSES = ['not_started', 'draft', 'submitted', 'returned', 'approved'] as const;
 export const ZReportStatus = z.enum(REPORT_STATUSES);
@@ -111,6 +130,50 @@ export const ZPeriod = z.object({
   dueOn: ZIsoDate,
 });
 export type TPeriod = z.infer<typeof ZPeriod>;
+
+/** A plan's reporting duty as a schedule: its form (current version) and its periods. */
+export const ZSchedule = z.object({
+  id: z.number().int(),
+  planId: z.number().int(),
+  name: z.string(),
+  frequency: ZScheduleCreate.shape.frequency,
+  dueRule: z.string().nullable(),
+  leadDays: z.number().int(),
+  unitTypes: z.array(ZUnitType),
+  form: ZForm,
+  periods: z.array(ZPeriod),
+});
+export type TSchedule = z.infer<typeof ZSchedule>;
+
+export const ZScheduleList = z.object({ schedules: z.array(ZSchedule) });
+export type TScheduleList = z.infer<typeof ZScheduleList>;
+
+/** One unit expected to report for a period, with its report's state. */
+export const ZPeriodStatusRow = z.object({
+  unitId: z.number().int(),
+  unitName: z.string(),
+  unitType: ZUnitType,
+  parentId: z.number().int().nullable(),
+  reportId: z.number().int().nullable(),
+  status: ZReportStatus,
+  dueOn: ZIsoDate,
+  submittedAt: z.string().nullable(),
+  late: z.boolean(),
+});
+export type TPeriodStatusRow = z.infer<typeof ZPeriodStatusRow>;
+
+/** Units × status for one period, with the counts over the units the caller may see. */
+export const ZPeriodStatus = z.object({
+  period: ZPeriod,
+  scheduleName: z.string(),
+  expected: z.number().int(),
+  submitted: z.number().int(),
+  approved: z.number().int(),
+  onTime: z.number().int(),
+  late: z.number().int(),
+  rows: z.array(ZPeriodStatusRow),
+});
+export type TPeriodStatus = z.infer<typeof ZPeriodStatus>;
 
 export const ZValueInput = z.object({
   indicatorId: ZRefId,
@@ -135,6 +198,15 @@ export const ZIssue = z.object({
 });
 export type TIssue = z.infer<typeof ZIssue>;
 
+/** A file attached to a report (the file itself is downloaded from its own address). */
+export const ZAttachment = z.object({
+  id: z.number().int(),
+  fileName: z.string(),
+  contentType: z.string(),
+  size: z.number().int(),
+});
+export type TAttachment = z.infer<typeof ZAttachment>;
+
 export const ZReport = z.object({
   id: z.number().int(),
   period: ZPeriod,
@@ -153,9 +225,7 @@ export const ZReport = z.object({
   values: z.array(ZValueInput.extend({ category: ZCategory })),
   previousValues: z.array(ZValueInput.extend({ category: ZCategory })),
   narrative: z.record(z.string(), z.string()),
-  attachments: z.array(
-    z.object({ id: z.number().int(), fileName: z.string(), contentType: z.string(), size: z.number().int() }),
-  ),
+  attachments: z.array(ZAttachment),
   issues: z.array(ZIssue),
   isDemo: z.boolean(),
   version: z.number().int(),
@@ -175,6 +245,9 @@ export const ZDueItem = z.object({
   late: z.boolean(),
 });
 export type TDueItem = z.infer<typeof ZDueItem>;
+
+export const ZDueList = z.object({ items: z.array(ZDueItem) });
+export type TDueList = z.infer<typeof ZDueList>;
 
 /** The review queue a page at a time, oldest sent first. */
 export const ZReviewQueueQuery = z.object({
