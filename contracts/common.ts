@@ -35,3 +35,4 @@ export const ZApiError = z.object({
 export type TApiError = z.infer<typeof ZApiError>;
 
 export const ZOk = z.object({ ok: z.literal(true) });
+export type TOk = z.infer<typeof ZOk>;

@@ -1,6 +1,9 @@
 import type {
   TCompletenessView,
+  TConsolidatedNarrative,
   TConsolidatedReport,
+  TConsolidatedSubmit,
+  TDashboardTable,
   TDrilldown,
   TPlanDashboard,
   TUnitDashboard,
@@ -14,15 +17,13 @@ export const fetchPlanDashboard = (
   signal?: AbortSignal,
   options: { completeness?: boolean } = {},
 ): Promise<TPlanDashboard> =>
-  apiGet(
+  apiGet<TPlanDashboard>(
     withQuery(`/api/plans/${planId}/dashboard`, {
       periodId,
       completeness: options.completeness === false ? 'false' : undefined,
     }),
     signal,
   );
-
-export type TDashboardTable = 'targets' | 'units' | 'completeness';
 
 export const planDashboardXlsxUrl = (
   planId: number,
@@ -31,7 +32,7 @@ export const planDashboardXlsxUrl = (
 ): string => withQuery(`/api/plans/${planId}/dashboard.xlsx`, { periodId, table });
 
 export const fetchUnitDashboard = (unitId: number, signal?: AbortSignal): Promise<TUnitDashboard> =>
-  apiGet(`/api/units/${unitId}/dashboard`, signal);
+  apiGet<TUnitDashboard>(`/api/units/${unitId}/dashboard`, signal);
 
 export const fetchDrilldown = (
   periodId: number,
@@ -39,23 +40,25 @@ export const fetchDrilldown = (
   indicatorId: number | undefined,
   signal?: AbortSignal,
 ): Promise<TDrilldown> =>
-  apiGet(withQuery(`/api/periods/${periodId}/drilldown`, { unitId, indicatorId }), signal);
+  apiGet<TDrilldown>(withQuery(`/api/periods/${periodId}/drilldown`, { unitId, indicatorId }), signal);
 
 export const fetchCompleteness = (
   periodId: number,
   unitId: number | undefined,
   signal?: AbortSignal,
 ): Promise<TCompletenessView> =>
-  apiGet(withQuery(`/api/periods/${periodId}/completeness`, { unitId }), signal);
+  apiGet<TCompletenessView>(withQuery(`/api/periods/${periodId}/completeness`, { unitId }), signal);
 
 export const fetchConsolidated = (
   periodId: number,
   unitId: number,
   signal?: AbortSignal,
 ): Promise<TConsolidatedReport> =>
-  apiGet(withQuery(`/api/periods/${periodId}/consolidated`, { unitId }), signal);
+  apiGet<TConsolidatedReport>(withQuery(`/api/periods/${periodId}/consolidated`, { unitId }), signal);
 
-export type TNarrative = Record<string, string>;
+/** Section key → text, as edited on screen. */
+export type TNarrative = TConsolidatedNarrative;
+export type { TDashboardTable };
 
 /** The consolidated report as a file, with the narrative as edited on screen (POSTed: it can be long). */
 export const downloadConsolidated = (
@@ -69,7 +72,5 @@ export const downloadConsolidated = (
     narrative,
   });
 
-export const submitConsolidated = (
-  periodId: number,
-  body: { unitId: number; narrative: TNarrative; submit: boolean },
-): Promise<TReport> => apiPost(`/api/periods/${periodId}/consolidated/submit`, body);
+export const submitConsolidated = (periodId: number, body: TConsolidatedSubmit): Promise<TReport> =>
+  apiPost<TReport>(`/api/periods/${periodId}/consolidated/submit`, body);

@@ -1,53 +1,20 @@
 import type { TParseJob, TParseResult } from '../../../contracts/document-parse.ts';
+import type {
+  TDocumentChain,
+  TDocumentDetail,
+  TDocumentList,
+  TDocumentSummary,
+} from '../../../contracts/document-registry.ts';
 import { apiGet, apiPost, apiRequest, withQuery } from './client.ts';
 
-/** One row of the document registry (`GET /api/documents`). */
-export interface TDocumentSummary {
-  id: number;
-  kind: string | null;
-  symbol: string | null;
-  issuer: string | null;
-  issuedOn: string | null;
-  title: string | null;
-  knownByReference: boolean;
-}
-
-export interface TDocumentReference {
-  symbol: string;
-  kind: string | null;
-  date: string | null;
-  issuer: string | null;
-  relation: 'basis' | 'cited';
-  documentId: number | null;
-}
-
-export interface TDocumentCitedBy {
-  id: number;
-  symbol: string | null;
-  title: string | null;
-  issuer: string | null;
-  issuedOn: string | null;
-  relation: 'basis' | 'cited';
-}
-
-export interface TDocumentDetail extends TDocumentSummary {
-  place: string | null;
-  sourceFileName: string | null;
-  sourceText: string | null;
-  isDemo: boolean;
-  references: TDocumentReference[];
-  referencedBy: TDocumentCitedBy[];
-}
-
-export interface TDocumentChainNode extends TDocumentSummary {
-  relation: 'basis' | 'cited' | 'self';
-  children: TDocumentChainNode[];
-}
-
-export interface TDocumentChain {
-  up: TDocumentChainNode;
-  down: TDocumentChainNode;
-}
+export type {
+  TDocumentChain,
+  TDocumentChainNode,
+  TDocumentCitedBy,
+  TDocumentDetail,
+  TDocumentReference,
+  TDocumentSummary,
+} from '../../../contracts/document-registry.ts';
 
 export interface DocumentSearch {
   q?: string;
@@ -60,10 +27,7 @@ export async function searchDocuments(
   query: DocumentSearch,
   signal?: AbortSignal,
 ): Promise<TDocumentSummary[]> {
-  const result = await apiGet<{ documents: TDocumentSummary[] }>(
-    withQuery('/api/documents', { ...query }),
-    signal,
-  );
+  const result = await apiGet<TDocumentList>(withQuery('/api/documents', { ...query }), signal);
   return result.documents;
 }
 

@@ -1,11 +1,6 @@
+import type { TMeta } from '../../../contracts/meta.ts';
 import { apiGet } from './client.ts';
 
-export interface TMeta {
-  name: string;
-  version: string;
-  demo: boolean;
-  engine: 'pglite' | 'postgres';
-  today: string;
-}
+export type { TMeta } from '../../../contracts/meta.ts';
 
 export const fetchMeta = (signal?: AbortSignal): Promise<TMeta> => apiGet<TMeta>('/api/meta', signal);

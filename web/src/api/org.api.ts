@@ -5,8 +5,10 @@ import type {
   TOrgTree,
   TOrgUnitAsOf,
   TOrgUnitDetail,
+  TOrgUnitList,
   TUnitCreate,
   TUnitSplit,
+  TUnitSplitResult,
   ZUnitClose,
   ZUnitMerge,
   ZUnitMove,
@@ -37,10 +39,7 @@ export async function searchOrgUnits(
   limit = 20,
   signal?: AbortSignal,
 ): Promise<TOrgUnitAsOf[]> {
-  const result = await apiGet<{ units: TOrgUnitAsOf[] }>(
-    withQuery('/api/org/search', { q, date, limit }),
-    signal,
-  );
+  const result = await apiGet<TOrgUnitList>(withQuery('/api/org/search', { q, date, limit }), signal);
   return result.units;
 }
 
@@ -56,8 +55,8 @@ export const moveOrgUnit = (id: number, body: TUnitMove): Promise<TOrgUnitDetail
 export const closeOrgUnit = (id: number, body: TUnitClose): Promise<TOrgUnitDetail> =>
   apiPost<TOrgUnitDetail>(`/api/org/units/${id}/close`, body);
 
-export const splitOrgUnit = (id: number, body: TUnitSplit): Promise<TOrgUnitDetail> =>
-  apiPost<TOrgUnitDetail>(`/api/org/units/${id}/split`, body);
+export const splitOrgUnit = (id: number, body: TUnitSplit): Promise<TUnitSplitResult> =>
+  apiPost<TUnitSplitResult>(`/api/org/units/${id}/split`, body);
 
 export const mergeOrgUnits = (body: TUnitMergeInput): Promise<TOrgUnitDetail> =>
   apiPost<TOrgUnitDetail>('/api/org/merge', body);

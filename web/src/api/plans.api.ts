@@ -5,6 +5,7 @@ import type {
   TIssueSuggestion,
   TPlan,
   TPlanContent,
+  TPlanList,
   TPlanSummary,
   TTaskBoard,
   TTaskBoardQuery,
@@ -13,7 +14,7 @@ import type {
 import { apiGet, apiPatch, apiPost, apiRequest, withQuery } from './client.ts';
 
 export async function fetchPlans(unitId: number | undefined, signal?: AbortSignal): Promise<TPlanSummary[]> {
-  const result = await apiGet<{ plans: TPlanSummary[] }>(withQuery('/api/plans', { unitId }), signal);
+  const result = await apiGet<TPlanList>(withQuery('/api/plans', { unitId }), signal);
   return result.plans;
 }
 
@@ -46,7 +47,7 @@ export const derivePlan = (id: number, body: DeriveInput): Promise<TPlan> =>
   apiPost<TPlan>(`/api/plans/${id}/derive`, body);
 
 export const fetchNextSymbol = (id: number, date?: string): Promise<TIssueSuggestion> =>
-  apiGet(withQuery(`/api/plans/${id}/next-symbol`, { date }));
+  apiGet<TIssueSuggestion>(withQuery(`/api/plans/${id}/next-symbol`, { date }));
 
 export const issuePlan = (id: number, body: TIssuePlan): Promise<TPlan> =>
   apiPost<TPlan>(`/api/plans/${id}/issue`, body);

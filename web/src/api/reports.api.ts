@@ -1,24 +1,42 @@
-import type { TUnitType } from '../../../contracts/org.ts';
+import type { TOk } from '../../../contracts/common.ts';
+import type { TCalendarLink, TNotificationList } from '../../../contracts/notifications.ts';
 import type {
+  TAttachment,
   TDueItem,
+  TDueList,
   TExcelImportResult,
-  TForm,
   TIndicator,
   TIndicatorInput,
-  TPeriod,
+  TIndicatorList,
+  TPeriodStatus,
   TReport,
   TReportSave,
-  TReportStatus,
-  TReviewItem,
   TReviewQueue,
+  TSchedule,
   TScheduleCreate,
+  TScheduleList,
+  TTargetBinding,
+  TTargetSuggestionList,
+  TTargetSuggestions,
 } from '../../../contracts/reporting.ts';
 import { apiDownload, apiGet, apiPost, apiRequest, withQuery } from './client.ts';
+
+export type { TNotification } from '../../../contracts/notifications.ts';
+export type {
+  TAttachment,
+  TFrequency,
+  TPeriodStatus,
+  TPeriodStatusRow,
+  TReviewItem,
+  TReviewQueue,
+  TSchedule,
+  TTargetSuggestions,
+} from '../../../contracts/reporting.ts';
 
 // ----- "Báo cáo của tôi" and reports ----------------------------------------------------------
 
 export async function fetchMyReports(signal?: AbortSignal): Promise<TDueItem[]> {
-  const result = await apiGet<{ items: TDueItem[] }>('/api/my-reports', signal);
+  const result = await apiGet<TDueList>('/api/my-reports', signal);
   return result.items;
 }
 
@@ -46,13 +64,6 @@ export const approveReport = (id: number, version: number): Promise<TReport> =>
 export const unlockReport = (id: number, reason: string, version: number): Promise<TReport> =>
   apiPost<TReport>(`/api/reports/${id}/unlock`, { reason, version });
 
-export interface TAttachment {
-  id: number;
-  fileName: string;
-  contentType: string;
-  size: number;
-}
-
 /** 413 when the file is too large, 415 when its type is not accepted. */
 export function uploadAttachment(reportId: number, file: File): Promise<TAttachment> {
   const form = new FormData();
@@ -65,8 +76,6 @@ export const attachmentUrl = (reportId: number, attachmentId: number): string =>
 
 // ----- review ---------------------------------------------------------------------------------
 
-export type { TReviewItem, TReviewQueue };
-
 /** The first `limit` reports waiting for review (oldest sent first), and how many wait in all. */
 export function fetchReviewQueue(limit: number, signal?: AbortSignal): Promise<TReviewQueue> {
   return apiGet<TReviewQueue>(withQuery('/api/review-queue', { limit }), signal);
@@ -74,50 +83,13 @@ export function fetchReviewQueue(limit: number, signal?: AbortSignal): Promise<T
 
 // ----- schedules, periods and their status ------------------------------------------------------
 
-export type TFrequency = TScheduleCreate['frequency'];
-
-export interface TSchedule {
-  id: number;
-  planId: number;
-  name: string;
-  frequency: TFrequency;
-  dueRule: string | null;
-  leadDays: number;
-  unitTypes: TUnitType[];
-  form: TForm;
-  periods: TPeriod[];
-}
-
 export async function fetchPlanSchedules(planId: number, signal?: AbortSignal): Promise<TSchedule[]> {
-  const result = await apiGet<{ schedules: TSchedule[] }>(`/api/plans/${planId}/schedules`, signal);
+  const result = await apiGet<TScheduleList>(`/api/plans/${planId}/schedules`, signal);
   return result.schedules;
 }
 
 export const createSchedule = (body: TScheduleCreate): Promise<TSchedule> =>
   apiPost<TSchedule>('/api/schedules', body);
-
-export interface TPeriodStatusRow {
-  unitId: number;
-  unitName: string;
-  unitType: TUnitType;
-  parentId: number | null;
-  reportId: number | null;
-  status: TReportStatus;
-  dueOn: string;
-  submittedAt: string | null;
-  late: boolean;
-}
-
-export interface TPeriodStatus {
-  period: TPeriod;
-  scheduleName: string;
-  expected: number;
-  submitted: number;
-  approved: number;
-  onTime: number;
-  late: number;
-  rows: TPeriodStatusRow[];
-}
 
 export const fetchPeriodStatus = (periodId: number, signal?: AbortSignal): Promise<TPeriodStatus> =>
   apiGet<TPeriodStatus>(`/api/periods/${periodId}/status`, signal);
@@ -125,28 +97,18 @@ export const fetchPeriodStatus = (periodId: number, signal?: AbortSignal): Promi
 // ----- indicators -------------------------------------------------------------------------------
 
 export async function fetchIndicators(signal?: AbortSignal): Promise<TIndicator[]> {
-  const result = await apiGet<{ indicators: TIndicator[] }>('/api/indicators', signal);
+  const result = await apiGet<TIndicatorList>('/api/indicators', signal);
   return result.indicators;
 }
 
 export const createIndicator = (body: TIndicatorInput): Promise<TIndicator> =>
   apiPost<TIndicator>('/api/indicators', body);
 
-export interface TTargetSuggestions {
-  targetId: number;
-  text: string;
-  boundIndicatorId: number | null;
-  suggestions: { indicator: TIndicator; score: number }[];
-}
-
 export async function fetchIndicatorSuggestions(
   planId: number,
   signal?: AbortSignal,
 ): Promise<TTargetSuggestions[]> {
-  const result = await apiGet<{ targets: TTargetSuggestions[] }>(
-    `/api/plans/${planId}/indicator-suggestions`,
-    signal,
-  );
+  const result = await apiGet<TTargetSuggestionList>(`/api/plans/${planId}/indicator-suggestions`, signal);
   return result.targets;
 }
 
@@ -154,8 +116,11 @@ export const bindTargetIndicator = (
   planId: number,
   targetId: number,
   indicatorId: number,
-): Promise<{ targetId: number; indicatorId: number }> =>
-  apiRequest(`/api/plans/${planId}/targets/${targetId}/indicator`, { method: 'PUT', json: { indicatorId } });
+): Promise<TTargetBinding> =>
+  apiRequest<TTargetBinding>(`/api/plans/${planId}/targets/${targetId}/indicator`, {
+    method: 'PUT',
+    json: { indicatorId },
+  });
 
 // ----- Excel ------------------------------------------------------------------------------------
 
@@ -185,22 +150,11 @@ export function importPeriodWorkbook(
 
 // ----- notifications and calendar --------------------------------------------------------------
 
-export interface TNotification {
-  id: number;
-  kind: string;
-  title: string;
-  body: string | null;
-  link: string | null;
-  createdAt: string;
-  readAt: string | null;
-}
+export const fetchNotifications = (signal?: AbortSignal): Promise<TNotificationList> =>
+  apiGet<TNotificationList>('/api/notifications', signal);
 
-export const fetchNotifications = (
-  signal?: AbortSignal,
-): Promise<{ items: TNotification[]; unread: number }> => apiGet('/api/notifications', signal);
+export const markNotificationRead = (id: number): Promise<TOk> =>
+  apiPost<TOk>(`/api/notifications/${id}/read`, {});
 
-export const markNotificationRead = (id: number): Promise<unknown> =>
-  apiPost(`/api/notifications/${id}/read`, {});
-
-export const fetchCalendarLink = (signal?: AbortSignal): Promise<{ url: string }> =>
-  apiGet('/api/calendar/link', signal);
+export const fetchCalendarLink = (signal?: AbortSignal): Promise<TCalendarLink> =>
+  apiGet<TCalendarLink>('/api/calendar/link', signal);

@@ -1,24 +1,15 @@
-import type { TMe, TRole } from '../../../contracts/auth.ts';
-import type { TSetup } from '../../../contracts/setup.ts';
+import type { TMe } from '../../../contracts/auth.ts';
+import type {
+  TInvitationAccept,
+  TInvitationCreate,
+  TInvitationLink,
+  TInvitationOffer,
+  TSetup,
+  TSetupStatus,
+} from '../../../contracts/setup.ts';
 import { apiGet, apiPost, setCsrfToken } from './client.ts';
 
-export interface TSetupStatus {
-  needsSetup: boolean;
-  demo: boolean;
-}
-
-export interface TInvitationOffer {
-  role: TRole;
-  unitName: string;
-  expiresAt: string;
-  invitedBy: string | null;
-}
-
-export interface TInvitationLink {
-  /** Path on this server: `/moi/<token>`. */
-  url: string;
-  expiresAt: string;
-}
+export type { TInvitationLink, TInvitationOffer, TSetupStatus } from '../../../contracts/setup.ts';
 
 export const fetchSetupStatus = (signal?: AbortSignal): Promise<TSetupStatus> =>
   apiGet<TSetupStatus>('/api/setup', signal);
@@ -30,19 +21,13 @@ export async function runSetup(body: TSetup): Promise<TMe> {
   return me;
 }
 
-export const createInvitation = (body: {
-  role: TRole;
-  homeUnitId: number;
-  expiresInDays: number;
-}): Promise<TInvitationLink> => apiPost<TInvitationLink>('/api/invitations', body);
+export const createInvitation = (body: TInvitationCreate): Promise<TInvitationLink> =>
+  apiPost<TInvitationLink>('/api/invitations', body);
 
 export const fetchInvitation = (token: string, signal?: AbortSignal): Promise<TInvitationOffer> =>
   apiGet<TInvitationOffer>(`/api/invitations/${encodeURIComponent(token)}`, signal);
 
-export async function acceptInvitation(
-  token: string,
-  body: { username: string; displayName: string; password: string },
-): Promise<TMe> {
+export async function acceptInvitation(token: string, body: TInvitationAccept): Promise<TMe> {
   const me = await apiPost<TMe>(`/api/invitations/${encodeURIComponent(token)}/accept`, body);
   setCsrfToken(me.csrfToken);
   return me;

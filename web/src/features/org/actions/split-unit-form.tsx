@@ -32,6 +32,7 @@ export function SplitUnitForm({ unit, date, onClose, onDone }: UnitActionProps) 
       form={form}
       fieldNames={['successors', 'effectiveDate', 'note']}
       initialValues={{ successors: [blank, blank], effectiveDate: fromIsoDate(date) }}
+      // the split answers with its successors: the page goes on with the first
       onSubmit={(values) =>
         splitOrgUnit(unit.id, {
           successors: values.successors.map((s) => ({
@@ -44,7 +45,7 @@ export function SplitUnitForm({ unit, date, onClose, onDone }: UnitActionProps) 
           effectiveDate: toIsoDate(values.effectiveDate),
           version: unit.version,
           note: values.note?.trim() || undefined,
-        })
+        }).then(({ successors }) => successors[0]!)
       }
       onDone={onDone}
       onClose={onClose}
