@@ -6,7 +6,7 @@ import { localeOf } from '../i18n/messages.ts';
 import { type Actor, SYSTEM_ACTOR } from '../services/actor.ts';
 import type { Authenticated } from '../services/auth.service.ts';
 import type { Services } from '../services/services.ts';
-import type { RouteSpec } from './route-spec.ts';
+import { fileResponse, type RouteSpec } from './route-spec.ts';
 
 export const SESSION_COOKIE = 'tiendo_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -58,7 +58,11 @@ export function registerRoutes(app: FastifyInstance, routes: RouteSpec[], servic
         ...(spec.body && !spec.multipart ? { body: spec.body } : {}),
         ...(spec.query ? { querystring: spec.query } : {}),
         ...(spec.params ? { params: spec.params } : {}),
-        ...(spec.response ? { response: spec.response } : {}),
+        ...(spec.response
+          ? { response: spec.response }
+          : spec.produces
+            ? { response: fileResponse(spec.produces) }
+            : {}),
         ...(spec.multipart ? { consumes: ['multipart/form-data'] } : {}),
         ...(spec.produces ? { produces: [spec.produces] } : {}),
         ...(spec.access !== 'public' ? { security: [{ session: [] }] } : {}),

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { TRole } from '../../contracts/auth.ts';
 import type { Locale } from '../i18n/messages.ts';
 import type { Actor } from '../services/actor.ts';
@@ -27,10 +27,15 @@ export interface RouteSpec<
   body?: B;
   query?: Q;
   params?: P;
+  /**
+   * The JSON answer by status code, a contract from `contracts/`: it is documented in OpenAPI and
+   * every answer is encoded through it, so a field it does not name never leaves the server.
+   * Every route has one, except a file download, which names its content type in `produces`.
+   */
   response?: Record<number, z.ZodType>;
   /** Multipart upload route (body is read by the handler). */
   multipart?: boolean;
-  /** Produces a file rather than JSON. */
+  /** Produces a file rather than JSON: its content type, documented as the route's binary answer. */
   produces?: string;
   handler: (request: RouteRequest<B, Q, P>) => Promise<unknown>;
 }
@@ -46,6 +51,19 @@ export interface RouteRequest<B extends z.ZodType, Q extends z.ZodType, P extend
   locale: Locale;
   raw: FastifyRequest;
   reply: FastifyReply;
+}
+
+/** A binary string: how OpenAPI describes a file's bytes. */
+const ZFileBytes = z.string().meta({ format: 'binary' });
+
+/**
+ * The answer of a file download for OpenAPI: the content type it is sent with and its bytes.
+ * Fastify sends a file's Buffer as it is (no serialiser runs on it).
+ */
+export function fileResponse(contentType: string) {
+  return {
+    200: { description: `A file (${contentType})`, content: { [contentType]: { schema: ZFileBytes } } },
+  };
 }
 
 export function defineRoute<
