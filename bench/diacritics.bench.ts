@@ -5,14 +5,16 @@
  * time per 1,000 syllables. Goal: accuracy ≥ 0.95. Then, as a second opinion on more text, each
  * document of the tuned part restored by a model trained without it (leave one out).
  */
+
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { shippedModel } from '../documents/diacritics/diacritics.ts';
 import { SyllableModel, trainSyllableModel } from '../documents/diacritics/ngram-model.ts';
 import { restoreDiacriticsWith } from '../documents/diacritics/restore-diacritics.ts';
-import { applyCase, foldSyllable, hasDiacritics, tokenize } from '../documents/diacritics/syllables.ts';
+import { applyCase, hasDiacritics, tokenize } from '../documents/diacritics/syllables.ts';
 import { trainingTexts } from '../documents/diacritics/training-texts.ts';
+import { foldText } from '../domain/fold-text.ts';
 import { printMeasurement, timeRuns } from './measure.ts';
 
 const measureDir = fileURLToPath(new URL('../resources/corpus/measure/docs/', import.meta.url));
@@ -33,7 +35,7 @@ function mostFrequentForm(model: SyllableModel, text: string): string {
   let cursor = 0;
   for (const token of tokenize(text)) {
     if (token.kind !== 'word' || hasDiacritics(token.text)) continue;
-    const best = model.candidates(foldSyllable(token.text))[0];
+    const best = model.candidates(foldText(token.text))[0];
     if (best === undefined) continue;
     out += text.slice(cursor, token.start) + applyCase(token.text, model.syllables[best]!);
     cursor = token.end;

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foldText, matchesAllTerms, searchTerms } from './fold-text.ts';
+import { foldChars, foldText, matchesAllTerms, searchTerms } from './fold-text.ts';
 
 describe('foldText', () => {
   it('removes diacritics and đ', () => {
@@ -13,5 +14,27 @@ describe('foldText', () => {
     const target = foldText('Kế hoạch 72/KH-LĐLĐ Lai Châu');
     expect(matchesAllTerms(target, searchTerms('ke hoach 72 lai chau'))).toBe(true);
     expect(matchesAllTerms(target, searchTerms('ke hoach 73'))).toBe(false);
+  });
+});
+
+describe('foldChars', () => {
+  it('folds like foldText but keeps every index', () => {
+    const source = 'Kế hoạch số 72/KH-LĐLĐ  ngày 10/5';
+    expect(foldChars(source)).toBe('ke hoach so 72/kh-ldld  ngay 10/5');
+    expect(foldChars(source).length).toBe(source.length);
+  });
+  it('is foldText up to whitespace on any composed text', () => {
+    const letters = fc.constantFrom(
+      ...'aăâbcdđeêghiklmnoôơpqrstuưvxyÀÁẢÃẠẮẰẲẴẶẤẦẨẪẬĐÈÉẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ 0123456789/-.'.split(
+        '',
+      ),
+    );
+    fc.assert(
+      fc.property(fc.array(letters, { maxLength: 40 }), (chars) => {
+        const text = chars.join('');
+        expect(foldChars(text).length).toBe(text.length);
+        expect(foldChars(text).replace(/\s+/g, ' ').trim()).toBe(foldText(text));
+      }),
+    );
   });
 });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { foldVietnamese } from '../web/src/lib/text.ts';
+import { foldText } from '../domain/fold-text.ts';
 import {
   describeViolations,
   launchBrowser,
@@ -185,7 +185,7 @@ describe('the whole journey: from a received plan to the consolidated report as 
       const select = tab.getByLabel(`Chỉ số đo chỉ tiêu ${n}`, { exact: true });
       await select.click();
       // Typed without diacritics, as on a phone keyboard without Telex: the search folds them.
-      await select.fill(foldVietnamese(indicator.name));
+      await select.fill(foldText(indicator.name));
       await manager.keyboard.press('Enter');
       await tab.getByRole('button', { name: `Xác nhận chỉ số của chỉ tiêu ${n}`, exact: true }).click();
       await tab

@@ -3,7 +3,8 @@
  * smoothing. It is trained from accented text (`trainSyllableModel`), stored as its trigram counts
  * only (`TSyllableModelFile`), and rebuilt from them in memory (`SyllableModel`). Pure, no I/O.
  */
-import { foldSyllable, GAP, letterCase, type TLetterCase, tokenize } from './syllables.ts';
+import { foldText } from '../../domain/fold-text.ts';
+import { GAP, letterCase, type TLetterCase, tokenize } from './syllables.ts';
 
 export const SENTENCE_START = '<s>';
 export const SENTENCE_END = '</s>';
@@ -165,7 +166,7 @@ export class SyllableModel {
     this.d2 = discount(this.contBi.values());
     file.syllables.forEach((s, i) => {
       if (i < 3) return;
-      const fold = foldSyllable(s);
+      const fold = foldText(s);
       const list = this.byFold.get(fold) ?? [];
       list.push(i);
       this.byFold.set(fold, list);

@@ -4,10 +4,10 @@
  * over the candidates of each syllable). Numbers, symbols and accented words stay as they are, and
  * so does a text that is already mostly accented. Pure: the model is passed in.
  */
+import { foldText } from '../../domain/fold-text.ts';
 import { SENTENCE_END, SENTENCE_START, type SyllableModel } from './ngram-model.ts';
 import {
   applyCase,
-  foldSyllable,
   GAP,
   hasDiacritics,
   letterCase,
@@ -35,7 +35,7 @@ export function markedShare(text: string): number {
   let marked = 0;
   for (const token of tokenize(text)) {
     if (token.kind !== 'word') continue;
-    const folded = foldSyllable(token.text);
+    const folded = foldText(token.text);
     if (!looksVietnamese(folded)) continue;
     syllables++;
     if (hasDiacritics(token.text)) marked++;
@@ -50,7 +50,7 @@ export function markedShare(text: string): number {
 export function lacksDiacritics(text: string): boolean {
   let syllables = 0;
   for (const token of tokenize(text)) {
-    if (token.kind === 'word' && looksVietnamese(foldSyllable(token.text))) syllables++;
+    if (token.kind === 'word' && looksVietnamese(foldText(token.text))) syllables++;
   }
   return syllables >= 3 && markedShare(text) < MARKED_SHARE_FLOOR;
 }
@@ -78,10 +78,10 @@ function positionOf(
   if (hasDiacritics(token.text) && model.idOf(lower) !== model.unknown) {
     return { ids: [model.idOf(lower)], scored: false };
   }
-  if (hasDiacritics(token.text) && model.candidates(foldSyllable(token.text)).length === 0) {
+  if (hasDiacritics(token.text) && model.candidates(foldText(token.text)).length === 0) {
     return { ids: [model.unknown], scored: false };
   }
-  const folded = foldSyllable(token.text);
+  const folded = foldText(token.text);
   const ids = model.candidates(folded).slice(0, MAX_CANDIDATES);
   const scored = looksVietnamese(folded);
   if (ids.length === 0) return { ids: [model.unknown], scored };

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { applyCase, foldSyllable, hasDiacritics, looksVietnamese, tokenize } from './syllables.ts';
+import { foldText } from '../../domain/fold-text.ts';
+import { applyCase, hasDiacritics, looksVietnamese, tokenize } from './syllables.ts';
 
 describe('syllables', () => {
   it('folds a syllable to lower case without marks, đ to d', () => {
-    expect(foldSyllable('Đồng')).toBe('dong');
-    expect(foldSyllable('NGHIÊNG')).toBe('nghieng');
+    expect(foldText('Đồng')).toBe('dong');
+    expect(foldText('NGHIÊNG')).toBe('nghieng');
   });
 
   it('tells marked words, đ included, from bare ones', () => {

@@ -18,15 +18,6 @@ const EDGE_PUNCTUATION = /^[^\p{L}\p{M}\p{N}]*/u;
 const TRAILING_PUNCTUATION = /[^\p{L}\p{M}\p{N}]*$/u;
 const BREAK_CHARS = /[.!?;:|()[\]{}…\n\r]/;
 
-/** Folds one syllable: lower case, no marks, đ → d ("Đồng" → "dong"). */
-export function foldSyllable(word: string): string {
-  return word
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase();
-}
-
 /** True when the word carries a tone or vowel mark, or đ: it was typed with diacritics. */
 export function hasDiacritics(word: string): boolean {
   return /[đĐ]/.test(word) || /\p{M}/u.test(word.normalize('NFD'));

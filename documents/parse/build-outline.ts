@@ -2,7 +2,9 @@
  * Rebuilds paragraphs and the numbering outline (I./II., 1./2., 1.1., a), -, +) of a document
  * body from its lines, whether the text came wrapped (PDF, OCR) or one paragraph a line (DOCX).
  */
-import { foldText, isMostlyUpper } from './normalize-text.ts';
+
+import { foldChars } from '../../domain/fold-text.ts';
+import { isMostlyUpper } from './normalize-text.ts';
 
 export type MarkerKind =
   | 'roman'
@@ -214,7 +216,7 @@ export function findHeadings(paragraphs: readonly Paragraph[], pattern: RegExp, 
     if (!p.marker || p.marker.kind === 'dash' || p.marker.kind === 'plus') return;
     const words = p.text.split(/\s+/).length;
     if (words > maxWords) return;
-    if (pattern.test(foldText(p.text))) found.push(i);
+    if (pattern.test(foldChars(p.text))) found.push(i);
   });
   return found;
 }

@@ -4,8 +4,8 @@
  * "Giao" ("Giao Sở Y tế chủ trì…").
  */
 import type { TAssignment } from '../../contracts/plan-extract.ts';
+import { foldChars } from '../../domain/fold-text.ts';
 import { firstSentence, type OutlineItem } from './build-outline.ts';
-import { foldText } from './normalize-text.ts';
 
 const UNIT_START =
   /^(?:cac\s)?(?:so|ban|phong|uy ban|ubnd|lien doan|ldld|cong doan|cd|van phong|bo|hoi|doan|tinh|trung tam|bao|dai|co quan|thuong truc|thanh|huyen|quan|xa|phuong|chi cuc|cuc|vien|truong|benh vien|cong an|quan su|mat tran|ngan hang|kho bac|hdnd|dang uy|chi bo|to chuc|doanh nghiep|don vi)\b/;
@@ -14,7 +14,7 @@ const VERB =
 
 function unitOf(item: OutlineItem): { unit: string; text: string } | null {
   const head = item.head.text.trim();
-  const folded = foldText(head);
+  const folded = foldChars(head);
   const words = head.split(/\s+/).length;
   const bodyText = item.body.map((p) => p.text).join(' ');
   // a short heading naming the unit
@@ -31,7 +31,7 @@ function unitOf(item: OutlineItem): { unit: string; text: string } | null {
   const colon = head.indexOf(':');
   if (colon > 2 && colon < 160) {
     const unit = head.slice(0, colon).trim();
-    if (UNIT_START.test(foldText(unit)) && unit.split(/\s+/).length <= 25) {
+    if (UNIT_START.test(foldChars(unit)) && unit.split(/\s+/).length <= 25) {
       return { unit, text: firstSentence(head.slice(colon + 1).trim() || bodyText) };
     }
   }

@@ -3,7 +3,7 @@
  * 15/12", "Tháng hành động quốc gia về dân số (tháng 12)", "Ngày Quốc tế Thiếu nhi (1/6)".
  */
 import type { TEvent } from '../../contracts/plan-extract.ts';
-import { foldText } from './normalize-text.ts';
+import { foldChars } from '../../domain/fold-text.ts';
 import { lastDayOfMonth, monthDay } from './vietnamese-dates.ts';
 
 const NAME_START = /(?<![\p{L}])(?:Tháng|Tuần lễ|Tuần|Ngày|Tết|Chiến dịch|Thang|Ngay|Tuan)\s+(?=\p{L})/gu;
@@ -11,7 +11,7 @@ const NAME_START = /(?<![\p{L}])(?:Tháng|Tuần lễ|Tuần|Ngày|Tết|Chiến
 export function extractEvents(sentences: readonly string[]): TEvent[] {
   const out: TEvent[] = [];
   for (const sentence of sentences) {
-    const folded = foldText(sentence);
+    const folded = foldChars(sentence);
     for (const m of sentence.matchAll(NAME_START)) {
       const start = m.index;
       const window = folded.slice(start, start + 220);
@@ -46,7 +46,7 @@ export function extractEvents(sentences: readonly string[]): TEvent[] {
           end: monthDay(month, month >= 1 && month <= 12 ? lastDayOfMonth(2023, month) : 0),
         };
       }
-      if (event.start && event.end && !out.some((e) => foldText(e.name) === foldText(event.name)))
+      if (event.start && event.end && !out.some((e) => foldChars(e.name) === foldChars(event.name)))
         out.push(event);
     }
   }

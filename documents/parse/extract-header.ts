@@ -3,8 +3,10 @@
  * motto's line), "Số: 72/KH-LĐLĐ", "Lai Châu, ngày 10 tháng 5 năm 2024", the type name
  * (KẾ HOẠCH…), the subject line or "V/v …", and "Kính gửi:".
  */
+
+import { foldChars } from '../../domain/fold-text.ts';
 import { caseOrganisationName, findMixedCaseSpelling } from './issuer-names.ts';
-import { foldText, isMostlyUpper, trimListItem } from './normalize-text.ts';
+import { isMostlyUpper, trimListItem } from './normalize-text.ts';
 import { isoDate } from './vietnamese-dates.ts';
 
 export interface DocumentHeader {
@@ -57,7 +59,7 @@ export function matchDocumentType(folded: string): { code: string; length: numbe
   return null;
 }
 
-const KNOWN_CODES = new Set(DOCUMENT_TYPES.map(([, code]) => foldText(code)));
+const KNOWN_CODES = new Set(DOCUMENT_TYPES.map(([, code]) => foldChars(code)));
 
 /** The type code inside a symbol: "72/KH-LĐLĐ" → KH, "28-CT/TW" → CT, "5732/VP-KGVX" → null. */
 export function kindFromSymbol(symbol: string): string | null {
@@ -65,9 +67,9 @@ export function kindFromSymbol(symbol: string): string | null {
   const m =
     /^\d+[a-zđ]?(?:\/\d{4})?\/([\p{L}]+)-/u.exec(compact) ?? /^\d+[a-zđ]?-([\p{L}]+)\//u.exec(compact);
   if (!m) return null;
-  const code = foldText(m[1]!);
+  const code = foldChars(m[1]!);
   if (!KNOWN_CODES.has(code)) return null;
-  for (const [, known] of DOCUMENT_TYPES) if (foldText(known) === code) return known;
+  for (const [, known] of DOCUMENT_TYPES) if (foldChars(known) === code) return known;
   return null;
 }
 
@@ -95,7 +97,7 @@ interface DateLine {
 function readDateLine(raw: string, index: number): DateLine | null {
   // a month or day typed with a space inside ("tháng 0 6 năm 2018")
   const line = raw.replace(/((?:ngày|tháng|ngay|thang)\s\d) (\d)(?=\s)/giu, '$1$2');
-  const folded = foldText(line);
+  const folded = foldChars(line);
   const m = DATE_LINE.exec(folded);
   if (!m) return null;
   // the place is the capitalised words just before ", ngày"
@@ -126,10 +128,10 @@ function readDateLine(raw: string, index: number): DateLine | null {
  */
 function readSplitDateLine(lines: readonly string[], index: number): DateLine | null {
   const line = lines[index]!.trim();
-  const folded = foldText(line);
+  const folded = foldChars(line);
   if (!/(?:^|[\s,])ngay\b/.test(folded) || DATE_LINE.test(folded) || line.length > 120) return null;
   const next = lines[index + 1]?.trim() ?? '';
-  if (!/^(?:ng[a-z]y|th[a-z]ng|n[a-z]m|\d)/.test(foldText(next))) return null;
+  if (!/^(?:ng[a-z]y|th[a-z]ng|n[a-z]m|\d)/.test(foldChars(next))) return null;
   const joined = readDateLine(`${line} ${next}`, index);
   if (!joined?.date) return null;
   // the cut applies to the first line only (the second is all date)
@@ -146,7 +148,7 @@ function isTitleContinuation(
   firstUpper: boolean,
 ): boolean {
   if (next.length > 220 || /^(?:[-–+•]|\d{1,2}[.)]\s|[IVX]+\.\s)/.test(next)) return false;
-  const foldedNext = foldText(next);
+  const foldedNext = foldChars(next);
   // "Kính gửi", and a telegram's "THỦ TƯỚNG CHÍNH PHỦ điện:", open the addressees
   if (/^kinh gui/.test(foldedNext) || /\sdien\s*:\s*$/.test(foldedNext)) return false;
   // the place-date line or the "Số:" line of a one-row header table read after the subject
@@ -173,7 +175,7 @@ export function extractHeader(lines: readonly string[], fullText: string): Docum
     const line = lines[i]!.trim();
     // header lines are short; a huge line is body text (and would only cost time here)
     if (line.length === 0 || line.length > 2000) continue;
-    const folded = foldText(line);
+    const folded = foldChars(line);
     if (typeLine < 0 && vvLine < 0 && line.length <= 200) {
       const type = matchDocumentType(folded);
       const head = line.slice(0, type?.length ?? 0);
@@ -242,7 +244,7 @@ export function extractHeader(lines: readonly string[], fullText: string): Docum
         continue;
       }
       if (parts.length === 0) {
-        if (/^kinh gui/.test(foldText(line)) || line.length > 400) break;
+        if (/^kinh gui/.test(foldChars(line)) || line.length > 400) break;
         parts.push(line);
         titleEnd = i;
         blank = 0;
@@ -271,13 +273,13 @@ export function extractHeader(lines: readonly string[], fullText: string): Docum
   let afterAddressees = -1;
   if (kinhGui < 0) {
     for (let i = Math.max(0, titleEnd + 1); i < Math.min(lines.length, titleEnd + 6); i++) {
-      if (/^kinh gui\b/.test(foldText(lines[i]!.trim()))) kinhGui = i;
+      if (/^kinh gui\b/.test(foldChars(lines[i]!.trim()))) kinhGui = i;
     }
   }
   // a telegram (công điện) names its addressees after "THỦ TƯỚNG CHÍNH PHỦ điện:"
   if (kinhGui < 0 && kind === 'CĐ') {
     for (let i = Math.max(0, titleEnd + 1); i < Math.min(lines.length, titleEnd + 6); i++) {
-      if (/\sdien\s*:\s*$/.test(foldText(lines[i]!.trim()))) kinhGui = i;
+      if (/\sdien\s*:\s*$/.test(foldChars(lines[i]!.trim()))) kinhGui = i;
     }
   }
   if (kinhGui >= 0) {
@@ -289,10 +291,10 @@ export function extractHeader(lines: readonly string[], fullText: string): Docum
       !/[;.,:]$/.test(own) &&
       next.length > 0 &&
       !/^[-–+•]/.test(next) &&
-      !BODY_START.test(foldText(next)) &&
+      !BODY_START.test(foldChars(next)) &&
       next.length < 200;
     const rest = (wrapped ? `${own} ${next}` : own).replace(/^[^:]*:\s*/, '');
-    const first = /^kinh gui\s*$/.test(foldText(rest)) ? '' : rest;
+    const first = /^kinh gui\s*$/.test(foldChars(rest)) ? '' : rest;
     for (const part of first.split(/;\s*/)) {
       const item = trimListItem(part);
       if (item.length > 1) addressees.push(item);
@@ -318,12 +320,12 @@ export function extractHeader(lines: readonly string[], fullText: string): Docum
     let line = lines[i]!.trim();
     if (line.length > 300) continue;
     if (dateLine && dateLine.line === i) line = line.slice(0, dateLine.cutFrom) + line.slice(dateLine.cutTo);
-    let folded = foldText(line);
+    let folded = foldChars(line);
     for (const re of MOTTO_PARTS) {
       const m = re.exec(folded);
       if (m) {
         line = line.slice(0, m.index) + ' '.repeat(m[0].length) + line.slice(m.index + m[0].length);
-        folded = foldText(line);
+        folded = foldChars(line);
       }
     }
     if (isMottoFragment(folded)) continue;
@@ -418,22 +420,22 @@ export function composeIssuer(parts: readonly string[], fullText: string): strin
       (/^(?:VÀ|&|-|–|CỦA)(?=\s|$)/u.test(part) ||
         /(?:-|VÀ|&)$/u.test(prev) ||
         // a name wrapped mid-phrase ("THỦ TƯỚNG CHÍNH" / "PHỦ", "UBND THÀNH PHỐ HÀ" / "NỘI")
-        !NAME_HEAD.test(foldText(part)) ||
+        !NAME_HEAD.test(foldChars(part)) ||
         // "ỦY BAN NHÂN DÂN" / "TỈNH NAM ĐỊNH": the place completes the name (not "TỈNH ỦY …")
-        /^(?:tinh|thanh pho|huyen|quan|thi xa|xa|phuong|tp\.?)\s(?!uy\b)/.test(foldText(part)));
+        /^(?:tinh|thanh pho|huyen|quan|thi xa|xa|phuong|tp\.?)\s(?!uy\b)/.test(foldChars(part)));
     if (wrapped) units[units.length - 1] = `${prev} ${part}`;
     else units.push(part);
   }
   const child = units.at(-1)!;
   const parents = units.slice(0, -1).reverse();
   let name = child;
-  if (parents.length > 0 && !PLACE_IN_NAME.test(foldText(child))) {
+  if (parents.length > 0 && !PLACE_IN_NAME.test(foldChars(child))) {
     // a body of its own under its parent ("LĐLĐ TỈNH BẮC GIANG" / "CÔNG ĐOÀN CÁC KHU CÔNG
     // NGHIỆP", "UBND TỈNH X" / "SỞ Y TẾ") takes the parent's place; an office of the parent
     // ("VĂN PHÒNG", "BAN TUYÊN GIÁO") takes the parent's whole name
-    const place = PARENT_PLACE.exec(foldText(parents[0]!));
+    const place = PARENT_PLACE.exec(foldChars(parents[0]!));
     name =
-      OWN_BODY.test(foldText(child)) && place
+      OWN_BODY.test(foldChars(child)) && place
         ? `${child} ${parents[0]!.slice(place.index).trim()}`
         : `${child} ${parents[0]}`;
   }

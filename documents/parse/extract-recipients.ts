@@ -2,7 +2,9 @@
  * "Nơi nhận:" — one recipient a line, without the leading "-" and the closing ";" or ".".
  * Two-column layouts put the signature block on the same lines; that part is cut off.
  */
-import { foldText, isMostlyUpper, trimListItem } from './normalize-text.ts';
+
+import { foldChars } from '../../domain/fold-text.ts';
+import { isMostlyUpper, trimListItem } from './normalize-text.ts';
 
 // a list dash, and what OCR makes of it on a scan (~, —, =)
 const BULLET = /^[-–—+•~=]\s?/;
@@ -14,7 +16,7 @@ export function findRecipientsLine(lines: readonly string[], from = 0, to = line
   for (let i = from; i < to; i++) {
     const line = lines[i]!;
     if (line.length > 200) continue;
-    const folded = foldText(line.trim());
+    const folded = foldChars(line.trim());
     if (NOI_NHAN.test(folded) && NOI_NHAN.exec(folded)!.index <= 2) return i;
   }
   return -1;

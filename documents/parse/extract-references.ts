@@ -4,8 +4,8 @@
  * `basis` when it stands in the title or the opening "Căn cứ…/Thực hiện…" paragraphs.
  */
 import type { TReference } from '../../contracts/plan-extract.ts';
+import { foldChars } from '../../domain/fold-text.ts';
 import { kindFromSymbol } from './extract-header.ts';
-import { foldText } from './normalize-text.ts';
 import { readDateAtStart } from './vietnamese-dates.ts';
 
 // number (7c, 145/2020), then an upper-case code chain: /KH-LĐLĐ, -CT/TW, /2020/NĐ-CP, /QH13
@@ -56,7 +56,7 @@ export function extractReferences(
   const seen = new Map<string, TReference>();
   const own = ownSymbol ? symbolKey(ownSymbol) : null;
   for (const { text, basis } of sources) {
-    const folded = foldText(text);
+    const folded = foldChars(text);
     for (const m of text.matchAll(SYMBOL)) {
       const at = m.index;
       const symbol = m[0].replace(/\s+/g, '');
@@ -99,7 +99,7 @@ export function extractReferences(
 }
 
 export function symbolKey(symbol: string): string {
-  return foldText(symbol).replace(/[^a-z0-9/-]/g, '');
+  return foldChars(symbol).replace(/[^a-z0-9/-]/g, '');
 }
 
 // "… ngày 23/8/2021 của Liên đoàn Lao động tỉnh Thái Bình về …" → the body after "của"

@@ -5,7 +5,7 @@
  * alone → periodic.
  */
 import type { TReporting, TReportingFrequency } from '../../contracts/plan-extract.ts';
-import { foldText } from './normalize-text.ts';
+import { foldChars } from '../../domain/fold-text.ts';
 import { isoDate, monthDay } from './vietnamese-dates.ts';
 
 // "báo cáo" and its OCR misreadings (bao cdo, bao céo), not "báo cáo viên"
@@ -103,7 +103,7 @@ function readTo(sentence: string, folded: string): string | null {
 export function extractReporting(sentences: readonly string[]): TReporting[] {
   const out: TReporting[] = [];
   for (const sentence of sentences) {
-    const folded = foldText(sentence);
+    const folded = foldChars(sentence);
     if (!REPORT.test(folded)) continue;
     const cues = frequencyCues(folded);
     const dues = dueDates(folded);

@@ -3,7 +3,8 @@
  * or office it signs for, the signer's own position line and the name below the signature.
  */
 import type { TSigner, TSignerAuthority } from '../../contracts/plan-extract.ts';
-import { foldText, isMostlyUpper } from './normalize-text.ts';
+import { foldChars } from '../../domain/fold-text.ts';
+import { isMostlyUpper } from './normalize-text.ts';
 
 const AUTHORITY =
   /(?:^|[\s;:])(T\.?\s?\/?\s?M|K\.?\s?\/?\s?T|TUQ|T\.U\.Q|TL|T\/L|Q)\s?[.:]?\s+(\p{Lu}[\p{Lu}\s,.&-]{2,80})$/u;
@@ -27,7 +28,7 @@ const NOT_NAME = /^(?:noi nhan|kinh gui|cong hoa|doc lap|nhu tren|luu)/;
 
 export function looksLikePersonName(line: string): boolean {
   const text = line.replace(/^\(?(?:đã ký|da ky)\)?\s*/i, '').trim();
-  return text.length <= 40 && NAME.test(text) && !NOT_NAME.test(foldText(text));
+  return text.length <= 40 && NAME.test(text) && !NOT_NAME.test(foldChars(text));
 }
 
 /**
@@ -43,7 +44,7 @@ export function extractSigner(
     const line = lines[i]!.trim();
     if (line.length === 0 || line.length > 140) continue;
     const m = AUTHORITY.exec(line);
-    const folded = foldText(line);
+    const folded = foldChars(line);
     let authority: TSignerAuthority | null = null;
     let onBehalfOf: string | null = null;
     let title: string | null = null;

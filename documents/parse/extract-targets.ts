@@ -5,7 +5,7 @@
  * makes a yearly recurrence. Two indicators in one sentence become two targets.
  */
 import type { TComparator, TMilestone, TTarget } from '../../contracts/plan-extract.ts';
-import { foldText } from './normalize-text.ts';
+import { foldChars } from '../../domain/fold-text.ts';
 
 interface YearEvent {
   type: 'year';
@@ -230,7 +230,7 @@ export function readTargetsFromClause(
   context: TargetContext,
   fallbackText: string | null,
 ): TTarget[] {
-  const folded = foldText(clause);
+  const folded = foldChars(clause);
   let events = readEvents(folded, clause);
   // a count beside a percentage describes the population ("trẻ em dưới 6 tuổi đạt 100%")
   const hasPercent = events.some((e) => e.type === 'value' && !e.counted && !e.bare);
@@ -329,9 +329,9 @@ export function readTargetsFromClause(
     }
     let text = cleanTargetText(clause.slice(Math.max(0, start), Math.max(start, end)));
     if (g.counted) text = text.replace(/^(?:(?:đến|vào|trong)\s+)?năm\s+\d{4}\s*,?\s*/i, '');
-    if (contentWords(foldText(text)) < 2) {
+    if (contentWords(foldChars(text)) < 2) {
       const before = cleanTargetText(clause.slice(0, g.firstStart));
-      text = contentWords(foldText(before)) >= 2 ? before : (fallbackText ?? '');
+      text = contentWords(foldChars(before)) >= 2 ? before : (fallbackText ?? '');
     }
     if (text.length === 0) return;
     for (const ms of g.milestones) {
@@ -360,7 +360,7 @@ export function splitClauses(text: string): string[] {
 
 /** Reads a heading's context: a year ("đến năm 2025") or "hằng năm". */
 export function headingContext(text: string): TargetContext {
-  const folded = foldText(text);
+  const folded = foldChars(text);
   // a phase ("Giai đoạn 2025-2027") is reached at its end (gold rulebook)
   const phase = /giai doan\s*((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})/.exec(folded);
   if (phase) return { year: Number(phase[2]), annual: false };
@@ -378,12 +378,12 @@ export function extractTargets(
   for (const p of paragraphs) {
     if (p.isHeading) {
       context = headingContext(p.text);
-      const folded = foldText(p.text);
+      const folded = foldChars(p.text);
       if (!/\d\s?%/.test(folded)) continue;
     }
     // "Đến năm 2020, 100% …; 98% …": a year opening the paragraph holds for its ";"-parts
     const opening = /^\s*(?:phan dau\s)?(?:den|vao|trong|nam)\s(?:nam\s)?((?:19|20)\d{2})\b/.exec(
-      foldText(p.text),
+      foldChars(p.text),
     );
     const own: TargetContext =
       opening && !p.isHeading ? { year: Number(opening[1]), annual: false } : context;

@@ -5,13 +5,13 @@
  * "Giao X chủ trì…" instruction.
  */
 import type { TTask } from '../../contracts/plan-extract.ts';
+import { foldChars } from '../../domain/fold-text.ts';
 import { firstSentence, type OutlineItem, type Paragraph } from './build-outline.ts';
-import { foldText } from './normalize-text.ts';
 import { findDeadline } from './vietnamese-dates.ts';
 
 /** The unit that leads: "Giao Sở X chủ trì", "Sở X chủ trì, phối hợp", "Cơ quan chủ trì: X". */
 export function findLead(text: string): string | null {
-  const folded = foldText(text);
+  const folded = foldChars(text);
   const labelled = /(?:co quan|don vi)\s(?:chu tri|thuc hien)\s?:\s?/.exec(folded);
   if (labelled) {
     const from = labelled.index + labelled[0].length;
@@ -49,7 +49,7 @@ export function tasksFromItems(items: readonly OutlineItem[]): TTask[] {
     const text = taskText(item.head);
     if (text.length < 3) continue;
     const whole = [item.head.text, ...item.body.map((p) => p.text)].join(' ');
-    out.push({ text, deadline: findDeadline(foldText(whole)), lead: findLead(whole) });
+    out.push({ text, deadline: findDeadline(foldChars(whole)), lead: findLead(whole) });
   }
   return out;
 }
@@ -58,7 +58,7 @@ export function tasksFromItems(items: readonly OutlineItem[]): TTask[] {
 export function tasksFromInstructions(paragraphs: readonly Paragraph[]): TTask[] {
   const out: TTask[] = [];
   for (const p of paragraphs) {
-    const folded = foldText(p.text);
+    const folded = foldChars(p.text);
     const re =
       /(?:^|[.:;]\s)(giao(?: cho)?\s.{3,160}?\s(?:chu tri|thuc hien|tham muu|co trach nhiem|khan truong))/g;
     for (const m of folded.matchAll(re)) {
@@ -68,7 +68,7 @@ export function tasksFromInstructions(paragraphs: readonly Paragraph[]): TTask[]
       const text = sentence.replace(/\s*\((?:hoàn thành|hoan thanh|thời hạn|xong)[^)]*\)\s*$/i, '').trim();
       out.push({
         text: firstSentence(text),
-        deadline: findDeadline(foldText(sentence)),
+        deadline: findDeadline(foldChars(sentence)),
         lead: findLead(sentence),
       });
     }

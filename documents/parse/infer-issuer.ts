@@ -3,8 +3,9 @@
  * names it: "…, Công đoàn ngành Y tế xây dựng kế hoạch thực hiện như sau:" and, in full, in the
  * closing "Ban Thường vụ Công đoàn ngành Y tế Thái Bình đề nghị…".
  */
+
+import { foldChars } from '../../domain/fold-text.ts';
 import { provinceLevelName } from './issuer-names.ts';
-import { foldText } from './normalize-text.ts';
 
 const ORGANS = /^(?:ban thuong vu|ban thuong truc|ban chap hanh|thuong truc|doan chu tich|btv|bch)\s+/;
 
@@ -17,7 +18,7 @@ function subjectBefore(text: string, verbAt: number): string | null {
     before.lastIndexOf(':'),
   );
   let subject = before.slice(cut + 1).trim();
-  const folded = foldText(subject);
+  const folded = foldChars(subject);
   const organ = ORGANS.exec(folded);
   if (organ) subject = subject.slice(organ[0].length).trim();
   const words = subject.split(/\s+/).length;
@@ -34,7 +35,7 @@ export function inferIssuerFromBody(
   let fromLead: string | null = null;
   for (const text of lead) {
     const m = /\s(?:xay dung|ban hanh|trien khai)\s(?:ke hoach|chuong trinh|huong dan|van ban|quy che)/.exec(
-      foldText(text),
+      foldChars(text),
     );
     if (m) {
       fromLead = subjectBefore(text, m.index);
@@ -44,7 +45,7 @@ export function inferIssuerFromBody(
   // "Từ tình hình trên, Bộ Chính trị yêu cầu …": the body that asks, in the opening clauses
   if (!fromLead) {
     for (const text of lead) {
-      const m = /\s(?:yeu cau|quyet dinh|quyet nghi|chi thi)\s/.exec(foldText(text));
+      const m = /\s(?:yeu cau|quyet dinh|quyet nghi|chi thi)\s/.exec(foldChars(text));
       if (m) {
         fromLead = subjectBefore(text, m.index);
         if (fromLead) break;
@@ -53,14 +54,14 @@ export function inferIssuerFromBody(
   }
   let fromClosing: string | null = null;
   for (const text of closing) {
-    const m = /\s(?:de nghi|yeu cau|tran trong de nghi)\s/.exec(foldText(text));
+    const m = /\s(?:de nghi|yeu cau|tran trong de nghi)\s/.exec(foldChars(text));
     if (m) {
       fromClosing = subjectBefore(text, m.index);
       if (fromClosing) break;
     }
   }
   let issuer = fromLead ?? fromClosing;
-  if (fromLead && fromClosing && foldText(fromClosing).startsWith(foldText(fromLead))) issuer = fromClosing;
+  if (fromLead && fromClosing && foldChars(fromClosing).startsWith(foldChars(fromLead))) issuer = fromClosing;
   if (issuer && place && /\s(?:tỉnh|thành phố|tinh)$/iu.test(issuer)) {
     issuer = `${issuer.replace(/\s(?:tỉnh|thành phố|tinh)$/iu, '')} ${provinceLevelName(place)}`;
   }

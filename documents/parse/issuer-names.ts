@@ -2,7 +2,7 @@
  * Names of issuing bodies: abbreviations spelled out, upper-case header lines given the usual
  * casing, and the body inferred from a symbol's issuer code ("KH-LĐLĐ" + "Lai Châu").
  */
-import { foldKey, foldText } from './normalize-text.ts';
+import { foldChars, foldText } from '../../domain/fold-text.ts';
 
 // spelled out because headers abbreviate what the body writes in full
 const ABBREVIATIONS: [RegExp, string][] = [
@@ -59,7 +59,7 @@ export function caseOrganisationName(upper: string): string {
     const lower = word.toLocaleLowerCase('vi');
     if (i === 0 || properName) out.push(lower.charAt(0).toLocaleUpperCase('vi') + lower.slice(1));
     else out.push(lower);
-    if (PLACE_WORDS.has(lower === 'xã' ? lower : foldText(lower))) properName = true;
+    if (PLACE_WORDS.has(lower === 'xã' ? lower : foldChars(lower))) properName = true;
   });
   let text = out.join(' ');
   for (const [phrase, cased] of CASED_PHRASES) {
@@ -76,9 +76,9 @@ export function caseOrganisationName(upper: string): string {
 export function findMixedCaseSpelling(
   name: string,
   text: string,
-  foldedText = foldText(text),
+  foldedText = foldChars(text),
 ): string | null {
-  const key = foldKey(name);
+  const key = foldText(name);
   if (key.length < 6) return null;
   let from = 0;
   for (let guard = 0; guard < 50; guard++) {
@@ -99,7 +99,7 @@ const CITIES = new Set(['ha noi', 'ho chi minh', 'hai phong', 'da nang', 'can th
 
 /** "tỉnh X" or "thành phố X" for a province-level place name. */
 export function provinceLevelName(place: string): string {
-  const key = foldKey(place).replace(/^(?:tp\.?|thanh pho|tinh)\s+/, '');
+  const key = foldText(place).replace(/^(?:tp\.?|thanh pho|tinh)\s+/, '');
   return `${CITIES.has(key) ? 'thành phố' : 'tỉnh'} ${place.replace(/^(?:TP\.?|Thành phố|Tỉnh)\s+/i, '')}`;
 }
 
@@ -117,7 +117,7 @@ const SYMBOL_ISSUERS: [RegExp, (place: string | null) => string | null][] = [
 
 /** The issuing body a symbol's issuer code names, qualified by the place of issue. */
 export function issuerFromSymbol(symbol: string, place: string | null): string | null {
-  const folded = foldText(symbol).replace(/\s+/g, '');
+  const folded = foldChars(symbol).replace(/\s+/g, '');
   // state style 72/KH-LĐLĐ: code after the dash; Party style 28-CT/TW: after the slash
   const m =
     /^\d+[a-z]?(?:\/\d{4})?\/[a-z]+-([a-z&]+)/.exec(folded) ?? /^\d+[a-z]?-[a-z]+\/([a-z&]+)/.exec(folded);

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { foldChars } from '../../domain/fold-text.ts';
 import {
   convertTcvn3,
   convertVni,
-  foldText,
   isMostlyUpper,
   looksLikeTcvn3,
   looksLikeVni,
@@ -48,15 +48,15 @@ describe('normalizeText', () => {
   });
 });
 
-describe('foldText', () => {
+describe('foldChars', () => {
   it('strips diacritics and case, đ → d', () => {
-    expect(foldText('Liên đoàn Lao Động TỈNH Đắk Lắk')).toBe('lien doan lao dong tinh dak lak');
+    expect(foldChars('Liên đoàn Lao Động TỈNH Đắk Lắk')).toBe('lien doan lao dong tinh dak lak');
   });
 
   it('keeps the length so matches can be cut from the source', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }), (s) => {
-        expect(foldText(s).length).toBe(s.length);
+        expect(foldChars(s).length).toBe(s.length);
       }),
     );
   });

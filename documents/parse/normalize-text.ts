@@ -229,41 +229,6 @@ export function normalizeText(raw: string): string {
   return lines.join('\n');
 }
 
-const foldCache = new Map<string, string>();
-
-function foldChar(ch: string): string {
-  const cached = foldCache.get(ch);
-  if (cached !== undefined) return cached;
-  let folded: string;
-  if (ch === 'đ' || ch === 'Đ') folded = 'd';
-  else {
-    const base = ch.normalize('NFD')[0] ?? ch;
-    const lower = base.toLowerCase();
-    // keep the length: a character whose lower case is longer folds to itself
-    folded = lower.length === 1 ? lower : ch;
-  }
-  if (foldCache.size < 10_000) foldCache.set(ch, folded);
-  return folded;
-}
-
-/**
- * Lower case without diacritics, đ → d, same length as the input (index i of the fold is
- * character i of the source), so a match on the fold can be cut out of the source.
- */
-export function foldText(text: string): string {
-  const lower = text.toLowerCase();
-  // toLowerCase keeps the length except for rare letters (İ): then go char by char
-  if (lower.length === text.length) return lower.replace(/[\u0080-\uffff]/g, foldChar);
-  let out = '';
-  for (let i = 0; i < text.length; i++) out += foldChar(text[i]!);
-  return out;
-}
-
-/** Fold plus collapsed whitespace, for comparing names and headings. */
-export function foldKey(text: string): string {
-  return foldText(text).replace(/\s+/g, ' ').trim();
-}
-
 /** Joins a wrapped line pair, removing a hyphenation break inside a symbol like "28-\nCT/TW". */
 export function joinWrapped(parts: readonly string[]): string {
   return parts

@@ -6,6 +6,7 @@
  */
 import { basename } from 'node:path';
 import type { TExtractedDocument, TPlanExtract } from '../../contracts/plan-extract.ts';
+import { foldChars } from '../../domain/fold-text.ts';
 import {
   buildParagraphs,
   findHeadings,
@@ -25,7 +26,7 @@ import { extractTargets } from './extract-targets.ts';
 import { tasksFromInstructions, tasksFromItems } from './extract-tasks.ts';
 import { inferIssuerFromBody } from './infer-issuer.ts';
 import { issuerFromSymbol } from './issuer-names.ts';
-import { foldText, isMostlyUpper, normalizeText } from './normalize-text.ts';
+import { isMostlyUpper, normalizeText } from './normalize-text.ts';
 import { dropPageChrome } from './page-chrome.ts';
 import { readPipeTargetTables } from './read-pipe-target-table.ts';
 import { readTargetTables } from './read-target-table.ts';
@@ -93,7 +94,7 @@ function findAttachedPart(lines: readonly string[], from: number): number {
   for (let i = Math.max(0, from); i < lines.length; i++) {
     const line = lines[i]!.trim();
     if (line.length === 0 || line.length > 400) continue;
-    const folded = foldText(line);
+    const folded = foldChars(line);
     if (ATTACHED_HEAD.test(folded) && (/^[ivx]+[.\-–]\s/.test(folded) || isMostlyUpper(line.slice(0, 40))))
       return i;
   }
@@ -103,7 +104,7 @@ function findAttachedPart(lines: readonly string[], from: number): number {
 /** Two indicator texts name the same thing (most of the shorter one's words are in the other). */
 function sameIndicator(a: string, b: string): boolean {
   const words = (t: string): string[] =>
-    foldText(t)
+    foldChars(t)
       .split(/[^a-z0-9%]+/)
       .filter((w) => w.length > 1);
   const [short, long] =
@@ -118,14 +119,14 @@ const SELF_REFERENCE =
 /** The type a document gives itself ("Nghị quyết này phổ biến đến chi bộ"), if one dominates. */
 function kindFromSelfReference(text: string): string | null {
   const counts = new Map<string, number>();
-  for (const m of foldText(text).matchAll(SELF_REFERENCE)) counts.set(m[1]!, (counts.get(m[1]!) ?? 0) + 1);
+  for (const m of foldChars(text).matchAll(SELF_REFERENCE)) counts.set(m[1]!, (counts.get(m[1]!) ?? 0) + 1);
   const best = [...counts].sort((a, b) => b[1] - a[1])[0];
   return best ? (matchDocumentType(best[0])?.code ?? null) : null;
 }
 
 /** The adoption date of a law or resolution ("… được Quốc hội … thông qua ngày 19 tháng 02 năm 2025"). */
 function adoptionDate(text: string): string | null {
-  const m = /thong qua ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*nam\s*((?:19|20)\d{2})/.exec(foldText(text));
+  const m = /thong qua ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*nam\s*((?:19|20)\d{2})/.exec(foldChars(text));
   return m ? isoDate(Number(m[3]), Number(m[2]), Number(m[1])) : null;
 }
 
@@ -136,7 +137,7 @@ function isHeadingParagraph(p: Paragraph): boolean {
     return (
       p.text.split(/\s+/).length <= 8 &&
       !/\d\s?%/.test(p.text) &&
-      /^(?:giai doan|den nam|nam|trong nam)\s/.test(foldText(p.text))
+      /^(?:giai doan|den nam|nam|trong nam)\s/.test(foldChars(p.text))
     );
   }
   return p.text.split(/\s+/).length <= 25 && !/\d\s?%/.test(p.text);
@@ -175,11 +176,11 @@ function parseOneDocument(lines: readonly string[]): TExtractedDocument {
   const lead: Paragraph[] = [];
   for (const p of body) {
     if (p.marker) break;
-    if (lead.length < 3 || LEAD_START.test(foldText(p.text))) lead.push(p);
+    if (lead.length < 3 || LEAD_START.test(foldChars(p.text))) lead.push(p);
     else break;
   }
 
-  const tcth = findHeadings(body, TCTH, 12).filter((i) => !tasksFirst(foldText(body[i]!.text)));
+  const tcth = findHeadings(body, TCTH, 12).filter((i) => !tasksFirst(foldChars(body[i]!.text)));
   const inTcth = (i: number): boolean =>
     tcth.some((t) => {
       const s = sectionScope(body, t);
@@ -199,7 +200,7 @@ function parseOneDocument(lines: readonly string[]): TExtractedDocument {
     ? outermost(
         body,
         findHeadings(body, REPORT_FORWARD, 20).filter(
-          (i) => !/ket qua|tinh hinh|danh gia/.test(foldText(body[i]!.text)),
+          (i) => !/ket qua|tinh hinh|danh gia/.test(foldChars(body[i]!.text)),
         ),
       )
     : [];
@@ -216,7 +217,7 @@ function parseOneDocument(lines: readonly string[]): TExtractedDocument {
     findHeadings(body, TARGETS).filter(
       (i) =>
         !inTcth(i) &&
-        (!isReport || (!inScopeOf(resultHeads, i) && !REPORT_RESULTS.test(foldText(body[i]!.text)))),
+        (!isReport || (!inScopeOf(resultHeads, i) && !REPORT_RESULTS.test(foldChars(body[i]!.text)))),
     ),
   );
   const bodyLineEnd = body.length > 0 ? body.at(-1)!.end + 1 : bodyStart;
@@ -246,7 +247,7 @@ function parseOneDocument(lines: readonly string[]): TExtractedDocument {
   if (targetHeads.length === 0) {
     body.forEach((p, i) => {
       if (tables.used.has(p.start)) return;
-      const folded = foldText(p.text);
+      const folded = foldChars(p.text);
       if (isReport) {
         // a report's goals: "phấn đấu …", "chỉ tiêu/mục tiêu … (năm|tháng|quý) tới", outside its results
         if (inScopeOf(resultHeads, i) || !/\d\s?%|\d\s\p{L}/u.test(p.text)) return;
@@ -274,7 +275,7 @@ function parseOneDocument(lines: readonly string[]): TExtractedDocument {
   // a plan for one year ("Kế hoạch … năm 2025") sets that year for targets that name none: the
   // title is the heading of the whole document
   const titleYears = [
-    ...foldText(header.title ?? '').matchAll(
+    ...foldChars(header.title ?? '').matchAll(
       /(?<!ngay \d{1,2} thang \d{1,2} )nam ((?:19|20)\d{2})(?!\s*[-–])/g,
     ),
   ];
@@ -372,7 +373,7 @@ function parseOneDocument(lines: readonly string[]): TExtractedDocument {
       if (
         named &&
         /^(?:quoc hoi|chinh phu|thu tuong|uy ban|hoi dong|ban chap hanh|ban thuong vu|doan chu tich|bo chinh tri|ban bi thu)/.test(
-          foldText(named),
+          foldChars(named),
         )
       )
         issuer = named;

@@ -6,7 +6,7 @@
  * document's year. An indicator ending in "tối thiểu"/"tối đa" sets the comparator.
  */
 import type { TComparator, TMilestone, TTarget } from '../../contracts/plan-extract.ts';
-import { foldText } from './normalize-text.ts';
+import { foldChars } from '../../domain/fold-text.ts';
 import { readValue } from './read-target-table.ts';
 import { columnLabels, findTables, type TableRow } from './read-task-table.ts';
 
@@ -63,7 +63,7 @@ function readCellValue(cell: string): { op: TComparator; value: number; unit: st
   if (!m) return null;
   const value = Number(m[2]!.replace(/\.(?=\d{3}\b)/g, '').replace(',', '.'));
   if (!Number.isFinite(value)) return null;
-  const word = foldText(m[1] ?? '');
+  const word = foldChars(m[1] ?? '');
   const op: TComparator =
     word === 'it nhat' || word === 'toi thieu'
       ? '>='
@@ -101,7 +101,7 @@ export function readPipeTargetTables(
       const text = (row.cells[cols.indicator] ?? '').replace(/\*/g, '').trim();
       if (GROUP.test(ord) || (!ord && text)) {
         const phase = /giai doan\s*(?:19|20)\d{2}\s*[-–]\s*((?:19|20)\d{2})|nam\s((?:19|20)\d{2})/.exec(
-          foldText(text),
+          foldChars(text),
         );
         if (phase) groupYear = Number(phase[1] ?? phase[2]);
         parent = null;
@@ -112,7 +112,7 @@ export function readPipeTargetTables(
       let bound: TComparator | null = null;
       const tail = /\s(tối thiểu|tối đa)$/iu.exec(indicator);
       if (tail) {
-        bound = foldText(tail[1]!) === 'toi thieu' ? '>=' : '<=';
+        bound = foldChars(tail[1]!) === 'toi thieu' ? '>=' : '<=';
         indicator = indicator.slice(0, tail.index).trim();
       }
       const milestones: TMilestone[] = [];

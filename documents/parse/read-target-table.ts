@@ -4,7 +4,7 @@
  * gives each row as one line of text ("1 Tỷ lệ doanh nghiệp … % 40 60").
  */
 import type { TComparator, TMilestone, TTarget } from '../../contracts/plan-extract.ts';
-import { foldText } from './normalize-text.ts';
+import { foldChars } from '../../domain/fold-text.ts';
 
 const YEAR_CELL = /^(?:(?:n[a-z]m|den\snam|giai\sdoan)\s)?((?:19|20)\d{2})$/;
 const LABEL_CELL = /^(?:ten\s)?(?:chi tieu|noi dung(?: chi tieu)?|muc tieu|cac chi tieu)(?:\s[a-z ]{0,30})?$/;
@@ -31,7 +31,7 @@ export function readValue(cell: string): { op: TComparator; value: number; perce
     ? Number(raw.replace(/\./g, ''))
     : Number(raw.replace(',', '.'));
   if (!Number.isFinite(value)) return null;
-  const word = foldText(m[1] ?? '');
+  const word = foldChars(m[1] ?? '');
   let op: TComparator = '=';
   if (m[4] || word === '≥' || word === '>=' || word === 'toi thieu' || word === 'it nhat') op = '>=';
   else if (word === '≤' || word === '<=' || word === 'toi da' || word === 'khong qua') op = '<=';
@@ -42,7 +42,7 @@ export function readValue(cell: string): { op: TComparator; value: number; perce
 
 function readHeader(lines: readonly string[], at: number, to: number): Header | null {
   const first = lines[at]!.trim();
-  const folded = foldText(first);
+  const folded = foldChars(first);
   // one line: "TT Chỉ tiêu Đơn vị tính Năm 2025 Năm 2030"
   if (/\b(?:chi tieu|noi dung|muc tieu)\b/.test(folded) && first.length <= 160) {
     const years = [...folded.matchAll(YEAR_IN_LINE)].map((m) => Number(m[1]));
@@ -59,7 +59,7 @@ function readHeader(lines: readonly string[], at: number, to: number): Header | 
   let hasUnit = false;
   let end = at;
   for (let i = at + 1; i < to && i < at + 16; i++) {
-    const cell = foldText(lines[i]!.trim());
+    const cell = foldChars(lines[i]!.trim());
     if (cell.length === 0) continue;
     const y = YEAR_CELL.exec(cell);
     if (y) {

@@ -6,7 +6,7 @@
  * is a task, its lead and deadline taken from their columns. Group rows (I, II, a, b) are not tasks.
  */
 import type { TTask } from '../../contracts/plan-extract.ts';
-import { foldText } from './normalize-text.ts';
+import { foldChars } from '../../domain/fold-text.ts';
 import { readTimeCell } from './vietnamese-dates.ts';
 
 export interface TableRow {
@@ -67,7 +67,7 @@ export function columnLabels(header: readonly string[][]): string[] {
   const spanned: string[] = [];
   for (let c = 0; c < width; c++) spanned.push((top[c] ?? '').trim() || (c > 0 ? spanned[c - 1]! : ''));
   const subHeaders = header.slice(1).filter((r) => r.length === top.length);
-  return spanned.map((s, c) => foldText([s, ...subHeaders.map((r) => r[c] ?? '')].join(' ')));
+  return spanned.map((s, c) => foldChars([s, ...subHeaders.map((r) => r[c] ?? '')].join(' ')));
 }
 
 function columnsOf(header: readonly string[][]): Columns | null {
@@ -118,7 +118,7 @@ export function readTaskTables(
     const header = table.slice(0, firstData).map((r) => r.cells);
     const cols = columnsOf(header);
     if (!cols) continue;
-    const headerText = foldText(header.flat().join(' '));
+    const headerText = foldChars(header.flat().join(' '));
     // a target table (indicators by year) is read elsewhere
     if (/chi tieu/.test(headerText) && !/nhiem vu|noi dung|de an|van ban/.test(headerText)) continue;
     for (const r of table.slice(0, firstData)) used.add(r.line);
@@ -130,7 +130,7 @@ export function readTaskTables(
       if (text.length < 3) continue;
       let deadline: string | null = null;
       for (const c of cols.time) {
-        const d = readTimeCell(foldText(row.cells[c] ?? ''), year);
+        const d = readTimeCell(foldChars(row.cells[c] ?? ''), year);
         if (d) deadline = d;
       }
       const lead = cols.lead >= 0 ? (row.cells[cols.lead] ?? '').trim() || null : null;

@@ -12,7 +12,7 @@
  * "|"; a run of k bars between two cells is the end of a row (k − 2 empty cells closing it) or
  * k − 1 empty cells inside it. The first row of a file may lack its opening bar.
  */
-import { foldText } from './normalize-text.ts';
+import { foldChars } from '../../domain/fold-text.ts';
 
 const BAR = /^\s*\|\s*$/;
 
@@ -62,7 +62,7 @@ function readTable(lines: readonly string[], from: number): Table {
     if (k === 1) {
       // one bar: between two cells, or the closing bar of the table's last row
       const filled = row.length;
-      const layoutRow = row.some((c) => LAYOUT_CELL.test(foldText(cellText(c))));
+      const layoutRow = row.some((c) => LAYOUT_CELL.test(foldChars(cellText(c))));
       const nextIsRowStart =
         next !== undefined &&
         ORDINAL_CELL.test(next.replace(/\*/g, '').trim()) &&
@@ -119,7 +119,7 @@ function isLayoutTable(table: Table): boolean {
   if (columns > 3) return false;
   // a small two-column box (an addressee list beside an empty cell, a note) is laid out, not data
   if (columns <= 2 && table.rows.length <= 2) return true;
-  return table.rows.some((r) => r.some((c) => LAYOUT_CELL.test(foldText(cellText(c)))));
+  return table.rows.some((r) => r.some((c) => LAYOUT_CELL.test(foldChars(cellText(c)))));
 }
 
 function render(table: Table): string[] {
@@ -128,7 +128,7 @@ function render(table: Table): string[] {
     // column; rows after them ("Kính gửi" beside its list) read row by row
     let last = -1;
     table.rows.forEach((r, i) => {
-      if (r.some((c) => HEADER_CELL.test(foldText(cellText(c))))) last = i;
+      if (r.some((c) => HEADER_CELL.test(foldChars(cellText(c))))) last = i;
     });
     const byColumn = table.rows.slice(0, last + 1);
     const byRow = table.rows.slice(last + 1);
@@ -206,7 +206,7 @@ export function rebuildPipeHeader(lines: readonly string[]): string[] {
   const limit = Math.min(lines.length, 30);
   let start = -1;
   for (let i = 0; i < limit; i++) {
-    const cells = lines[i]!.split('|').map((c) => foldText(c.trim()));
+    const cells = lines[i]!.split('|').map((c) => foldChars(c.trim()));
     if (PIPE_ROW.test(lines[i]!) && cells.some((c) => HEADER_CELL.test(c))) {
       start = i;
       break;

@@ -4,7 +4,9 @@
  * top right; a new document starts with the issuing body's lines just above that motto.
  * Appendices (phụ lục) have no motto of their own and stay with the document they follow.
  */
-import { foldText, isMostlyUpper } from './normalize-text.ts';
+
+import { foldChars } from '../../domain/fold-text.ts';
+import { isMostlyUpper } from './normalize-text.ts';
 
 const MOTTO =
   /cong\s*h[o0]a\s*xa\s*h[o0]i\s*chu\s*ngh[il1]a|dang\s*cong\s*san\s*viet\s*nam|doc\s*lap\s*-?\s*tu\s*do\s*-?\s*hanh\s*phuc/;
@@ -12,7 +14,7 @@ const MOTTO =
 /** True for a line that is (mostly) the national motto, the Party's name or "Độc lập - Tự do". */
 export function isMottoLine(line: string): boolean {
   if (line.length > 160) return false;
-  const folded = foldText(line);
+  const folded = foldChars(line);
   const m = MOTTO.exec(folded);
   if (!m) return false;
   // "… được Quốc hội nước Cộng hòa xã hội chủ nghĩa Việt Nam … thông qua": a sentence naming the
@@ -77,7 +79,7 @@ function headerStart(lines: readonly string[], motto: number, floor: number): nu
       continue;
     }
     seen++;
-    const folded = foldText(line);
+    const folded = foldChars(line);
     if (
       line.length <= 160 &&
       (SYMBOL_START.test(folded) || VV_START.test(folded) || DATE_LINE.test(folded))
@@ -97,7 +99,7 @@ function headerStart(lines: readonly string[], motto: number, floor: number): nu
       while (k > floor && steps < 5) {
         const above = lines[k]!.trim();
         if (above.length > 0) {
-          if (VV_START.test(foldText(above))) break;
+          if (VV_START.test(foldChars(above))) break;
           if (!isWrappedSubject(above) || /[.;:]$/.test(above)) {
             k = floor;
             break;

@@ -6,7 +6,7 @@
  * one line with what follows it ("TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Nguyễn Hữu Tháp
  * CHƯƠNG TRÌNH …"). Such lines are given back the lines of the page.
  */
-import { foldText } from './normalize-text.ts';
+import { foldChars } from '../../domain/fold-text.ts';
 
 const NOI_NHAN_START = /^\|?\s*n[oơ]i nh[aậ]n\s*:/iu;
 const AUTHORITY_TOKEN = /^(?:TM|KT|TL|TUQ|Q|T\/M|K\/T|T\/L)\.?$/u;
@@ -33,7 +33,7 @@ function signatureLines(words: readonly string[]): string[] {
   const last = out.at(-1)!.split(' ');
   const start = AUTHORITY_TOKEN.test(last[0]!) ? 1 : 0;
   for (let k = start + 1; k < last.length; k++) {
-    if (POSITION.test(foldText(last.slice(k).join(' ')))) {
+    if (POSITION.test(foldChars(last.slice(k).join(' ')))) {
       out[out.length - 1] = last.slice(0, k).join(' ');
       out.push(last.slice(k).join(' '));
       break;
@@ -54,15 +54,15 @@ export function splitFlatSignature(text: string): string[] | null {
   while (upper < words.length && UPPER_WORD.test(words[upper]!)) upper++;
   if (upper === 0 || upper >= words.length) return null;
   const run = words.slice(0, upper);
-  const folded = foldText(run.join(' '));
+  const folded = foldChars(run.join(' '));
   if (!startsWithAuthority && !POSITION.test(folded)) return null;
   // a rank before the name stays with it ("Thiếu tướng Trương Minh Đương")
   const nameStart = upper;
   let nameEnd = nameStart;
-  if (RANKS.test(foldText(words.slice(nameStart, nameStart + 2).join(' ')))) nameEnd += 2;
+  if (RANKS.test(foldChars(words.slice(nameStart, nameStart + 2).join(' ')))) nameEnd += 2;
   while (nameEnd < words.length && nameEnd - nameStart < 7 && NAME_WORD.test(words[nameEnd]!)) nameEnd++;
   const nameWords =
-    nameEnd - nameStart - (RANKS.test(foldText(words.slice(nameStart, nameStart + 2).join(' '))) ? 2 : 0);
+    nameEnd - nameStart - (RANKS.test(foldChars(words.slice(nameStart, nameStart + 2).join(' '))) ? 2 : 0);
   if (nameWords < 2 || nameWords > 5) return null;
   // the name ends the block: what follows is a new block (upper case) or nothing
   const after = words[nameEnd];

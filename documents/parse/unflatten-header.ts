@@ -4,7 +4,7 @@
  * the place-and-date line, the type name with its subject. A page title repeated in front of
  * lines ("Quyết định 435/QĐ-UBND năm 2020. Điều 1.") is page chrome and is removed.
  */
-import { foldText } from './normalize-text.ts';
+import { foldChars } from '../../domain/fold-text.ts';
 
 const DATE_IN_LINE =
   /ng[a-z]y\s*(?:\d{1,2}|[.…_ ]+)\s*th[a-z]ng\s*(?:\d{1,2}|[.…_ ]+)\s*n[a-z]m\s*(?:(?:19|20)\d{2}|[.…_ ]+)/;
@@ -36,7 +36,7 @@ export function splitHeaderLine(line: string): string[] {
     out.push(rest.slice(0, so.index).trim());
     rest = rest.slice(so.index + 1);
   }
-  const folded = foldText(rest);
+  const folded = foldChars(rest);
   const date = DATE_IN_LINE.exec(folded);
   if (date) {
     const end = date.index + date[0].length;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { foldText } from './normalize-text.ts';
+import { foldChars } from '../../domain/fold-text.ts';
 import { findDeadline, isoDate, readDateAtStart } from './vietnamese-dates.ts';
 
-const deadline = (text: string): string | null => findDeadline(foldText(text));
+const deadline = (text: string): string | null => findDeadline(foldChars(text));
 
 describe('deadlines', () => {
   it('reads a day, a month, a quarter and a year as their last day', () => {
@@ -26,7 +26,7 @@ describe('dates', () => {
     expect(isoDate(2024, 2, 29)).toBe('2024-02-29');
   });
   it('reads "ngày 12 tháng 7 năm 2021" and OCR "ngay 10 thang 5 nim 2024"', () => {
-    expect(readDateAtStart(foldText(' ngày 12 tháng 7 năm 2021 của Bộ'))).toBe('2021-07-12');
+    expect(readDateAtStart(foldChars(' ngày 12 tháng 7 năm 2021 của Bộ'))).toBe('2021-07-12');
     expect(readDateAtStart('ngay 10 thang 5 nim 2024')).toBe('2024-05-10');
     expect(readDateAtStart(', ngay 23/8/2021')).toBe('2021-08-23');
   });

@@ -4,7 +4,9 @@
  * duty ("Báo cáo kết quả thực hiện hằng năm gửi về … trước ngày 10/11."), a dated campaign.
  * The wording is the one plans use, so a reader of plans reads the same data back.
  */
+
 import type { TEvent, TMilestone, TReporting, TTarget } from '../../contracts/plan-extract.ts';
+import { foldText } from '../../domain/fold-text.ts';
 import { formatDate } from './plan-for-render.ts';
 
 /** 90 → "90", 2.5 → "2,5", 1500 → "1.500" (Vietnamese separators). */
@@ -12,15 +14,6 @@ export function formatNumber(value: number): string {
   const [int, frac] = String(Math.abs(value)).split('.') as [string, string | undefined];
   const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
   return `${value < 0 ? '-' : ''}${grouped}${frac ? `,${frac}` : ''}`;
-}
-
-function foldWords(text: string): string {
-  return text
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/đ/g, 'd')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '');
 }
 
 const isPercent = (m: TMilestone): boolean => m.unit === '%';
@@ -67,10 +60,10 @@ function statesOwnCount(target: TTarget): boolean {
   if (target.milestones.length !== 1) return false;
   const m = target.milestones[0]!;
   if (isPercent(m) || !m.unit) return false;
-  const folded = foldWords(target.text);
+  const folded = foldText(target.text);
   const words: Record<number, string> = { 1: 'mot', 2: 'hai', 3: 'ba', 4: 'bon', 5: 'nam' };
   const numbers = [formatNumber(m.value), words[m.value]].filter(Boolean).join('|');
-  return new RegExp(`(?:^|\\s)(?:${numbers})\\s${foldWords(m.unit)}`).test(folded);
+  return new RegExp(`(?:^|\\s)(?:${numbers})\\s${foldText(m.unit)}`).test(folded);
 }
 
 /** One sentence stating a target with every milestone. */

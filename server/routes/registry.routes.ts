@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZIdParams, ZIsoDate } from '../../contracts/common.ts';
+import { ZDocumentChain, ZDocumentDetail, ZDocumentList } from '../../contracts/document-registry.ts';
 import { defineRoute } from '../http/route-spec.ts';
 
 const tags = ['documents'];
@@ -20,6 +21,7 @@ export function registryRoutes() {
         to: ZIsoDate.optional(),
         limit: z.coerce.number().int().min(1).max(200).default(50),
       }),
+      response: { 200: ZDocumentList },
       handler: async ({ query, actor, services }) => ({
         documents: await services.documentRegistry.search(actor, query),
       }),
@@ -32,6 +34,7 @@ export function registryRoutes() {
       summary: 'A document: metadata, source text, extraction, what it cites and what cites it',
       tags,
       params: ZIdParams,
+      response: { 200: ZDocumentDetail },
       handler: ({ params, actor, services }) => services.documentRegistry.get(actor, params.id),
     }),
     defineRoute({
@@ -42,6 +45,7 @@ export function registryRoutes() {
       summary: 'The chain: documents it implements (căn cứ, up) and documents implementing it (down)',
       tags,
       params: ZIdParams,
+      response: { 200: ZDocumentChain },
       handler: ({ params, actor, services }) => services.documentRegistry.chain(actor, params.id),
     }),
   ];

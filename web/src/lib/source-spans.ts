@@ -1,4 +1,4 @@
-import { foldVietnamese } from './text.ts';
+import { foldChars, foldText } from '../../../domain/fold-text.ts';
 
 /** A run of the source text, [start, end) in UTF-16 units of the original. */
 export interface SourceSpan {
@@ -13,15 +13,6 @@ export interface FoldedSource {
   origin: number[];
   /** For each folded character, the index just after the original character(s). */
   originEnd: number[];
-}
-
-function foldChar(char: string): string {
-  return char
-    .normalize('NFD')
-    .replace(/\p{Mn}/gu, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase();
 }
 
 export function foldSource(text: string): FoldedSource {
@@ -41,7 +32,7 @@ export function foldSource(text: string): FoldedSource {
       inSpace = true;
     } else {
       inSpace = false;
-      for (const out of foldChar(char)) {
+      for (const out of foldChars(char.normalize('NFC')).replace(/\p{M}+/gu, '')) {
         folded += out;
         origin.push(index);
         originEnd.push(next);
@@ -54,7 +45,7 @@ export function foldSource(text: string): FoldedSource {
 
 /** The needle as it is searched: folded, whitespace collapsed, trimmed. */
 export function foldNeedle(needle: string): string {
-  return foldVietnamese(needle).replace(/\s+/gu, ' ').trim();
+  return foldText(needle);
 }
 
 /** Where `needle` first occurs in the source, diacritic-, case- and whitespace-insensitive. */

@@ -1,16 +1,7 @@
-/** Lower-case and strip Vietnamese diacritics so "thai binh" matches "Thái Bình". */
-export function foldVietnamese(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{Mn}/gu, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase()
-    .trim();
-}
+import { foldText } from '../../../domain/fold-text.ts';
 
 export function includesFolded(haystack: string, needle: string): boolean {
-  return foldVietnamese(haystack).includes(foldVietnamese(needle));
+  return foldText(haystack).includes(foldText(needle));
 }
 
 /** "Mã đơn vị" → "mã đơn vị", for a field label inside a sentence. */
