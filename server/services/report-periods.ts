@@ -4,7 +4,7 @@ import {
   type PeriodFrequency,
   periodsOf,
   type ReportingPeriod,
-} from '../../domain/rollup/periods.ts';
+} from '../../domain/reporting/periods.ts';
 
 /** One reporting period as stored: its calendar span, the data cut-off and the due date. */
 export interface PeriodSpec {
