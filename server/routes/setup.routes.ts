@@ -1,7 +1,14 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ZMe } from '../../contracts/auth.ts';
-import { ZInvitationAccept, ZInvitationCreate, ZSetup, ZSetupStatus } from '../../contracts/setup.ts';
+import {
+  ZInvitationAccept,
+  ZInvitationCreate,
+  ZInvitationLink,
+  ZInvitationOffer,
+  ZSetup,
+  ZSetupStatus,
+} from '../../contracts/setup.ts';
 import { SESSION_COOKIE } from '../http/register-routes.ts';
 import { defineRoute } from '../http/route-spec.ts';
 import type { Services } from '../services/services.ts';
@@ -70,6 +77,7 @@ export function setupRoutes(options: { sessionTtlHours: number }) {
       summary: 'Invite a person: a link with an expiry for a role (not above the caller’s) in a unit',
       tags: ['users'],
       body: ZInvitationCreate,
+      response: { 201: ZInvitationLink },
       handler: async ({ body, actor, services, reply }) => {
         reply.status(201);
         return services.setup.invite(actor, body);
@@ -83,6 +91,7 @@ export function setupRoutes(options: { sessionTtlHours: number }) {
       summary: 'What an invitation offers (role, unit, expiry); 404 when unknown, used or expired',
       tags: ['users'],
       params: ZToken,
+      response: { 200: ZInvitationOffer },
       handler: ({ params, services }) => services.setup.invitation(params.token),
     }),
     defineRoute({
