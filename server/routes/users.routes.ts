@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { ZUser, ZUserCreate, ZUserUpdate } from '../../contracts/auth.ts';
+import { ZUser, ZUserCreate, ZUserList, ZUserUpdate } from '../../contracts/auth.ts';
 import { ZIdParams } from '../../contracts/common.ts';
 import { defineRoute } from '../http/route-spec.ts';
 
@@ -14,7 +13,7 @@ export function userRoutes() {
       scope: 'own',
       summary: 'Users whose home unit is in the caller’s organisation',
       tags,
-      response: { 200: z.object({ users: z.array(ZUser) }) },
+      response: { 200: ZUserList },
       handler: async ({ actor, services }) => ({ users: await services.users.list(actor) }),
     }),
     defineRoute({
