@@ -4,8 +4,8 @@ import {
   ZOrgImportResult,
   ZOrgSearchQuery,
   ZOrgTree,
-  ZOrgUnitAsOf,
   ZOrgUnitDetail,
+  ZOrgUnitList,
   ZTreeQuery,
   ZUnitClose,
   ZUnitCreate,
@@ -13,6 +13,7 @@ import {
   ZUnitMove,
   ZUnitRename,
   ZUnitSplit,
+  ZUnitSplitResult,
 } from '../../contracts/org.ts';
 import { AppError } from '../errors.ts';
 import { defineRoute } from '../http/route-spec.ts';
@@ -42,7 +43,7 @@ export function orgRoutes() {
       summary: 'Diacritic-insensitive search of units by name or code, within the caller’s organisation',
       tags,
       query: ZOrgSearchQuery,
-      response: { 200: z.object({ units: z.array(ZOrgUnitAsOf) }) },
+      response: { 200: ZOrgUnitList },
       handler: async ({ query, actor, services }) => ({
         units: await services.org.search(actor, query.q, query.date, query.limit),
       }),
@@ -118,7 +119,7 @@ export function orgRoutes() {
       tags,
       params: ZIdParams,
       body: ZUnitSplit,
-      response: { 200: z.object({ successors: z.array(ZOrgUnitDetail) }) },
+      response: { 200: ZUnitSplitResult },
       handler: async ({ params, body, actor, services }) => ({
         successors: await services.org.split(actor, params.id, body),
       }),
