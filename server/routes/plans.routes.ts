@@ -8,7 +8,7 @@ import {
   ZPlan,
   ZPlanContent,
   ZPlanFromExtract,
-  ZPlanSummary,
+  ZPlanList,
   ZPlanUpdate,
   ZTaskBoard,
   ZTaskBoardQuery,
@@ -29,7 +29,7 @@ export function planRoutes() {
       summary: 'Plans of a unit’s organisation (default the caller’s) and those received from levels above',
       tags,
       query: z.object({ unitId: ZId.optional() }),
-      response: { 200: z.object({ plans: z.array(ZPlanSummary) }) },
+      response: { 200: ZPlanList },
       handler: async ({ query, actor, services }) => ({
         plans: await services.plans.list(actor, query.unitId),
       }),
