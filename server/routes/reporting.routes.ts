@@ -1,19 +1,25 @@
 import { z } from 'zod';
 import { ZId, ZIdParams, ZRefId, ZVersion } from '../../contracts/common.ts';
 import {
-  ZDueItem,
+  ZDueList,
   ZExcelImportResult,
   ZForm,
   ZFormContent,
   ZIndicator,
   ZIndicatorInput,
+  ZIndicatorList,
+  ZPeriodStatus,
   ZReport,
   ZReportSave,
   ZReturn,
   ZReview,
   ZReviewQueue,
   ZReviewQueueQuery,
+  ZSchedule,
   ZScheduleCreate,
+  ZScheduleList,
+  ZTargetBinding,
+  ZTargetSuggestionList,
 } from '../../contracts/reporting.ts';
 import { AppError } from '../errors.ts';
 import { defineRoute } from '../http/route-spec.ts';
@@ -30,7 +36,7 @@ export function reportingRoutes() {
       scope: 'none',
       summary: 'Indicators (what is measured): ratio, count, sum or yes/no',
       tags,
-      response: { 200: z.object({ indicators: z.array(ZIndicator) }) },
+      response: { 200: ZIndicatorList },
       handler: async ({ actor, services }) => ({
         indicators: await services.reporting.listIndicators(actor),
       }),
@@ -57,6 +63,7 @@ export function reportingRoutes() {
       summary: 'For each target of a plan: its bound indicator and suggestions from the target’s words',
       tags,
       params: ZIdParams,
+      response: { 200: ZTargetSuggestionList },
       handler: async ({ params, actor, services }) => ({
         targets: await services.reporting.suggestForPlan(actor, params.id),
       }),
@@ -70,6 +77,7 @@ export function reportingRoutes() {
       tags,
       params: z.object({ id: ZId, targetId: ZId }),
       body: z.object({ indicatorId: ZRefId }),
+      response: { 200: ZTargetBinding },
       handler: ({ params, body, actor, services }) =>
         services.reporting.bindTarget(actor, params.id, params.targetId, body.indicatorId),
     }),
@@ -81,6 +89,7 @@ export function reportingRoutes() {
       summary: 'Make a plan’s reporting duty a schedule: a form (indicators, sections) and its periods',
       tags,
       body: ZScheduleCreate,
+      response: { 201: ZSchedule },
       handler: async ({ body, actor, services, reply }) => {
         reply.status(201);
         return services.reporting.createSchedule(actor, body);
@@ -94,6 +103,7 @@ export function reportingRoutes() {
       summary: 'A plan’s reporting schedules with their forms and periods',
       tags,
       params: ZIdParams,
+      response: { 200: ZScheduleList },
       handler: async ({ params, actor, services }) => ({
         schedules: await services.reporting.schedulesOfPlan(actor, params.id),
       }),
@@ -117,7 +127,7 @@ export function reportingRoutes() {
       scope: 'own',
       summary: '“Báo cáo của tôi”: what the caller’s unit must report, with due dates and status',
       tags,
-      response: { 200: z.object({ items: z.array(ZDueItem) }) },
+      response: { 200: ZDueList },
       handler: async ({ actor, services }) => ({ items: await services.reporting.myDue(actor) }),
     }),
     defineRoute({
@@ -140,6 +150,7 @@ export function reportingRoutes() {
       summary: 'Units × status for one period: expected, submitted, on time, approved, late',
       tags,
       params: ZIdParams,
+      response: { 200: ZPeriodStatus },
       handler: ({ params, actor, services }) => services.reporting.periodStatus(actor, params.id),
     }),
     defineRoute({
