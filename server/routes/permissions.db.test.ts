@@ -484,6 +484,18 @@ describe.each(testEngines())('permission matrix on %s', (engine) => {
       url: '/api/invitations',
       payload: { role: 'viewer', homeUnitId: unitOf(side), expiresInDays: 3 },
     }),
+    'GET /api/invitations': async () => ({ method: 'GET', url: '/api/invitations' }),
+    'DELETE /api/invitations/:id': async (side) => {
+      await t.services.setup.invite(SYSTEM_ACTOR, {
+        role: 'viewer',
+        homeUnitId: unitOf(side),
+        expiresInDays: 3,
+      });
+      const [newest] = await testDb.database.query<{ id: number }>(
+        'SELECT id FROM invitations ORDER BY id DESC LIMIT 1',
+      );
+      return { method: 'DELETE', url: `/api/invitations/${newest!.id}` };
+    },
     'GET /api/invitations/:token': async () => ({
       method: 'GET',
       url: `/api/invitations/${await freshInvitation()}`,
@@ -657,7 +669,9 @@ describe.each(testEngines())('permission matrix on %s', (engine) => {
     cachedDocumentId ??= await t.services.documentRegistry.register(
       SYSTEM_ACTOR,
       { ...EXTRACT_DOC, symbol: '9/KH-LĐLĐ' },
-      { sourceText: null, sourceFileName: null, ownerUnitId: null },
+      // A document of province A: readable inside it (another province's gets 404, setup of
+      // `document-access.db.test.ts`).
+      { sourceText: null, sourceFileName: null, ownerUnitId: org.provinceA.id },
     );
     return cachedDocumentId;
   };

@@ -1,7 +1,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ZMe } from '../../contracts/auth.ts';
+import { ZIdParams } from '../../contracts/common.ts';
 import {
+  ZInvitation,
   ZInvitationAccept,
   ZInvitationCreate,
   ZInvitationLink,
@@ -82,6 +84,31 @@ export function setupRoutes(options: { sessionTtlHours: number }) {
         reply.status(201);
         return services.setup.invite(actor, body);
       },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/invitations',
+      access: 'manager',
+      scope: 'own',
+      summary:
+        'Invitations into the caller’s organisation, newest first, with their state (never their links)',
+      tags: ['users'],
+      response: { 200: z.object({ invitations: z.array(ZInvitation) }) },
+      handler: async ({ actor, services }) => ({
+        invitations: await services.setup.listInvitations(actor),
+      }),
+    }),
+    defineRoute({
+      method: 'DELETE',
+      url: '/api/invitations/:id',
+      access: 'manager',
+      scope: 'unit',
+      summary:
+        'Revoke an open invitation (one the caller could have made); 403 outside their organisation, 409 once used or revoked',
+      tags: ['users'],
+      params: ZIdParams,
+      response: { 200: ZInvitation },
+      handler: ({ params, actor, services }) => services.setup.revokeInvitation(actor, params.id),
     }),
     defineRoute({
       method: 'GET',

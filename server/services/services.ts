@@ -4,6 +4,7 @@ import type { Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import { AuditRepository } from '../repositories/audit.repository.ts';
 import { DocumentRepository } from '../repositories/document.repository.ts';
+import { InvitationRepository } from '../repositories/invitation.repository.ts';
 import { NotificationRepository } from '../repositories/notification.repository.ts';
 import { OrgRepository } from '../repositories/org.repository.ts';
 import { ParseJobRepository } from '../repositories/parse-job.repository.ts';
@@ -109,8 +110,16 @@ export function createServices(
   );
   // The demo loader needs the finished service graph: it is set once the graph exists.
   const later: { loadDemo: () => Promise<unknown> } = { loadDemo: async () => undefined };
-  const setup = new SetupService(database, userRepository, orgRepository, org, settings, access, audit, () =>
-    later.loadDemo(),
+  const setup = new SetupService(
+    database,
+    userRepository,
+    orgRepository,
+    org,
+    settings,
+    new InvitationRepository(database),
+    access,
+    audit,
+    () => later.loadDemo(),
   );
   const services = {
     setup,
@@ -129,6 +138,7 @@ export function createServices(
       access,
       audit,
       sessionCache,
+      (actor, userId) => setup.revokeInvitationsOf(actor, userId),
     ),
     documentParse: new DocumentParseService(new ParseJobRepository(database), config.parse, log),
     documentRegistry,

@@ -1,11 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
 import type { TRole } from '../../contracts/auth.ts';
-import type { TSetup } from '../../contracts/setup.ts';
+import type { TInvitation, TSetup } from '../../contracts/setup.ts';
+import { toIsoTimestamp } from '../../domain/dates.ts';
 import { roleAtLeast } from '../../domain/roles.ts';
 import type { Database } from '../db/client.ts';
-import { invitations } from '../db/schema.ts';
 import { AppError, notFound } from '../errors.ts';
+import type { InvitationListed, InvitationRepository } from '../repositories/invitation.repository.ts';
 import type { OrgRepository } from '../repositories/org.repository.ts';
 import type { SettingsRepository } from '../repositories/settings.repository.ts';
 import type { UserRepository } from '../repositories/user.repository.ts';
@@ -17,8 +17,10 @@ import { hashPassword } from './password.ts';
 import { loadProvinceReference, NATIONAL_CODE } from './reference-provinces.ts';
 
 /** PostgreSQL's `2026-11-29 14:00:00+00` (and PGlite's ISO form) as epoch milliseconds. */
-const parseTimestamp = (text: string): number =>
-  Date.parse(text.replace(' ', 'T').replace(/([+-]\d{2})$/, '$1:00'));
+const parseTimestamp = (text: string): number => Date.parse(toIsoTimestamp(text));
+
+/** Invitations listed at most (newest first): a manager's screen, not an archive. */
+const INVITATIONS_LISTED = 200;
 
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -34,6 +36,7 @@ export class SetupService {
     private readonly org: OrgRepository,
     private readonly orgService: OrgService,
     private readonly settings: SettingsRepository,
+    private readonly invitations: InvitationRepository,
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly loadDemo: () => Promise<unknown>,
@@ -112,18 +115,14 @@ export class SetupService {
     const token = randomBytes(24).toString('base64url');
     const expiresAt = new Date(this.access.now().getTime() + input.expiresInDays * 86_400_000).toISOString();
     await this.database.transaction(async () => {
-      const [row] = await this.database
-        .db()
-        .insert(invitations)
-        .values({
-          tokenHash: hash(token),
-          role: input.role,
-          homeUnitId: input.homeUnitId,
-          createdBy: actor.userId,
-          expiresAt,
-        })
-        .returning({ id: invitations.id });
-      await this.audit.record(actor, 'invitation.create', 'invitation', row!.id, null, {
+      const id = await this.invitations.insert({
+        tokenHash: hash(token),
+        role: input.role,
+        homeUnitId: input.homeUnitId,
+        createdBy: actor.userId,
+        expiresAt,
+      });
+      await this.audit.record(actor, 'invitation.create', 'invitation', id, null, {
         role: input.role,
         homeUnitId: input.homeUnitId,
         expiresAt,
@@ -152,13 +151,7 @@ export class SetupService {
     const row = await this.findValid(token);
     const passwordHash = await hashPassword(input.password);
     return this.database.transaction(async () => {
-      const claimed = await this.database
-        .db()
-        .update(invitations)
-        .set({ acceptedAt: sql`now()` })
-        .where(sql`${invitations.id} = ${row.id} AND ${invitations.acceptedAt} IS NULL`)
-        .returning({ id: invitations.id });
-      if (claimed.length === 0) throw notFound('invitation');
+      if (!(await this.invitations.claim(row.id))) throw notFound('invitation');
       if (await this.users.findByUsername(input.username)) {
         throw new AppError(409, 'duplicate', { field: '@username', value: input.username }, 'username');
       }
@@ -168,11 +161,7 @@ export class SetupService {
         role: row.role as TRole,
         homeUnitId: row.homeUnitId,
       });
-      await this.database
-        .db()
-        .update(invitations)
-        .set({ acceptedBy: user.id })
-        .where(eq(invitations.id, row.id));
+      await this.invitations.setAcceptedBy(row.id, user.id);
       await this.audit.record(
         { ...SYSTEM_ACTOR, userId: user.id },
         'invitation.accept',
@@ -185,15 +174,95 @@ export class SetupService {
     });
   }
 
+  /**
+   * The invitations a manager may see and revoke: those into units of their organisation (all for
+   * the national level), newest first, with their state.
+   */
+  async listInvitations(actor: Actor): Promise<TInvitation[]> {
+    this.access.assertRole(actor, 'manager');
+    const unitIds =
+      actor.homeUnitId === null
+        ? null
+        : (await this.org.tree(this.access.today(), actor.homeUnitId)).map((u) => u.id);
+    const now = this.access.now().getTime();
+    return (await this.invitations.list(unitIds, INVITATIONS_LISTED)).map((row) => toInvitation(row, now));
+  }
+
+  /**
+   * Revokes an open invitation: by a manager who could have made it (its unit in their
+   * organisation, 403 otherwise; its role not above theirs). 409 when it was used or revoked already.
+   */
+  async revokeInvitation(actor: Actor, id: number): Promise<TInvitation> {
+    this.access.assertRole(actor, 'manager');
+    const row = await this.invitations.findById(id);
+    if (!row) throw notFound('invitation');
+    await this.access.assertUnitAccess(actor, row.homeUnitId);
+    if (!roleAtLeast(actor.role, row.role as TRole)) throw new AppError(403, 'role_too_high', {}, 'role');
+    await this.database.transaction(async () => {
+      if (!(await this.invitations.revoke(id, actor.userId)))
+        throw new AppError(
+          409,
+          'validation',
+          { field: 'invitation', detail: 'lời mời đã được dùng hoặc đã thu hồi' },
+          null,
+        );
+      await this.audit.record(actor, 'invitation.revoke', 'invitation', id, null, { reason: 'manager' });
+    });
+    const [listed] = (await this.invitations.list(null, INVITATIONS_LISTED)).filter((r) => r.id === id);
+    return toInvitation(listed!, this.access.now().getTime());
+  }
+
+  /**
+   * With a deactivated account: every invitation it made that is still open is revoked (in the
+   * deactivating transaction), each recorded in the audit trail.
+   */
+  async revokeInvitationsOf(actor: Actor, inviterId: number): Promise<number[]> {
+    const revoked = await this.invitations.revokeOpenByInviter(inviterId, actor.userId);
+    for (const id of revoked)
+      await this.audit.record(actor, 'invitation.revoke', 'invitation', id, null, {
+        reason: 'inviter_deactivated',
+        inviterId,
+      });
+    return revoked;
+  }
+
+  /** An invitation whose link still opens: unknown, used, revoked, expired or from a deactivated inviter: 404. */
   private async findValid(token: string) {
-    const [row] = await this.database
-      .db()
-      .select()
-      .from(invitations)
-      .where(eq(invitations.tokenHash, hash(token)));
-    if (!row || row.acceptedAt !== null || parseTimestamp(row.expiresAt) < this.access.now().getTime()) {
+    const row = await this.invitations.findByTokenHash(hash(token));
+    if (
+      !row ||
+      row.acceptedAt !== null ||
+      row.revokedAt !== null ||
+      !row.inviterActive ||
+      parseTimestamp(row.expiresAt) < this.access.now().getTime()
+    ) {
       throw notFound('invitation');
     }
     return row;
   }
+}
+
+function toInvitation(row: InvitationListed, now: number): TInvitation {
+  const expiresAt = toIsoTimestamp(row.expiresAt);
+  const state: TInvitation['state'] =
+    row.acceptedAt !== null
+      ? 'accepted'
+      : row.revokedAt !== null || !row.inviterActive
+        ? 'revoked'
+        : Date.parse(expiresAt) < now
+          ? 'expired'
+          : 'open';
+  return {
+    id: row.id,
+    role: row.role as TRole,
+    homeUnitId: row.homeUnitId,
+    homeUnitName: row.homeUnitName,
+    invitedBy: row.invitedBy,
+    createdAt: toIsoTimestamp(row.createdAt),
+    expiresAt,
+    state,
+    acceptedAt: row.acceptedAt === null ? null : toIsoTimestamp(row.acceptedAt),
+    acceptedUsername: row.acceptedUsername,
+    revokedAt: row.revokedAt === null ? null : toIsoTimestamp(row.revokedAt),
+  };
 }

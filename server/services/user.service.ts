@@ -37,6 +37,9 @@ export class UserService {
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly sessionCache: SessionCache,
+    /** Revokes the open invitations of a deactivated account (`SetupService.revokeInvitationsOf`). */
+    private readonly onDeactivated: (actor: Actor, userId: number) => Promise<unknown> = async () =>
+      undefined,
   ) {}
 
   async list(actor: Actor): Promise<TUser[]> {
@@ -101,6 +104,7 @@ export class UserService {
       if (!updated) throw versionConflict({ version: existing.version });
       // Deactivation or a new password ends the user's sessions everywhere.
       if (input.active === false || passwordHash) await this.sessions.deleteForUser(id);
+      if (input.active === false && existing.active) await this.onDeactivated(actor, id);
       const { passwordHash: _a, ...before } = existing;
       const { passwordHash: _b, ...after } = updated;
       await this.audit.record(actor, 'user.update', 'user', id, before, {
