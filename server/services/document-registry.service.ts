@@ -4,6 +4,7 @@ import { symbolKey } from '../../domain/plans/symbol.ts';
 import type { Database } from '../db/client.ts';
 import { AppError, notFound } from '../errors.ts';
 import type { DocumentRepository, DocumentRow } from '../repositories/document.repository.ts';
+import { DocumentAccessRepository } from '../repositories/document-access.repository.ts';
 import type { AccessService } from './access.service.ts';
 import type { Actor } from './actor.ts';
 import type { AuditService } from './audit.service.ts';
@@ -67,12 +68,67 @@ const summary = (
  * itself arrives, the stub is filled and every citation points at it.
  */
 export class DocumentRegistryService {
+  private readonly holders: DocumentAccessRepository;
+
   constructor(
     private readonly database: Database,
     private readonly documents: DocumentRepository,
     private readonly access: AccessService,
     private readonly audit: AuditService,
-  ) {}
+  ) {
+    this.holders = new DocumentAccessRepository(database);
+  }
+
+  /**
+   * Which of these documents the actor may read. A stored document is read where its plans are:
+   * wherever a plan holding it may be read (the plan's unit, its organisation and the units below,
+   * which receive it), and where a plan derived from such a plan may be read (the document came
+   * down to it); by whoever uploaded it; at the national level (or by the system) every one. A document known only by reference (symbol, date, issuer: a citation,
+   * no text) is readable by all. Others are answered 404, as if they did not exist.
+   */
+  private async readableOf(actor: Actor, ids: number[]): Promise<Set<number>> {
+    const holders = await this.holders.holdersOf(ids);
+    if (actor.homeUnitId === null) return new Set(holders.keys());
+    const home = actor.homeUnitId;
+    const reach = new Map<number, Promise<boolean>>();
+    // A unit's plans are read in its organisation and below it (received from above, as
+    // `PlanService` reads plans): the unit reaches the actor's home unit.
+    const reaches = (unitId: number) => {
+      let known = reach.get(unitId);
+      if (!known) {
+        known = this.access
+          .canAccessUnit(actor, unitId)
+          .then(
+            async (inside) => inside || this.access.canAccessUnit({ ...actor, homeUnitId: unitId }, home),
+          );
+        reach.set(unitId, known);
+      }
+      return known;
+    };
+    const nationalReach = (unitId: number) => this.access.canAccessUnit(actor, unitId);
+    for (const national of await this.holders.nationalUnitIds())
+      if (await nationalReach(national)) return new Set(holders.keys());
+    const readable = new Set<number>();
+    for (const held of holders.values()) {
+      if (held.knownByReference || (held.createdBy !== null && held.createdBy === actor.userId)) {
+        readable.add(held.documentId);
+        continue;
+      }
+      const units = held.ownerUnitId === null ? held.planUnitIds : [held.ownerUnitId, ...held.planUnitIds];
+      for (const unitId of units) {
+        if (await reaches(unitId)) {
+          readable.add(held.documentId);
+          break;
+        }
+      }
+    }
+    return readable;
+  }
+
+  /** 404 for a document that does not exist or that the actor may not read (`readableOf`). */
+  private async assertReadable(actor: Actor, id: number): Promise<void> {
+    if (!(await this.readableOf(actor, [id])).has(id)) throw notFound('document');
+  }
 
   /** Stores an extracted document with its references (inside the caller's transaction). */
   async register(
@@ -221,8 +277,14 @@ export class DocumentRegistryService {
     this.access.assertRole(actor, 'viewer');
     const row = await this.documents.find(id);
     if (!row) throw notFound('document');
+    await this.assertReadable(actor, id);
     const references = await this.documents.referencesOf(id);
-    const referencedBy = await this.documents.referencedBy(id);
+    const cited = await this.documents.referencedBy(id);
+    const readable = await this.readableOf(
+      actor,
+      cited.map((r) => r.id),
+    );
+    const referencedBy = cited.filter((r) => readable.has(r.id));
     return {
       ...summary(row),
       place: row.place,
@@ -254,6 +316,8 @@ export class DocumentRegistryService {
     this.access.assertRole(actor, 'viewer');
     const row = await this.documents.find(id);
     if (!row) throw notFound('document');
+    await this.assertReadable(actor, id);
+    const readable = async (docId: number) => (await this.readableOf(actor, [docId])).has(docId);
     const up = async (docId: number, depth: number, seen: Set<number>): Promise<DocumentChainNode[]> => {
       if (depth > 8) return [];
       const refs = (await this.documents.referencesOf(docId)).filter(
@@ -264,7 +328,7 @@ export class DocumentRegistryService {
         if (seen.has(ref.targetDocumentId!)) continue;
         seen.add(ref.targetDocumentId!);
         const target = await this.documents.find(ref.targetDocumentId!);
-        if (!target) continue;
+        if (!target || !(await readable(target.id))) continue;
         nodes.push({ ...summary(target), relation: 'basis', children: await up(target.id, depth + 1, seen) });
       }
       return nodes;
@@ -275,6 +339,7 @@ export class DocumentRegistryService {
       for (const ref of await this.documents.referencedBy(docId)) {
         if (ref.relation !== 'basis' || seen.has(ref.id)) continue;
         seen.add(ref.id);
+        if (!(await readable(ref.id))) continue;
         const target = (await this.documents.find(ref.id))!;
         nodes.push({ ...summary(target), relation: 'basis', children: await down(ref.id, depth + 1, seen) });
       }
@@ -305,14 +370,20 @@ export class DocumentRegistryService {
       to: query.to,
       limit: query.limit,
     });
-    return found.map((d) => ({
-      id: d.id,
-      kind: d.kind,
-      symbol: d.symbol,
-      issuer: d.issuer,
-      issuedOn: d.issued_on,
-      title: d.title,
-      knownByReference: d.known_by_reference,
-    }));
+    const readable = await this.readableOf(
+      actor,
+      found.map((d) => d.id),
+    );
+    return found
+      .filter((d) => readable.has(d.id))
+      .map((d) => ({
+        id: d.id,
+        kind: d.kind,
+        symbol: d.symbol,
+        issuer: d.issuer,
+        issuedOn: d.issued_on,
+        title: d.title,
+        knownByReference: d.known_by_reference,
+      }));
   }
 }
