@@ -2,18 +2,22 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_READ_LIMITS, type ReadLimits } from '../documents/parse/read-limits.ts';
 
+/** `VAR=` in a shell or a compose file means unset. */
+const unsetWhenEmpty = <T extends z.ZodTypeAny>(schema: T) =>
+  z.preprocess((value) => (value === '' ? undefined : value), schema);
+
 /**
  * The whole configuration of the server, read from the environment once and validated.
  * No other module reads `process.env` (tests build a Config directly).
  */
 const ZEnv = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().default('0.0.0.0'),
+  HOST: unsetWhenEmpty(z.string().optional()),
   TIENDO_DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.string().url().optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
   DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(86_400_000).default(30_000),
-  TIENDO_DEMO: z.enum(['auto', 'on', 'off']).default('auto'),
+  TIENDO_DEMO: unsetWhenEmpty(z.enum(['auto', 'on', 'off', '1', '0', 'true', 'false']).optional()),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: z
     .enum(['true', 'false', '1', '0'])
@@ -63,7 +67,11 @@ export interface Config {
   databasePoolSize: number;
   /** PostgreSQL `statement_timeout` of every session, in ms; 0 for none. */
   databaseStatementTimeoutMs: number;
-  demo: 'auto' | 'on' | 'off';
+  /**
+   * `auto`: load the demo workspace into an empty database; `on`: load it if not yet loaded;
+   * `off`: never. Unset, `auto` on the embedded database and `off` with `DATABASE_URL` (`demoModeOf`).
+   */
+  demo: DemoMode;
   logLevel: string;
   trustProxy: boolean;
   /**
@@ -80,6 +88,42 @@ export interface Config {
   parse: ParseConfig;
 }
 
+export type DemoMode = 'auto' | 'on' | 'off';
+
+/**
+ * Whether the demo workspace may load at start. A production database (`DATABASE_URL`) never gets
+ * the demo accounts and their printed password unless asked (`TIENDO_DEMO=on` or `1`); the
+ * embedded database, a trial on one machine, loads it into an empty workspace unless told `off`.
+ */
+export function demoModeOf(setting: string | undefined, databaseUrl: string | undefined): DemoMode {
+  if (setting === 'on' || setting === '1' || setting === 'true') return 'on';
+  if (setting === 'off' || setting === '0' || setting === 'false') return 'off';
+  if (setting === 'auto') return 'auto';
+  return databaseUrl ? 'off' : 'auto';
+}
+
+/**
+ * The address to listen on. With `DATABASE_URL` (production, behind a reverse proxy on the same
+ * machine) loopback unless `HOST` says otherwise: an instance reachable past its proxy lets a
+ * client name its own `X-Forwarded-For`. The embedded database listens on every interface, so a
+ * trial can be opened from the office network.
+ */
+export function listenHostOf(setting: string | undefined, databaseUrl: string | undefined): string {
+  if (setting) return setting;
+  return databaseUrl ? '127.0.0.1' : '0.0.0.0';
+}
+
+/** What the console says when the workspace has no account yet: how to open the first-run wizard. */
+export function setupWizardHint(url: string): string[] {
+  return [
+    '',
+    '  Chưa có tài khoản nào. Mở trình hướng dẫn thiết lập lần đầu để tạo quản trị viên và tổ chức:',
+    `    ${url}/thiet-lap`,
+    '  (No account yet: open the first-run setup wizard at the address above.)',
+    '',
+  ];
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = ZEnv.safeParse(env);
   if (!parsed.success) {
@@ -89,12 +133,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   return {
     port: e.PORT,
-    host: e.HOST,
+    host: listenHostOf(e.HOST, e.DATABASE_URL),
     dataDir: resolve(e.TIENDO_DATA_DIR),
     databaseUrl: e.DATABASE_URL,
     databasePoolSize: e.DATABASE_POOL_SIZE,
     databaseStatementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
-    demo: e.TIENDO_DEMO,
+    demo: demoModeOf(e.TIENDO_DEMO, e.DATABASE_URL),
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     trustProxyHops: e.TRUST_PROXY_HOPS,
