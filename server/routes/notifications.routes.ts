@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ZIdParams } from '../../contracts/common.ts';
+import { ZIdParams, ZOk } from '../../contracts/common.ts';
+import { ZNotificationList } from '../../contracts/notifications.ts';
 import { defineRoute } from '../http/route-spec.ts';
 
 /** `/api/notifications`: the caller's in-app notifications. */
@@ -12,6 +13,7 @@ export function notificationRoutes() {
       scope: 'own',
       summary: 'The caller’s in-app notifications (reminders, digests) and the unread count',
       tags: ['notifications'],
+      response: { 200: ZNotificationList },
       handler: ({ actor, services }) => services.notifications.list(actor),
     }),
     defineRoute({
@@ -23,6 +25,7 @@ export function notificationRoutes() {
       tags: ['notifications'],
       params: ZIdParams,
       body: z.object({}).optional(),
+      response: { 200: ZOk },
       handler: ({ params, actor, services }) => services.notifications.markRead(actor, params.id),
     }),
   ];
