@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZCalendarLink } from '../../contracts/notifications.ts';
 import { notFound } from '../errors.ts';
 import { defineRoute } from '../http/route-spec.ts';
 
@@ -13,6 +14,7 @@ export function calendarRoutes() {
       summary:
         'The caller’s private calendar feed address (ICS): report due dates and the campaign events of the plans above',
       tags: ['notifications'],
+      response: { 200: ZCalendarLink },
       handler: ({ actor, services }) => services.notifications.calendarLink(actor),
     }),
     defineRoute({
