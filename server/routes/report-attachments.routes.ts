@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZId, ZIdParams } from '../../contracts/common.ts';
+import { ZAttachment } from '../../contracts/reporting.ts';
 import { AppError } from '../errors.ts';
 import { defineRoute } from '../http/route-spec.ts';
 import { sendFile } from '../http/send-file.ts';
@@ -17,6 +18,7 @@ export function reportAttachmentRoutes() {
       tags: ['reporting'],
       params: ZIdParams,
       multipart: true,
+      response: { 201: ZAttachment },
       handler: async ({ params, raw, actor, services, reply }) => {
         const file = await raw.file();
         if (!file) throw new AppError(400, 'validation', { field: 'file', detail: 'thiếu tệp' }, 'file');
@@ -30,9 +32,11 @@ export function reportAttachmentRoutes() {
       url: '/api/reports/:id/attachments/:attachmentId',
       access: 'viewer',
       scope: 'unit',
-      summary: 'Download an attachment of a report',
+      summary:
+        'Download an attachment of a report, sent with the type read from its content when it was stored',
       tags: ['reporting'],
       params: z.object({ id: ZId, attachmentId: ZId }),
+      produces: '*/*',
       handler: async ({ params, actor, services, reply }) => {
         const file = await services.attachments.download(actor, params.id, params.attachmentId);
         reply.header('X-Content-Type-Options', 'nosniff');
