@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { ZHealth, ZHealthDown, ZMeta } from '../../contracts/meta.ts';
 import { migrationStatus } from '../db/migrate.ts';
 import { defineRoute } from '../http/route-spec.ts';
 
@@ -14,6 +14,7 @@ export function metaRoutes() {
       scope: 'none',
       summary: 'Health: database reachable, version, migration level',
       tags: ['meta'],
+      response: { 200: ZHealth, 503: ZHealthDown },
       handler: async ({ services, reply }) => {
         try {
           const status = await migrationStatus(services.database);
@@ -43,16 +44,7 @@ export function metaRoutes() {
       scope: 'none',
       summary: 'Facts the web app needs before sign-in: name, version, demo flag, engine, today',
       tags: ['meta'],
-      response: {
-        200: z.object({
-          name: z.string(),
-          version: z.string(),
-          demo: z.boolean(),
-          engine: z.enum(['pglite', 'postgres']),
-          today: z.string(),
-          organisation: z.string().nullable(),
-        }),
-      },
+      response: { 200: ZMeta },
       handler: async ({ services }) => {
         const demo = await services.settings.get('demo');
         const organisation = await services.settings.get<{ name: string }>('organisation');
