@@ -271,8 +271,8 @@ async function runEngine(engine: Engine): Promise<void> {
     storedNational.set(engine, national);
     if (!layout) layout = await idLayout(database, data, period);
     const province = data.provinceIds[0]!;
-    const drilldown = await timeRuns(20, () => services.dashboard.drilldown(SYSTEM_ACTOR, period, province));
-    const drilled = await services.dashboard.drilldown(SYSTEM_ACTOR, period, province);
+    const drilldown = await timeRuns(20, () => services.drilldown.drilldown(SYSTEM_ACTOR, period, province));
+    const drilled = await services.drilldown.drilldown(SYSTEM_ACTOR, period, province);
     printMeasurement({
       name: 'rollup_province_drilldown',
       engine,
@@ -282,7 +282,7 @@ async function runEngine(engine: Engine): Promise<void> {
       indicators: drilled.indicators.length,
       goal_p50_ms: 15,
     });
-    const completeness = await timeRuns(5, () => services.dashboard.completeness(SYSTEM_ACTOR, period));
+    const completeness = await timeRuns(5, () => services.completeness.forPeriod(SYSTEM_ACTOR, period));
     printMeasurement({ name: 'rollup_national_completeness', engine, ...completeness, ...scale });
 
     const rebuildPeriod = data.periodIds[1]!;

@@ -131,7 +131,7 @@ export function dashboardRoutes() {
       query: ZDrilldownQuery,
       response: { 200: ZDrilldown },
       handler: ({ params, query, actor, services }) =>
-        services.dashboard.drilldown(actor, params.id, query.unitId, query.indicatorId),
+        services.drilldown.drilldown(actor, params.id, query.unitId, query.indicatorId),
     }),
     defineRoute({
       method: 'GET',
@@ -144,7 +144,7 @@ export function dashboardRoutes() {
       query: z.object({ unitId: ZId.optional() }),
       response: { 200: ZCompletenessView },
       handler: ({ params, query, actor, services }) =>
-        services.dashboard.completeness(actor, params.id, query.unitId),
+        services.completeness.forPeriod(actor, params.id, query.unitId),
     }),
     defineRoute({
       method: 'POST',

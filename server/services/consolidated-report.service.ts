@@ -1,3 +1,4 @@
+import type { TFigure } from '../../contracts/dashboard.ts';
 import { STATUS_COLOURS, type TConsolidatedReport } from '../../contracts/dashboard.ts';
 import type { TUnitType } from '../../contracts/org.ts';
 import type { TMilestone } from '../../contracts/plan-extract.ts';
@@ -12,16 +13,18 @@ import { TOTAL } from '../../domain/rollup/indicator.ts';
 import { valueIsPercent } from '../../domain/rollup/roll-up.ts';
 import type { Database } from '../db/client.ts';
 import { AppError, notFound } from '../errors.ts';
+import type { DashboardRepository, OwnValueRow } from '../repositories/dashboard.repository.ts';
 import type { OrgRepository } from '../repositories/org.repository.ts';
 import type { PlanRepository } from '../repositories/plan.repository.ts';
-import type { ReportingRepository } from '../repositories/reporting.repository.ts';
+import type { IndicatorRow, PeriodRow, ReportingRepository } from '../repositories/reporting.repository.ts';
 import type { RollupRepository } from '../repositories/rollup.repository.ts';
 import type { AccessService } from './access.service.ts';
 import type { Actor } from './actor.ts';
 import type { AuditService } from './audit.service.ts';
-import { type DashboardService, indicatorRef, ownFigure, storedFigure } from './dashboard.service.ts';
-import type { ReportingService } from './reporting.service.ts';
-import { toPeriod } from './reporting.service.ts';
+import type { CompletenessService } from './completeness.service.ts';
+import { indicatorRef, ownFigure, storedFigure } from './dashboard-figures.ts';
+import type { ReportLifecycleService } from './report-lifecycle.service.ts';
+import { toPeriod } from './reporting-views.ts';
 import { indicatorOf, isExpected, scopeOf } from './rollup.service.ts';
 
 /** At most this many units' texts are gathered into one consolidated report. */
@@ -42,8 +45,9 @@ export class ConsolidatedReportService {
     private readonly org: OrgRepository,
     private readonly access: AccessService,
     private readonly audit: AuditService,
-    private readonly reportingService: ReportingService,
-    private readonly dashboard: DashboardService,
+    private readonly reportingService: ReportLifecycleService,
+    private readonly dashboards: DashboardRepository,
+    private readonly completeness: CompletenessService,
   ) {}
 
   async compile(actor: Actor, periodId: number, unitId: number): Promise<TConsolidatedReport> {
@@ -54,7 +58,7 @@ export class ConsolidatedReportService {
     const scopeRow = (await this.rollups.periodScope(periodId))!;
     const scope = scopeOf(scopeRow);
     const date = period.endsOn;
-    const [self] = await this.rollups.units([unitId], date);
+    const [self] = await this.dashboards.units([unitId], date);
     const ancestors = await this.org.ancestors(unitId, date);
     if (!self || (unitId !== scope.planUnitId && !ancestors.some((a) => a.id === scope.planUnitId))) {
       throw new AppError(
@@ -74,9 +78,9 @@ export class ConsolidatedReportService {
     const indicatorRows = (await this.reporting.indicatorsByIds(ids)).sort(
       (a, b) => ids.indexOf(a.id) - ids.indexOf(b.id),
     );
-    const children = await this.rollups.children(unitId, date);
-    const figures = await this.dashboard.figures(period, [self, ...children], indicatorRows);
-    const ownRows = self.has_children ? await this.rollups.ownValues(periodId, [unitId], ids) : [];
+    const children = await this.dashboards.children(unitId, date);
+    const figures = await this.figures(period, [self, ...children], indicatorRows);
+    const ownRows = self.has_children ? await this.dashboards.ownValues(periodId, [unitId], ids) : [];
     const selfExpected = isExpected({ id: self.id, type: self.type, parentId: self.parent_id }, scope);
     const values = indicatorRows.map((indicator, k) => {
       const own = ownRows.filter((r) => r.indicator_id === indicator.id);
@@ -100,7 +104,7 @@ export class ConsolidatedReportService {
     });
 
     // Narratives: the nearest reporting units' texts, approved ones and those waiting for review.
-    const sources = await this.rollups.subtreeReports(
+    const sources = await this.dashboards.subtreeReports(
       periodId,
       unitId,
       date,
@@ -133,7 +137,7 @@ export class ConsolidatedReportService {
     const boundTo = new Map(bindings.map((b) => [b.target_id, b.indicator_id]));
     const bound = await this.reporting.indicatorsByIds([...new Set(boundTo.values())]);
     const series = self.has_children
-      ? await this.rollups.rowsOf({
+      ? await this.dashboards.rowsOf({
           periodIds: periods.map((p) => p.id),
           indicatorIds: bound.map((b) => b.id),
           unitIds: [unitId],
@@ -177,10 +181,10 @@ export class ConsolidatedReportService {
       };
     });
 
-    const completeness = await this.dashboard.completeness(actor, periodId, unitId);
-    const notReported = await this.rollups.notApproved(periodId, unitId, scope, 500);
+    const completeness = await this.completeness.forPeriod(actor, periodId, unitId);
+    const notReported = await this.dashboards.notApproved(periodId, unitId, scope, 500);
     const parent = ancestors.at(-1) ?? null;
-    const [parentUnit] = parent ? await this.rollups.units([parent.id], date) : [];
+    const [parentUnit] = parent ? await this.dashboards.units([parent.id], date) : [];
     const upward = parent ? await this.upwardPeriod(unitId, parent.id, period.key) : null;
     return {
       period: toPeriod(period),
@@ -204,12 +208,53 @@ export class ConsolidatedReportService {
     };
   }
 
+  /** Each unit's figures for the indicators: stored roll-ups, or own values for units without units below. */
+  private async figures(
+    period: PeriodRow,
+    units: { id: number; has_children: boolean; type: string; parent_id: number | null }[],
+    indicators: IndicatorRow[],
+  ): Promise<Map<number, TFigure[]>> {
+    const ids = indicators.map((i) => i.id);
+    const inner = units.filter((u) => u.has_children).map((u) => u.id);
+    const leaves = units.filter((u) => !u.has_children);
+    const [stored, own, scopeRow] = await Promise.all([
+      this.dashboards.rowsOf({ periodIds: [period.id], indicatorIds: ids, unitIds: inner, category: TOTAL }),
+      this.dashboards.ownValues(
+        period.id,
+        leaves.map((u) => u.id),
+        ids,
+      ),
+      leaves.length > 0 ? this.rollups.periodScope(period.id) : Promise.resolve(undefined),
+    ]);
+    const rowOf = new Map(stored.map((r) => [`${r.unit_id}/${r.indicator_id}`, r]));
+    const ownOf = new Map<string, OwnValueRow[]>();
+    for (const v of own) {
+      const key = `${v.unit_id}/${v.indicator_id}`;
+      ownOf.set(key, [...(ownOf.get(key) ?? []), v]);
+    }
+    const scope = scopeRow ? scopeOf(scopeRow) : null;
+    const result = new Map<number, TFigure[]>();
+    for (const unit of units) {
+      const expected =
+        scope !== null && isExpected({ id: unit.id, type: unit.type, parentId: unit.parent_id }, scope);
+      result.set(
+        unit.id,
+        indicators.map((indicator) =>
+          unit.has_children
+            ? storedFigure(indicator, rowOf.get(`${unit.id}/${indicator.id}`))
+            : ownFigure(indicator, ownOf.get(`${unit.id}/${indicator.id}`) ?? [], expected),
+        ),
+      );
+    }
+    return result;
+  }
+
   /** The unit's report to its parent: a period with the same key of a parent's plan where the unit reports. */
   private async upwardPeriod(unitId: number, parentId: number, key: string) {
-    for (const candidate of await this.rollups.periodsWithKeyOfUnit(parentId, key)) {
+    for (const candidate of await this.dashboards.periodsWithKeyOfUnit(parentId, key)) {
       const scopeRow = (await this.rollups.periodScope(candidate.period_id))!;
       const scope = scopeOf(scopeRow);
-      const chain = await this.rollups.chain(candidate.period_id, unitId, scope);
+      const chain = await this.dashboards.chain(candidate.period_id, unitId, scope);
       const self = chain[0];
       if (!self || !isExpected({ id: self.id, type: self.type, parentId: self.parent_id }, scope)) continue;
       const report = await this.reporting.reportOf(candidate.period_id, unitId);

@@ -209,17 +209,17 @@ describe.each(testEngines())('dashboards and the consolidated report on %s', (en
   });
 
   it('drills down from the nation to a grassroots union, and refuses another province', async () => {
-    const d = await t.services.dashboard.drilldown(SYSTEM_ACTOR, h1, u.A1!, trainedId);
+    const d = await t.services.drilldown.drilldown(SYSTEM_ACTOR, h1, u.A1!, trainedId);
     expect(d.path.map((p) => p.unitId)).toEqual([u.N, u.A, u.A1]);
     expect(d.unit.figures[0]).toMatchObject({ value: 95, numerator: 19, denominator: 20, reportingUnits: 2 });
     expect(d.children.map((c) => [c.unitId, c.hasUnits, c.figures[0]!.value])).toEqual([
       [u.g1, false, 90],
       [u.g2, false, 100],
     ]);
-    const top = await t.services.dashboard.drilldown(managerA, h1, u.N!);
+    const top = await t.services.drilldown.drilldown(managerA, h1, u.N!);
     expect(top.unit.figures[0]!.value).toBeCloseTo(80);
     expect(top.children.map((c) => c.unitId)).toEqual([u.A]);
-    await expect(t.services.dashboard.drilldown(managerA, h1, u.B1!)).rejects.toMatchObject({ status: 403 });
+    await expect(t.services.drilldown.drilldown(managerA, h1, u.B1!)).rejects.toMatchObject({ status: 403 });
   });
 
   it('lists a unit’s plans with their status', async () => {

@@ -3,6 +3,7 @@ import { DEFAULT_SECTIONS, type TIndicator, type TValueInput } from '../../contr
 import { emptyPlanContent } from '../../domain/plans/empty-plan.ts';
 import { type Entry, TOTAL } from '../../domain/rollup/indicator.ts';
 import { rollUpFromScratch } from '../../domain/rollup/roll-up.ts';
+import { DashboardRepository } from '../repositories/dashboard.repository.ts';
 import { RollupRepository, type RollupRow } from '../repositories/rollup.repository.ts';
 import { openTestDatabase, type TestDatabase, testEngines } from '../test/test-database.ts';
 import { SYSTEM_ACTOR } from './actor.ts';
@@ -198,7 +199,7 @@ describe.each(testEngines())('roll-ups on %s', (engine) => {
   }
 
   const stored = (periodId: number) =>
-    new RollupRepository(testDb.database).rowsOf({ periodIds: [periodId] });
+    new DashboardRepository(testDb.database).rowsOf({ periodIds: [periodId] });
 
   /** The period's tree snapshot: unit → [parent, ancestors, expected, has units below, expected units]. */
   async function snapshot(periodId: number) {

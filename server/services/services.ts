@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import { AuditRepository } from '../repositories/audit.repository.ts';
+import { DashboardRepository } from '../repositories/dashboard.repository.ts';
 import { DocumentRepository } from '../repositories/document.repository.ts';
 import { InvitationRepository } from '../repositories/invitation.repository.ts';
 import { NotificationRepository } from '../repositories/notification.repository.ts';
@@ -18,11 +19,13 @@ import { DiskFileStorage } from '../storage/file-storage.ts';
 import { AccessService } from './access.service.ts';
 import { AuditService } from './audit.service.ts';
 import { AuthService } from './auth.service.ts';
+import { CompletenessService } from './completeness.service.ts';
 import { ConsolidatedReportService } from './consolidated-report.service.ts';
 import { DashboardService } from './dashboard.service.ts';
 import { DeviceCookies } from './device-cookie.ts';
 import { DocumentParseService } from './document-parse.service.ts';
 import { DocumentRegistryService } from './document-registry.service.ts';
+import { DrilldownService } from './drilldown.service.ts';
 import { createMailer, type Mailer } from './mailer.ts';
 import { NotificationService } from './notification.service.ts';
 import { OrgService } from './org.service.ts';
@@ -82,14 +85,23 @@ export function createServices(
     audit,
     { onApprovalChange: rollup.onApprovalChange, onSubmitted: rollup.onSubmitted },
   );
-  const dashboard = new DashboardService(
+  const dashboardRepository = new DashboardRepository(database);
+  const completeness = new CompletenessService(
     database,
     rollupRepository,
+    dashboardRepository,
     reportingRepository,
+    orgRepository,
+    access,
+    reporting,
+  );
+  const dashboard = new DashboardService(
+    dashboardRepository,
     planRepository,
     orgRepository,
     access,
     reporting,
+    completeness,
   );
   const notificationRepository = new NotificationRepository(database);
   const storage = new DiskFileStorage(join(config.dataDir ?? join(tmpdir(), 'tiendo'), 'files'));
@@ -147,6 +159,15 @@ export function createServices(
     reporting,
     rollup,
     dashboard,
+    completeness,
+    drilldown: new DrilldownService(
+      rollupRepository,
+      dashboardRepository,
+      reportingRepository,
+      orgRepository,
+      access,
+      reporting,
+    ),
     consolidated: new ConsolidatedReportService(
       database,
       rollupRepository,
@@ -156,7 +177,8 @@ export function createServices(
       access,
       audit,
       reporting,
-      dashboard,
+      dashboardRepository,
+      completeness,
     ),
     reportExcel: new ReportExcelService(
       database,
