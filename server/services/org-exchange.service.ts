@@ -3,6 +3,7 @@ import { stringify as stringifyCsv } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { ORG_CSV_COLUMNS, type TOrgImportResult } from '../../contracts/org.ts';
 import { zipWithinLimits } from '../../documents/archive/zip-guard.ts';
+import { neutraliseCsvCell, restoreCsvCell, UTF8_BOM } from '../../domain/csv-cell.ts';
 import { type OrgRow, type RawOrgRow, type RowError, validateOrgRows } from '../../domain/org/org-rows.ts';
 import type { Database } from '../db/client.ts';
 import { AppError } from '../errors.ts';
@@ -44,6 +45,8 @@ export async function readOrgFile(data: Buffer): Promise<RawOrgRow[]> {
     skip_empty_lines: true,
     trim: true,
     relax_column_count: true,
+    // A cell this product wrote as `'=…` (formula neutralised on export) reads back as written.
+    cast: (value) => restoreCsvCell(value),
   }) as RawOrgRow[];
   return records;
 }
@@ -233,9 +236,14 @@ export class OrgExchangeService {
     }
     const stamp = date ?? this.access.today();
     if (format === 'csv') {
-      const text = stringifyCsv(records, { header: true, columns: [...ORG_CSV_COLUMNS] });
+      // Formula-looking cells neutralised; the BOM makes Excel read the Vietnamese as UTF-8.
+      const text = stringifyCsv(records, {
+        header: true,
+        columns: [...ORG_CSV_COLUMNS],
+        cast: { string: neutraliseCsvCell },
+      });
       return {
-        data: Buffer.from(text, 'utf8'),
+        data: Buffer.from(UTF8_BOM + text, 'utf8'),
         contentType: 'text/csv; charset=utf-8',
         fileName: `to-chuc-${stamp}.csv`,
       };
