@@ -93,6 +93,7 @@ export const ZPlanFromExtract = z.object({
   sourceText: z.string().max(2_000_000).nullable().default(null),
   sourceFileName: z.string().max(200).nullable().default(null),
 });
+export type TPlanFromExtract = z.input<typeof ZPlanFromExtract>;
 
 export const ZDerivePlan = z.object({
   unitId: ZRefId,
@@ -100,6 +101,7 @@ export const ZDerivePlan = z.object({
   reportLeadDays: z.number().int().min(0).max(60).default(10),
   implementDeadline: ZIsoDate.nullable().optional(),
 });
+export type TDerivePlan = z.input<typeof ZDerivePlan>;
 
 /**
  * What a signature block needs (Decree 30/2020, Appendix I): the signer's name; the body acted

@@ -1,4 +1,5 @@
 import type { TLogin, TMe, TPasswordChange } from '../../../contracts/auth.ts';
+import type { TOk } from '../../../contracts/common.ts';
 import { apiGet, apiPost, setCsrfToken } from './client.ts';
 
 export async function fetchMe(signal?: AbortSignal): Promise<TMe> {
@@ -14,11 +15,11 @@ export async function login(credentials: TLogin): Promise<TMe> {
 }
 
 export async function logout(): Promise<void> {
-  await apiPost<{ ok: true }>('/api/auth/logout', {});
+  await apiPost<TOk>('/api/auth/logout', {});
   setCsrfToken(null);
 }
 
 /** Changes the signed-in user's password; the server ends their other sessions. */
 export async function changePassword(body: TPasswordChange): Promise<void> {
-  await apiPost<{ ok: true }>('/api/auth/password', body);
+  await apiPost<TOk>('/api/auth/password', body);
 }

@@ -1,10 +1,11 @@
-import type { TExtractedDocument } from '../../../contracts/plan-extract.ts';
 import type {
   TCompliance,
+  TDerivePlan,
   TIssuePlan,
   TIssueSuggestion,
   TPlan,
   TPlanContent,
+  TPlanFromExtract,
   TPlanList,
   TPlanSummary,
   TTaskBoard,
@@ -21,14 +22,7 @@ export async function fetchPlans(unitId: number | undefined, signal?: AbortSigna
 export const fetchPlan = (id: number, signal?: AbortSignal): Promise<TPlan> =>
   apiGet<TPlan>(`/api/plans/${id}`, signal);
 
-export interface PlanFromDocument {
-  unitId: number;
-  document: TExtractedDocument;
-  sourceText: string | null;
-  sourceFileName: string | null;
-}
-
-export const createPlanFromDocument = (body: PlanFromDocument): Promise<TPlan> =>
+export const createPlanFromDocument = (body: TPlanFromExtract): Promise<TPlan> =>
   apiPost<TPlan>('/api/plans/from-document', body);
 
 export const createPlan = (unitId: number, content: TPlanContent): Promise<TPlan> =>
@@ -37,13 +31,7 @@ export const createPlan = (unitId: number, content: TPlanContent): Promise<TPlan
 export const updatePlan = (id: number, content: TPlanContent, version: number): Promise<TPlan> =>
   apiRequest<TPlan>(`/api/plans/${id}`, { method: 'PUT', json: { ...content, version } });
 
-export interface DeriveInput {
-  unitId: number;
-  reportLeadDays: number;
-  implementDeadline: string | null;
-}
-
-export const derivePlan = (id: number, body: DeriveInput): Promise<TPlan> =>
+export const derivePlan = (id: number, body: TDerivePlan): Promise<TPlan> =>
   apiPost<TPlan>(`/api/plans/${id}/derive`, body);
 
 export const fetchNextSymbol = (id: number, date?: string): Promise<TIssueSuggestion> =>

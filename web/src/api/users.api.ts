@@ -1,8 +1,8 @@
-import type { TUser, TUserCreate, TUserUpdate } from '../../../contracts/auth.ts';
+import type { TUser, TUserCreate, TUserList, TUserUpdate } from '../../../contracts/auth.ts';
 import { apiGet, apiPatch, apiPost } from './client.ts';
 
 export async function fetchUsers(signal?: AbortSignal): Promise<TUser[]> {
-  const result = await apiGet<{ users: TUser[] }>('/api/users', signal);
+  const result = await apiGet<TUserList>('/api/users', signal);
   return result.users;
 }
 
