@@ -8,10 +8,6 @@ import {
   type SourceSpan,
 } from '../../../lib/source-spans.ts';
 
-/** The id of the input showing field `key` of document `docIndex` (labels and scrolling use it). */
-export const fieldDomId = (docIndex: number, key: string): string =>
-  `fld-${docIndex}-${key.replace(/[^a-zA-Z0-9]/g, '-')}`;
-
 /** Every extracted string worth finding in the source, by field key (`targets.0.text`). */
 export function fieldNeedles(doc: TExtractedDocument): Map<string, string[]> {
   const needles = new Map<string, string[]>();

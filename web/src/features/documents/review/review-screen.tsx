@@ -8,10 +8,11 @@ import type { TExtractedDocument, TPlanExtract } from '../../../../../contracts/
 import { saveBlob } from '../../../lib/save-file.ts';
 import { foldSource } from '../../../lib/source-spans.ts';
 import { planPath } from '../../../routes.ts';
+import { fieldDomId } from '../../plan-content/field-kit.ts';
 import { DiacriticsSuggestion } from './diacritics-suggestion.tsx';
 import { ExtractChecks } from './extract-checks.tsx';
 import { ExtractEditor } from './extract-editor.tsx';
-import { fieldDomId, findFieldSpans, findUncertainties } from './extract-fields.ts';
+import { findFieldSpans, findUncertainties } from './extract-fields.ts';
 import { SavePlanDialog } from './save-plan-dialog.tsx';
 import { SourceTextView } from './source-text-view.tsx';
 
