@@ -1,5 +1,6 @@
 import { and, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import type { TOrgUnitAsOf, TUnitType } from '../../contracts/org.ts';
+import { TREE_DEPTH_LIMIT } from '../../domain/access/unit-access.ts';
 import { foldText } from '../../domain/fold-text.ts';
 import { type Database, rows } from '../db/client.ts';
 import {
@@ -10,6 +11,18 @@ import {
   orgUnitParents,
   orgUnits,
 } from '../db/schema.ts';
+import { type UnitAccessRow, unitAccessColumns, unitAccessCtes, unitAccessOf } from './sql/unit-access.ts';
+
+export {
+  type UnitAccessRow,
+  unitAccessColumns,
+  unitAccessCtes,
+  unitAccessGate,
+  unitAccessOf,
+} from './sql/unit-access.ts';
+// Transition: `reporting.repository.ts` and `reporting.service.ts` still import these from here;
+// they live in `domain/access/` and `./sql/unit-access.ts`.
+export { TREE_DEPTH_LIMIT };
 
 export type OrgUnitRow = typeof orgUnits.$inferSelect;
 export type SpanTable = 'names' | 'parents';
@@ -42,13 +55,6 @@ function toUnitAsOf(row: TreeRow): TOrgUnitAsOf {
   };
 }
 
-/**
- * The deepest a walk through the tree goes (levels): far below any real organisation (national →
- * province → commune → grassroots), and the bound that ends every recursive query even over a
- * cycle stored before cycles were refused (`tiendo org check` finds those).
- */
-export const TREE_DEPTH_LIMIT = 50;
-
 /** Key of the transaction-level advisory lock that serialises changes to the tree's parent links. */
 const TREE_LOCK_KEY = 7_254_132;
 
@@ -63,64 +69,6 @@ export interface AncestryChain {
 /** A span (name or parent) valid on date `d`: both ends inclusive, null end = open. */
 const validOn = (fromCol: string, toCol: string, d: string) =>
   sql`${sql.raw(fromCol)} <= ${d}::date AND (${sql.raw(toCol)} IS NULL OR ${sql.raw(toCol)} >= ${d}::date)`;
-
-/** What one statement finds for the access rule: the unit's last day and whether it lies in the subtree. */
-export interface UnitAccessRow {
-  validTo: string | null;
-  inSubtree: boolean;
-}
-
-/**
- * Common table expressions for the access rule inside a larger prepared statement: `acc_unit`
- * (the unit, its last day and the day its place is taken: today, or its last day if it closed
- * before) and `acc_up` (its ancestors on that day). `unit` is an SQL expression of the unit's id;
- * `today` a parameter such as `$3`. Needs `WITH RECURSIVE`.
- */
-export function unitAccessCtes(unit: string, today: string): string {
-  return `acc_unit AS (
-            SELECT u.id, u.valid_to,
-                   CASE WHEN u.valid_to < ${today}::date THEN u.valid_to ELSE ${today}::date END AS day
-              FROM org_units u WHERE u.id = (${unit})
-          ),
-          acc_up AS (
-            SELECT p.parent_id AS id, 1 AS lvl FROM acc_unit a
-              JOIN org_unit_parents p ON p.unit_id = a.id
-             WHERE p.valid_from <= a.day AND (p.valid_to IS NULL OR p.valid_to >= a.day)
-            UNION ALL
-            SELECT p.parent_id, up.lvl + 1 FROM acc_up up
-              JOIN org_unit_parents p ON p.unit_id = up.id
-             CROSS JOIN acc_unit a
-             WHERE p.valid_from <= a.day AND (p.valid_to IS NULL OR p.valid_to >= a.day) AND up.lvl < ${TREE_DEPTH_LIMIT}
-          )`;
-}
-
-/** The columns `unitValidTo`, `unitExists` and `inSubtree` of `home` (a parameter) over `unitAccessCtes`. */
-export function unitAccessColumns(home: string): string {
-  return `(SELECT valid_to FROM acc_unit) AS "unitValidTo",
-          EXISTS (SELECT 1 FROM acc_unit) AS "unitExists",
-          coalesce((SELECT id FROM acc_unit) = ${home}::int
-                   OR EXISTS (SELECT 1 FROM acc_up WHERE acc_up.id = ${home}::int), false) AS "inSubtree"`;
-}
-
-/**
- * A condition over `unitAccessCtes`: `home` (a parameter; NULL is the whole organisation) is the
- * unit or above it — the rule of `unitAccessColumns`' `inSubtree`, to gate a write in the same
- * statement. It does not follow a closed unit's successors (`AccessService`): a write it refuses
- * is decided again by the full rule.
- */
-export function unitAccessGate(home: string): string {
-  return `(${home}::int IS NULL OR (SELECT id FROM acc_unit) = ${home}::int
-           OR EXISTS (SELECT 1 FROM acc_up WHERE acc_up.id = ${home}::int))`;
-}
-
-/** The access row out of a statement's `unitAccessColumns` (undefined: no such unit). */
-export function unitAccessOf(row: {
-  unitExists: boolean;
-  unitValidTo: string | null;
-  inSubtree: boolean;
-}): UnitAccessRow | undefined {
-  return row.unitExists ? { validTo: row.unitValidTo, inSubtree: row.inSubtree } : undefined;
-}
 
 /**
  * The walk behind every cycle rule: from each start row (`target`, `node`, `lo`, `hi`, `path`)

@@ -1,14 +1,24 @@
 import type { TRole } from '../../contracts/auth.ts';
+import {
+  accessStep,
+  planVisible,
+  reviewsFromAbove,
+  roleAllows,
+  type TUnitAction,
+  type UnitPlace,
+} from '../../domain/access/unit-access.ts';
 import { todayInVietnam } from '../../domain/dates.ts';
 import { accountChangeRefusal, roleAtLeast } from '../../domain/roles.ts';
 import { AppError, forbidden, forbiddenUnit, notFound } from '../errors.ts';
-import type { OrgRepository, UnitAccessRow } from '../repositories/org.repository.ts';
+import type { OrgRepository } from '../repositories/org.repository.ts';
 import type { Actor } from './actor.ts';
 
 /**
- * Access rule: a user acts on their home unit and everything below it. A unit that no longer
- * exists belongs to whoever holds it on its last day, or holds one of its successors (so a
- * province that took over merged provinces sees their history).
+ * The one place that answers "may this user see or change this unit's things": the policy of
+ * `domain/access/unit-access.ts` (home unit and below; a closed unit through its successors; the
+ * least role per action) taken step by step over what SQL finds (`OrgRepository.unitAccess`, or
+ * the `sql/unit-access.ts` columns a larger statement already read). Services ask here and decide
+ * nothing about access themselves.
  */
 export class AccessService {
   constructor(
@@ -42,16 +52,15 @@ export class AccessService {
     );
   }
 
-  /** The rule from what SQL found; only a closed unit outside the subtree needs its successors. */
+  /** The rule's steps from what SQL found (`accessStep`); only a closed unit outside the subtree goes on. */
   private async follows(
     homeUnitId: number,
     unitId: number,
-    found: UnitAccessRow | undefined,
+    found: UnitPlace | undefined,
     hops: number,
   ): Promise<boolean> {
-    if (!found) return false;
-    if (found.inSubtree) return true;
-    if (found.validTo === null || hops >= 5) return false;
+    const step = accessStep(found, hops);
+    if (step !== 'successors') return step === 'granted';
     const { successors } = await this.org.lineage(unitId);
     for (const successor of successors) {
       if (await this.reaches(homeUnitId, successor.unitId, hops + 1)) return true;
@@ -69,10 +78,49 @@ export class AccessService {
    * `assertUnitAccess` with the unit's access row already read by a larger statement
    * (`unitAccessCtes` / `unitAccessColumns` as of `today()`, for the actor's home unit).
    */
-  async assertUnitAccessFrom(actor: Actor, unitId: number, found: UnitAccessRow | undefined): Promise<void> {
+  async assertUnitAccessFrom(actor: Actor, unitId: number, found: UnitPlace | undefined): Promise<void> {
     if (!found) throw notFound('unit');
     if (actor.homeUnitId === null) return;
     if (!(await this.follows(actor.homeUnitId, unitId, found, 0))) throw forbiddenUnit();
+  }
+
+  /** The actor may take `action` on the unit's things: the role it asks (403), then the unit (404/403). */
+  async assertMayAct(actor: Actor, action: TUnitAction, unitId: number): Promise<void> {
+    if (!roleAllows(actor.role, action)) throw forbidden();
+    await this.assertUnitAccess(actor, unitId);
+  }
+
+  /** A plan of `planUnitId` is visible to the actor: their organisation's, or received from above. */
+  async canSeePlanOf(actor: Actor, planUnitId: number): Promise<boolean> {
+    const reachable = await this.canAccessUnit(actor, planUnitId);
+    const home = actor.homeUnitId;
+    // the ancestors are read only when the rule alone does not already answer
+    const above = reachable || home === null || home <= 0 ? [] : await this.org.ancestors(home, this.today());
+    return planVisible(
+      reachable,
+      planUnitId,
+      above.map((a) => a.id),
+    );
+  }
+
+  /** `canSeePlanOf`, refused with 403 `forbidden_unit`. */
+  async assertCanSeePlanOf(actor: Actor, planUnitId: number): Promise<void> {
+    if (!(await this.canSeePlanOf(actor, planUnitId))) throw forbiddenUnit();
+  }
+
+  /**
+   * The level above reviews (return, approve, reopen a report): the role `action` asks (403), the
+   * report's unit within reach (`found` read with it; 404/403), and not the actor's own unit (403).
+   */
+  async assertReviewerFrom(
+    actor: Actor,
+    action: TUnitAction,
+    unitId: number,
+    found: UnitPlace | undefined,
+  ): Promise<void> {
+    if (!roleAllows(actor.role, action)) throw forbidden();
+    await this.assertUnitAccessFrom(actor, unitId, found);
+    if (!reviewsFromAbove(actor.homeUnitId, unitId)) throw forbidden();
   }
 
   /**

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TREE_DEPTH_LIMIT } from '../../domain/access/unit-access.ts';
 import type { Database } from '../db/client.ts';
 import { AppError } from '../errors.ts';
 import { translate } from '../i18n/messages.ts';
-import { TREE_DEPTH_LIMIT } from '../repositories/org.repository.ts';
 import { createTestApp, seedSmallOrg, type TestApp } from '../test/fixtures.ts';
 import { openTestDatabase, type TestDatabase, testEngines } from '../test/test-database.ts';
 import { type Actor, SYSTEM_ACTOR } from './actor.ts';
@@ -251,7 +251,7 @@ describe.each(testEngines())('organisation cycles on %s', (engine) => {
     expect(upK2.length).toBe(TREE_DEPTH_LIMIT);
     await services.org.detail(admin, k3.id, '2025-06-01');
     const officer: Actor = { userId: null, role: 'officer', homeUnitId: k4.id, ip: null };
-    await expect(services.reporting.reviewQueue(officer)).resolves.toMatchObject({ total: 0 });
+    await expect(services.reports.reviewQueue(officer)).resolves.toMatchObject({ total: 0 });
     const national = await services.org.tree(admin, '2025-06-01', org.national.id);
     expect(national.units.map((u) => u.code)).not.toContain('K1');
     expect(Date.now() - started).toBeLessThan(15_000);
