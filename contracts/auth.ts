@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZRefId, ZVersion } from './common.ts';
+import { ZName, ZRefId, ZVersion } from './common.ts';
 export const ROLES = ['viewer', 'officer', 'manager', 'admin'] as const;
 export const ZRole = z.enum(ROLES);
 export type TRole = z.infer<typeof ZRole>;
@@ -45,7 +45,7 @@ export const ZUserCreate = z.object({
     .min(3)
     .max(50)
     .regex(/^[a-z0-9._-]+$/, 'username: lower-case letters, digits, dot, dash, underscore'),
-  displayName: z.string().trim().min(1).max(200),
+  displayName: ZName(200),
   password: ZPassword,
   role: ZRole,
   homeUnitId: ZRefId,
@@ -54,7 +54,7 @@ export const ZUserCreate = z.object({
 export type TUserCreate = z.infer<typeof ZUserCreate>;
 
 export const ZUserUpdate = z.object({
-  displayName: z.string().trim().min(1).max(200).optional(),
+  displayName: ZName(200).optional(),
   role: ZRole.optional(),
   homeUnitId: ZRefId.optional(),
   active: z.boolean().optional(),

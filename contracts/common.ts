@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NAME_REFUSAL_TEXT, nameRefusal } from '../domain/names.ts';
 
 /** ISO calendar date `YYYY-MM-DD` that is a real date. */
 export const ZIsoDate = z
@@ -36,3 +37,25 @@ export type TApiError = z.infer<typeof ZApiError>;
 
 export const ZOk = z.object({ ok: z.literal(true) });
 export type TOk = z.infer<typeof ZOk>;
+
+/**
+ * A name people read (a unit, a user, the organisation): trimmed, `max` characters at most, never
+ * bidirectional controls nor only invisible characters (`domain/names.ts`). Every route that takes
+ * a name takes it through this schema.
+ */
+export const ZName = (max: number) => z.string().trim().min(1).max(max).superRefine(refuseUnreadableName);
+
+/** An optional second name (a short name): may be empty, otherwise as `ZName`. */
+export const ZOptionalName = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .superRefine((value, ctx) => {
+      if (value !== '') refuseUnreadableName(value, ctx);
+    });
+
+function refuseUnreadableName(value: string, ctx: z.RefinementCtx): void {
+  const refusal = nameRefusal(value);
+  if (refusal) ctx.addIssue({ code: 'custom', message: NAME_REFUSAL_TEXT[refusal] });
+}

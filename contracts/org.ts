@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId, ZIsoDate, ZRefId, ZVersion } from './common.ts';
+import { ZId, ZIsoDate, ZName, ZOptionalName, ZRefId, ZVersion } from './common.ts';
 
 /** Kinds of org unit, top to bottom. `district` units ended with the 2025 reorganisation. */
 export const UNIT_TYPES = [
@@ -101,12 +101,12 @@ const ZCode = z
   .min(1)
   .max(50)
   .regex(/^[\p{L}\p{N}._-]+$/u, 'code: letters, digits, dot, dash, underscore');
-const ZName = z.string().trim().min(1).max(300);
-const ZShortName = z.string().trim().max(100).nullable().optional();
+const ZUnitName = ZName(300);
+const ZShortName = ZOptionalName(100).nullable().optional();
 
 export const ZUnitCreate = z.object({
   code: ZCode,
-  name: ZName,
+  name: ZUnitName,
   shortName: ZShortName,
   type: ZUnitType,
   parentId: ZRefId.nullable(),
@@ -115,7 +115,7 @@ export const ZUnitCreate = z.object({
 export type TUnitCreate = z.infer<typeof ZUnitCreate>;
 
 export const ZUnitRename = z.object({
-  name: ZName,
+  name: ZUnitName,
   shortName: ZShortName,
   effectiveDate: ZIsoDate,
   version: ZVersion,
@@ -133,7 +133,7 @@ export const ZUnitClose = z.object({
 
 const ZNewUnit = z.object({
   code: ZCode,
-  name: ZName,
+  name: ZUnitName,
   shortName: ZShortName,
   type: ZUnitType,
   parentId: ZRefId.nullable(),

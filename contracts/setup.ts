@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { ZPassword, ZRole, ZUserCreate } from './auth.ts';
-import { ZRefId } from './common.ts';
+import { ZName, ZRefId } from './common.ts';
 
 export const ZSetupStatus = z.object({ needsSetup: z.boolean(), demo: z.boolean() });
 export type TSetupStatus = z.infer<typeof ZSetupStatus>;
 
 /** First run: the first administrator, the organisation and how to start. */
 export const ZSetup = z.object({
-  organisationName: z.string().trim().min(2).max(300),
+  organisationName: ZName(300).pipe(z.string().min(2)),
   start: z.enum(['reference', 'empty', 'demo']),
   admin: ZUserCreate.pick({ username: true, displayName: true, password: true }),
 });
@@ -38,7 +38,7 @@ export type TInvitation = z.infer<typeof ZInvitation>;
 
 export const ZInvitationAccept = z.object({
   username: ZUserCreate.shape.username,
-  displayName: z.string().trim().min(1).max(200),
+  displayName: ZName(200),
   password: ZPassword,
 });
 export type TInvitationCreate = z.input<typeof ZInvitationCreate>;

@@ -1,5 +1,6 @@
 import { type TUnitType, UNIT_TYPES } from '../../contracts/org.ts';
 import { parseUserDate } from '../dates.ts';
+import { NAME_REFUSAL_TEXT, nameRefusal } from '../names.ts';
 
 /** One row of the organisation exchange file (CSV or XLSX), as read. */
 export type RawOrgRow = Record<string, string | undefined>;
@@ -51,6 +52,8 @@ export function validateOrgRows(
     else seen.set(code, line);
     if (!name) errors.push({ row: line, field: 'name', message: 'tên đơn vị trống' });
     else if (name.length > 300) errors.push({ row: line, field: 'name', message: 'tên dài quá 300 ký tự' });
+    else if (nameRefusal(name))
+      errors.push({ row: line, field: 'name', message: NAME_REFUSAL_TEXT[nameRefusal(name)!] });
     if (!(UNIT_TYPES as readonly string[]).includes(type)) {
       errors.push({
         row: line,
