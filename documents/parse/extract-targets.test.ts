@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractTargets, readTargetsFromClause } from './extract-targets.ts';
+import { extractTargets, readBreakdown, readTargetsFromClause, spanEndYear } from './extract-targets.ts';
 
 const none = { year: null, annual: false };
 
@@ -153,5 +153,43 @@ describe('extractTargets', () => {
       },
     ]);
     expect(ts[0]!.milestones[0]!.year).toBe(2026);
+  });
+});
+
+describe('readBreakdown', () => {
+  it('makes one target per rated category', () => {
+    expect(readBreakdown('- Hạnh kiểm: Tốt: 60%     khá: 35%    TB: 5%', 2021)).toEqual([
+      { text: 'Hạnh kiểm: Tốt', milestones: [{ year: 2021, op: '=', value: 60, unit: '%' }] },
+      { text: 'Hạnh kiểm: khá', milestones: [{ year: 2021, op: '=', value: 35, unit: '%' }] },
+      { text: 'Hạnh kiểm: TB', milestones: [{ year: 2021, op: '=', value: 5, unit: '%' }] },
+    ]);
+    expect(
+      readBreakdown('- Kiểm tra toàn diện : Tốt : 30% ; Khá : 50% ; TB : 20%.', null)?.map((t) => t.text),
+    ).toEqual(['Kiểm tra toàn diện: Tốt', 'Kiểm tra toàn diện: Khá', 'Kiểm tra toàn diện: TB']);
+  });
+  it('leaves a sentence that is not only shares to the clause reader', () => {
+    expect(readBreakdown('- HS lên lớp thẳng: 97% trở lên.', null)).toBeNull();
+    expect(readBreakdown('Xếp loại giờ dạy : Giỏi : 30% ; Không có tiết dạy xếp loại yếu', null)).toBeNull();
+    expect(readBreakdown('Năm 2025: đạt 90%; năm 2030: đạt 95%', null)).toBeNull();
+  });
+  it('is read inside a target section', () => {
+    const targets = extractTargets([
+      { text: 'III. CÁC CHỈ TIÊU PHẤN ĐẤU NĂM HỌC 2020 - 2021', isHeading: true, headingText: null },
+      { text: '- Học lực: Giỏi: 12%  Khá: 42%  TB: 42%  Yếu: 4%', isHeading: false, headingText: null },
+    ]);
+    expect(targets.map((t) => [t.text, t.milestones[0]?.year])).toEqual([
+      ['Học lực: Giỏi', 2021],
+      ['Học lực: Khá', 2021],
+      ['Học lực: TB', 2021],
+      ['Học lực: Yếu', 2021],
+    ]);
+  });
+});
+
+describe('spanEndYear', () => {
+  it('reaches a phase and a school year in their last year', () => {
+    expect(spanEndYear('giai doan 2021-2025')).toBe(2025);
+    expect(spanEndYear('nam hoc 2020 – 2021')).toBe(2021);
+    expect(spanEndYear('nam 2025')).toBeNull();
   });
 });

@@ -351,19 +351,69 @@ function firstValueStart(events: readonly TargetEvent[]): number {
 }
 
 /** Splits a paragraph into clauses: sentences, then ";"-parts. */
+const SENTENCE_BREAK = /(?<=[.!?])\s+(?=\p{Lu})/u;
+
+function splitSentences(text: string): string[] {
+  return text.split(SENTENCE_BREAK).filter((sentence) => sentence.trim().length > 0);
+}
+
+const SHARE = /([\p{L}][\p{L} ]{0,24}?)\s*:\s*(\d{1,3}(?:[.,]\d{1,2})?)\s?%/uy;
+
+/**
+ * A breakdown by category — "Hạnh kiểm: Tốt: 60%  Khá: 35%  TB: 5%", "Kiểm tra toàn diện: Tốt:
+ * 30%; Khá: 50%; TB: 20%" — the way school and union reports rate pupils, staff and unions (tốt,
+ * khá, trung bình, yếu; vững mạnh, khá …): one target per category, "Hạnh kiểm: Khá". Null unless
+ * the sentence is a label and at least two "category: n%" shares and nothing else.
+ */
+export function readBreakdown(sentence: string, year: number | null): TTarget[] | null {
+  const text = sentence.replace(/^\s*[-+•*]\s*/, '').replace(/[.\s]+$/, '');
+  const colon = text.indexOf(':');
+  if (colon <= 0 || colon > 60) return null;
+  const label = text.slice(0, colon).replace(/\s+/g, ' ').trim();
+  if (!/^\p{L}/u.test(label) || /\d/.test(label)) return null;
+  const shares: TTarget[] = [];
+  let at = colon + 1;
+  while (at < text.length) {
+    const gap = /[\s;,]*/y;
+    gap.lastIndex = at;
+    gap.exec(text);
+    at = gap.lastIndex;
+    if (at >= text.length) break;
+    SHARE.lastIndex = at;
+    const share = SHARE.exec(text);
+    if (!share) return null;
+    const category = share[1]!.replace(/\s+/g, ' ').trim();
+    shares.push({
+      text: `${label}: ${category}`,
+      milestones: [{ year, op: '=', value: Number(share[2]!.replace(',', '.')), unit: '%' }],
+    });
+    at = SHARE.lastIndex;
+  }
+  return shares.length >= 2 ? shares : null;
+}
+
 export function splitClauses(text: string): string[] {
   return text
-    .split(/(?<=[.!?])\s+(?=\p{Lu})|;\s*/u)
+    .split(new RegExp(`${SENTENCE_BREAK.source}|;\\s*`, 'u'))
     .map((c) => c.trim())
     .filter((c) => c.length > 0);
+}
+
+/**
+ * The year a span of years is reached in: a phase ("giai đoạn 2025-2027") at its end (gold
+ * rulebook), a school year ("năm học 2020-2021", September to May) in its second year. Folded text.
+ */
+export function spanEndYear(folded: string): number | null {
+  const span = /(?:giai doan|nam hoc)\s*((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})/.exec(folded);
+  return span ? Number(span[2]) : null;
 }
 
 /** Reads a heading's context: a year ("đến năm 2025") or "hằng năm". */
 export function headingContext(text: string): TargetContext {
   const folded = foldChars(text);
   // a phase ("Giai đoạn 2025-2027") is reached at its end (gold rulebook)
-  const phase = /giai doan\s*((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})/.exec(folded);
-  if (phase) return { year: Number(phase[2]), annual: false };
+  const span = spanEndYear(folded);
+  if (span !== null) return { year: span, annual: false };
   const years = [...folded.matchAll(YEAR)];
   const annual = /h[a-z]ng\sn[a-z]m|moi\sn[a-z]m/.test(folded);
   return { year: years.length === 1 ? Number(years[0]![1]) : null, annual };
@@ -387,8 +437,14 @@ export function extractTargets(
     );
     const own: TargetContext =
       opening && !p.isHeading ? { year: Number(opening[1]), annual: false } : context;
-    for (const clause of splitClauses(p.text)) {
-      out.push(...readTargetsFromClause(clause, own, p.headingText));
+    for (const sentence of splitSentences(p.text)) {
+      const breakdown = readBreakdown(sentence, own.year);
+      if (breakdown) {
+        out.push(...breakdown);
+        continue;
+      }
+      for (const clause of splitClauses(sentence))
+        out.push(...readTargetsFromClause(clause, own, p.headingText));
     }
   }
   return out;

@@ -22,7 +22,7 @@ import { extractRecipients, findRecipientsLine } from './extract-recipients.ts';
 import { extractReferences, type ReferenceSource } from './extract-references.ts';
 import { extractReporting } from './extract-reporting.ts';
 import { extractSigner } from './extract-signer.ts';
-import { extractTargets } from './extract-targets.ts';
+import { extractTargets, spanEndYear } from './extract-targets.ts';
 import { tasksFromInstructions, tasksFromItems } from './extract-tasks.ts';
 import { inferIssuerFromBody } from './infer-issuer.ts';
 import { issuerFromSymbol } from './issuer-names.ts';
@@ -279,7 +279,11 @@ function parseOneDocument(lines: readonly string[]): TExtractedDocument {
       /(?<!ngay \d{1,2} thang \d{1,2} )nam ((?:19|20)\d{2})(?!\s*[-–])/g,
     ),
   ];
-  const titleYear = titleYears.length === 1 ? Number(titleYears[0]![1]) : null;
+  // …or for one school year ("Nghị quyết hội nghị CBCCVC năm học 2020-2021": its second year)
+  const titleSchoolYear = /nam hoc\s*(?:19|20)\d{2}\s*[-–]/.test(foldChars(header.title ?? ''))
+    ? spanEndYear(foldChars(header.title ?? ''))
+    : null;
+  const titleYear = titleYears.length === 1 ? Number(titleYears[0]![1]) : titleSchoolYear;
   if (titleYear !== null)
     for (const t of targets)
       for (const m of t.milestones) if (m.year === null && !m.recurrence) m.year = titleYear;
