@@ -224,3 +224,26 @@ describe('splitDocuments', () => {
     ]);
   });
 });
+
+describe('signer', () => {
+  it("reads a police or army signer's name after the rank", () => {
+    const lines = [
+      'Nơi nhận:',
+      '- Như trên;',
+      '- Lưu: VT.',
+      'KT. BỘ TRƯỞNG',
+      'THỨ TRƯỞNG',
+      'Thượng tướng Nguyễn Văn Long',
+    ];
+    expect(extractSigner(lines, 0, lines.length)?.signer).toEqual({
+      authority: 'KT.',
+      on_behalf_of: 'BỘ TRƯỞNG',
+      title: 'THỨ TRƯỞNG',
+      name: 'Thượng tướng Nguyễn Văn Long',
+    });
+  });
+  it('does not take a lower-case line for a rank', () => {
+    const lines = ['TM. BAN THƯỜNG VỤ', 'CHỦ TỊCH', 'thượng tướng Nguyễn Văn Long'];
+    expect(extractSigner(lines, 0, lines.length)?.signer.name).toBeNull();
+  });
+});

@@ -23,12 +23,16 @@ function authorityOf(raw: string): TSignerAuthority | null {
 const POSITIONS =
   /^(?:pho )?(?:chu tich|giam doc|bi thu|truong ban|chanh van phong|bo truong|thu truong|truong phong|tong giam doc|chu nhiem|vien truong|hieu truong|cuc truong|vu truong|truong doan|thu tuong|tong bi thu|thu truong co quan|truong khoa|chanh an|vien truong)$/;
 
+// a police or army signer's rank comes before the name (Decree 30/2020, Appendix I; "Thượng tướng
+// Nguyễn Văn Long", "Thiếu tướng Trương Minh Đương")
+const RANK = /^(?:(?:Đại|Thượng|Trung|Thiếu)\s(?:tướng|tá|úy|uý)\s+)?/u;
 const NAME = /^(?:\p{Lu}[\p{Ll}]{0,7})(?:\s+\p{Lu}[\p{Ll}]{0,7}){1,5}$/u;
 const NOT_NAME = /^(?:noi nhan|kinh gui|cong hoa|doc lap|nhu tren|luu)/;
 
 export function looksLikePersonName(line: string): boolean {
   const text = line.replace(/^\(?(?:đã ký|da ky)\)?\s*/i, '').trim();
-  return text.length <= 40 && NAME.test(text) && !NOT_NAME.test(foldChars(text));
+  const name = text.replace(RANK, '');
+  return name.length <= 40 && NAME.test(name) && !NOT_NAME.test(foldChars(name));
 }
 
 /**
