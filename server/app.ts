@@ -10,6 +10,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import helmet from 'helmet';
 import type { Config } from './config.ts';
 import { sendError } from './http/error-handler.ts';
+import { serializeRequest } from './http/log-redaction.ts';
 import { trustProxyHops } from './http/proxy-trust.ts';
 import { registerRoutes } from './http/register-routes.ts';
 import { localeOf, translate } from './i18n/messages.ts';
@@ -29,7 +30,11 @@ export interface AppOptions {
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { config, services } = options;
   const app = Fastify({
-    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    // Request lines never carry a token from an invitation link or a calendar feed's address.
+    logger:
+      config.logLevel === 'silent'
+        ? false
+        : { level: config.logLevel, serializers: { req: serializeRequest } },
     // A number of hops, not `true`: `true` would take the left-most X-Forwarded-For entry, which any
     // client writes as it likes (a forged address in the audit, a fresh sign-in limit per request).
     trustProxy: config.trustProxy ? trustProxyHops(config.trustProxyHops) : false,
