@@ -15,7 +15,8 @@ const ZEnv = z.object({
   HOST: unsetWhenEmpty(z.string().optional()),
   TIENDO_DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.string().url().optional(),
-  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
+  // Two at least: the first start holds one for its advisory lock (`db/startup-lock.ts`).
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(500).default(10),
   DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(86_400_000).default(30_000),
   TIENDO_DEMO: unsetWhenEmpty(z.enum(['auto', 'on', 'off', '1', '0', 'true', 'false']).optional()),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
