@@ -40,6 +40,14 @@ const ZEnv = z.object({
   PARSE_MAX_PDF_PAGES: z.coerce.number().int().min(1).default(DEFAULT_READ_LIMITS.maxPdfPages),
   PARSE_MAX_SCANNED_PAGES: z.coerce.number().int().min(1).default(DEFAULT_READ_LIMITS.maxScannedPages),
   PARSE_MAX_TEXT_CHARS: z.coerce.number().int().min(1_000).default(DEFAULT_READ_LIMITS.maxTextChars),
+  ATTACHMENTS_PER_REPORT: z.coerce.number().int().min(1).max(10_000).default(30),
+  ATTACHMENTS_REPORT_MAX_MB: z.coerce.number().positive().max(1_000_000).default(200),
+  UPLOADS_PER_USER_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(60),
+  UPLOAD_MB_PER_USER_PER_HOUR: z.coerce.number().positive().max(10_000_000).default(500),
+  FILES_ORPHAN_GRACE_MINUTES: z.coerce.number().int().min(5).max(525_600).default(60),
+  PDF_RENDER_WORKERS: z.coerce.number().int().min(1).max(16).default(1),
+  PDF_RENDER_QUEUE: z.coerce.number().int().min(0).max(1_000).default(20),
+  PDF_RENDER_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(3_600).default(120),
 });
 
 /** Document reading: worker processes and what one read may take (README, Configuration). */
@@ -57,6 +65,42 @@ export const DEFAULT_PARSE_CONFIG: ParseConfig = {
   memoryMb: 512,
   limits: DEFAULT_READ_LIMITS,
 };
+
+/** What report attachments may take (README, Configuration); every refusal names its limit. */
+export interface AttachmentQuotas {
+  /** One file (the multipart limit too: a larger upload is refused, never cut). */
+  maxFileBytes: number;
+  /** Files on one report. */
+  maxPerReport: number;
+  /** Bytes of all the files of one report. */
+  maxReportBytes: number;
+  /** Files one user may upload in any hour. */
+  userFilesPerHour: number;
+  /** Bytes one user may upload in any hour. */
+  userBytesPerHour: number;
+  /** A file on disk that no row names is removed once it is this old (an upload in flight is younger). */
+  orphanGraceMs: number;
+}
+
+const MB = 1024 * 1024;
+
+export const DEFAULT_ATTACHMENT_QUOTAS: AttachmentQuotas = {
+  maxFileBytes: 25 * MB,
+  maxPerReport: 30,
+  maxReportBytes: 200 * MB,
+  userFilesPerHour: 60,
+  userBytesPerHour: 500 * MB,
+  orphanGraceMs: 3_600_000,
+};
+
+/** PDF rendering through LibreOffice: a bounded number at once per instance, a short queue, a time limit. */
+export interface PdfRenderConfig {
+  workers: number;
+  maxQueued: number;
+  timeoutMs: number;
+}
+
+export const DEFAULT_PDF_RENDER_CONFIG: PdfRenderConfig = { workers: 1, maxQueued: 20, timeoutMs: 120_000 };
 
 export interface Config {
   port: number;
@@ -87,6 +131,8 @@ export interface Config {
   /** Serve (and build on first start) the web app; off for API-only instances behind a proxy. */
   serveWeb: boolean;
   parse: ParseConfig;
+  attachments: AttachmentQuotas;
+  pdfRender: PdfRenderConfig;
 }
 
 export type DemoMode = 'auto' | 'on' | 'off';
@@ -158,6 +204,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         maxScannedPages: e.PARSE_MAX_SCANNED_PAGES,
         maxTextChars: e.PARSE_MAX_TEXT_CHARS,
       },
+    },
+    attachments: {
+      maxFileBytes: Math.round(e.UPLOAD_MAX_MB * MB),
+      maxPerReport: e.ATTACHMENTS_PER_REPORT,
+      maxReportBytes: Math.round(e.ATTACHMENTS_REPORT_MAX_MB * MB),
+      userFilesPerHour: e.UPLOADS_PER_USER_PER_HOUR,
+      userBytesPerHour: Math.round(e.UPLOAD_MB_PER_USER_PER_HOUR * MB),
+      orphanGraceMs: e.FILES_ORPHAN_GRACE_MINUTES * 60_000,
+    },
+    pdfRender: {
+      workers: e.PDF_RENDER_WORKERS,
+      maxQueued: e.PDF_RENDER_QUEUE,
+      timeoutMs: e.PDF_RENDER_TIMEOUT_SECONDS * 1000,
     },
   };
 }

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { configurePdfRendering } from '../documents/render/render-pdf.ts';
 import { buildApp, WEB_DIST } from './app.ts';
 import type { Config } from './config.ts';
 import { type Database, openDatabase, pgliteDirOf } from './db/client.ts';
@@ -77,6 +78,8 @@ export async function startServer(
   log: (line: string) => void = (l) => process.stdout.write(`${l}\n`),
 ): Promise<RunningServer> {
   const started = performance.now();
+  // LibreOffice: at most PDF_RENDER_WORKERS conversions at once in this instance, a short queue
+  configurePdfRendering(config.pdfRender);
   if (config.serveWeb) ensureWebBuilt(log);
   const database = openConfiguredDatabase(config);
   const applied = await migrate(database);
@@ -101,6 +104,8 @@ export async function startServer(
   const stopSessionCache = await services.auth.startSessionCache();
   // Expired sessions and sign-in counts long over, deleted every hour.
   const stopSweeping = services.auth.startSweeping(log);
+  // Files on disk that no row names (a kill between writing a file and its row), past a grace period.
+  const stopFileSweep = services.attachments.startSweeping(log);
 
   let closing: Promise<void> | null = null;
   const close = () => {
@@ -108,6 +113,7 @@ export async function startServer(
       stopReminders();
       stopRollups();
       stopSweeping();
+      stopFileSweep();
       services.documentParse.close();
       await stopSessionCache();
       await app.close();

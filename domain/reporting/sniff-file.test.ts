@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeFileName, sniffAttachment } from './sniff-file.ts';
+import { safeFileName, sniffAttachment, storedFileName } from './sniff-file.ts';
 
 describe('attachments', () => {
   it('tells the type by content, not by name', () => {
@@ -14,5 +14,22 @@ describe('attachments', () => {
     expect(safeFileName('..\\..\\win.ini')).toBe('win.ini');
     expect(safeFileName('Ảnh hoạt động "1".jpg')).toBe('Ảnh hoạt động _1_.jpg');
     expect(safeFileName('....')).toBe('tep-dinh-kem');
+  });
+});
+
+describe('stored names', () => {
+  it('drops bidirectional controls and zero-width characters', () => {
+    expect(safeFileName('bao-cao\u202Efdp.exe')).toBe('bao-caofdp.exe');
+    expect(safeFileName('\u2066anh\u2069\u200B\u200F.jpg')).toBe('anh.jpg');
+    expect(safeFileName('\u202E\u200B')).toBe('tep-dinh-kem');
+  });
+  it('matches the extension to the type told by content', () => {
+    expect(storedFileName('poly.html', 'image/gif')).toBe('poly.gif');
+    expect(storedFileName('Ảnh hội nghị.JPEG', 'image/jpeg')).toBe('Ảnh hội nghị.JPEG');
+    expect(storedFileName('photo', 'image/png')).toBe('photo.png');
+    expect(storedFileName('bao-cao\u202Elmth.pdf', 'image/gif')).toBe('bao-caolmth.gif');
+    expect(storedFileName('x.svg', 'application/pdf')).toBe('x.pdf');
+    expect(storedFileName('.htaccess', 'image/png')).toBe('htaccess.png');
+    expect(storedFileName('trang.html', 'text/html')).toBe('trang.bin');
   });
 });

@@ -22,14 +22,51 @@ export function sniffAttachment(data: Uint8Array): AttachmentKind | null {
   return null;
 }
 
-/** A safe file name to show and to offer on download: no path, no control characters. */
+/**
+ * Bidirectional controls (U+202A–202E, U+2066–2069, marks U+200E/200F/061C) and other invisible
+ * format characters (zero-width spaces and joiners, the BOM): a right-to-left override turns
+ * "report‮fdp.exe" into "reportexe.pdf" on screen, so none is kept in a stored name.
+ */
+const INVISIBLE = /[\p{Cf}]/gu;
+
+/** A safe file name to show and to offer on download: no path, no control or bidi characters. */
 export function safeFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  const cleaned = [...base.normalize('NFC')]
+  const cleaned = [...base.normalize('NFC').replace(INVISIBLE, '')]
     .map((c) => (c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127 || '"<>|:*?'.includes(c) ? '_' : c))
     .join('')
     .replace(/^\.+/, '')
     .trim()
     .slice(0, 150);
   return cleaned || 'tep-dinh-kem';
+}
+
+/** The extensions a stored file of each type may carry; the first is the one given when none fits. */
+const EXTENSIONS: Record<string, readonly string[]> = {
+  'image/jpeg': ['jpg', 'jpeg'],
+  'image/png': ['png'],
+  'image/gif': ['gif'],
+  'image/webp': ['webp'],
+  'video/mp4': ['mp4', 'm4v'],
+  'video/quicktime': ['mov'],
+  'application/pdf': ['pdf'],
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': ['docx'],
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': ['xlsx'],
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation': ['pptx'],
+};
+
+/**
+ * The name a file is stored and offered under: `safeFileName`, its extension matched to the type
+ * told by content — a GIF whose name says `.html` (a GIF/HTML polyglot) becomes `….gif`, so no
+ * browser or desktop opens it as a page. An unknown type keeps no extension it could be run by.
+ */
+export function storedFileName(name: string, contentType: string): string {
+  const safe = safeFileName(name);
+  const allowed = EXTENSIONS[contentType];
+  const match = /^(.*?)\.([A-Za-z0-9]{1,10})$/.exec(safe);
+  const stem = match?.[1] ? match[1] : safe;
+  const extension = match?.[2]?.toLowerCase();
+  if (!allowed) return `${stem}.bin`;
+  if (extension && allowed.includes(extension)) return safe;
+  return `${stem.slice(0, 140)}.${allowed[0]}`;
 }

@@ -103,6 +103,31 @@ export const MESSAGES = {
     vi: 'Máy chủ chưa cài LibreOffice nên chưa xuất được PDF. Quản trị viên cài gói Debian: libreoffice-writer-nogui fonts-liberation2. Tệp DOCX vẫn tải được.',
     en: 'LibreOffice is not installed on the server, so PDF export is unavailable. Ask the administrator to install the Debian packages libreoffice-writer-nogui fonts-liberation2. DOCX still works.',
   },
+  pdf_busy: {
+    vi: 'Máy chủ đang xuất {running} tệp PDF và {queued} yêu cầu đang chờ (tối đa {limit}); hãy thử lại sau ít phút. Tệp DOCX vẫn tải được ngay.',
+    en: 'The server is rendering {running} PDFs with {queued} requests waiting (at most {limit}); try again in a few minutes. DOCX downloads work now.',
+  },
+  pdf_timeout: {
+    vi: 'Xuất PDF quá {seconds} giây nên đã dừng. Tệp DOCX vẫn tải được.',
+    en: 'PDF rendering took longer than {seconds} seconds and was stopped. DOCX still works.',
+  },
+  // report attachments: every quota named with its limit (README, Configuration)
+  attachment_too_large: {
+    vi: 'Tệp lớn hơn giới hạn {limit} MB cho mỗi tệp đính kèm; tệp chưa được lưu.',
+    en: 'The file is larger than the {limit} MB limit for one attachment; it was not saved.',
+  },
+  attachment_count_limit: {
+    vi: 'Báo cáo đã có {count} tệp đính kèm, tối đa {limit} tệp; tệp chưa được lưu.',
+    en: 'The report already has {count} attachments, at most {limit}; the file was not saved.',
+  },
+  attachment_total_limit: {
+    vi: 'Tổng dung lượng tệp đính kèm của báo cáo sẽ vượt giới hạn {limit} MB (đã dùng {used} MB); tệp chưa được lưu.',
+    en: 'The report’s attachments would exceed their {limit} MB limit ({used} MB used); the file was not saved.',
+  },
+  upload_rate_limit: {
+    vi: 'Bạn đã tải lên {count} tệp ({mb} MB) trong một giờ qua; giới hạn là {limit} tệp và {limitMb} MB mỗi giờ. Hãy thử lại sau {seconds} giây.',
+    en: 'You uploaded {count} files ({mb} MB) in the last hour; the limit is {limit} files and {limitMb} MB an hour. Try again in {seconds} seconds.',
+  },
   // document reading jobs: the codes of DocumentReaderPool (server/workers), never a library's text
   parse_unreadable: {
     vi: 'Không đọc được tệp này: đây không phải văn bản (DOCX, DOC, PDF, ảnh chụp hoặc tệp chữ).',

@@ -14,7 +14,7 @@ export function reportAttachmentRoutes() {
       access: 'officer',
       scope: 'unit',
       summary:
-        'Attach a photo, video or document to a draft report (413 too large, 415 wrong type by content)',
+        'Attach a photo, video or document to a draft report (413 too large, 415 wrong type by content, 409 report quota, 429 hourly upload quota)',
       tags: ['reporting'],
       params: ZIdParams,
       multipart: true,
@@ -22,9 +22,12 @@ export function reportAttachmentRoutes() {
       handler: async ({ params, raw, actor, services, reply }) => {
         const file = await raw.file();
         if (!file) throw new AppError(400, 'validation', { field: 'file', detail: 'thiếu tệp' }, 'file');
-        const data = await file.toBuffer();
+        // the service checks the quotas before the bytes are read; a file over the limit is refused (413), never cut
+        const stored = await services.attachments.upload(actor, params.id, file.filename, () =>
+          file.toBuffer(),
+        );
         reply.status(201);
-        return services.attachments.upload(actor, params.id, file.filename, data);
+        return stored;
       },
     }),
     defineRoute({

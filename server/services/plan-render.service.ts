@@ -1,7 +1,12 @@
 import type { TEvent } from '../../contracts/plan-extract.ts';
 import type { TPlan } from '../../contracts/plans.ts';
 import type { PlanForRender } from '../../documents/render/plan-for-render.ts';
-import { convertDocxToPdf, LibreOfficeMissingError } from '../../documents/render/render-pdf.ts';
+import {
+  convertDocxToPdf,
+  LibreOfficeMissingError,
+  PdfRenderBusyError,
+  PdfRenderTimeoutError,
+} from '../../documents/render/render-pdf.ts';
 import { renderPlanDocx } from '../../documents/render/render-plan.docx.ts';
 import { formatDateVi } from '../../domain/dates.ts';
 import { AppError } from '../errors.ts';
@@ -94,6 +99,13 @@ export class PlanRenderService {
     } catch (error) {
       if (error instanceof LibreOfficeMissingError) {
         throw new AppError(503, 'pdf_unavailable');
+      }
+      if (error instanceof PdfRenderBusyError) {
+        const { running, queued, limit } = error;
+        throw new AppError(503, 'pdf_busy', { running, queued, limit }, null, { retryAfter: 30 });
+      }
+      if (error instanceof PdfRenderTimeoutError) {
+        throw new AppError(503, 'pdf_timeout', { seconds: error.seconds });
       }
       throw error;
     }

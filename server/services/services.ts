@@ -1,7 +1,8 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Config } from '../config.ts';
+import { type Config, DEFAULT_ATTACHMENT_QUOTAS } from '../config.ts';
 import type { Database } from '../db/client.ts';
+import { AttachmentRepository } from '../repositories/attachment.repository.ts';
 import { AuditRepository } from '../repositories/audit.repository.ts';
 import { DashboardRepository } from '../repositories/dashboard.repository.ts';
 import { DocumentRepository } from '../repositories/document.repository.ts';
@@ -51,7 +52,7 @@ export interface ServiceOptions {
 export function createServices(
   database: Database,
   config: Pick<Config, 'sessionTtlHours'> &
-    Partial<Pick<Config, 'dataDir' | 'smtpUrl' | 'mailFrom' | 'uploadMaxBytes' | 'parse'>>,
+    Partial<Pick<Config, 'dataDir' | 'smtpUrl' | 'mailFrom' | 'uploadMaxBytes' | 'parse' | 'attachments'>>,
   clock: () => Date = () => new Date(),
   options: ServiceOptions = {},
 ) {
@@ -193,10 +194,14 @@ export function createServices(
     attachments: new ReportAttachmentService(
       database,
       reportingRepository,
+      new AttachmentRepository(database),
       storage,
       access,
       audit,
-      config.uploadMaxBytes ?? 25 * 1024 * 1024,
+      config.attachments ?? {
+        ...DEFAULT_ATTACHMENT_QUOTAS,
+        maxFileBytes: config.uploadMaxBytes ?? DEFAULT_ATTACHMENT_QUOTAS.maxFileBytes,
+      },
     ),
     notifications: new NotificationService(
       notificationRepository,
