@@ -1,6 +1,7 @@
 import { ZHealth, ZHealthDown, ZMeta } from '../../contracts/meta.ts';
 import { migrationStatus } from '../db/migrate.ts';
 import { defineRoute } from '../http/route-spec.ts';
+import { translate } from '../i18n/messages.ts';
 
 export const APP_VERSION = '0.1.0';
 
@@ -15,7 +16,7 @@ export function metaRoutes() {
       summary: 'Health: database reachable, version, migration level',
       tags: ['meta'],
       response: { 200: ZHealth, 503: ZHealthDown },
-      handler: async ({ services, reply }) => {
+      handler: async ({ services, reply, raw, locale }) => {
         try {
           const status = await migrationStatus(services.database);
           return {
@@ -26,13 +27,15 @@ export function metaRoutes() {
             migration: status,
           };
         } catch (error) {
+          // The cause (a host and port, a driver's message) goes to the log, never to the caller.
+          raw.log.warn({ err: error }, 'health: database unreachable');
           reply.status(503);
           return {
             status: 'down',
             version: APP_VERSION,
             engine: services.database.engine,
             database: 'unreachable',
-            error: (error as Error).message,
+            error: translate('database_unavailable', locale),
           };
         }
       },
