@@ -27,7 +27,7 @@ export async function run(): Promise<void> {
         effectiveDate: '2020-01-01',
       });
       await addGrassrootsUnits(database, top.id, ROWS, 'X');
-      const ratio = await services.reporting.createIndicator(actor, {
+      const ratio = await services.indicators.createIndicator(actor, {
         code: 'CB',
         name: 'Cán bộ được tập huấn',
         kind: 'ratio',
@@ -39,7 +39,7 @@ export async function run(): Promise<void> {
         threshold: 1,
       });
       const plan = await services.plans.create(actor, top.id, emptyPlanContent('Kế hoạch', 2025));
-      const schedule = await services.reporting.createSchedule(actor, {
+      const schedule = await services.schedules.createSchedule(actor, {
         planId: plan.id,
         dutyIndex: null,
         name: 'Báo cáo năm',

@@ -95,7 +95,7 @@ export async function loadNationalDataset(database: Database, services: Services
   const indicatorIds: number[] = [];
   for (let k = 0; k < INDICATORS; k++) {
     const { kind, aggregation } = indicatorKind(k);
-    const created = await services.reporting.createIndicator(SYSTEM_ACTOR, {
+    const created = await services.indicators.createIndicator(SYSTEM_ACTOR, {
       code: `CS${String(k + 1).padStart(2, '0')}`,
       name: `Chỉ số ${k + 1} (${kind})`,
       kind: kind as 'ratio',
@@ -132,9 +132,9 @@ export async function loadNationalDataset(database: Database, services: Services
     events: [],
   });
   for (const [k, target] of plan.targets.entries()) {
-    await services.reporting.bindTarget(SYSTEM_ACTOR, plan.id, target.id, indicatorIds[k]!);
+    await services.indicators.bindTarget(SYSTEM_ACTOR, plan.id, target.id, indicatorIds[k]!);
   }
-  const schedule = await services.reporting.createSchedule(SYSTEM_ACTOR, {
+  const schedule = await services.schedules.createSchedule(SYSTEM_ACTOR, {
     planId: plan.id,
     dutyIndex: null,
     name: 'Báo cáo 6 tháng và năm',
@@ -293,7 +293,7 @@ async function runEngine(engine: Engine): Promise<void> {
     const approve = await timeRuns(
       data.pendingReportIds.length - 2,
       // loaded as submitted, version 0
-      () => services.reporting.approve(SYSTEM_ACTOR, data.pendingReportIds[next++]!, 0),
+      () => services.reports.approve(SYSTEM_ACTOR, data.pendingReportIds[next++]!, 0),
       2,
     );
     printMeasurement({ name: 'rollup_approve_report', engine, ...approve, ...scale, goal_p95_ms: 10 });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { daysLate, dueDateOf, isOnTime, levelDueDate, periodOfKey, periodsOf } from './periods.ts';
+import {
+  daysLate,
+  dueDateOf,
+  isOnTime,
+  levelDueDate,
+  periodOfKey,
+  periodsOf,
+  unitDueDate,
+} from './periods.ts';
 
 const span = (p: { key: string; start: string; end: string }) => `${p.key} ${p.start}..${p.end}`;
 
@@ -116,5 +124,15 @@ describe('levelDueDate and timeliness', () => {
     expect(daysLate('2025-11-13T08:00:00+07:00', '2025-11-10')).toBe(3);
     expect(daysLate('2025-11-01', '2025-11-10')).toBe(0);
     expect(() => isOnTime('hôm qua', '2025-11-10')).toThrow(RangeError);
+  });
+});
+
+describe('unitDueDate', () => {
+  it('moves the date earlier by the lead for each level past the first', () => {
+    expect(unitDueDate('2025-11-10', 10, 1)).toBe('2025-11-10');
+    expect(unitDueDate('2025-11-10', 10, 2)).toBe('2025-10-31');
+    expect(unitDueDate('2025-11-10', 10, 3)).toBe('2025-10-21');
+    expect(unitDueDate('2025-11-10', 10, 0)).toBe('2025-11-10');
+    expect(unitDueDate('2025-11-10', 0, 4)).toBe('2025-11-10');
   });
 });

@@ -277,3 +277,11 @@ export function daysLate(submittedAt: string, due: string | null): number {
     (Date.parse(`${submissionDay(submittedAt)}T00:00:00Z`) - Date.parse(`${due}T00:00:00Z`)) / 86_400_000;
   return Math.max(0, Math.round(late));
 }
+
+/**
+ * The date a unit reports a period by, `levelsBelow` levels under the plan's unit: each level sets
+ * its units' date `leadDays` before its own, so the units just below report by the period's date.
+ */
+export function unitDueDate(periodDue: string, leadDays: number, levelsBelow: number): string {
+  return addDays(periodDue, -leadDays * Math.max(0, levelsBelow - 1));
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type IndicatorRule, validateReport } from './validate-report.ts';
+import { type IndicatorRule, indicatorRulesOf, validateReport } from './validate-report.ts';
 
 const trained: IndicatorRule = {
   id: 1,
@@ -70,5 +70,27 @@ describe('validateReport', () => {
       expect.objectContaining({ field: 'values.2.total.numerator', severity: 'warning' }),
     ]);
     expect(validateReport([sessions], [], [v(2, 5)], {}, [v(2, 4)], true)).toEqual([]);
+  });
+});
+
+describe('indicatorRulesOf', () => {
+  it('keeps only what validation reads from a form indicator', () => {
+    const form = {
+      indicators: [
+        {
+          id: 3,
+          code: 'DV',
+          name: 'Đoàn viên',
+          kind: 'count' as const,
+          disaggregation: 'sex' as const,
+          required: true,
+          unit: 'người',
+          version: 2,
+        },
+      ],
+    };
+    expect(indicatorRulesOf(form)).toEqual([
+      { id: 3, code: 'DV', name: 'Đoàn viên', kind: 'count', disaggregation: 'sex', required: true },
+    ]);
   });
 });

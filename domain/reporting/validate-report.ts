@@ -15,6 +15,18 @@ export interface SectionRule {
   required: boolean;
 }
 
+/** The rules a form sets for its indicators (the form as server and web both hold it). */
+export function indicatorRulesOf(form: { indicators: readonly IndicatorRule[] }): IndicatorRule[] {
+  return form.indicators.map((i) => ({
+    id: i.id,
+    code: i.code,
+    name: i.name,
+    kind: i.kind,
+    disaggregation: i.disaggregation,
+    required: i.required,
+  }));
+}
+
 type Value = TValueInput & { category: TCategory };
 
 const fieldOf = (indicatorId: number, category: TCategory, part: 'numerator' | 'denominator') =>

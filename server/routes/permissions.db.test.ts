@@ -372,7 +372,7 @@ describe.each(testEngines())('permission matrix on %s', (engine) => {
     'POST /api/reports': async (side) => {
       const { periodId, unitId } = await reportTarget(side);
       // Opening an existing report only reads it: a viewer may.
-      await t.services.reporting.open(SYSTEM_ACTOR, periodId, unitId);
+      await t.services.reports.open(SYSTEM_ACTOR, periodId, unitId);
       return { method: 'POST', url: '/api/reports', payload: { periodId, unitId } };
     },
     'GET /api/reports/:id': async (side) => ({
@@ -413,7 +413,7 @@ describe.each(testEngines())('permission matrix on %s', (engine) => {
     },
     'POST /api/reports/:id/unlock': async (side) => {
       const submitted = await submittedReport(side);
-      const report = await t.services.reporting.approve(SYSTEM_ACTOR, submitted.id, submitted.version);
+      const report = await t.services.reports.approve(SYSTEM_ACTOR, submitted.id, submitted.version);
       return {
         method: 'POST',
         url: `/api/reports/${report.id}/unlock`,
@@ -576,7 +576,7 @@ describe.each(testEngines())('permission matrix on %s', (engine) => {
   const nationalSchedule = async () => {
     if (nationalScheduleReady) return;
     const plan = await t.services.plans.create(SYSTEM_ACTOR, org.national.id, EMPTY_PLAN);
-    await t.services.reporting.createSchedule(
+    await t.services.schedules.createSchedule(
       SYSTEM_ACTOR,
       ZScheduleCreate.parse({ ...scheduleBody(plan.id), unitTypes: ['province'] }),
     );
@@ -615,7 +615,7 @@ describe.each(testEngines())('permission matrix on %s', (engine) => {
   let cachedIndicatorId: number | null = null;
   const indicatorId = async () => {
     cachedIndicatorId ??= (
-      await t.services.reporting.createIndicator(SYSTEM_ACTOR, {
+      await t.services.indicators.createIndicator(SYSTEM_ACTOR, {
         code: 'SO_HD',
         name: 'Số hoạt động',
         kind: 'count',
@@ -645,7 +645,7 @@ describe.each(testEngines())('permission matrix on %s', (engine) => {
     },
   });
   const freshSchedule = async (side: Side) =>
-    t.services.reporting.createSchedule(
+    t.services.schedules.createSchedule(
       SYSTEM_ACTOR,
       ZScheduleCreate.parse(scheduleBody((await freshPlan(side)).id)),
     );
@@ -657,11 +657,11 @@ describe.each(testEngines())('permission matrix on %s', (engine) => {
   };
   const freshReport = async (side: Side) => {
     const { periodId, unitId } = await reportTarget(side);
-    return t.services.reporting.open(SYSTEM_ACTOR, periodId, unitId);
+    return t.services.reports.open(SYSTEM_ACTOR, periodId, unitId);
   };
   const submittedReport = async (side: Side) => {
     const report = await freshReport(side);
-    return t.services.reporting.submit(SYSTEM_ACTOR, report.id, report.version);
+    return t.services.reports.submit(SYSTEM_ACTOR, report.id, report.version);
   };
 
   let cachedDocumentId: number | null = null;

@@ -38,7 +38,7 @@ export function reportingRoutes() {
       tags,
       response: { 200: ZIndicatorList },
       handler: async ({ actor, services }) => ({
-        indicators: await services.reporting.listIndicators(actor),
+        indicators: await services.indicators.listIndicators(actor),
       }),
     }),
     defineRoute({
@@ -52,7 +52,7 @@ export function reportingRoutes() {
       response: { 201: ZIndicator },
       handler: async ({ body, actor, services, reply }) => {
         reply.status(201);
-        return services.reporting.createIndicator(actor, body);
+        return services.indicators.createIndicator(actor, body);
       },
     }),
     defineRoute({
@@ -65,7 +65,7 @@ export function reportingRoutes() {
       params: ZIdParams,
       response: { 200: ZTargetSuggestionList },
       handler: async ({ params, actor, services }) => ({
-        targets: await services.reporting.suggestForPlan(actor, params.id),
+        targets: await services.indicators.suggestForPlan(actor, params.id),
       }),
     }),
     defineRoute({
@@ -79,7 +79,7 @@ export function reportingRoutes() {
       body: z.object({ indicatorId: ZRefId }),
       response: { 200: ZTargetBinding },
       handler: ({ params, body, actor, services }) =>
-        services.reporting.bindTarget(actor, params.id, params.targetId, body.indicatorId),
+        services.indicators.bindTarget(actor, params.id, params.targetId, body.indicatorId),
     }),
     defineRoute({
       method: 'POST',
@@ -92,7 +92,7 @@ export function reportingRoutes() {
       response: { 201: ZSchedule },
       handler: async ({ body, actor, services, reply }) => {
         reply.status(201);
-        return services.reporting.createSchedule(actor, body);
+        return services.schedules.createSchedule(actor, body);
       },
     }),
     defineRoute({
@@ -105,7 +105,7 @@ export function reportingRoutes() {
       params: ZIdParams,
       response: { 200: ZScheduleList },
       handler: async ({ params, actor, services }) => ({
-        schedules: await services.reporting.schedulesOfPlan(actor, params.id),
+        schedules: await services.schedules.schedulesOfPlan(actor, params.id),
       }),
     }),
     defineRoute({
@@ -118,7 +118,7 @@ export function reportingRoutes() {
       params: ZIdParams,
       body: ZFormContent.extend({ version: ZVersion }),
       response: { 200: ZForm },
-      handler: ({ params, body, actor, services }) => services.reporting.reviseForm(actor, params.id, body),
+      handler: ({ params, body, actor, services }) => services.indicators.reviseForm(actor, params.id, body),
     }),
     defineRoute({
       method: 'GET',
@@ -128,7 +128,7 @@ export function reportingRoutes() {
       summary: '“Báo cáo của tôi”: what the caller’s unit must report, with due dates and status',
       tags,
       response: { 200: ZDueList },
-      handler: async ({ actor, services }) => ({ items: await services.reporting.myDue(actor) }),
+      handler: async ({ actor, services }) => ({ items: await services.schedules.myDue(actor) }),
     }),
     defineRoute({
       method: 'GET',
@@ -140,7 +140,7 @@ export function reportingRoutes() {
       tags,
       query: ZReviewQueueQuery,
       response: { 200: ZReviewQueue },
-      handler: ({ actor, query, services }) => services.reporting.reviewQueue(actor, query),
+      handler: ({ actor, query, services }) => services.reports.reviewQueue(actor, query),
     }),
     defineRoute({
       method: 'GET',
@@ -151,7 +151,7 @@ export function reportingRoutes() {
       tags,
       params: ZIdParams,
       response: { 200: ZPeriodStatus },
-      handler: ({ params, actor, services }) => services.reporting.periodStatus(actor, params.id),
+      handler: ({ params, actor, services }) => services.schedules.periodStatus(actor, params.id),
     }),
     defineRoute({
       method: 'POST',
@@ -162,7 +162,7 @@ export function reportingRoutes() {
       tags,
       body: z.object({ periodId: ZRefId, unitId: ZRefId }),
       response: { 200: ZReport },
-      handler: ({ body, actor, services }) => services.reporting.open(actor, body.periodId, body.unitId),
+      handler: ({ body, actor, services }) => services.reports.open(actor, body.periodId, body.unitId),
     }),
     defineRoute({
       method: 'GET',
@@ -173,7 +173,7 @@ export function reportingRoutes() {
       tags,
       params: ZIdParams,
       response: { 200: ZReport },
-      handler: ({ params, actor, services }) => services.reporting.get(actor, params.id),
+      handler: ({ params, actor, services }) => services.reports.get(actor, params.id),
     }),
     defineRoute({
       method: 'PUT',
@@ -185,7 +185,7 @@ export function reportingRoutes() {
       params: ZIdParams,
       body: ZReportSave,
       response: { 200: ZReport },
-      handler: ({ params, body, actor, services }) => services.reporting.save(actor, params.id, body),
+      handler: ({ params, body, actor, services }) => services.reports.save(actor, params.id, body),
     }),
     defineRoute({
       method: 'POST',
@@ -197,8 +197,7 @@ export function reportingRoutes() {
       params: ZIdParams,
       body: ZReview,
       response: { 200: ZReport },
-      handler: ({ params, body, actor, services }) =>
-        services.reporting.submit(actor, params.id, body.version),
+      handler: ({ params, body, actor, services }) => services.reports.submit(actor, params.id, body.version),
     }),
     defineRoute({
       method: 'POST',
@@ -211,7 +210,7 @@ export function reportingRoutes() {
       body: ZReturn,
       response: { 200: ZReport },
       handler: ({ params, body, actor, services }) =>
-        services.reporting.returnReport(actor, params.id, body.reason, body.version),
+        services.reports.returnReport(actor, params.id, body.reason, body.version),
     }),
     defineRoute({
       method: 'POST',
@@ -224,7 +223,7 @@ export function reportingRoutes() {
       body: ZReview,
       response: { 200: ZReport },
       handler: ({ params, body, actor, services }) =>
-        services.reporting.approve(actor, params.id, body.version),
+        services.reports.approve(actor, params.id, body.version),
     }),
     defineRoute({
       method: 'POST',
@@ -237,7 +236,7 @@ export function reportingRoutes() {
       body: ZReturn,
       response: { 200: ZReport },
       handler: ({ params, body, actor, services }) =>
-        services.reporting.unlock(actor, params.id, body.reason, body.version),
+        services.reports.unlock(actor, params.id, body.reason, body.version),
     }),
     defineRoute({
       method: 'GET',

@@ -53,14 +53,14 @@ describe.each(testEngines())('dashboards and the consolidated report on %s', (en
 
   async function approved(periodId: number, unit: string, numerator: number, text: string, approve = true) {
     const s = t.services;
-    let report: TReport = await s.reporting.open(SYSTEM_ACTOR, periodId, u[unit]!);
-    report = await s.reporting.save(SYSTEM_ACTOR, report.id, {
+    let report: TReport = await s.reports.open(SYSTEM_ACTOR, periodId, u[unit]!);
+    report = await s.reports.save(SYSTEM_ACTOR, report.id, {
       values: [{ indicatorId: trainedId, category: 'total', numerator, denominator: 10, comment: null }],
       narrative: { results: text, proposals: `Đề nghị của ${unit}.` },
       version: report.version,
     });
-    report = await s.reporting.submit(SYSTEM_ACTOR, report.id, report.version);
-    if (approve) await s.reporting.approve(SYSTEM_ACTOR, report.id, report.version);
+    report = await s.reports.submit(SYSTEM_ACTOR, report.id, report.version);
+    if (approve) await s.reports.approve(SYSTEM_ACTOR, report.id, report.version);
   }
 
   beforeAll(async () => {
@@ -104,7 +104,7 @@ describe.each(testEngines())('dashboards and the consolidated report on %s', (en
       homeUnitId: u.A!,
     });
     trainedId = (
-      await s.reporting.createIndicator(SYSTEM_ACTOR, {
+      await s.indicators.createIndicator(SYSTEM_ACTOR, {
         code: 'TRAINED',
         name: 'Tỷ lệ cán bộ chủ chốt được tập huấn',
         kind: 'ratio',
@@ -135,8 +135,8 @@ describe.each(testEngines())('dashboards and the consolidated report on %s', (en
       ],
     });
     planId = plan.id;
-    await s.reporting.bindTarget(SYSTEM_ACTOR, planId, plan.targets[0]!.id, trainedId);
-    const schedule = await s.reporting.createSchedule(SYSTEM_ACTOR, {
+    await s.indicators.bindTarget(SYSTEM_ACTOR, planId, plan.targets[0]!.id, trainedId);
+    const schedule = await s.schedules.createSchedule(SYSTEM_ACTOR, {
       planId,
       dutyIndex: null,
       name: 'Báo cáo 6 tháng',
@@ -152,7 +152,7 @@ describe.each(testEngines())('dashboards and the consolidated report on %s', (en
     const provincePlan = await s.plans.create(SYSTEM_ACTOR, u.A!, {
       ...emptyPlanContent('Kế hoạch của tỉnh', 2025),
     });
-    await s.reporting.createSchedule(SYSTEM_ACTOR, {
+    await s.schedules.createSchedule(SYSTEM_ACTOR, {
       planId: provincePlan.id,
       dutyIndex: null,
       name: 'Báo cáo 6 tháng của xã',

@@ -8,14 +8,14 @@ import type { AccessService } from './access.service.ts';
 import type { Actor } from './actor.ts';
 import type { AuthService } from './auth.service.ts';
 import type { PlanService } from './plan.service.ts';
-import type { ReportingService } from './reporting.service.ts';
+import type { ReportScheduleService } from './report-schedule.service.ts';
 
 /** In-app notifications and the personal calendar feed (ICS) of due dates. */
 export class NotificationService {
   constructor(
     private readonly notifications: NotificationRepository,
     private readonly users: UserRepository,
-    private readonly reporting: ReportingService,
+    private readonly schedules: ReportScheduleService,
     private readonly plans: PlanService,
     private readonly auth: AuthService,
     private readonly access: AccessService,
@@ -59,7 +59,7 @@ export class NotificationService {
     const user = await this.users.findById(userId);
     if (!user?.active) return null;
     const actor = this.auth.actorOf(user, null);
-    const due = await this.reporting.myDue(actor, { horizonDays: 400 });
+    const due = await this.schedules.myDue(actor, { horizonDays: 400 });
     const events: CalendarEvent[] = due.map((item) => ({
       uid: `report-${item.periodId}-${item.unitId}@tiendo`,
       date: item.dueOn,

@@ -73,7 +73,7 @@ describe.each(testEngines())('reminders on %s', (engine) => {
     const org = await seedSmallOrg(a);
     await a.users.update(SYSTEM_ACTOR, org.users.chair!, { email: 'chutich@cdcs.example', version: 0 });
     const plan = await a.plans.create(SYSTEM_ACTOR, org.provinceA.id, emptyPlanContent('Kế hoạch năm', 2025));
-    await a.reporting.createSchedule(SYSTEM_ACTOR, {
+    await a.schedules.createSchedule(SYSTEM_ACTOR, {
       planId: plan.id,
       dutyIndex: null,
       name: 'Báo cáo năm',

@@ -1,4 +1,5 @@
 import { addDays, formatDateVi, todayInVietnam } from '../../domain/dates.ts';
+import { isSent } from '../../domain/reporting/report-states.ts';
 import { roleAtLeast } from '../../domain/roles.ts';
 import type { Database } from '../db/client.ts';
 import type { NotificationRepository, ReminderJobRow } from '../repositories/notification.repository.ts';
@@ -6,7 +7,7 @@ import type { ReportingRepository } from '../repositories/reporting.repository.t
 import type { SettingsRepository } from '../repositories/settings.repository.ts';
 import type { UserRepository } from '../repositories/user.repository.ts';
 import type { Mailer } from './mailer.ts';
-import type { ReportingService } from './reporting.service.ts';
+import type { ReportScheduleService } from './report-schedule.service.ts';
 
 export interface ReminderPolicy {
   /** Days before the due date to remind. */
@@ -35,7 +36,7 @@ export class ReminderService {
     private readonly reporting: ReportingRepository,
     private readonly users: UserRepository,
     private readonly settings: SettingsRepository,
-    private readonly reportingService: ReportingService,
+    private readonly schedules: ReportScheduleService,
     private readonly mailer: Mailer,
   ) {}
 
@@ -57,15 +58,15 @@ export class ReminderService {
     let created = 0;
     const lateByPlanUnit = new Map<number, { unitName: string; periodLabel: string; dueOn: string }[]>();
     for (const p of periods) {
-      const period = (await this.reporting.period(p.period_id))!;
-      const schedule = (await this.reporting.schedule(p.schedule_id))!;
-      const scope = await this.reportingService.unitsInScope(schedule, period, p.plan_unit_id);
+      const period = (await this.reporting.period(p.periodId))!;
+      const schedule = (await this.reporting.schedule(p.scheduleId))!;
+      const scope = await this.schedules.unitsInScope(schedule, period, p.planUnitId);
       const reports = new Map((await this.reporting.reportsOfPeriod(period.id)).map((r) => [r.unitId, r]));
       const people = await this.users.activeOfUnits(scope.map((u) => u.id));
       for (const unit of scope) {
         const report = reports.get(unit.id);
-        if (report && (report.status === 'submitted' || report.status === 'approved')) continue;
-        const due = report?.dueOn ?? this.reportingService.dueFor(period, schedule, unit.depth);
+        if (report && isSent(report.status)) continue;
+        const due = report?.dueOn ?? this.schedules.dueFor(period, schedule, unit.depth);
         const offset = dayDiff(due, today);
         const kind =
           offset > 0 && policy.before.includes(offset)
@@ -76,9 +77,9 @@ export class ReminderService {
                 ? 'late'
                 : null;
         if (offset < 0) {
-          const list = lateByPlanUnit.get(p.plan_unit_id) ?? [];
+          const list = lateByPlanUnit.get(p.planUnitId) ?? [];
           list.push({ unitName: unit.name, periodLabel: p.label, dueOn: due });
-          lateByPlanUnit.set(p.plan_unit_id, list);
+          lateByPlanUnit.set(p.planUnitId, list);
         }
         if (!kind) continue;
         for (const person of people.filter(

@@ -32,7 +32,7 @@ describe.each(testEngines())('Excel entry on %s', (engine) => {
     for (let i = 1; i <= UNITS; i++) lines.push(`G${i},Công đoàn cơ sở số ${i},grassroots,A1,2020-01-01,`);
     const imported = await services.orgExchange.import(SYSTEM_ACTOR, Buffer.from(lines.join('\n')));
     expect(imported.created).toBe(UNITS);
-    const ratio = await services.reporting.createIndicator(SYSTEM_ACTOR, {
+    const ratio = await services.indicators.createIndicator(SYSTEM_ACTOR, {
       code: 'CB',
       name: 'Cán bộ được tập huấn',
       kind: 'ratio',
@@ -43,13 +43,13 @@ describe.each(testEngines())('Excel entry on %s', (engine) => {
       aggregation: 'sum',
       threshold: 1,
     });
-    const count = await services.reporting.createIndicator(SYSTEM_ACTOR, ACTIVITY_COUNT);
+    const count = await services.indicators.createIndicator(SYSTEM_ACTOR, ACTIVITY_COUNT);
     const plan = await services.plans.create(
       SYSTEM_ACTOR,
       org.provinceA.id,
       emptyPlanContent('Kế hoạch năm', 2025),
     );
-    const schedule = await services.reporting.createSchedule(manager, {
+    const schedule = await services.schedules.createSchedule(manager, {
       planId: plan.id,
       dutyIndex: null,
       name: 'Báo cáo năm',
@@ -109,14 +109,14 @@ describe.each(testEngines())('Excel entry on %s', (engine) => {
     expect(bad.errors.map((e) => e.cell).sort()).toEqual(['C7', 'D120', 'E50']);
     expect(bad.errors.find((e) => e.cell === 'E50')!.message).toBe('Ô E50: "mười" không phải là số.');
     expect(
-      (await services.reporting.periodStatus(manager, periodId)).rows.filter((r) => r.reportId !== null),
+      (await services.schedules.periodStatus(manager, periodId)).rows.filter((r) => r.reportId !== null),
     ).toHaveLength(0);
 
     const good = await services.reportExcel.import(manager, periodId, await fill(template, false), true);
     expect(good).toEqual({ applied: true, reports: ROWS, unchanged: 0, skipped: 0, errors: [] });
-    const status = await services.reporting.periodStatus(manager, periodId);
+    const status = await services.schedules.periodStatus(manager, periodId);
     expect(status.rows.filter((r) => r.status === 'draft')).toHaveLength(ROWS);
-    const one = await services.reporting.get(manager, status.rows[0]!.reportId!);
+    const one = await services.reports.get(manager, status.rows[0]!.reportId!);
     expect(one.values.find((v) => v.numerator === 1234)).toBeTruthy();
     expect(one.narrative.results).toMatch(/đã tổ chức tập huấn/);
   });
@@ -136,19 +136,19 @@ describe.each(testEngines())('Excel entry on %s', (engine) => {
     return workbook;
   };
   const reportOfCode = async (code: string) => {
-    const status = await services.reporting.periodStatus(manager, periodId);
+    const status = await services.schedules.periodStatus(manager, periodId);
     const unit = (await services.orgRepository.findUnitByCode(code))!;
-    return services.reporting.get(manager, status.rows.find((r) => r.unitId === unit.id)!.reportId!);
+    return services.reports.get(manager, status.rows.find((r) => r.unitId === unit.id)!.reportId!);
   };
 
   it('round trip: the template sent back unchanged changes nothing; submitted rows are locked, grey and skipped', async () => {
     // two units have submitted; a third typed a proposal on the web after the Excel import
     for (const code of ['G1', 'G2']) {
       const report = await reportOfCode(code);
-      await services.reporting.submit(manager, report.id, report.version);
+      await services.reports.submit(manager, report.id, report.version);
     }
     const typed = await reportOfCode('G3');
-    await services.reporting.save(manager, typed.id, {
+    await services.reports.save(manager, typed.id, {
       values: typed.values.map((v) => ({ ...v, comment: v.comment ?? null })),
       narrative: { ...typed.narrative, proposals: 'Đề nghị hỗ trợ kinh phí tập huấn (gõ trên web).' },
       version: typed.version,

@@ -13,7 +13,8 @@ import {
   sameContent,
   UNIT_CODE_KEY,
 } from '../../domain/reporting/report-sheet.ts';
-import { validateReport } from '../../domain/reporting/validate-report.ts';
+import { isEditable } from '../../domain/reporting/report-states.ts';
+import { indicatorRulesOf, validateReport } from '../../domain/reporting/validate-report.ts';
 import type { Database } from '../db/client.ts';
 import { AppError } from '../errors.ts';
 import type { OrgRepository } from '../repositories/org.repository.ts';
@@ -22,7 +23,8 @@ import type { ReportingRepository } from '../repositories/reporting.repository.t
 import type { AccessService } from './access.service.ts';
 import type { Actor } from './actor.ts';
 import type { AuditService } from './audit.service.ts';
-import type { ReportingService } from './reporting.service.ts';
+import type { IndicatorFormService } from './indicator-form.service.ts';
+import type { ReportScheduleService } from './report-schedule.service.ts';
 
 const SHEET = 'Báo cáo';
 const KEY_ROW = 3;
@@ -37,7 +39,6 @@ const STATUS_TEXT: Record<string, string> = {
   submitted: 'Đã gửi — khoá, bỏ qua khi nhập',
   approved: 'Đã duyệt — khoá, bỏ qua khi nhập',
 };
-const OPEN_STATUSES = new Set(['draft', 'returned']);
 const CATEGORY_NAMES: Record<TCategory, string> = { total: 'Tổng', male: 'Nam', female: 'Nữ' };
 
 /** A column of the template: its machine key (hidden row 3) and its header. */
@@ -96,7 +97,8 @@ export class ReportExcelService {
     private readonly reporting: ReportingRepository,
     private readonly plans: PlanRepository,
     private readonly org: OrgRepository,
-    private readonly reportingService: ReportingService,
+    private readonly forms: IndicatorFormService,
+    private readonly schedules: ReportScheduleService,
     private readonly access: AccessService,
     private readonly audit: AuditService,
     /** Operational log (the server's stdout): start and end of each committed import. */
@@ -108,10 +110,10 @@ export class ReportExcelService {
     if (!period) throw new AppError(404, 'not_found', { what: '@period' });
     const schedule = (await this.reporting.schedule(period.scheduleId))!;
     const plan = (await this.plans.find(schedule.planId))!;
-    await this.reportingService.assertCanSeePlanUnit(actor, plan.unitId);
+    await this.schedules.assertCanSeePlanUnit(actor, plan.unitId);
     const formRow = (await this.reporting.form(schedule.formId))!;
-    const form = await this.reportingService.form(formRow.currentVersionId!);
-    const scope = await this.reportingService.unitsInScope(schedule, period, plan.unitId);
+    const form = await this.forms.form(formRow.currentVersionId!);
+    const scope = await this.schedules.unitsInScope(schedule, period, plan.unitId);
     return { period, schedule, plan, form, scope };
   }
 
@@ -174,7 +176,7 @@ export class ReportExcelService {
       row.getCell(1).value = unit.code;
       row.getCell(2).value = unit.name;
       const current = currentOf.get(unit.id);
-      const open = !current || OPEN_STATUSES.has(current.status);
+      const open = !current || isEditable(current.status);
       row.getCell(columns.length).value = current ? (STATUS_TEXT[current.status] ?? current.status) : '';
       // the cells an officer fills: unlocked on an open row; a submitted row stays locked and grey
       for (let c = 3; c < columns.length; c++) {
@@ -271,14 +273,7 @@ export class ReportExcelService {
       (await this.reporting.reportsOfPeriod(periodId)).map((r) => [r.unitId, r]),
     );
     const storedValues = groupBy(await this.reporting.valuesOfPeriod(periodId), (v) => v.reportId);
-    const rules = form.indicators.map((i) => ({
-      id: i.id,
-      code: i.code,
-      name: i.name,
-      kind: i.kind,
-      disaggregation: i.disaggregation,
-      required: i.required,
-    }));
+    const rules = indicatorRulesOf(form);
     const rowsToSave: { unitId: number; depth: number; content: RowContent }[] = [];
     let unchanged = 0;
     let skipped = 0;
@@ -308,7 +303,7 @@ export class ReportExcelService {
       seen.add(unit.id);
       const existing = existingReports.get(unit.id);
       // submitted or approved: locked in the template, left as it is (the web's unlock reopens it)
-      if (existing && !OPEN_STATUSES.has(existing.status)) {
+      if (existing && !isEditable(existing.status)) {
         skipped += 1;
         continue;
       }
@@ -388,13 +383,13 @@ export class ReportExcelService {
           periodId,
           unitId: r.unitId,
           formVersionId: formRow.currentVersionId!,
-          dueOn: this.reportingService.dueFor(period, schedule, r.depth),
+          dueOn: this.schedules.dueFor(period, schedule, r.depth),
           isDemo: schedule.isDemo,
         })),
       );
       const idOf = new Map(ensured.map((r) => [r.unitId, r]));
       // Re-check inside the transaction: a report submitted meanwhile is not overwritten.
-      const locked = rowsToSave.find((r) => !OPEN_STATUSES.has(idOf.get(r.unitId)!.status));
+      const locked = rowsToSave.find((r) => !isEditable(idOf.get(r.unitId)!.status));
       if (locked)
         throw new AppError(
           409,

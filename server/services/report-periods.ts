@@ -37,7 +37,7 @@ export function periodLabel(period: ReportingPeriod): string {
 
 /**
  * A schedule's periods between two years: the Decree 09/2019/NĐ-CP data cut-offs and the due
- * date from the duty's rule (domain/rollup/periods.ts). Without a rule the report is due on the
+ * date from the duty's rule (domain/reporting/periods.ts). Without a rule the report is due on the
  * 20th of the month after the period.
  */
 export function schedulePeriods(

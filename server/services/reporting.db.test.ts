@@ -41,7 +41,7 @@ describe.each(testEngines())('the reporting cycle on %s', (engine) => {
     org = await seedSmallOrg(services);
     manager = { userId: org.users.manager!, role: 'manager', homeUnitId: org.provinceA.id, ip: null };
     chair = { userId: org.users.chair!, role: 'officer', homeUnitId: org.grassrootsA1a.id, ip: null };
-    const trained = await services.reporting.createIndicator(SYSTEM_ACTOR, {
+    const trained = await services.indicators.createIndicator(SYSTEM_ACTOR, {
       code: 'CB_TAPHUAN',
       name: 'Cán bộ chủ chốt được tập huấn',
       kind: 'ratio',
@@ -65,7 +65,7 @@ describe.each(testEngines())('the reporting cycle on %s', (engine) => {
       reporting: [{ frequency: 'annual', due: '11-10', recipient: 'LĐLĐ tỉnh' }],
     });
     planId = plan.id;
-    const schedule = await services.reporting.createSchedule(manager, {
+    const schedule = await services.schedules.createSchedule(manager, {
       planId: plan.id,
       dutyIndex: 0,
       name: 'Báo cáo năm',
@@ -90,7 +90,7 @@ describe.each(testEngines())('the reporting cycle on %s', (engine) => {
 
   /** A yearly schedule 2020–2023 of the plan for the grassroots unions, nothing required. */
   const annualSchedule2020to2023 = (name: string) =>
-    services.reporting.createSchedule(manager, {
+    services.schedules.createSchedule(manager, {
       planId,
       dutyIndex: 0,
       name,
@@ -109,47 +109,42 @@ describe.each(testEngines())('the reporting cycle on %s', (engine) => {
     });
 
   it('lists what a grassroots union must report, with its own (earlier) due date', async () => {
-    const due = await services.reporting.myDue(chair);
+    const due = await services.schedules.myDue(chair);
     const item = due.find((d) => d.periodId === periodId)!;
     // The plan's unit set 10/11 for its direct units; the grassroots union is two levels down.
     expect(item).toMatchObject({ status: 'not_started', dueOn: '2025-11-05' });
   });
 
   it('goes draft → submitted → returned → submitted → approved, then refuses edits as locked', async () => {
-    let report = await services.reporting.open(chair, periodId, org.grassrootsA1a.id);
+    let report = await services.reports.open(chair, periodId, org.grassrootsA1a.id);
     // Due five days (the schedule's lead) before the province's 10/11: two levels below the plan's unit.
     expect(report).toMatchObject({ status: 'draft', dueOn: '2025-11-05' });
-    report = await services.reporting.save(chair, report.id, {
+    report = await services.reports.save(chair, report.id, {
       values: [{ indicatorId: trainedId, category: 'total', numerator: 12, denominator: 10, comment: null }],
       narrative: { results: '' },
       version: report.version,
     });
     expect(report.issues.map((i) => i.field)).toContain(`values.${trainedId}.total.numerator`);
-    await expect(services.reporting.submit(chair, report.id, report.version)).rejects.toMatchObject({
+    await expect(services.reports.submit(chair, report.id, report.version)).rejects.toMatchObject({
       status: 400,
       field: `values.${trainedId}.total.numerator`,
     });
-    report = await services.reporting.save(chair, report.id, {
+    report = await services.reports.save(chair, report.id, {
       values: [
         { indicatorId: trainedId, category: 'total', numerator: 9, denominator: 10, comment: 'Lớp tháng 9' },
       ],
       narrative: { results: 'Đã tập huấn 9/10 cán bộ.' },
       version: report.version,
     });
-    report = await services.reporting.submit(chair, report.id, report.version);
+    report = await services.reports.submit(chair, report.id, report.version);
     expect(report.status).toBe('submitted');
-    await expect(services.reporting.approve(chair, report.id, report.version)).rejects.toMatchObject({
+    await expect(services.reports.approve(chair, report.id, report.version)).rejects.toMatchObject({
       status: 403,
     });
-    expect((await services.reporting.reviewQueue(manager)).items.map((q) => q.reportId)).toEqual([report.id]);
-    report = await services.reporting.returnReport(
-      manager,
-      report.id,
-      'Thiếu số liệu nam/nữ',
-      report.version,
-    );
+    expect((await services.reports.reviewQueue(manager)).items.map((q) => q.reportId)).toEqual([report.id]);
+    report = await services.reports.returnReport(manager, report.id, 'Thiếu số liệu nam/nữ', report.version);
     expect(report).toMatchObject({ status: 'returned', returnReason: 'Thiếu số liệu nam/nữ' });
-    report = await services.reporting.save(chair, report.id, {
+    report = await services.reports.save(chair, report.id, {
       values: [
         { indicatorId: trainedId, category: 'total', numerator: 9, denominator: 10, comment: null },
         { indicatorId: trainedId, category: 'male', numerator: 4, denominator: 4, comment: null },
@@ -158,23 +153,23 @@ describe.each(testEngines())('the reporting cycle on %s', (engine) => {
       narrative: { results: 'Đã tập huấn 9/10 cán bộ.' },
       version: report.version,
     });
-    report = await services.reporting.submit(chair, report.id, report.version);
-    report = await services.reporting.approve(manager, report.id, report.version);
+    report = await services.reports.submit(chair, report.id, report.version);
+    report = await services.reports.approve(manager, report.id, report.version);
     expect(report.status).toBe('approved');
     await expect(
-      services.reporting.save(chair, report.id, { values: [], narrative: {}, version: report.version }),
+      services.reports.save(chair, report.id, { values: [], narrative: {}, version: report.version }),
     ).rejects.toMatchObject({ status: 409 });
-    const status = await services.reporting.periodStatus(manager, periodId);
+    const status = await services.schedules.periodStatus(manager, periodId);
     expect(status).toMatchObject({ expected: 1, submitted: 1, approved: 1, onTime: 1, late: 0 });
   });
 
   it('needs a manager above to unlock, and audits it', async () => {
-    const report = await services.reporting.open(manager, periodId, org.grassrootsA1a.id);
+    const report = await services.reports.open(manager, periodId, org.grassrootsA1a.id);
     expect(report.status).toBe('approved');
     await expect(
-      services.reporting.unlock(chair, report.id, 'Tự mở khóa', report.version),
+      services.reports.unlock(chair, report.id, 'Tự mở khóa', report.version),
     ).rejects.toMatchObject({ status: 403 });
-    const unlocked = await services.reporting.unlock(
+    const unlocked = await services.reports.unlock(
       manager,
       report.id,
       'Sửa số liệu theo kiểm tra',
@@ -187,14 +182,14 @@ describe.each(testEngines())('the reporting cycle on %s', (engine) => {
 
   it('creates a report once when two open it at the same moment: one report, one audit row', async () => {
     const [first, second] = await Promise.all([
-      services.reporting.open(chair, earlierPeriodId, org.grassrootsA1a.id),
-      services.reporting.open(manager, earlierPeriodId, org.grassrootsA1a.id),
+      services.reports.open(chair, earlierPeriodId, org.grassrootsA1a.id),
+      services.reports.open(manager, earlierPeriodId, org.grassrootsA1a.id),
     ]);
     expect(second.id).toBe(first.id);
     expect(second).toEqual(first);
     expect(first).toMatchObject({ status: 'draft', version: 0, values: [], narrative: {} });
     // The view the creating statement read back is the one a later read gives.
-    expect(await services.reporting.get(chair, first.id)).toEqual(first);
+    expect(await services.reports.get(chair, first.id)).toEqual(first);
     const audited = await testDb.database.query<{ n: number }>(
       "SELECT count(*)::int AS n FROM audit_log WHERE action = 'report.open' AND object_id = $1",
       [String(first.id)],
@@ -211,10 +206,10 @@ describe.each(testEngines())('the reporting cycle on %s', (engine) => {
       number,
     ];
     const unitId = org.grassrootsA1a.id;
-    const open = (id: number) => services.reporting.open(chair, id, unitId);
+    const open = (id: number) => services.reports.open(chair, id, unitId);
     const saved = async (id: number, numerator: number) => {
       const report = await open(id);
-      return services.reporting.save(chair, report.id, {
+      return services.reports.save(chair, report.id, {
         values: [{ indicatorId: trainedId, category: 'total', numerator, denominator: 10, comment: null }],
         narrative: {},
         version: report.version,
@@ -248,7 +243,7 @@ describe.each(testEngines())('the reporting cycle on %s', (engine) => {
       homeUnitId: org.provinceA.id,
       ip: null,
     };
-    const reporting = services.reporting;
+    const reporting = services.reports;
     // The period's roll-ups built beforehand: a submission then sets off nothing in the background.
     await services.rollup.prepare(period);
     const counted = ['prepared', 'query', 'db', 'transaction', 'separateTransaction'] as const;
@@ -386,30 +381,30 @@ describe.each(testEngines())('the reporting cycle on %s', (engine) => {
   });
   it('pages the review queue, oldest sent first, and says how many wait in all', async () => {
     const schedule = await annualSchedule2020to2023('Báo cáo năm về tập huấn (2020–2023)');
-    const before = (await services.reporting.reviewQueue(manager, { limit: 200, offset: 0 })).items;
+    const before = (await services.reports.reviewQueue(manager, { limit: 200, offset: 0 })).items;
     const sent: number[] = [];
     // Sent newest period first: the queue goes by when they were sent, not by period.
     for (const period of [...schedule.periods].reverse()) {
-      const opened = await services.reporting.open(chair, period.id, org.grassrootsA1a.id);
-      const submitted = await services.reporting.submit(chair, opened.id, opened.version);
+      const opened = await services.reports.open(chair, period.id, org.grassrootsA1a.id);
+      const submitted = await services.reports.submit(chair, opened.id, opened.version);
       sent.push(submitted.id);
     }
-    const all = await services.reporting.reviewQueue(manager, { limit: 200, offset: 0 });
+    const all = await services.reports.reviewQueue(manager, { limit: 200, offset: 0 });
     expect(all.total).toBe(before.length + 4);
     expect(all.items.slice(-4).map((i) => i.reportId)).toEqual(sent);
     const sentAt = all.items.map((i) => i.submittedAt ?? '');
     expect([...sentAt].sort()).toEqual(sentAt);
 
-    const first = await services.reporting.reviewQueue(manager, { limit: 2, offset: before.length });
+    const first = await services.reports.reviewQueue(manager, { limit: 2, offset: before.length });
     expect(first).toEqual({ items: all.items.slice(before.length, before.length + 2), total: all.total });
-    const second = await services.reporting.reviewQueue(manager, { limit: 2, offset: before.length + 2 });
+    const second = await services.reports.reviewQueue(manager, { limit: 2, offset: before.length + 2 });
     expect(second.items.map((i) => i.reportId)).toEqual(sent.slice(2));
     // Past the end: no items, and still the count.
-    expect(await services.reporting.reviewQueue(manager, { limit: 2, offset: all.total + 5 })).toEqual({
+    expect(await services.reports.reviewQueue(manager, { limit: 2, offset: all.total + 5 })).toEqual({
       items: [],
       total: all.total,
     });
     // The chair's own unit is not below the chair: nothing to review there.
-    expect(await services.reporting.reviewQueue(chair)).toEqual({ items: [], total: 0 });
+    expect(await services.reports.reviewQueue(chair)).toEqual({ items: [], total: 0 });
   });
 });

@@ -84,8 +84,8 @@ describe.each(testEngines())('roll-ups on %s', (engine) => {
       // a grassroots union directly under the province
       grassroots.push(await create(`P${p}G`, 'grassroots', province));
     }
-    const define = (code: string, input: Partial<Parameters<Services['reporting']['createIndicator']>[1]>) =>
-      services.reporting.createIndicator(SYSTEM_ACTOR, {
+    const define = (code: string, input: Partial<Parameters<Services['indicators']['createIndicator']>[1]>) =>
+      services.indicators.createIndicator(SYSTEM_ACTOR, {
         code,
         name: code,
         kind: 'count',
@@ -114,7 +114,7 @@ describe.each(testEngines())('roll-ups on %s', (engine) => {
       planUnitId,
       emptyPlanContent('Kế hoạch thử', 2025),
     );
-    const schedule = await services.reporting.createSchedule(SYSTEM_ACTOR, {
+    const schedule = await services.schedules.createSchedule(SYSTEM_ACTOR, {
       planId: plan.id,
       dutyIndex: null,
       name: 'Báo cáo 6 tháng',
@@ -166,30 +166,30 @@ describe.each(testEngines())('roll-ups on %s', (engine) => {
 
   /** Takes a unit's report of a period to approved with fresh random values. */
   async function approve(periodId: number, unitId: number) {
-    let report = await services.reporting.open(SYSTEM_ACTOR, periodId, unitId);
+    let report = await services.reports.open(SYSTEM_ACTOR, periodId, unitId);
     if (report.status === 'approved') return;
     if (report.status === 'submitted') {
-      await services.reporting.approve(SYSTEM_ACTOR, report.id, report.version);
+      await services.reports.approve(SYSTEM_ACTOR, report.id, report.version);
       return;
     }
-    report = await services.reporting.save(SYSTEM_ACTOR, report.id, {
+    report = await services.reports.save(SYSTEM_ACTOR, report.id, {
       values: randomValues(),
       narrative: {},
       version: report.version,
     });
-    report = await services.reporting.submit(SYSTEM_ACTOR, report.id, report.version);
-    await services.reporting.approve(SYSTEM_ACTOR, report.id, report.version);
+    report = await services.reports.submit(SYSTEM_ACTOR, report.id, report.version);
+    await services.reports.approve(SYSTEM_ACTOR, report.id, report.version);
   }
 
   async function unlock(periodId: number, unitId: number) {
-    const report = await services.reporting.open(SYSTEM_ACTOR, periodId, unitId);
+    const report = await services.reports.open(SYSTEM_ACTOR, periodId, unitId);
     if (report.status !== 'approved') return;
-    await services.reporting.unlock(SYSTEM_ACTOR, report.id, 'Sửa lại số liệu', report.version);
+    await services.reports.unlock(SYSTEM_ACTOR, report.id, 'Sửa lại số liệu', report.version);
   }
 
   /** Random approvals and unlocks over the units in scope of a period. */
   async function churn(periodId: number, steps: number) {
-    const scope = await services.reporting.periodStatus(SYSTEM_ACTOR, periodId);
+    const scope = await services.schedules.periodStatus(SYSTEM_ACTOR, periodId);
     const units = scope.rows.map((r) => r.unitId);
     for (let k = 0; k < steps; k++) {
       const unitId = rnd.pick(units);
@@ -221,7 +221,7 @@ describe.each(testEngines())('roll-ups on %s', (engine) => {
 
   /** The same computed independently from the organisation as of the period's end. */
   async function treeAsOf(periodId: number) {
-    const status = await services.reporting.periodStatus(SYSTEM_ACTOR, periodId);
+    const status = await services.schedules.periodStatus(SYSTEM_ACTOR, periodId);
     const scope = { planUnitId, unitTypes: ['commune', 'grassroots'], date: status.period.endsOn };
     const tree = await services.orgRepository.tree(status.period.endsOn, planUnitId);
     const parentOf = new Map(tree.map((u) => [u.id, u.id === planUnitId ? null : u.parentId]));
@@ -257,7 +257,7 @@ describe.each(testEngines())('roll-ups on %s', (engine) => {
    */
   async function independent(periodId: number) {
     const period = (
-      await services.reporting.scheduleView(SYSTEM_ACTOR, await scheduleIdOf(periodId))
+      await services.schedules.scheduleView(SYSTEM_ACTOR, await scheduleIdOf(periodId))
     ).periods.find((p) => p.id === periodId)!;
     const scope = { planUnitId, unitTypes: ['commune', 'grassroots'], date: period.endsOn };
     const tree = await services.orgRepository.tree(period.endsOn, planUnitId);
@@ -268,11 +268,11 @@ describe.each(testEngines())('roll-ups on %s', (engine) => {
         .filter((u) => isExpected({ id: u.id, type: u.type, parentId: u.parentId }, scope))
         .map((u) => u.id),
     );
-    const status = await services.reporting.periodStatus(SYSTEM_ACTOR, periodId);
+    const status = await services.schedules.periodStatus(SYSTEM_ACTOR, periodId);
     const approved = status.rows.filter((r) => r.status === 'approved');
     const valuesOf = new Map<number, TValueInput[]>();
     for (const r of approved)
-      valuesOf.set(r.unitId, (await services.reporting.get(SYSTEM_ACTOR, r.reportId!)).values);
+      valuesOf.set(r.unitId, (await services.reports.get(SYSTEM_ACTOR, r.reportId!)).values);
     const rows: RollupRow[] = [];
     for (const stored of indicators) {
       const indicator = indicatorOf(stored);
@@ -310,7 +310,7 @@ describe.each(testEngines())('roll-ups on %s', (engine) => {
   const scheduleCache = new Map<number, number>();
   async function scheduleIdOf(periodId: number) {
     if (!scheduleCache.has(periodId)) {
-      const status = await services.reporting.periodStatus(SYSTEM_ACTOR, periodId);
+      const status = await services.schedules.periodStatus(SYSTEM_ACTOR, periodId);
       scheduleCache.set(periodId, status.period.scheduleId);
     }
     return scheduleCache.get(periodId)!;
@@ -494,7 +494,7 @@ describe.each(testEngines())('roll-ups on %s', (engine) => {
   /** The periods of a new annual schedule of the same form (last in this file: later tests would see them). */
   async function annualPeriods(name: string, fromYear: number, toYear: number): Promise<number[]> {
     const plan = await services.plans.create(SYSTEM_ACTOR, planUnitId, emptyPlanContent(name, toYear));
-    const schedule = await services.reporting.createSchedule(SYSTEM_ACTOR, {
+    const schedule = await services.schedules.createSchedule(SYSTEM_ACTOR, {
       planId: plan.id,
       dutyIndex: null,
       name,
@@ -544,18 +544,18 @@ describe.each(testEngines())('roll-ups on %s', (engine) => {
 
     // A submission sets it off; the approval that follows rolls up on the built period.
     const unitId = grassroots[0]!;
-    let report = await services.reporting.open(SYSTEM_ACTOR, second, unitId);
-    report = await services.reporting.save(SYSTEM_ACTOR, report.id, {
+    let report = await services.reports.open(SYSTEM_ACTOR, second, unitId);
+    report = await services.reports.save(SYSTEM_ACTOR, report.id, {
       values: randomValues(),
       narrative: {},
       version: report.version,
     });
     expect(await repository.isBuilt(second)).toBe(false);
-    report = await services.reporting.submit(SYSTEM_ACTOR, report.id, report.version);
+    report = await services.reports.submit(SYSTEM_ACTOR, report.id, report.version);
     await services.rollup.settled();
     expect(await repository.isBuilt(second)).toBe(true);
     expect(await builds(second)).toBe(1);
-    await services.reporting.approve(SYSTEM_ACTOR, report.id, report.version);
+    await services.reports.approve(SYSTEM_ACTOR, report.id, report.version);
     expect(byKey(await stored(second))).toEqual(await independent(second));
   }, 60_000);
 
@@ -563,19 +563,19 @@ describe.each(testEngines())('roll-ups on %s', (engine) => {
     const [periodId] = (await annualPeriods('Báo cáo năm 2023', 2023, 2023)) as [number];
     const submitted = [];
     for (const unitId of [...grassroots, ...communes]) {
-      let report = await services.reporting.open(SYSTEM_ACTOR, periodId, unitId);
-      report = await services.reporting.save(SYSTEM_ACTOR, report.id, {
+      let report = await services.reports.open(SYSTEM_ACTOR, periodId, unitId);
+      report = await services.reports.save(SYSTEM_ACTOR, report.id, {
         values: randomValues(),
         narrative: {},
         version: report.version,
       });
-      submitted.push(await services.reporting.submit(SYSTEM_ACTOR, report.id, report.version));
+      submitted.push(await services.reports.submit(SYSTEM_ACTOR, report.id, report.version));
     }
     await services.rollup.settled();
     // All at once: on PostgreSQL they meet at the same roll-up rows (two at a time, the rest wait in
     // the server rather than on the rows' locks).
     const approved = await Promise.all(
-      submitted.map((r) => services.reporting.approve(SYSTEM_ACTOR, r.id, r.version)),
+      submitted.map((r) => services.reports.approve(SYSTEM_ACTOR, r.id, r.version)),
     );
     expect(approved.map((r) => r.status)).toEqual(submitted.map(() => 'approved'));
     expect(byKey(await stored(periodId))).toEqual(await independent(periodId));
@@ -588,8 +588,8 @@ describe.each(testEngines())('roll-ups on %s', (engine) => {
       const [periodId] = (await annualPeriods('Báo cáo năm 2022', 2022, 2022)) as [number];
       const repository = new RollupRepository(testDb.database);
       // A report submitted before the build, to approve during it.
-      let waiting = await services.reporting.open(SYSTEM_ACTOR, periodId, grassroots[0]!);
-      waiting = await services.reporting.submit(SYSTEM_ACTOR, waiting.id, waiting.version);
+      let waiting = await services.reports.open(SYSTEM_ACTOR, periodId, grassroots[0]!);
+      waiting = await services.reports.submit(SYSTEM_ACTOR, waiting.id, waiting.version);
       await services.rollup.settled();
       let endBuild!: () => void;
       const buildMayEnd = new Promise<void>((resolve) => {
@@ -609,10 +609,10 @@ describe.each(testEngines())('roll-ups on %s', (engine) => {
       const within = <T>(work: Promise<T>, ms: number) =>
         Promise.race([work, new Promise<'waiting'>((resolve) => setTimeout(() => resolve('waiting'), ms))]);
       // A new report refers to its period (a foreign key): it does not wait for the build.
-      const opened = await within(services.reporting.open(SYSTEM_ACTOR, periodId, grassroots[1]!), 5000);
+      const opened = await within(services.reports.open(SYSTEM_ACTOR, periodId, grassroots[1]!), 5000);
       expect(opened).not.toBe('waiting');
       // An approval changes the period's roll-ups: it waits for the build.
-      const approval = services.reporting.approve(SYSTEM_ACTOR, waiting.id, waiting.version);
+      const approval = services.reports.approve(SYSTEM_ACTOR, waiting.id, waiting.version);
       expect(await within(approval, 300)).toBe('waiting');
       endBuild();
       await build;

@@ -11,6 +11,7 @@ import { NotificationRepository } from '../repositories/notification.repository.
 import { OrgRepository } from '../repositories/org.repository.ts';
 import { ParseJobRepository } from '../repositories/parse-job.repository.ts';
 import { PlanRepository } from '../repositories/plan.repository.ts';
+import { ReportLifecycleRepository } from '../repositories/report-lifecycle.repository.ts';
 import { ReportingRepository } from '../repositories/reporting.repository.ts';
 import { RollupRepository } from '../repositories/rollup.repository.ts';
 import { SessionRepository } from '../repositories/session.repository.ts';
@@ -27,6 +28,7 @@ import { DeviceCookies } from './device-cookie.ts';
 import { DocumentParseService } from './document-parse.service.ts';
 import { DocumentRegistryService } from './document-registry.service.ts';
 import { DrilldownService } from './drilldown.service.ts';
+import { IndicatorFormService } from './indicator-form.service.ts';
 import { createMailer, type Mailer } from './mailer.ts';
 import { NotificationService } from './notification.service.ts';
 import { OrgService } from './org.service.ts';
@@ -36,7 +38,8 @@ import { PlanRenderService } from './plan-render.service.ts';
 import { ReminderService } from './reminder.service.ts';
 import { ReportAttachmentService } from './report-attachment.service.ts';
 import { ReportExcelService } from './report-excel.service.ts';
-import { ReportingService } from './reporting.service.ts';
+import { ReportLifecycleService } from './report-lifecycle.service.ts';
+import { ReportScheduleService } from './report-schedule.service.ts';
 import { RollupService } from './rollup.service.ts';
 import { SessionCache } from './session-cache.ts';
 import { SetupService } from './setup.service.ts';
@@ -77,11 +80,27 @@ export function createServices(
   );
   const plans = new PlanService(database, planRepository, orgRepository, documentRegistry, access, audit);
   const rollup = new RollupService(database, rollupRepository, access, audit, log);
-  const reporting = new ReportingService(
+  const indicators = new IndicatorFormService(
     database,
     reportingRepository,
     planRepository,
     orgRepository,
+    access,
+    audit,
+  );
+  const schedules = new ReportScheduleService(
+    database,
+    reportingRepository,
+    planRepository,
+    orgRepository,
+    access,
+    audit,
+    indicators,
+  );
+  const reports = new ReportLifecycleService(
+    database,
+    new ReportLifecycleRepository(database),
+    reportingRepository,
     access,
     audit,
     { onApprovalChange: rollup.onApprovalChange, onSubmitted: rollup.onSubmitted },
@@ -94,14 +113,14 @@ export function createServices(
     reportingRepository,
     orgRepository,
     access,
-    reporting,
+    schedules,
   );
   const dashboard = new DashboardService(
     dashboardRepository,
     planRepository,
     orgRepository,
     access,
-    reporting,
+    schedules,
     completeness,
   );
   const notificationRepository = new NotificationRepository(database);
@@ -157,7 +176,9 @@ export function createServices(
     documentRegistry,
     plans,
     planRender: new PlanRenderService(plans),
-    reporting,
+    indicators,
+    schedules,
+    reports,
     rollup,
     dashboard,
     completeness,
@@ -167,7 +188,7 @@ export function createServices(
       reportingRepository,
       orgRepository,
       access,
-      reporting,
+      schedules,
     ),
     consolidated: new ConsolidatedReportService(
       database,
@@ -177,7 +198,7 @@ export function createServices(
       orgRepository,
       access,
       audit,
-      reporting,
+      reports,
       dashboardRepository,
       completeness,
     ),
@@ -186,7 +207,8 @@ export function createServices(
       reportingRepository,
       planRepository,
       orgRepository,
-      reporting,
+      indicators,
+      schedules,
       access,
       audit,
       log,
@@ -206,7 +228,7 @@ export function createServices(
     notifications: new NotificationService(
       notificationRepository,
       userRepository,
-      reporting,
+      schedules,
       plans,
       auth,
       access,
@@ -217,7 +239,7 @@ export function createServices(
       reportingRepository,
       userRepository,
       settings,
-      reporting,
+      schedules,
       mailer,
     ),
     sessions: sessionRepository,

@@ -97,13 +97,13 @@ export async function seedCountSchedule(
   const indicator =
     schedule.indicatorId !== undefined
       ? { id: schedule.indicatorId }
-      : await services.reporting.createIndicator(SYSTEM_ACTOR, ACTIVITY_COUNT);
+      : await services.indicators.createIndicator(SYSTEM_ACTOR, ACTIVITY_COUNT);
   const plan = await services.plans.create(
     SYSTEM_ACTOR,
     unitId,
     emptyPlanContent('Kế hoạch', schedule.toYear),
   );
-  const created = await services.reporting.createSchedule(SYSTEM_ACTOR, {
+  const created = await services.schedules.createSchedule(SYSTEM_ACTOR, {
     planId: plan.id,
     dutyIndex: null,
     name: schedule.name,

@@ -1,5 +1,5 @@
 import type { TCategory, TIssue, TReport, TValueInput } from '../../../../contracts/reporting.ts';
-import { validateReport } from '../../../../domain/reporting/validate-report.ts';
+import { indicatorRulesOf, validateReport } from '../../../../domain/reporting/validate-report.ts';
 
 /**
  * The entry form keeps what was typed as text (a half-typed "12," must survive a re-render and a
@@ -166,20 +166,21 @@ export function checkDraft(
       }
     }
   }
-  const rules = report.form.indicators.map((i) => ({
-    id: i.id,
-    code: i.code,
-    name: i.name,
-    kind: i.kind,
-    disaggregation: i.disaggregation,
-    required: i.required,
-  }));
   const values = valuesToSave(draft).map((v) => ({ ...v, category: v.category ?? 'total' }));
   const narrative = narrativeToSave(
     draft,
     report.form.sections.map((s) => s.key),
   );
-  issues.push(...validateReport(rules, report.form.sections, values, narrative, report.previousValues, true));
+  issues.push(
+    ...validateReport(
+      indicatorRulesOf(report.form),
+      report.form.sections,
+      values,
+      narrative,
+      report.previousValues,
+      true,
+    ),
+  );
   return issues;
 }
 
