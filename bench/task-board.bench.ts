@@ -75,7 +75,7 @@ async function measure(engine: Engine): Promise<void> {
           { unitText: 'Các công đoàn cơ sở', unitId: null, unitType: 'grassroots' as const, text: '' },
         ],
       });
-      await services.plans.issue(SYSTEM_ACTOR, draft.id, {
+      await services.planIssue.issue(SYSTEM_ACTOR, draft.id, {
         symbol: `${p + 1}/KH-LĐLĐ`,
         issuedOn: '2025-03-01',
         version: draft.version,
@@ -85,7 +85,7 @@ async function measure(engine: Engine): Promise<void> {
     const manager: Actor = { userId: null, role: 'manager', homeUnitId: province.id, ip: null };
     let total = 0;
     const full = await timeRuns(5, async () => {
-      total = (await services.plans.taskBoard(manager, { mine: false, overdue: false })).total;
+      total = (await services.taskBoard.read(manager, { mine: false, overdue: false })).total;
     });
     printMeasurement({
       name: 'task_board_province',
@@ -95,19 +95,19 @@ async function measure(engine: Engine): Promise<void> {
       items: total,
     });
     const overdue = await timeRuns(5, async () => {
-      total = (await services.plans.taskBoard(manager, { mine: false, overdue: true, q: 'tuyen truyen' }))
+      total = (await services.taskBoard.read(manager, { mine: false, overdue: true, q: 'tuyen truyen' }))
         .total;
     });
     printMeasurement({ name: 'task_board_province_overdue_search', engine, ...overdue, items: total });
     const commune: Actor = { userId: null, role: 'officer', homeUnitId: communeIds[0]!, ip: null };
     const one = await timeRuns(10, async () => {
-      total = (await services.plans.taskBoard(commune, { mine: false, overdue: false })).total;
+      total = (await services.taskBoard.read(commune, { mine: false, overdue: false })).total;
     });
     printMeasurement({ name: 'task_board_commune', engine, ...one, items: total });
     const [plan] = await services.plans.list(manager, province.id);
     let bytes = 0;
     const xlsx = await timeRuns(5, async () => {
-      bytes = (await services.plans.complianceXlsx(manager, plan!.id)).data.length;
+      bytes = (await services.planCompliance.complianceXlsx(manager, plan!.id)).data.length;
     });
     printMeasurement({
       name: 'compliance_xlsx',

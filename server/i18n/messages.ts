@@ -222,6 +222,19 @@ export const NOUNS = {
   },
   parse_job: { vi: 'lượt đọc văn bản', en: 'document reading job' },
   code: { vi: 'Mã đơn vị', en: 'Unit code' },
+  // details of a refused plan change (the `detail` of `validation` and `signer_required`)
+  plan_already_issued: { vi: 'kế hoạch đã ban hành', en: 'the plan has already been issued' },
+  plan_issued_tasks_only: {
+    vi: 'kế hoạch đã ban hành; chỉ cập nhật được tiến độ nhiệm vụ',
+    en: 'the plan has been issued; only the progress of its tasks can be updated',
+  },
+  signer_missing: { vi: 'chưa có người ký', en: 'no signer' },
+  signer_on_behalf_of_missing: {
+    vi: 'ghi rõ ký thay, thay mặt hoặc thừa lệnh ai (ví dụ BAN THƯỜNG VỤ, CHỦ TỊCH)',
+    en: 'on whose behalf it is signed (for example BAN THƯỜNG VỤ, CHỦ TỊCH)',
+  },
+  signer_title_missing: { vi: 'chưa có chức vụ người ký', en: "no signer's title" },
+  signer_name_missing: { vi: 'chưa có họ tên người ký', en: "no signer's name" },
   username: { vi: 'Tên đăng nhập', en: 'Username' },
 } satisfies Catalog;
 

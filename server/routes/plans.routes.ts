@@ -99,7 +99,7 @@ export function planRoutes() {
       response: { 201: ZPlan },
       handler: async ({ params, body, actor, services, reply }) => {
         reply.status(201);
-        return services.plans.derive(actor, params.id, body);
+        return services.planDerive.derive(actor, params.id, body);
       },
     }),
     defineRoute({
@@ -114,7 +114,7 @@ export function planRoutes() {
       query: z.object({ date: ZIsoDate.optional() }),
       response: { 200: ZIssueSuggestion },
       handler: ({ params, query, actor, services }) =>
-        services.plans.suggestSymbol(
+        services.planIssue.suggestSymbol(
           actor,
           params.id,
           Number((query.date ?? services.access.today()).slice(0, 4)),
@@ -130,7 +130,7 @@ export function planRoutes() {
       params: ZIdParams,
       body: ZIssuePlan,
       response: { 200: ZPlan },
-      handler: ({ params, body, actor, services }) => services.plans.issue(actor, params.id, body),
+      handler: ({ params, body, actor, services }) => services.planIssue.issue(actor, params.id, body),
     }),
     defineRoute({
       method: 'PATCH',
@@ -189,7 +189,7 @@ export function planRoutes() {
       params: ZIdParams,
       produces: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       handler: async ({ params, actor, services, reply }) => {
-        const file = await services.plans.complianceXlsx(actor, params.id);
+        const file = await services.planCompliance.complianceXlsx(actor, params.id);
         sendFile(reply, file, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
         return undefined;
       },
@@ -205,7 +205,7 @@ export function planRoutes() {
       query: ZTaskBoardQuery,
       response: { 200: ZTaskBoard },
       handler: ({ query, actor, services }) =>
-        services.plans.taskBoard(actor, {
+        services.taskBoard.read(actor, {
           unitId: query.unitId,
           mine: query.mine === 'true',
           overdue: query.overdue === 'true',
@@ -223,7 +223,7 @@ export function planRoutes() {
       tags,
       params: ZIdParams,
       response: { 200: ZCompliance },
-      handler: ({ params, actor, services }) => services.plans.compliance(actor, params.id),
+      handler: ({ params, actor, services }) => services.planCompliance.compliance(actor, params.id),
     }),
   ];
 }

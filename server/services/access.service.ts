@@ -84,9 +84,14 @@ export class AccessService {
     if (!(await this.follows(actor.homeUnitId, unitId, found, 0))) throw forbiddenUnit();
   }
 
+  /** The actor's role is at least the one `action` asks (`ACTION_MINIMUM`); 403 when not. */
+  assertActionRole(actor: Actor, action: TUnitAction): void {
+    if (!roleAllows(actor.role, action)) throw forbidden();
+  }
+
   /** The actor may take `action` on the unit's things: the role it asks (403), then the unit (404/403). */
   async assertMayAct(actor: Actor, action: TUnitAction, unitId: number): Promise<void> {
-    if (!roleAllows(actor.role, action)) throw forbidden();
+    this.assertActionRole(actor, action);
     await this.assertUnitAccess(actor, unitId);
   }
 
@@ -118,7 +123,7 @@ export class AccessService {
     unitId: number,
     found: UnitPlace | undefined,
   ): Promise<void> {
-    if (!roleAllows(actor.role, action)) throw forbidden();
+    this.assertActionRole(actor, action);
     await this.assertUnitAccessFrom(actor, unitId, found);
     if (!reviewsFromAbove(actor.homeUnitId, unitId)) throw forbidden();
   }

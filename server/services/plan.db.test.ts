@@ -54,7 +54,7 @@ describe.each(testEngines())('plans that cascade on %s', (engine) => {
     expect(received.targets.length).toBeGreaterThan(0);
     expect(received.status).toBe('issued');
 
-    const derived = await services.plans.derive(manager, received.id, {
+    const derived = await services.planDerive.derive(manager, received.id, {
       unitId: org.communeA1.id,
       reportLeadDays: 10,
     });
@@ -78,21 +78,24 @@ describe.each(testEngines())('plans that cascade on %s', (engine) => {
     expect(draftText).toContain('CÔNG ĐOÀN\nPHƯỜNG KỲ BÁ');
     expect(draftText.some((p) => /^Kỳ Bá, ngày +tháng +năm 2024$/.test(p))).toBe(true);
 
-    const suggestion = await services.plans.suggestSymbol(manager, derived.id, 2024);
+    const suggestion = await services.planIssue.suggestSymbol(manager, derived.id, 2024);
     expect(suggestion).toMatchObject({ symbol: '1/KH-CĐ', signer: null });
     // no signer, or half of one: refused, nothing issued
     const unsigned = { symbol: suggestion.symbol, issuedOn: '2024-06-01', version: derived.version };
     await expect(
-      services.plans.issue(manager, derived.id, { ...unsigned, signer: { ...SIGNER, name: ' ' } }),
+      services.planIssue.issue(manager, derived.id, { ...unsigned, signer: { ...SIGNER, name: ' ' } }),
     ).rejects.toMatchObject({ status: 400, key: 'signer_required', field: 'signer.name' });
     await expect(
-      services.plans.issue(manager, derived.id, { ...unsigned, signer: { ...SIGNER, on_behalf_of: null } }),
+      services.planIssue.issue(manager, derived.id, {
+        ...unsigned,
+        signer: { ...SIGNER, on_behalf_of: null },
+      }),
     ).rejects.toMatchObject({ status: 400, field: 'signer.on_behalf_of' });
     expect((await services.plans.get(manager, derived.id)).status).toBe('draft');
 
-    const issued = await services.plans.issue(manager, derived.id, { ...unsigned, signer: SIGNER });
+    const issued = await services.planIssue.issue(manager, derived.id, { ...unsigned, signer: SIGNER });
     expect(issued).toMatchObject({ status: 'issued', symbol: '1/KH-CĐ', signer: SIGNER });
-    const next = await services.plans.suggestSymbol(manager, derived.id, 2024);
+    const next = await services.planIssue.suggestSymbol(manager, derived.id, 2024);
     expect(next).toMatchObject({ number: 2, signer: SIGNER });
     const [audit] = await rows<{ after: { signer: unknown } }>(
       database.db(),
@@ -164,7 +167,7 @@ describe.each(testEngines())('plans that cascade on %s', (engine) => {
     const [received] = (await services.plans.list(SYSTEM_ACTOR, org.provinceA.id)).filter(
       (p) => p.origin === 'received',
     );
-    const compliance = await services.plans.compliance(manager, received!.id);
+    const compliance = await services.planCompliance.compliance(manager, received!.id);
     expect(compliance.inScope).toBe(1);
     expect(compliance.issued).toBe(1);
     expect(compliance.rows[0]).toMatchObject({ unitId: org.communeA1.id, state: 'issued_on_time' });
@@ -175,9 +178,12 @@ describe.each(testEngines())('plans that cascade on %s', (engine) => {
       (p) => p.origin === 'received',
     );
     await expect(
-      services.plans.derive(officerOutside, received!.id, { unitId: org.communeA1.id, reportLeadDays: 10 }),
+      services.planDerive.derive(officerOutside, received!.id, {
+        unitId: org.communeA1.id,
+        reportLeadDays: 10,
+      }),
     ).rejects.toMatchObject({ status: 403 });
-    const draft = await services.plans.derive(manager, received!.id, {
+    const draft = await services.planDerive.derive(manager, received!.id, {
       unitId: org.grassrootsA1a.id,
       reportLeadDays: 5,
     });
@@ -243,15 +249,15 @@ describe.each(testEngines())('plans that cascade on %s', (engine) => {
     };
     const draft = await services.plans.create(SYSTEM_ACTOR, org.provinceA.id, content);
     // A draft assigns nothing yet.
-    expect((await services.plans.taskBoard(manager, { ...noFilter, planId: draft.id })).total).toBe(0);
-    const plan = await services.plans.issue(SYSTEM_ACTOR, draft.id, {
+    expect((await services.taskBoard.read(manager, { ...noFilter, planId: draft.id })).total).toBe(0);
+    const plan = await services.planIssue.issue(SYSTEM_ACTOR, draft.id, {
       symbol: '77/KH-LĐLĐ',
       issuedOn: '2024-06-01',
       version: draft.version,
       signer: SIGNER,
     });
 
-    const board = await services.plans.taskBoard(manager, { ...noFilter, planId: plan.id });
+    const board = await services.taskBoard.read(manager, { ...noFilter, planId: plan.id });
     expect(board.items.map((i) => [i.role, i.unitId, i.status])).toEqual([
       ['lead', org.communeA1.id, 'overdue'],
       ['assigned', org.grassrootsA1a.id, 'not_started'],
@@ -262,17 +268,17 @@ describe.each(testEngines())('plans that cascade on %s', (engine) => {
     expect(board.items[1]).toMatchObject({ kind: 'assignment', deadline: '2024-07-01', canReport: false });
     expect(board.overdue).toBe(1);
 
-    const mine = await services.plans.taskBoard(manager, { ...noFilter, planId: plan.id, mine: true });
+    const mine = await services.taskBoard.read(manager, { ...noFilter, planId: plan.id, mine: true });
     expect(mine.items.map((i) => i.unitId)).toEqual([org.provinceA.id]);
-    const overdue = await services.plans.taskBoard(manager, { ...noFilter, planId: plan.id, overdue: true });
+    const overdue = await services.taskBoard.read(manager, { ...noFilter, planId: plan.id, overdue: true });
     expect(overdue.items.map((i) => i.text)).toEqual(['Tổ chức hội nghị đối thoại tại phường Kỳ Bá']);
-    const searched = await services.plans.taskBoard(manager, {
+    const searched = await services.taskBoard.read(manager, {
       ...noFilter,
       planId: plan.id,
       q: 'tuyen truyen',
     });
     expect(searched.items.map((i) => i.role)).toEqual(['lead', 'cooperating']);
-    const byStatus = await services.plans.taskBoard(manager, {
+    const byStatus = await services.taskBoard.read(manager, {
       ...noFilter,
       planId: plan.id,
       status: 'not_started',
@@ -281,7 +287,7 @@ describe.each(testEngines())('plans that cascade on %s', (engine) => {
 
     // The commune's officer sees its own part only, and reports progress as the lead unit.
     const communeOfficer: Actor = { userId: null, role: 'officer', homeUnitId: org.communeA1.id, ip: null };
-    const commune = await services.plans.taskBoard(communeOfficer, { ...noFilter, planId: plan.id });
+    const commune = await services.taskBoard.read(communeOfficer, { ...noFilter, planId: plan.id });
     expect(commune.items.map((i) => [i.role, i.unitId])).toEqual([
       ['lead', org.communeA1.id],
       ['assigned', org.grassrootsA1a.id],
@@ -294,7 +300,7 @@ describe.each(testEngines())('plans that cascade on %s', (engine) => {
       progressNote: 'Đã tổ chức ngày 20/6',
       version: lead.version!,
     });
-    const after = await services.plans.taskBoard(communeOfficer, {
+    const after = await services.taskBoard.read(communeOfficer, {
       ...noFilter,
       planId: plan.id,
       overdue: true,
@@ -302,11 +308,11 @@ describe.each(testEngines())('plans that cascade on %s', (engine) => {
     expect(after.total).toBe(0);
 
     // An outsider sees nothing of it, and cannot ask for the board of a unit outside.
-    const outside = await services.plans.taskBoard(officerOutside, noFilter);
+    const outside = await services.taskBoard.read(officerOutside, noFilter);
     expect(outside.items.filter((i) => i.planId === plan.id)).toEqual([]);
     expect(outside.total).toBe(0);
     await expect(
-      services.plans.taskBoard(officerOutside, { ...noFilter, unitId: org.provinceA.id }),
+      services.taskBoard.read(officerOutside, { ...noFilter, unitId: org.provinceA.id }),
     ).rejects.toMatchObject({ status: 403 });
 
     // Plans saved before cooperating units carried ids still read, as names.
@@ -317,7 +323,7 @@ describe.each(testEngines())('plans that cascade on %s', (engine) => {
       );
     const old = await services.plans.get(manager, plan.id);
     expect(old.tasks[1]!.cooperating).toEqual([{ text: 'Sở Nội vụ', unitId: null }]);
-    const noLongerCooperating = await services.plans.taskBoard(manager, { ...noFilter, planId: plan.id });
+    const noLongerCooperating = await services.taskBoard.read(manager, { ...noFilter, planId: plan.id });
     expect(noLongerCooperating.items.some((i) => i.role === 'cooperating')).toBe(false);
   });
 
@@ -343,13 +349,13 @@ describe.each(testEngines())('plans that cascade on %s', (engine) => {
         task('Tổng kết', { leadUnitId: org.communeA1.id, deadline: '2024-06-01', status: 'done' }),
       ],
     });
-    const plan = await services.plans.issue(SYSTEM_ACTOR, draft.id, {
+    const plan = await services.planIssue.issue(SYSTEM_ACTOR, draft.id, {
       symbol: '80/KH-LĐLĐ',
       issuedOn: '2024-05-01',
       version: draft.version,
       signer: SIGNER,
     });
-    const { data, fileName } = await services.plans.complianceXlsx(manager, plan.id);
+    const { data, fileName } = await services.planCompliance.complianceXlsx(manager, plan.id);
     expect(fileName).toBe('tinh-hinh-ban-hanh-80-kh-ldld.xlsx');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(data as unknown as ArrayBuffer);
@@ -396,7 +402,7 @@ describe.each(testEngines())('plans that cascade on %s', (engine) => {
     ]);
     expect(overdue.getRow(6).getCell(5).value).toBe(31);
     expect(overdue.getRow(7).getCell(1).value).toBeNull();
-    await expect(services.plans.complianceXlsx(officerOutside, plan.id)).rejects.toMatchObject({
+    await expect(services.planCompliance.complianceXlsx(officerOutside, plan.id)).rejects.toMatchObject({
       status: 403,
     });
   });
@@ -436,7 +442,7 @@ describe.each(testEngines())('plans that cascade on %s', (engine) => {
         .filter((e) => e.planId === plan.id)
         .map((e) => `${e.name} ${e.start}${e.end ? `…${e.end}` : ''}`);
     expect(await days(chair)).toEqual([]);
-    await services.plans.issue(manager, plan.id, {
+    await services.planIssue.issue(manager, plan.id, {
       symbol: '15/KH-LĐLĐ',
       issuedOn: '2025-03-01',
       version: plan.version,
@@ -594,7 +600,7 @@ describe.each(testEngines())('plans that cascade on %s', (engine) => {
     });
     expect(plan.tasks.map((t) => t.leadUnitId)).toEqual([org.communeA1.id, null]);
     expect(plan.assignments[0]!.unitId).toBe(org.communeA1.id);
-    const board = await services.plans.taskBoard(manager, { ...noFilter, planId: plan.id });
+    const board = await services.taskBoard.read(manager, { ...noFilter, planId: plan.id });
     expect(board.items.map((i) => [i.role, i.unitId, i.status])).toEqual([
       ['lead', org.communeA1.id, 'overdue'],
       ['assigned', org.communeA1.id, 'not_started'],

@@ -34,6 +34,9 @@ import { NotificationService } from './notification.service.ts';
 import { OrgService } from './org.service.ts';
 import { OrgExchangeService } from './org-exchange.service.ts';
 import { PlanService } from './plan.service.ts';
+import { PlanComplianceService } from './plan-compliance.service.ts';
+import { PlanDeriveService } from './plan-derive.service.ts';
+import { PlanIssueService } from './plan-issue.service.ts';
 import { PlanRenderService } from './plan-render.service.ts';
 import { ReminderService } from './reminder.service.ts';
 import { ReportAttachmentService } from './report-attachment.service.ts';
@@ -43,6 +46,7 @@ import { ReportScheduleService } from './report-schedule.service.ts';
 import { RollupService } from './rollup.service.ts';
 import { SessionCache } from './session-cache.ts';
 import { SetupService } from './setup.service.ts';
+import { TaskBoardService } from './task-board.service.ts';
 import { UserService } from './user.service.ts';
 
 export interface ServiceOptions {
@@ -175,6 +179,18 @@ export function createServices(
     documentParse: new DocumentParseService(new ParseJobRepository(database), config.parse, log),
     documentRegistry,
     plans,
+    planIssue: new PlanIssueService(
+      database,
+      planRepository,
+      orgRepository,
+      documentRegistry,
+      access,
+      audit,
+      plans,
+    ),
+    planDerive: new PlanDeriveService(database, planRepository, orgRepository, access, audit, plans),
+    planCompliance: new PlanComplianceService(planRepository, orgRepository, access, plans),
+    taskBoard: new TaskBoardService(planRepository, orgRepository, access),
     planRender: new PlanRenderService(plans),
     indicators,
     schedules,
