@@ -1,5 +1,6 @@
 import type { TMe } from '../../../contracts/auth.ts';
 import type {
+  TInvitation,
   TInvitationAccept,
   TInvitationCreate,
   TInvitationLink,
@@ -7,7 +8,7 @@ import type {
   TSetup,
   TSetupStatus,
 } from '../../../contracts/setup.ts';
-import { apiGet, apiPost, setCsrfToken } from './client.ts';
+import { apiGet, apiPost, apiRequest, setCsrfToken } from './client.ts';
 
 export type { TInvitationLink, TInvitationOffer, TSetupStatus } from '../../../contracts/setup.ts';
 
@@ -32,3 +33,11 @@ export async function acceptInvitation(token: string, body: TInvitationAccept): 
   setCsrfToken(me.csrfToken);
   return me;
 }
+
+/** The invitations into the caller's organisation, newest first (never their links). */
+export const fetchInvitations = async (signal?: AbortSignal): Promise<TInvitation[]> =>
+  (await apiGet<{ invitations: TInvitation[] }>('/api/invitations', signal)).invitations;
+
+/** Revokes an open invitation: its link no longer opens. */
+export const revokeInvitation = (id: number): Promise<TInvitation> =>
+  apiRequest<TInvitation>(`/api/invitations/${id}`, { method: 'DELETE' });

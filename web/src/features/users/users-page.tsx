@@ -1,5 +1,5 @@
 import { EditOutlined, LinkOutlined, UserAddOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Modal, Result, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { ErrorResult } from '../../components/error-result.tsx';
 import { PageHelp } from '../../components/page-help.tsx';
 import { formatNumber, formatTimestamp } from '../../lib/format.ts';
 import { canManage, useSession } from '../auth/session.ts';
+import { INVITATIONS_QUERY_KEY, InvitationsCard } from './invitations-card.tsx';
 import { InviteForm } from './invite-form.tsx';
 import { USERS_QUERY_KEY, UserFormDialog } from './user-form-dialog.tsx';
 
@@ -81,6 +82,7 @@ function UsersTable({ users, onEdit }: { users: TUser[]; onEdit: (user: TUser) =
 export default function UsersPage() {
   const { t } = useTranslation();
   const session = useSession();
+  const queryClient = useQueryClient();
   const allowed = canManage(session.data?.user.role);
   const users = useQuery({
     queryKey: USERS_QUERY_KEY,
@@ -127,6 +129,7 @@ export default function UsersPage() {
           <UsersTable users={users.data ?? []} onEdit={(user) => setEditing(user.id)} />
         </Card>
       )}
+      <InvitationsCard />
       {inviting && (
         <Modal
           open
@@ -135,6 +138,7 @@ export default function UsersPage() {
           onCancel={() => {
             setInviting(false);
             void users.refetch();
+            void queryClient.invalidateQueries({ queryKey: INVITATIONS_QUERY_KEY });
           }}
           destroyOnHidden
         >
