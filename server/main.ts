@@ -7,7 +7,7 @@ import { buildApp, WEB_DIST } from './app.ts';
 import type { Config } from './config.ts';
 import { type Database, openDatabase, pgliteDirOf } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
-import { DEMO_PASSWORD, type DemoAccount, loadDemoWorkspace } from './services/demo-workspace.ts';
+import { DEMO_PASSWORD, type DemoAccount, loadDemoWorkspace } from './seed/demo-workspace.ts';
 import { createServices, type Services } from './services/services.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -84,7 +84,7 @@ export async function startServer(
   const database = openConfiguredDatabase(config);
   const applied = await migrate(database);
   if (applied > 0) log(`Đã áp dụng ${applied} migration.`);
-  const services = createServices(database, config, () => new Date(), { log });
+  const services = createServices(database, config, () => new Date(), { log, loadDemo: loadDemoWorkspace });
   const accounts = await loadDemoIfEmpty(services, config.demo, log);
   const app = await buildApp({ config, services, serveWeb: config.serveWeb });
   await app.listen({ port: config.port, host: config.host });

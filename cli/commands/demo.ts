@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../server/config.ts';
 import { printDemoAccounts, removeEmbeddedDatabase } from '../../server/main.ts';
-import { loadDemoWorkspace } from '../../server/services/demo-workspace.ts';
+import { loadDemoWorkspace } from '../../server/seed/demo-workspace.ts';
 import { progressBar } from './progress.ts';
 import { withDatabase } from './with-database.ts';
 

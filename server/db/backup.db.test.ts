@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDemoWorkspace } from '../services/demo-workspace.ts';
+import { loadDemoWorkspace } from '../seed/demo-workspace.ts';
 import { createServices } from '../services/services.ts';
 import { openTestDatabase, type TestDatabase, testEngines } from '../test/test-database.ts';
 import { backupDatabase, RestoreError, restoreDatabase, summariseTable, tablesInOrder } from './backup.ts';

@@ -50,6 +50,11 @@ import { TaskBoardService } from './task-board.service.ts';
 import { UserService } from './user.service.ts';
 
 export interface ServiceOptions {
+  /**
+   * Loads the demo workspace (`server/seed/`), for the setup wizard's "demo" start; given by
+   * `main.ts`, so the services never import the seed that uses them. Without it that start loads nothing.
+   */
+  loadDemo?: (services: Services) => Promise<unknown>;
   /** Mail for reminders; default from SMTP_URL, or log-only. */
   mailer?: Mailer;
   log?: (line: string) => void;
@@ -144,8 +149,8 @@ export function createServices(
     new DeviceCookies(settings),
     clock,
   );
-  // The demo loader needs the finished service graph: it is set once the graph exists.
-  const later: { loadDemo: () => Promise<unknown> } = { loadDemo: async () => undefined };
+  // The demo loader needs the finished service graph: it is called with it once it exists.
+  const later: { services?: Services } = {};
   const setup = new SetupService(
     database,
     userRepository,
@@ -155,7 +160,7 @@ export function createServices(
     new InvitationRepository(database),
     access,
     audit,
-    () => later.loadDemo(),
+    async () => (options.loadDemo && later.services ? options.loadDemo(later.services) : undefined),
   );
   const services = {
     setup,
@@ -263,10 +268,7 @@ export function createServices(
     userRepository,
     orgRepository,
   };
-  later.loadDemo = async () => {
-    const { loadDemoWorkspace } = await import('./demo-workspace.ts');
-    return loadDemoWorkspace(services);
-  };
+  later.services = services;
   return services;
 }
 

@@ -1,6 +1,6 @@
 import { DEFAULT_SECTIONS, type TIndicatorInput } from '../../contracts/reporting.ts';
-import { SYSTEM_ACTOR } from './actor.ts';
-import { createServices, type Services } from './services.ts';
+import { SYSTEM_ACTOR } from '../services/actor.ts';
+import { createServices, type Services } from '../services/services.ts';
 
 /** A small deterministic random source, so the demo is the same on every machine. */
 function random(seed: number) {

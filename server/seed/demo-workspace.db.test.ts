@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '../services/actor.ts';
+import { createServices, type Services } from '../services/services.ts';
 import { openTestDatabase, type TestDatabase, testEngines } from '../test/test-database.ts';
-import { SYSTEM_ACTOR } from './actor.ts';
 import { loadDemoWorkspace } from './demo-workspace.ts';
-import { createServices, type Services } from './services.ts';
 
 describe.each(testEngines())('demo workspace on %s', (engine) => {
   let testDb: TestDatabase;
@@ -35,7 +35,7 @@ describe.each(testEngines())('demo workspace on %s', (engine) => {
     const plans = await services.plans.list(SYSTEM_ACTOR, laiChau.id);
     const received = plans.find((p) => p.origin === 'received' && p.symbol?.startsWith('72/'))!;
     expect(received).toBeTruthy();
-    const compliance = await services.planCompliance.compliance(SYSTEM_ACTOR, received.id);
+    const compliance = await services.plans.compliance(SYSTEM_ACTOR, received.id);
     expect(compliance.inScope).toBeGreaterThanOrEqual(3);
     expect(compliance.issued).toBe(1);
     expect(compliance.rows.filter((r) => r.planStatus === 'draft')).toHaveLength(1);

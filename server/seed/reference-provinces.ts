@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { OrgRepository } from '../repositories/org.repository.ts';
-import type { Actor } from './actor.ts';
-import type { OrgService } from './org.service.ts';
+import type { Actor } from '../services/actor.ts';
+import type { OrgService } from '../services/org.service.ts';
 
 /**
  * The 2025 reorganisation of provinces (Nghị quyết 202/2025/QH15: 63 → 34 from 01/07/2025),

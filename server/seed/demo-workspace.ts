@@ -1,9 +1,10 @@
 import type { TRole } from '../../contracts/auth.ts';
 import type { TUnitType } from '../../contracts/org.ts';
-import { SYSTEM_ACTOR } from './actor.ts';
+import { SYSTEM_ACTOR } from '../services/actor.ts';
+import { hashPassword } from '../services/password.ts';
+import type { Services } from '../services/services.ts';
 import { loadDemoPlans } from './demo-plans.ts';
 import { loadDemoReports } from './demo-reports.ts';
-import { hashPassword } from './password.ts';
 import {
   federationName,
   loadProvinceReference,
@@ -13,7 +14,6 @@ import {
   PROVINCES_63_FROM,
   readProvinceRows,
 } from './reference-provinces.ts';
-import type { Services } from './services.ts';
 
 /**
  * The demo workspace: the real provincial structure and its 2025 mergers, plus synthetic
