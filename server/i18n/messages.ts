@@ -91,6 +91,10 @@ export const MESSAGES = {
     en: 'Successor "{successor}" cannot sit under "{source}" or one of its units (chain of parents: {chain}), since "{source}" is split from {date}.',
   },
   org_closed: { vi: 'Đơn vị {name} đã giải thể.', en: 'Unit {name} is closed.' },
+  org_close_has_children: {
+    vi: 'Đơn vị còn {count} đơn vị trực thuộc; hãy chuyển hoặc sáp nhập chúng trước khi giải thể.',
+    en: 'The unit still has {count} units under it; move or merge them before closing it.',
+  },
   import_failed: {
     vi: 'Tệp có {count} lỗi; chưa có dòng nào được lưu.',
     en: 'The file has {count} errors; nothing was saved.',

@@ -94,7 +94,7 @@ export class OrgExchangeService {
 
   /** All or nothing: any bad row and nothing is saved; the errors name row and field. */
   async import(actor: Actor, data: Buffer, options: { isDemo?: boolean } = {}): Promise<TOrgImportResult> {
-    this.access.assertRole(actor, 'manager');
+    this.access.assertActionRole(actor, 'manage');
     const raw = await readOrgFile(data);
     const parentCodes = [...new Set(raw.map((r) => (r.parent_code ?? '').trim()).filter(Boolean))];
     const codes = [...new Set(raw.map((r) => (r.code ?? '').trim()).filter(Boolean))];
@@ -226,7 +226,7 @@ export class OrgExchangeService {
     format: ExchangeFormat,
     date: string | null,
   ): Promise<{ data: Buffer; contentType: string; fileName: string }> {
-    this.access.assertRole(actor, 'viewer');
+    this.access.assertActionRole(actor, 'see');
     let records = await this.org.allUnitsForExport(date);
     if (actor.homeUnitId !== null) {
       const visible = new Set(

@@ -154,7 +154,7 @@ export class OrgService {
   // ----- operations ----------------------------------------------------------------------
 
   async create(actor: Actor, input: TUnitCreate & { isDemo?: boolean }): Promise<TOrgUnitDetail> {
-    this.access.assertRole(actor, 'manager');
+    this.access.assertActionRole(actor, 'manage');
     if (input.parentId !== null) await this.access.assertUnitAccess(actor, input.parentId);
     else if (actor.homeUnitId !== null) this.access.assertRole(actor, 'admin');
     const id = await this.database.transaction(async () => {
@@ -173,7 +173,7 @@ export class OrgService {
     unitId: number,
     input: { name: string; shortName?: string | null | undefined; effectiveDate: string; version: number },
   ): Promise<TOrgUnitDetail> {
-    await this.assertCanChange(actor, unitId);
+    await this.access.assertMayAct(actor, 'manage', unitId);
     await this.database.transaction(async () => {
       const unit = await this.lockVersion(unitId, input.version);
       this.assertValidOn(unit, input.effectiveDate);
@@ -206,7 +206,7 @@ export class OrgService {
     unitId: number,
     input: { parentId: number; effectiveDate: string; version: number },
   ) {
-    await this.assertCanChange(actor, unitId);
+    await this.access.assertMayAct(actor, 'manage', unitId);
     await this.access.assertUnitAccess(actor, input.parentId);
     await this.database.transaction(async () => {
       await this.org.lockTree();
@@ -230,7 +230,7 @@ export class OrgService {
     unitId: number,
     input: { effectiveDate: string; version: number; note?: string | undefined },
   ) {
-    await this.assertCanChange(actor, unitId);
+    await this.access.assertMayAct(actor, 'manage', unitId);
     await this.database.transaction(async () => {
       const unit = await this.lockVersion(unitId, input.version);
       this.assertValidOn(unit, input.effectiveDate);
@@ -239,15 +239,7 @@ export class OrgService {
       }
       const children = await this.org.childrenOn(unitId, input.effectiveDate);
       if (children.length > 0) {
-        throw new AppError(
-          400,
-          'validation',
-          {
-            field: 'effectiveDate',
-            detail: `đơn vị còn ${children.length} đơn vị trực thuộc; hãy chuyển hoặc sáp nhập chúng trước`,
-          },
-          'effectiveDate',
-        );
+        throw new AppError(400, 'org_close_has_children', { count: children.length }, 'effectiveDate');
       }
       await this.org.closeUnit(unitId, addDays(input.effectiveDate, -1));
       const eventId = await this.org.insertEvent(
@@ -265,7 +257,7 @@ export class OrgService {
 
   /** N → 1: the sources end the day before; their units move to the result; lineage kept. */
   async merge(actor: Actor, input: TUnitMerge & { isDemo?: boolean }): Promise<TOrgUnitDetail> {
-    this.access.assertRole(actor, 'manager');
+    this.access.assertActionRole(actor, 'manage');
     for (const id of input.sourceIds) await this.access.assertUnitAccess(actor, id);
     if (input.into?.parentId) await this.access.assertUnitAccess(actor, input.into.parentId);
     if (input.intoId) await this.access.assertUnitAccess(actor, input.intoId);
@@ -325,7 +317,7 @@ export class OrgService {
     unitId: number,
     input: TUnitSplit & { isDemo?: boolean },
   ): Promise<TOrgUnitDetail[]> {
-    await this.assertCanChange(actor, unitId);
+    await this.access.assertMayAct(actor, 'manage', unitId);
     for (const successor of input.successors) {
       if (successor.parentId !== null) await this.access.assertUnitAccess(actor, successor.parentId);
     }
@@ -413,11 +405,6 @@ export class OrgService {
   private async replaceSpanFrom(table: SpanTable, span: { id: number; validFrom: string }, date: string) {
     if (span.validFrom === date) await this.org.deleteSpan(table, span.id);
     else await this.org.endSpan(table, span.id, addDays(date, -1));
-  }
-
-  private async assertCanChange(actor: Actor, unitId: number) {
-    this.access.assertRole(actor, 'manager');
-    await this.access.assertUnitAccess(actor, unitId);
   }
 
   private async requireUnit(unitId: number): Promise<OrgUnitRow> {
