@@ -100,6 +100,25 @@ describe('reading a document', () => {
     await screenshot(page, '25-plan-from-document', false);
   });
 
+  it('starts a new reading after the saved one, not the saved review again', async () => {
+    await page.getByRole('navigation', { name: 'Menu chính' }).getByRole('link', { name: 'Văn bản' }).click();
+    await page.getByRole('button', { name: 'Đọc văn bản mới' }).click();
+    await page.getByRole('heading', { name: 'Đọc văn bản mới' }).waitFor();
+    expect(await page.locator('#fld-0-symbol').count()).toBe(0);
+  });
+
+  it("opens the user guide from a screen's help, at that screen's section, with its pictures", async () => {
+    await page.getByRole('navigation', { name: 'Menu chính' }).getByRole('link', { name: 'Văn bản' }).click();
+    await page.getByTestId('page-help').click();
+    await page.getByRole('link', { name: 'Mở hướng dẫn sử dụng' }).click();
+    await page.waitForURL(/\/huong-dan#3-nhan-ke-hoach-cua-cap-tren$/);
+    await page.getByRole('heading', { name: '3. Nhận kế hoạch của cấp trên' }).waitFor();
+    const picture = page.locator('.guide img').first();
+    await picture.scrollIntoViewIfNeeded();
+    await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+    expect(await page.getByText('docs/huong-dan-su-dung.md').count()).toBe(0);
+  });
+
   it('finds 72/KH typed without accents and walks its chain up to 59/KH-TLĐ and 28-CT/TW', async () => {
     await page.getByRole('navigation', { name: 'Menu chính' }).getByRole('link', { name: 'Văn bản' }).click();
     await page.getByLabel('Tìm văn bản').fill('ke hoach 72');

@@ -134,6 +134,12 @@ describe('plans', () => {
     await page.getByRole('heading', { name: issuedSymbol }).waitFor();
     await page.getByText('Đã ban hành', { exact: true }).first().waitFor();
     await screenshot(page, '35-derived-issued', false);
+    // at 1366 px the long parent title wraps in its own cell; the issuer and the date stay readable
+    const facts = page.locator('.plan-facts .ant-descriptions-item-content');
+    for (let i = 0; i < (await facts.count()); i++) {
+      const box = await facts.nth(i).boundingBox();
+      expect(box?.width ?? 0).toBeGreaterThan(90);
+    }
   });
 
   it('shows on the parent plan who has issued, and exports it to Excel', async () => {

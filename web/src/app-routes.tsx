@@ -23,6 +23,7 @@ const ReviewQueuePage = lazy(() => import('./features/reports/review-queue-page.
 const ReportingStatusPage = lazy(() => import('./features/reports/reporting-status-page.tsx'));
 const DashboardPage = lazy(() => import('./features/dashboards/dashboard-page.tsx'));
 const ConsolidatedPage = lazy(() => import('./features/dashboards/consolidated-page.tsx'));
+const GuidePage = lazy(() => import('./features/guide/guide-page.tsx'));
 const HomeRedirect = lazy(() => import('./features/reports/home-redirect.tsx'));
 const NotFoundPage = lazy(() => import('./components/not-found-page.tsx'));
 
@@ -55,6 +56,7 @@ export function AppRoutes() {
           <Route path={`${ROUTES.plans}/:planId/bao-cao`} element={<ReportingStatusPage />} />
           <Route path={ROUTES.dashboard} element={<DashboardPage />} />
           <Route path={ROUTES.consolidated} element={<ConsolidatedPage />} />
+          <Route path={ROUTES.guide} element={<GuidePage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

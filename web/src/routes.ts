@@ -14,6 +14,7 @@ export const ROUTES = {
   reportingStatus: '/tinh-hinh-bao-cao',
   dashboard: '/bang-dieu-khien',
   consolidated: '/bao-cao-tong-hop',
+  guide: '/huong-dan',
 } as const;
 
 export const documentPath = (id: number): string => `${ROUTES.documents}/${id}`;

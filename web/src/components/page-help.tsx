@@ -2,6 +2,8 @@ import { QuestionCircleOutlined } from '@ant-design/icons';
 import { Button } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { ROUTES } from '../routes.ts';
 import { LazyModal } from './lazy-overlay.tsx';
 
 /** The screens that carry a help button; each has `help.<topic>.{title,what,next}` in the i18n files. */
@@ -22,6 +24,26 @@ export type HelpTopic =
   | 'consolidated'
   | 'taskBoard'
   | 'audit';
+
+/** The section of the user guide (docs/huong-dan-su-dung.md) that tells each screen's part of the work. */
+export const GUIDE_SECTION: Readonly<Record<HelpTopic, string | null>> = {
+  org: '2-thiet-lap-lan-dau-he-thong-trong',
+  users: '2-thiet-lap-lan-dau-he-thong-trong',
+  documents: '3-nhan-ke-hoach-cua-cap-tren',
+  read: '3-nhan-ke-hoach-cua-cap-tren',
+  review: '3-nhan-ke-hoach-cua-cap-tren',
+  plans: '4-xay-dung-va-ban-hanh-ke-hoach-thuc-hien',
+  plan: '4-xay-dung-va-ban-hanh-ke-hoach-thuc-hien',
+  planEdit: '4-xay-dung-va-ban-hanh-ke-hoach-thuc-hien',
+  taskBoard: '4-xay-dung-va-ban-hanh-ke-hoach-thuc-hien',
+  myReports: '5-bao-cao-cua-cong-doan-co-so-tren-dien-thoai',
+  report: '5-bao-cao-cua-cong-doan-co-so-tren-dien-thoai',
+  reviewQueue: '6-duyet-bao-cao',
+  reportingStatus: '6-duyet-bao-cao',
+  dashboard: '7-bang-dieu-khien',
+  consolidated: '8-bao-cao-tong-hop',
+  audit: null,
+};
 
 /**
  * A small “?” beside a page title: what the screen is for and the usual next step, in two or three
@@ -58,7 +80,15 @@ export function PageHelp({ topic }: { topic: HelpTopic }) {
         <p className="page-help__text">
           <strong>{t('help.nextLabel')}</strong> {t(`help.${topic}.next`)}
         </p>
-        <p className="page-help__text page-help__text--secondary">{t('help.guide')}</p>
+        <p className="page-help__text page-help__text--secondary">
+          {t('help.guide')}{' '}
+          <Link
+            to={GUIDE_SECTION[topic] ? `${ROUTES.guide}#${GUIDE_SECTION[topic]}` : ROUTES.guide}
+            onClick={() => setOpen(false)}
+          >
+            {t('help.openGuide')}
+          </Link>
+        </p>
       </LazyModal>
     </>
   );

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Input, Progress, Segmented, Typography, Upload } from 'antd';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLocation } from 'react-router';
 import type { TParseResult } from '../../../../contracts/document-parse.ts';
 import type { TExtractedDocument } from '../../../../contracts/plan-extract.ts';
 import { fetchParseJob, parseText, startParseFile } from '../../api/documents.api.ts';
@@ -86,7 +87,12 @@ function ParseJobProgress({
 export default function DocumentReadPage() {
   const { t } = useTranslation();
   const describe = useApiErrorText();
-  const [review, setReviewState] = useState<ReviewState | null>(readStored);
+  // "Đọc văn bản mới" asks for a new reading; any other way here resumes the one in progress
+  const fresh = (useLocation().state as { fresh?: boolean } | null)?.fresh === true;
+  const [review, setReviewState] = useState<ReviewState | null>(() => {
+    if (fresh) store(null);
+    return fresh ? null : readStored();
+  });
   const [mode, setMode] = useState<'file' | 'paste'>('file');
   const [text, setText] = useState('');
   const [sourceName, setSourceName] = useState('');

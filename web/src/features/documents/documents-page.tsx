@@ -77,7 +77,7 @@ export default function DocumentsPage() {
         <Button
           type="primary"
           icon={<FileSearchOutlined aria-hidden />}
-          onClick={() => navigate(ROUTES.documentRead)}
+          onClick={() => navigate(ROUTES.documentRead, { state: { fresh: true } })}
         >
           {t('documents.readNew')}
         </Button>

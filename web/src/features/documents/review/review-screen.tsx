@@ -198,6 +198,8 @@ export function ReviewScreen({
           onClose={() => setSaving(false)}
           onSaved={(plan) => {
             setSaving(false);
+            // a reading whose only document is saved is done: the next visit starts a new one
+            if (documents.length === 1) onReset();
             navigate(planPath(plan.id));
           }}
         />
