@@ -293,7 +293,7 @@ async function runEngine(engine: Engine): Promise<void> {
     const approve = await timeRuns(
       data.pendingReportIds.length - 2,
       // loaded as submitted, version 0
-      () => services.reports.approve(SYSTEM_ACTOR, data.pendingReportIds[next++]!, 0),
+      () => services.reviews.approve(SYSTEM_ACTOR, data.pendingReportIds[next++]!, 0),
       2,
     );
     printMeasurement({ name: 'rollup_approve_report', engine, ...approve, ...scale, goal_p95_ms: 10 });

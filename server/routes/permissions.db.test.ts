@@ -413,7 +413,7 @@ describe.each(testEngines())('permission matrix on %s', (engine) => {
     },
     'POST /api/reports/:id/unlock': async (side) => {
       const submitted = await submittedReport(side);
-      const report = await t.services.reports.approve(SYSTEM_ACTOR, submitted.id, submitted.version);
+      const report = await t.services.reviews.approve(SYSTEM_ACTOR, submitted.id, submitted.version);
       return {
         method: 'POST',
         url: `/api/reports/${report.id}/unlock`,

@@ -140,7 +140,7 @@ export function reportingRoutes() {
       tags,
       query: ZReviewQueueQuery,
       response: { 200: ZReviewQueue },
-      handler: ({ actor, query, services }) => services.reports.reviewQueue(actor, query),
+      handler: ({ actor, query, services }) => services.reviews.reviewQueue(actor, query),
     }),
     defineRoute({
       method: 'GET',
@@ -210,7 +210,7 @@ export function reportingRoutes() {
       body: ZReturn,
       response: { 200: ZReport },
       handler: ({ params, body, actor, services }) =>
-        services.reports.returnReport(actor, params.id, body.reason, body.version),
+        services.reviews.returnReport(actor, params.id, body.reason, body.version),
     }),
     defineRoute({
       method: 'POST',
@@ -223,7 +223,7 @@ export function reportingRoutes() {
       body: ZReview,
       response: { 200: ZReport },
       handler: ({ params, body, actor, services }) =>
-        services.reports.approve(actor, params.id, body.version),
+        services.reviews.approve(actor, params.id, body.version),
     }),
     defineRoute({
       method: 'POST',
@@ -236,7 +236,7 @@ export function reportingRoutes() {
       body: ZReturn,
       response: { 200: ZReport },
       handler: ({ params, body, actor, services }) =>
-        services.reports.unlock(actor, params.id, body.reason, body.version),
+        services.reviews.unlock(actor, params.id, body.reason, body.version),
     }),
     defineRoute({
       method: 'GET',

@@ -60,7 +60,7 @@ describe.each(testEngines())('dashboards and the consolidated report on %s', (en
       version: report.version,
     });
     report = await s.reports.submit(SYSTEM_ACTOR, report.id, report.version);
-    if (approve) await s.reports.approve(SYSTEM_ACTOR, report.id, report.version);
+    if (approve) await s.reviews.approve(SYSTEM_ACTOR, report.id, report.version);
   }
 
   beforeAll(async () => {

@@ -251,7 +251,7 @@ describe.each(testEngines())('organisation cycles on %s', (engine) => {
     expect(upK2.length).toBe(TREE_DEPTH_LIMIT);
     await services.org.detail(admin, k3.id, '2025-06-01');
     const officer: Actor = { userId: null, role: 'officer', homeUnitId: k4.id, ip: null };
-    await expect(services.reports.reviewQueue(officer)).resolves.toMatchObject({ total: 0 });
+    await expect(services.reviews.reviewQueue(officer)).resolves.toMatchObject({ total: 0 });
     const national = await services.org.tree(admin, '2025-06-01', org.national.id);
     expect(national.units.map((u) => u.code)).not.toContain('K1');
     expect(Date.now() - started).toBeLessThan(15_000);

@@ -138,11 +138,11 @@ describe.each(testEngines())('the reporting cycle on %s', (engine) => {
     });
     report = await services.reports.submit(chair, report.id, report.version);
     expect(report.status).toBe('submitted');
-    await expect(services.reports.approve(chair, report.id, report.version)).rejects.toMatchObject({
+    await expect(services.reviews.approve(chair, report.id, report.version)).rejects.toMatchObject({
       status: 403,
     });
-    expect((await services.reports.reviewQueue(manager)).items.map((q) => q.reportId)).toEqual([report.id]);
-    report = await services.reports.returnReport(manager, report.id, 'Thiếu số liệu nam/nữ', report.version);
+    expect((await services.reviews.reviewQueue(manager)).items.map((q) => q.reportId)).toEqual([report.id]);
+    report = await services.reviews.returnReport(manager, report.id, 'Thiếu số liệu nam/nữ', report.version);
     expect(report).toMatchObject({ status: 'returned', returnReason: 'Thiếu số liệu nam/nữ' });
     report = await services.reports.save(chair, report.id, {
       values: [
@@ -154,7 +154,7 @@ describe.each(testEngines())('the reporting cycle on %s', (engine) => {
       version: report.version,
     });
     report = await services.reports.submit(chair, report.id, report.version);
-    report = await services.reports.approve(manager, report.id, report.version);
+    report = await services.reviews.approve(manager, report.id, report.version);
     expect(report.status).toBe('approved');
     await expect(
       services.reports.save(chair, report.id, { values: [], narrative: {}, version: report.version }),
@@ -167,9 +167,9 @@ describe.each(testEngines())('the reporting cycle on %s', (engine) => {
     const report = await services.reports.open(manager, periodId, org.grassrootsA1a.id);
     expect(report.status).toBe('approved');
     await expect(
-      services.reports.unlock(chair, report.id, 'Tự mở khóa', report.version),
+      services.reviews.unlock(chair, report.id, 'Tự mở khóa', report.version),
     ).rejects.toMatchObject({ status: 403 });
-    const unlocked = await services.reports.unlock(
+    const unlocked = await services.reviews.unlock(
       manager,
       report.id,
       'Sửa số liệu theo kiểm tra',
@@ -244,6 +244,7 @@ describe.each(testEngines())('the reporting cycle on %s', (engine) => {
       ip: null,
     };
     const reporting = services.reports;
+    const reviews = services.reviews;
     // The period's roll-ups built beforehand: a submission then sets off nothing in the background.
     await services.rollup.prepare(period);
     const counted = ['prepared', 'query', 'db', 'transaction', 'separateTransaction'] as const;
@@ -320,21 +321,21 @@ describe.each(testEngines())('the reporting cycle on %s', (engine) => {
       await expect(reporting.submit(chair, report.id, report.version)).rejects.toMatchObject({ status: 409 });
 
       // The chair's own unit is not below the chair; the outsider's province is elsewhere.
-      await expect(reporting.approve(chair, report.id, report.version)).rejects.toMatchObject({
+      await expect(reviews.approve(chair, report.id, report.version)).rejects.toMatchObject({
         status: 403,
       });
-      await expect(reporting.approve(outsider, report.id, report.version)).rejects.toMatchObject({
+      await expect(reviews.approve(outsider, report.id, report.version)).rejects.toMatchObject({
         status: 403,
       });
-      await expect(reporting.approve(viewer, report.id, report.version)).rejects.toMatchObject({
+      await expect(reviews.approve(viewer, report.id, report.version)).rejects.toMatchObject({
         status: 403,
       });
-      const approved = await statementsOf(() => reporting.approve(manager, report.id, report.version));
+      const approved = await statementsOf(() => reviews.approve(manager, report.id, report.version));
       expect(approved.statements).toBe(1);
       report = approved.result;
       expect(report).toMatchObject({ status: 'approved', version: submitted.result.version + 1 });
       expect(await reporting.get(manager, report.id)).toEqual(report);
-      await expect(reporting.approve(manager, report.id, report.version)).rejects.toMatchObject({
+      await expect(reviews.approve(manager, report.id, report.version)).rejects.toMatchObject({
         status: 409,
       });
       const rolled = await testDb.database.query<{ numerator: number; reporting_units: number }>(
@@ -381,7 +382,7 @@ describe.each(testEngines())('the reporting cycle on %s', (engine) => {
   });
   it('pages the review queue, oldest sent first, and says how many wait in all', async () => {
     const schedule = await annualSchedule2020to2023('Báo cáo năm về tập huấn (2020–2023)');
-    const before = (await services.reports.reviewQueue(manager, { limit: 200, offset: 0 })).items;
+    const before = (await services.reviews.reviewQueue(manager, { limit: 200, offset: 0 })).items;
     const sent: number[] = [];
     // Sent newest period first: the queue goes by when they were sent, not by period.
     for (const period of [...schedule.periods].reverse()) {
@@ -389,22 +390,22 @@ describe.each(testEngines())('the reporting cycle on %s', (engine) => {
       const submitted = await services.reports.submit(chair, opened.id, opened.version);
       sent.push(submitted.id);
     }
-    const all = await services.reports.reviewQueue(manager, { limit: 200, offset: 0 });
+    const all = await services.reviews.reviewQueue(manager, { limit: 200, offset: 0 });
     expect(all.total).toBe(before.length + 4);
     expect(all.items.slice(-4).map((i) => i.reportId)).toEqual(sent);
     const sentAt = all.items.map((i) => i.submittedAt ?? '');
     expect([...sentAt].sort()).toEqual(sentAt);
 
-    const first = await services.reports.reviewQueue(manager, { limit: 2, offset: before.length });
+    const first = await services.reviews.reviewQueue(manager, { limit: 2, offset: before.length });
     expect(first).toEqual({ items: all.items.slice(before.length, before.length + 2), total: all.total });
-    const second = await services.reports.reviewQueue(manager, { limit: 2, offset: before.length + 2 });
+    const second = await services.reviews.reviewQueue(manager, { limit: 2, offset: before.length + 2 });
     expect(second.items.map((i) => i.reportId)).toEqual(sent.slice(2));
     // Past the end: no items, and still the count.
-    expect(await services.reports.reviewQueue(manager, { limit: 2, offset: all.total + 5 })).toEqual({
+    expect(await services.reviews.reviewQueue(manager, { limit: 2, offset: all.total + 5 })).toEqual({
       items: [],
       total: all.total,
     });
     // The chair's own unit is not below the chair: nothing to review there.
-    expect(await services.reports.reviewQueue(chair)).toEqual({ items: [], total: 0 });
+    expect(await services.reviews.reviewQueue(chair)).toEqual({ items: [], total: 0 });
   });
 });

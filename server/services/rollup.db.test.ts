@@ -169,7 +169,7 @@ describe.each(testEngines())('roll-ups on %s', (engine) => {
     let report = await services.reports.open(SYSTEM_ACTOR, periodId, unitId);
     if (report.status === 'approved') return;
     if (report.status === 'submitted') {
-      await services.reports.approve(SYSTEM_ACTOR, report.id, report.version);
+      await services.reviews.approve(SYSTEM_ACTOR, report.id, report.version);
       return;
     }
     report = await services.reports.save(SYSTEM_ACTOR, report.id, {
@@ -178,13 +178,13 @@ describe.each(testEngines())('roll-ups on %s', (engine) => {
       version: report.version,
     });
     report = await services.reports.submit(SYSTEM_ACTOR, report.id, report.version);
-    await services.reports.approve(SYSTEM_ACTOR, report.id, report.version);
+    await services.reviews.approve(SYSTEM_ACTOR, report.id, report.version);
   }
 
   async function unlock(periodId: number, unitId: number) {
     const report = await services.reports.open(SYSTEM_ACTOR, periodId, unitId);
     if (report.status !== 'approved') return;
-    await services.reports.unlock(SYSTEM_ACTOR, report.id, 'Sửa lại số liệu', report.version);
+    await services.reviews.unlock(SYSTEM_ACTOR, report.id, 'Sửa lại số liệu', report.version);
   }
 
   /** Random approvals and unlocks over the units in scope of a period. */
@@ -555,7 +555,7 @@ describe.each(testEngines())('roll-ups on %s', (engine) => {
     await services.rollup.settled();
     expect(await repository.isBuilt(second)).toBe(true);
     expect(await builds(second)).toBe(1);
-    await services.reports.approve(SYSTEM_ACTOR, report.id, report.version);
+    await services.reviews.approve(SYSTEM_ACTOR, report.id, report.version);
     expect(byKey(await stored(second))).toEqual(await independent(second));
   }, 60_000);
 
@@ -575,7 +575,7 @@ describe.each(testEngines())('roll-ups on %s', (engine) => {
     // All at once: on PostgreSQL they meet at the same roll-up rows (two at a time, the rest wait in
     // the server rather than on the rows' locks).
     const approved = await Promise.all(
-      submitted.map((r) => services.reports.approve(SYSTEM_ACTOR, r.id, r.version)),
+      submitted.map((r) => services.reviews.approve(SYSTEM_ACTOR, r.id, r.version)),
     );
     expect(approved.map((r) => r.status)).toEqual(submitted.map(() => 'approved'));
     expect(byKey(await stored(periodId))).toEqual(await independent(periodId));
@@ -612,7 +612,7 @@ describe.each(testEngines())('roll-ups on %s', (engine) => {
       const opened = await within(services.reports.open(SYSTEM_ACTOR, periodId, grassroots[1]!), 5000);
       expect(opened).not.toBe('waiting');
       // An approval changes the period's roll-ups: it waits for the build.
-      const approval = services.reports.approve(SYSTEM_ACTOR, waiting.id, waiting.version);
+      const approval = services.reviews.approve(SYSTEM_ACTOR, waiting.id, waiting.version);
       expect(await within(approval, 300)).toBe('waiting');
       endBuild();
       await build;

@@ -42,6 +42,8 @@ import { ReminderService } from './reminder.service.ts';
 import { ReportAttachmentService } from './report-attachment.service.ts';
 import { ReportExcelService } from './report-excel.service.ts';
 import { ReportLifecycleService } from './report-lifecycle.service.ts';
+import { ReportPages } from './report-pages.ts';
+import { ReportReviewService } from './report-review.service.ts';
 import { ReportScheduleService } from './report-schedule.service.ts';
 import { RollupService } from './rollup.service.ts';
 import { SessionCache } from './session-cache.ts';
@@ -106,13 +108,23 @@ export function createServices(
     audit,
     indicators,
   );
+  const reportLifecycleRepository = new ReportLifecycleRepository(database);
+  const reportPages = new ReportPages(reportLifecycleRepository, access);
   const reports = new ReportLifecycleService(
-    database,
-    new ReportLifecycleRepository(database),
+    reportLifecycleRepository,
     reportingRepository,
     access,
     audit,
-    { onApprovalChange: rollup.onApprovalChange, onSubmitted: rollup.onSubmitted },
+    reportPages,
+    rollup.onSubmitted,
+  );
+  const reviews = new ReportReviewService(
+    database,
+    reportLifecycleRepository,
+    access,
+    audit,
+    reportPages,
+    rollup.onApprovalChange,
   );
   const dashboardRepository = new DashboardRepository(database);
   const completeness = new CompletenessService(
@@ -200,6 +212,7 @@ export function createServices(
     indicators,
     schedules,
     reports,
+    reviews,
     rollup,
     dashboard,
     completeness,
