@@ -117,9 +117,7 @@ describe('roles and the plan and review rules', () => {
     expect(roleAllows('viewer', 'edit')).toBe(false);
     expect(roleAllows('officer', 'edit')).toBe(true);
     expect(roleAllows('officer', 'manage')).toBe(false);
-    expect(roleAllows('officer', 'review')).toBe(true);
-    expect(roleAllows('officer', 'unlock')).toBe(false);
-    expect(roleAllows('manager', 'unlock')).toBe(true);
+    expect(roleAllows('manager', 'manage')).toBe(true);
     expect(roleAllows('admin', 'manage')).toBe(true);
   });
 

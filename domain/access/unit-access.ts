@@ -102,10 +102,6 @@ export const ACTION_MINIMUM = {
   edit: 'officer',
   /** issue a plan; change the organisation (create, rename, move, merge, split, close) */
   manage: 'manager',
-  /** from the level above: return or approve a submitted report */
-  review: 'officer',
-  /** from the level above: unlock an approved report */
-  unlock: 'manager',
 } as const satisfies Record<string, TRole>;
 
 export type TUnitAction = keyof typeof ACTION_MINIMUM;
@@ -128,7 +124,8 @@ export function planVisible(
 
 /**
  * The level above reviews: a reviewer reaches the report's unit (the rule) and is not that unit
- * itself — a unit never approves its own report.
+ * itself — a unit never approves its own report. (The role each review move asks is the report
+ * state machine's, `domain/reporting/report-states.ts`.)
  */
 export function reviewsFromAbove(home: number | null, reportUnitId: number): boolean {
   return home !== reportUnitId;

@@ -13,17 +13,6 @@ import {
 } from '../db/schema.ts';
 import { type UnitAccessRow, unitAccessColumns, unitAccessCtes, unitAccessOf } from './sql/unit-access.ts';
 
-export {
-  type UnitAccessRow,
-  unitAccessColumns,
-  unitAccessCtes,
-  unitAccessGate,
-  unitAccessOf,
-} from './sql/unit-access.ts';
-// Transition: `reporting.repository.ts` and `reporting.service.ts` still import these from here;
-// they live in `domain/access/` and `./sql/unit-access.ts`.
-export { TREE_DEPTH_LIMIT };
-
 export type OrgUnitRow = typeof orgUnits.$inferSelect;
 export type SpanTable = 'names' | 'parents';
 

@@ -114,16 +114,11 @@ export class AccessService {
   }
 
   /**
-   * The level above reviews (return, approve, reopen a report): the role `action` asks (403), the
-   * report's unit within reach (`found` read with it; 404/403), and not the actor's own unit (403).
+   * The level above reviews (returns, approves, unlocks a report): the report's unit within reach
+   * (`found` read with it; 404/403) and not the actor's own unit (403). The role each move asks is
+   * the report state machine's, checked before.
    */
-  async assertReviewerFrom(
-    actor: Actor,
-    action: TUnitAction,
-    unitId: number,
-    found: UnitPlace | undefined,
-  ): Promise<void> {
-    this.assertActionRole(actor, action);
+  async assertReviewsFromAbove(actor: Actor, unitId: number, found: UnitPlace | undefined): Promise<void> {
     await this.assertUnitAccessFrom(actor, unitId, found);
     if (!reviewsFromAbove(actor.homeUnitId, unitId)) throw forbidden();
   }
