@@ -4,9 +4,10 @@ import { hostname } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { configurePdfRendering } from '../documents/render/render-pdf.ts';
 import { buildApp, WEB_DIST } from './app.ts';
-import type { Config } from './config.ts';
+import { type Config, setupWizardHint } from './config.ts';
 import { type Database, openDatabase, pgliteDirOf } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
+import { underStartupLock } from './db/startup-lock.ts';
 import { DEMO_PASSWORD, type DemoAccount, loadDemoWorkspace } from './seed/demo-workspace.ts';
 import { createServices, type Services } from './services/services.ts';
 
@@ -82,16 +83,20 @@ export async function startServer(
   configurePdfRendering(config.pdfRender);
   if (config.serveWeb) ensureWebBuilt(log);
   const database = openConfiguredDatabase(config);
-  const applied = await migrate(database);
-  if (applied > 0) log(`Đã áp dụng ${applied} migration.`);
   const services = createServices(database, config, () => new Date(), { log, loadDemo: loadDemoWorkspace });
-  const accounts = await loadDemoIfEmpty(services, config.demo, log);
+  // Instances started together on one database take turns to migrate and seed (startup-lock.ts).
+  const { applied, accounts } = await underStartupLock(database, async () => ({
+    applied: await migrate(database),
+    accounts: await loadDemoIfEmpty(services, config.demo, log),
+  }));
+  if (applied > 0) log(`Đã áp dụng ${applied} migration.`);
   const app = await buildApp({ config, services, serveWeb: config.serveWeb });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://localhost:${port}`;
   if (accounts && accounts.length > 0) printDemoAccounts(accounts, log);
+  else if ((await services.setup.status()).needsSetup) for (const line of setupWizardHint(url)) log(line);
   log(
     `Tiến Độ đang chạy tại ${url} (CSDL: ${database.engine}, khởi động ${Math.round(performance.now() - started)} ms)`,
   );
