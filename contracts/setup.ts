@@ -36,6 +36,9 @@ export const ZInvitation = z.object({
 });
 export type TInvitation = z.infer<typeof ZInvitation>;
 
+export const ZInvitationList = z.object({ invitations: z.array(ZInvitation) });
+export type TInvitationList = z.infer<typeof ZInvitationList>;
+
 export const ZInvitationAccept = z.object({
   username: ZUserCreate.shape.username,
   displayName: ZName(200),

@@ -4,6 +4,7 @@ import type {
   TInvitationAccept,
   TInvitationCreate,
   TInvitationLink,
+  TInvitationList,
   TInvitationOffer,
   TSetup,
   TSetupStatus,
@@ -36,7 +37,7 @@ export async function acceptInvitation(token: string, body: TInvitationAccept): 
 
 /** The invitations into the caller's organisation, newest first (never their links). */
 export const fetchInvitations = async (signal?: AbortSignal): Promise<TInvitation[]> =>
-  (await apiGet<{ invitations: TInvitation[] }>('/api/invitations', signal)).invitations;
+  (await apiGet<TInvitationList>('/api/invitations', signal)).invitations;
 
 /** Revokes an open invitation: its link no longer opens. */
 export const revokeInvitation = (id: number): Promise<TInvitation> =>
