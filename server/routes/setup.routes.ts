@@ -7,6 +7,7 @@ import {
   ZInvitationAccept,
   ZInvitationCreate,
   ZInvitationLink,
+  ZInvitationList,
   ZInvitationOffer,
   ZSetup,
   ZSetupStatus,
@@ -93,7 +94,7 @@ export function setupRoutes(options: { sessionTtlHours: number }) {
       summary:
         'Invitations into the caller’s organisation, newest first, with their state (never their links)',
       tags: ['users'],
-      response: { 200: z.object({ invitations: z.array(ZInvitation) }) },
+      response: { 200: ZInvitationList },
       handler: async ({ actor, services }) => ({
         invitations: await services.setup.listInvitations(actor),
       }),
