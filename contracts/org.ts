@@ -120,16 +120,19 @@ export const ZUnitRename = z.object({
   effectiveDate: ZIsoDate,
   version: ZVersion,
 });
+export type TUnitRename = z.input<typeof ZUnitRename>;
 export const ZUnitMove = z.object({
   parentId: ZRefId,
   effectiveDate: ZIsoDate,
   version: ZVersion,
 });
+export type TUnitMove = z.input<typeof ZUnitMove>;
 export const ZUnitClose = z.object({
   effectiveDate: ZIsoDate,
   version: ZVersion,
   note: z.string().max(500).optional(),
 });
+export type TUnitClose = z.input<typeof ZUnitClose>;
 
 const ZNewUnit = z.object({
   code: ZCode,
@@ -154,6 +157,8 @@ export const ZUnitMerge = z
     path: ['into'],
   });
 export type TUnitMerge = z.infer<typeof ZUnitMerge>;
+/** What a caller sends (`moveChildren` may be left out). */
+export type TUnitMergeInput = z.input<typeof ZUnitMerge>;
 
 export const ZUnitSplit = z.object({
   successors: z.array(ZNewUnit).min(2).max(50),

@@ -57,15 +57,14 @@ export const fetchConsolidated = (
   apiGet<TConsolidatedReport>(withQuery(`/api/periods/${periodId}/consolidated`, { unitId }), signal);
 
 /** Section key → text, as edited on screen. */
-export type TNarrative = TConsolidatedNarrative;
-export type { TDashboardTable };
+export type { TConsolidatedNarrative as TNarrative, TDashboardTable };
 
 /** The consolidated report as a file, with the narrative as edited on screen (POSTed: it can be long). */
 export const downloadConsolidated = (
   periodId: number,
   unitId: number,
   format: 'docx' | 'xlsx',
-  narrative: TNarrative,
+  narrative: TConsolidatedNarrative,
 ): Promise<{ blob: Blob; fileName: string }> =>
   apiDownload(`/api/periods/${periodId}/consolidated.${format}`, `bao-cao-tong-hop.${format}`, {
     unitId,

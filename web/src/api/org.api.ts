@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import type { TIsoDate } from '../../../contracts/common.ts';
 import type {
   TOrgImportResult,
@@ -6,20 +5,17 @@ import type {
   TOrgUnitAsOf,
   TOrgUnitDetail,
   TOrgUnitList,
+  TUnitClose,
   TUnitCreate,
+  TUnitMergeInput,
+  TUnitMove,
+  TUnitRename,
   TUnitSplit,
   TUnitSplitResult,
-  ZUnitClose,
-  ZUnitMerge,
-  ZUnitMove,
-  ZUnitRename,
 } from '../../../contracts/org.ts';
 import { apiGet, apiPost, apiRequest, withQuery } from './client.ts';
 
-export type TUnitRename = z.input<typeof ZUnitRename>;
-export type TUnitMove = z.input<typeof ZUnitMove>;
-export type TUnitClose = z.input<typeof ZUnitClose>;
-export type TUnitMergeInput = z.input<typeof ZUnitMerge>;
+export type { TUnitClose, TUnitMergeInput, TUnitMove, TUnitRename } from '../../../contracts/org.ts';
 
 export interface TreeQuery {
   date?: TIsoDate;
