@@ -1,4 +1,5 @@
 import { zipWithinLimits } from '../../documents/archive/zip-guard.ts';
+import { isEditable, stateRefusalDetail } from '../../domain/reporting/report-states.ts';
 import { safeFileName, sniffAttachment, storedFileName } from '../../domain/reporting/sniff-file.ts';
 import { type AttachmentQuotas, DEFAULT_ATTACHMENT_QUOTAS } from '../config.ts';
 import type { Database } from '../db/client.ts';
@@ -175,11 +176,11 @@ export class ReportAttachmentService {
   }
 
   private assertEditable(status: string): void {
-    if (status !== 'draft' && status !== 'returned') {
+    if (!isEditable(status)) {
       throw new AppError(
         409,
         'validation',
-        { field: 'status', detail: 'báo cáo đã gửi hoặc đã duyệt' },
+        { field: 'status', detail: stateRefusalDetail(status) },
         'status',
       );
     }
