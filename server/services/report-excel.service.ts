@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { TCategory, TExcelImportResult, TForm } from '../../contracts/reporting.ts';
 import { zipWithinLimits } from '../../documents/archive/zip-guard.ts';
+import { renderReportTemplate, type TemplateRow } from '../../documents/render/report-template.xlsx.ts';
 import {
   cellDisplayText,
   isEmptyContent,
@@ -26,13 +27,8 @@ import type { AuditService } from './audit.service.ts';
 import type { IndicatorFormService } from './indicator-form.service.ts';
 import type { ReportScheduleService } from './report-schedule.service.ts';
 
-const SHEET = 'Báo cáo';
-const KEY_ROW = 3;
-const HEADER_ROW = 4;
-const FIRST_DATA_ROW = 5;
 /** How far down a sheet the table's header is looked for (title rows, notes above it). */
 const HEADER_SEARCH_ROWS = 30;
-const LOCKED_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9D9D9' } };
 const STATUS_TEXT: Record<string, string> = {
   draft: 'Nháp — nhập được',
   returned: 'Bị trả lại — nhập được',
@@ -146,45 +142,20 @@ export class ReportExcelService {
       );
 
     const columns = [...templateColumns(form), { key: 'status', header: 'Tình trạng báo cáo', width: 22 }];
-    const workbook = new ExcelJS.Workbook();
-    workbook.creator = 'Tiến Độ';
-    const sheet = workbook.addWorksheet(SHEET, {
-      views: [{ state: 'frozen', xSplit: 2, ySplit: HEADER_ROW }],
-    });
-    sheet.columns = columns.map((c) => ({ key: c.key, width: c.width }));
-    sheet.getCell(1, 1).value =
-      `${schedule.name} — ${period.label} (hạn gửi ${period.dueOn.split('-').reverse().join('/')})`;
-    sheet.getCell(1, 1).font = { bold: true, size: 13 };
-    sheet.getCell(2, 1).value =
-      'Điền số vào các ô trắng; không sửa cột mã đơn vị. Dòng tô xám là báo cáo đã gửi hoặc đã duyệt: khoá, bỏ qua khi nhập. Số liệu kỳ trước ở ghi chú của ô.';
-    sheet.getCell(2, 1).font = { italic: true, color: { argb: 'FF555555' } };
-    const keys = sheet.getRow(KEY_ROW);
-    const headers = sheet.getRow(HEADER_ROW);
-    columns.forEach((c, i) => {
-      keys.getCell(i + 1).value = c.key;
-      headers.getCell(i + 1).value = c.header;
-    });
-    keys.hidden = true;
-    headers.font = { bold: true };
-    headers.alignment = { wrapText: true, vertical: 'middle' };
-    headers.height = 48;
     // what is stored for the period, in two statements whatever the number of units
     const currentOf = new Map((await this.reporting.reportsOfPeriod(periodId)).map((r) => [r.unitId, r]));
     const valuesOf = groupBy(await this.reporting.valuesOfPeriod(periodId), (v) => v.reportId);
-    for (const [index, unit] of units.entries()) {
-      const row = sheet.getRow(FIRST_DATA_ROW + index);
-      row.getCell(1).value = unit.code;
-      row.getCell(2).value = unit.name;
+    const rows: TemplateRow[] = [];
+    for (const unit of units) {
       const current = currentOf.get(unit.id);
-      const open = !current || isEditable(current.status);
-      row.getCell(columns.length).value = current ? (STATUS_TEXT[current.status] ?? current.status) : '';
-      // the cells an officer fills: unlocked on an open row; a submitted row stays locked and grey
-      for (let c = 3; c < columns.length; c++) {
-        const cell = row.getCell(c);
-        if (open) cell.protection = { locked: false };
-        else cell.fill = LOCKED_FILL;
-      }
-      if (!open) for (const c of [1, 2, columns.length]) row.getCell(c).fill = LOCKED_FILL;
+      const row: TemplateRow = {
+        code: unit.code,
+        name: unit.name,
+        status: current ? (STATUS_TEXT[current.status] ?? current.status) : '',
+        open: !current || isEditable(current.status),
+        cells: [],
+      };
+      rows.push(row);
       // last period's figures are a note, never a value: a template sent back unchanged changes nothing
       const previous = current
         ? undefined
@@ -198,26 +169,18 @@ export class ReportExcelService {
           const v = values.find((x) => x.indicatorId === Number(indicatorId) && x.category === category);
           const value = part === 'n' ? v?.numerator : v?.denominator;
           if (value === null || value === undefined) return;
-          if (current) row.getCell(i + 1).value = value;
-          else row.getCell(i + 1).note = `Kỳ trước: ${value}`;
+          row.cells.push(current ? { column: i + 1, value } : { column: i + 1, note: `Kỳ trước: ${value}` });
         } else if (kind === 's' && current) {
-          row.getCell(i + 1).value = (current.narrative as Record<string, string>)[indicatorId!] ?? '';
+          const value = (current.narrative as Record<string, string>)[indicatorId!] ?? '';
+          row.cells.push({ column: i + 1, value });
         }
       });
     }
-    // no password: protection guards against typing over a locked row, not against the officer
-    await sheet.protect('', {
-      selectLockedCells: true,
-      selectUnlockedCells: true,
-      formatColumns: true,
-      formatRows: true,
-      insertRows: true,
-      insertColumns: true,
-      deleteRows: true,
-      deleteColumns: true,
-      autoFilter: true,
+    const data = await renderReportTemplate({
+      title: `${schedule.name} — ${period.label} (hạn gửi ${period.dueOn.split('-').reverse().join('/')})`,
+      columns,
+      rows,
     });
-    const data = Buffer.from(await workbook.xlsx.writeBuffer());
     return {
       data,
       fileName: `bao-cao-${period.key}-${units.length === 1 ? units[0]!.code : `${units.length}-don-vi`}.xlsx`,
