@@ -1,17 +1,11 @@
 import {
   AlignmentType,
   BorderStyle,
-  Document,
-  LineRuleType,
-  Packer,
-  PageOrientation,
   Paragraph,
   Table,
-  TableBorders,
   TableCell,
   TableLayoutType,
   TableRow,
-  TextRun,
   VerticalAlign,
   WidthType,
 } from 'docx';
@@ -19,8 +13,20 @@ import type { TConsolidatedReport, TFigure } from '../../contracts/dashboard.ts'
 import { formatDateVi } from '../../domain/dates.ts';
 import { officialVerdict } from '../../domain/progress/assess-progress.ts';
 import { formatNumberVi } from '../../domain/progress/format-number.ts';
-import { headerDate } from './plan-for-render.ts';
-import { A4, FONT, MARGINS, pageHeaders } from './render-plan.docx.ts';
+import { closingBlock, headerTable, officialDocx } from './official/blocks.ts';
+import {
+  BLACK,
+  body,
+  centred,
+  heading,
+  mm,
+  pt,
+  ROMAN,
+  rule,
+  run,
+  TEXT_WIDTH,
+  upper,
+} from './official/page.ts';
 
 /** A figure as text: "90,5%" for a percentage, "1.234" otherwise; "—" without data. */
 export function figureText(indicator: { kind: string; aggregation: string }, figure: TFigure): string {
@@ -40,60 +46,17 @@ function partsText(indicator: { kind: string; aggregation: string }, figure: TFi
   return '';
 }
 
-// ----- DOCX in the official layout (Decree 30/2020) ---------------------------------------------
+// ----- DOCX in the official layout (Decree 30/2020), through the one official layer ----------
 
-const BLACK = '000000';
-const pt = (size: number) => size * 2;
-const TEXT_WIDTH = A4.width - MARGINS.left - MARGINS.right;
-const mm = (value: number): number => Math.round((value * 1440) / 25.4);
+const LINE = { style: BorderStyle.SINGLE, size: 4, color: BLACK };
 
-const run = (text: string, style: { size?: number; bold?: boolean; italics?: boolean } = {}) =>
-  new TextRun({
-    text,
-    font: FONT,
-    color: BLACK,
-    size: style.size ?? pt(14),
-    bold: style.bold,
-    italics: style.italics,
-  });
-
-const centred = (text: string, style: { size?: number; bold?: boolean; italics?: boolean }, after = 0) =>
-  new Paragraph({
-    alignment: AlignmentType.CENTER,
-    spacing: { before: 0, after, line: 240, lineRule: LineRuleType.AUTO },
-    children: [run(text, style)],
-  });
-
-const rule = (cellWidth: number, width: number) => {
-  const side = Math.max(0, Math.round((cellWidth - width) / 2));
-  return new Paragraph({
-    alignment: AlignmentType.CENTER,
-    indent: { left: side, right: side },
-    spacing: { before: 90, after: 0, line: 80, lineRule: LineRuleType.EXACT },
-    border: { top: { style: BorderStyle.SINGLE, size: 6, color: BLACK, space: 1 } },
-    children: [],
-  });
-};
-
-const body = (children: TextRun[]) =>
-  new Paragraph({
-    alignment: AlignmentType.JUSTIFIED,
-    indent: { firstLine: 720 },
-    spacing: { before: 0, after: 120, line: 276, lineRule: LineRuleType.AUTO },
-    children,
-  });
-
-const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
-
-function plainCell(width: number, children: Paragraph[], borders = false) {
-  const line = { style: BorderStyle.SINGLE, size: 4, color: BLACK };
-  const side = borders ? line : NO_BORDER;
+function gridCell(width: number, children: Paragraph[]) {
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
     margins: { top: 40, bottom: 40, left: 80, right: 80 },
     verticalAlign: VerticalAlign.CENTER,
-    borders: { top: side, bottom: side, left: side, right: side },
-    children: children.length > 0 ? children : [new Paragraph({ children: [] })],
+    borders: { top: LINE, bottom: LINE, left: LINE, right: LINE },
+    children,
   });
 }
 
@@ -105,48 +68,18 @@ export interface ConsolidatedPaper {
   symbolSuffix: string;
 }
 
-function headerTable(report: TConsolidatedReport, paper: ConsolidatedPaper): Table {
-  const left = Math.round(TEXT_WIDTH * 0.4);
-  const right = TEXT_WIDTH - left;
-  const upper = (s: string) => s.toLocaleUpperCase('vi');
-  const bodies: Paragraph[] = [];
-  if (report.parent) bodies.push(centred(upper(report.parent.unitName), { size: pt(13) }));
-  bodies.push(centred(upper(report.unit.unitName), { size: pt(13), bold: true }), rule(left, mm(22)));
-  const motto = [
-    centred('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { size: pt(13), bold: true }),
-    centred('Độc lập - Tự do - Hạnh phúc', { size: pt(14), bold: true }),
-    rule(right, mm(62)),
-  ];
-  return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: [left, right],
-    layout: TableLayoutType.FIXED,
-    borders: TableBorders.NONE,
-    rows: [
-      new TableRow({ children: [plainCell(left, bodies), plainCell(right, motto)] }),
-      new TableRow({
-        children: [
-          plainCell(left, [centred(`Số:${'\u00a0'.repeat(8)}/${paper.symbolSuffix}`, { size: pt(13) })]),
-          plainCell(right, [
-            centred(paper.place ? `${paper.place}, ${headerDate(paper.date)}` : headerDate(paper.date), {
-              size: pt(14),
-              italics: true,
-            }),
-          ]),
-        ],
-      }),
-    ],
-  });
-}
-
 function numbersTable(headers: string[], rows: string[][], widths: number[]): Table {
   const total = widths.reduce((s, w) => s + w, 0);
   const scaled = widths.map((w) => Math.round((w / total) * TEXT_WIDTH));
-  const cellText = (text: string, bold: boolean, align: (typeof AlignmentType)[keyof typeof AlignmentType]) =>
+  const cellText = (
+    value: string,
+    bold: boolean,
+    align: (typeof AlignmentType)[keyof typeof AlignmentType],
+  ) =>
     new Paragraph({
       alignment: align,
       spacing: { before: 0, after: 0 },
-      children: [run(text, { size: pt(12), bold })],
+      children: [run(value, { size: pt(12), bold })],
     });
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
@@ -155,19 +88,13 @@ function numbersTable(headers: string[], rows: string[][], widths: number[]): Ta
     rows: [
       new TableRow({
         tableHeader: true,
-        children: headers.map((h, k) =>
-          plainCell(scaled[k]!, [cellText(h, true, AlignmentType.CENTER)], true),
-        ),
+        children: headers.map((h, k) => gridCell(scaled[k]!, [cellText(h, true, AlignmentType.CENTER)])),
       }),
       ...rows.map(
         (cells) =>
           new TableRow({
             children: cells.map((c, k) =>
-              plainCell(
-                scaled[k]!,
-                [cellText(c, false, k === 1 ? AlignmentType.LEFT : AlignmentType.CENTER)],
-                true,
-              ),
+              gridCell(scaled[k]!, [cellText(c, false, k === 1 ? AlignmentType.LEFT : AlignmentType.CENTER)]),
             ),
           }),
       ),
@@ -187,17 +114,27 @@ export function reportSubject(planTitle: string, periodLabel: string): string {
   return `${subject} — ${periodLabel}`;
 }
 
-const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'];
-
 /** The consolidated report as a DOCX: A4, Times New Roman, two-column header, "BÁO CÁO", "Kính gửi". */
 export async function renderConsolidatedDocx(
   report: TConsolidatedReport,
   paper: ConsolidatedPaper,
 ): Promise<Buffer> {
-  const children: (Paragraph | Table)[] = [headerTable(report, paper)];
+  const children: (Paragraph | Table)[] = [
+    headerTable({
+      layout: 'state',
+      supervisingBody: report.parent?.unitName ?? null,
+      issuer: report.unit.unitName,
+      symbol: null,
+      blankNumberSuffix: paper.symbolSuffix,
+      subjectLine: null,
+      place: paper.place,
+      date: paper.date,
+      blankDateYear: null,
+    }),
+  ];
   children.push(
-    centred('BÁO CÁO', { bold: true }, 0),
-    centred(reportSubject(report.plan.title, report.period.label), { bold: true }, 0),
+    centred('BÁO CÁO', { bold: true }, { before: 360 }),
+    centred(reportSubject(report.plan.title, report.period.label), { bold: true }),
     rule(TEXT_WIDTH, mm(35)),
   );
   if (report.parent) {
@@ -219,12 +156,10 @@ export async function renderConsolidatedDocx(
     ]),
   );
   let section = 0;
-  const heading = (text: string) =>
-    children.push(
-      body([run(`${ROMAN[section++] ?? section}. ${text.toLocaleUpperCase('vi')}`, { bold: true })]),
-    );
+  const startSection = (title: string) =>
+    children.push(heading(`${ROMAN[section++] ?? section}. ${upper(title)}`));
 
-  heading('Kết quả thực hiện các chỉ tiêu');
+  startSection('Kết quả thực hiện các chỉ tiêu');
   const c = report.completeness;
   children.push(
     body([
@@ -248,73 +183,35 @@ export async function renderConsolidatedDocx(
       [6, 44, 16, 18, 16],
     ),
   );
+  // the table's last row is not run into the next heading
+  children.push(new Paragraph({ spacing: { before: 0, after: 120 }, children: [] }));
   if (report.targets.some((t) => t.indicator)) {
-    heading('Kết quả so với mục tiêu');
+    startSection('Kết quả so với mục tiêu');
     for (const t of report.targets.filter((x) => x.indicator)) {
       // the official text carries no instruction of the app
       children.push(body([run(`- ${t.text}: `), run(officialVerdict(t.verdict), { italics: true })]));
     }
   }
   for (const s of report.sections) {
-    heading(s.title);
+    startSection(s.title);
     const lines = s.text.split('\n').filter((line) => line.trim().length > 0);
     if (lines.length === 0) children.push(body([run('(Chưa có nội dung.)', { italics: true })]));
     for (const line of lines) children.push(body([run(line)]));
   }
   if (report.notReported.length > 0) {
-    heading('Đơn vị chưa báo cáo');
+    startSection('Đơn vị chưa báo cáo');
     children.push(body([run(`${report.notReported.map((u) => u.unitName).join('; ')}.`)]));
   }
-  const closingLeft = Math.round(TEXT_WIDTH * 0.45);
-  children.push(
-    new Paragraph({ spacing: { before: 0, after: 120 }, children: [] }),
-    new Table({
-      width: { size: TEXT_WIDTH, type: WidthType.DXA },
-      columnWidths: [closingLeft, TEXT_WIDTH - closingLeft],
-      layout: TableLayoutType.FIXED,
-      borders: TableBorders.NONE,
-      rows: [
-        new TableRow({
-          children: [
-            plainCell(closingLeft, [
-              new Paragraph({ children: [run('Nơi nhận:', { size: pt(12), bold: true, italics: true })] }),
-              ...(report.parent
-                ? [new Paragraph({ children: [run(`- ${report.parent.unitName};`, { size: pt(11) })] })]
-                : []),
-              new Paragraph({ children: [run('- Lưu: VT.', { size: pt(11) })] }),
-            ]),
-            plainCell(TEXT_WIDTH - closingLeft, [
-              centred('TM. BAN THƯỜNG VỤ', { bold: true }),
-              centred('CHỦ TỊCH', { bold: true }),
-            ]),
-          ],
-        }),
-      ],
-    }),
+  const closing = closingBlock(
+    [...(report.parent ? [report.parent.unitName] : []), 'Lưu: VT'],
+    // the signature of whoever leads the issuing unit: the name is written by hand when signing
+    { authority: 'TM.', on_behalf_of: 'BAN THƯỜNG VỤ', title: 'CHỦ TỊCH', name: null },
+    'state',
   );
-  const document = new Document({
-    title: `Báo cáo tổng hợp ${report.period.label}`,
-    creator: 'Tiến Độ',
-    styles: {
-      default: {
-        document: { run: { font: FONT, size: pt(14), color: BLACK, language: { value: 'vi-VN' } } },
-      },
-    },
-    sections: [
-      {
-        properties: {
-          // page numbers centred at the top from page 2, as on every official paper
-          titlePage: true,
-          page: {
-            size: { width: A4.width, height: A4.height, orientation: PageOrientation.PORTRAIT },
-            margin: { ...MARGINS, header: mm(10), footer: mm(10) },
-            pageNumbers: { start: 1 },
-          },
-        },
-        headers: pageHeaders(),
-        children,
-      },
-    ],
-  });
-  return Packer.toBuffer(document);
+  if (closing)
+    children.push(
+      new Paragraph({ spacing: { before: 0, after: 120 }, keepNext: true, children: [] }),
+      closing,
+    );
+  return officialDocx({ title: `Báo cáo tổng hợp ${report.period.label}`, papers: [children] });
 }
