@@ -83,7 +83,11 @@ export async function startServer(
   configurePdfRendering(config.pdfRender);
   if (config.serveWeb) ensureWebBuilt(log);
   const database = openConfiguredDatabase(config);
-  const services = createServices(database, config, () => new Date(), { log, loadDemo: loadDemoWorkspace });
+  // The demo loader is called once the services exist, with them.
+  const services: Services = createServices(database, config, () => new Date(), {
+    log,
+    loadDemo: () => loadDemoWorkspace(services),
+  });
   // Instances started together on one database take turns to migrate and seed (startup-lock.ts).
   const { applied, accounts } = await underStartupLock(database, async () => ({
     applied: await migrate(database),

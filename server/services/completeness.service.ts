@@ -5,6 +5,7 @@ import type { Database } from '../db/client.ts';
 import { notFound } from '../errors.ts';
 import type { DashboardRepository } from '../repositories/dashboard.repository.ts';
 import type { OrgRepository } from '../repositories/org.repository.ts';
+import type { ReportProgressRepository } from '../repositories/report-progress.repository.ts';
 import type { PeriodRow, ReportingRepository } from '../repositories/reporting.repository.ts';
 import type { RollupRepository } from '../repositories/rollup.repository.ts';
 import type { AccessService } from './access.service.ts';
@@ -45,6 +46,7 @@ export class CompletenessService {
     private readonly database: Database,
     private readonly rollups: RollupRepository,
     private readonly dashboards: DashboardRepository,
+    private readonly progress: ReportProgressRepository,
     private readonly reporting: ReportingRepository,
     private readonly org: OrgRepository,
     private readonly access: AccessService,
@@ -77,8 +79,8 @@ export class CompletenessService {
     const planAt = path.findIndex((a) => a.id === scope.planUnitId);
     const rootDepth = rootId === scope.planUnitId ? 0 : planAt < 0 ? 0 : path.length - planAt;
     const result = await this.database.transaction(async () => {
-      await this.dashboards.setWorkMem('32MB');
-      return this.dashboards.completeness(period.id, rootId, {
+      await this.progress.setWorkMem('32MB');
+      return this.progress.completeness(period.id, rootId, {
         ...scope,
         rootDepth,
         periodDue: scopeRow.due_on,

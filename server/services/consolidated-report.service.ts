@@ -1,4 +1,3 @@
-import type { TFigure } from '../../contracts/dashboard.ts';
 import { STATUS_COLOURS, type TConsolidatedReport } from '../../contracts/dashboard.ts';
 import type { TUnitType } from '../../contracts/org.ts';
 import type { TMilestone } from '../../contracts/plan-extract.ts';
@@ -13,16 +12,17 @@ import { TOTAL } from '../../domain/rollup/indicator.ts';
 import { valueIsPercent } from '../../domain/rollup/roll-up.ts';
 import type { Database } from '../db/client.ts';
 import { AppError, notFound } from '../errors.ts';
-import type { DashboardRepository, OwnValueRow } from '../repositories/dashboard.repository.ts';
+import type { DashboardRepository } from '../repositories/dashboard.repository.ts';
 import type { OrgRepository } from '../repositories/org.repository.ts';
 import type { PlanRepository } from '../repositories/plan.repository.ts';
-import type { IndicatorRow, PeriodRow, ReportingRepository } from '../repositories/reporting.repository.ts';
+import type { ReportProgressRepository } from '../repositories/report-progress.repository.ts';
+import type { ReportingRepository } from '../repositories/reporting.repository.ts';
 import type { RollupRepository } from '../repositories/rollup.repository.ts';
 import type { AccessService } from './access.service.ts';
 import type { Actor } from './actor.ts';
 import type { AuditService } from './audit.service.ts';
 import type { CompletenessService } from './completeness.service.ts';
-import { indicatorRef, ownFigure, storedFigure } from './dashboard-figures.ts';
+import { indicatorRef, ownFigure, storedFigure, unitFigures } from './dashboard-figures.ts';
 import type { ReportLifecycleService } from './report-lifecycle.service.ts';
 import { toPeriod } from './reporting-views.ts';
 import { indicatorOf, isExpected, scopeOf } from './rollup.service.ts';
@@ -47,6 +47,7 @@ export class ConsolidatedReportService {
     private readonly audit: AuditService,
     private readonly reportingService: ReportLifecycleService,
     private readonly dashboards: DashboardRepository,
+    private readonly progress: ReportProgressRepository,
     private readonly completeness: CompletenessService,
   ) {}
 
@@ -79,7 +80,21 @@ export class ConsolidatedReportService {
       (a, b) => ids.indexOf(a.id) - ids.indexOf(b.id),
     );
     const children = await this.dashboards.children(unitId, date);
-    const figures = await this.figures(period, [self, ...children], indicatorRows);
+    const units = [self, ...children];
+    const [stored, own] = await Promise.all([
+      this.dashboards.rowsOf({
+        periodIds: [periodId],
+        indicatorIds: ids,
+        unitIds: units.filter((u) => u.has_children).map((u) => u.id),
+        category: TOTAL,
+      }),
+      this.dashboards.ownValues(
+        periodId,
+        units.filter((u) => !u.has_children).map((u) => u.id),
+        ids,
+      ),
+    ]);
+    const figures = unitFigures(units, indicatorRows, stored, own, scope);
     const ownRows = self.has_children ? await this.dashboards.ownValues(periodId, [unitId], ids) : [];
     const selfExpected = isExpected({ id: self.id, type: self.type, parentId: self.parent_id }, scope);
     const values = indicatorRows.map((indicator, k) => {
@@ -104,7 +119,7 @@ export class ConsolidatedReportService {
     });
 
     // Narratives: the nearest reporting units' texts, approved ones and those waiting for review.
-    const sources = await this.dashboards.subtreeReports(
+    const sources = await this.progress.subtreeReports(
       periodId,
       unitId,
       date,
@@ -182,7 +197,7 @@ export class ConsolidatedReportService {
     });
 
     const completeness = await this.completeness.forPeriod(actor, periodId, unitId);
-    const notReported = await this.dashboards.notApproved(periodId, unitId, scope, 500);
+    const notReported = await this.progress.notApproved(periodId, unitId, scope, 500);
     const parent = ancestors.at(-1) ?? null;
     const [parentUnit] = parent ? await this.dashboards.units([parent.id], date) : [];
     const upward = parent ? await this.upwardPeriod(unitId, parent.id, period.key) : null;
@@ -206,47 +221,6 @@ export class ConsolidatedReportService {
       })),
       upward,
     };
-  }
-
-  /** Each unit's figures for the indicators: stored roll-ups, or own values for units without units below. */
-  private async figures(
-    period: PeriodRow,
-    units: { id: number; has_children: boolean; type: string; parent_id: number | null }[],
-    indicators: IndicatorRow[],
-  ): Promise<Map<number, TFigure[]>> {
-    const ids = indicators.map((i) => i.id);
-    const inner = units.filter((u) => u.has_children).map((u) => u.id);
-    const leaves = units.filter((u) => !u.has_children);
-    const [stored, own, scopeRow] = await Promise.all([
-      this.dashboards.rowsOf({ periodIds: [period.id], indicatorIds: ids, unitIds: inner, category: TOTAL }),
-      this.dashboards.ownValues(
-        period.id,
-        leaves.map((u) => u.id),
-        ids,
-      ),
-      leaves.length > 0 ? this.rollups.periodScope(period.id) : Promise.resolve(undefined),
-    ]);
-    const rowOf = new Map(stored.map((r) => [`${r.unit_id}/${r.indicator_id}`, r]));
-    const ownOf = new Map<string, OwnValueRow[]>();
-    for (const v of own) {
-      const key = `${v.unit_id}/${v.indicator_id}`;
-      ownOf.set(key, [...(ownOf.get(key) ?? []), v]);
-    }
-    const scope = scopeRow ? scopeOf(scopeRow) : null;
-    const result = new Map<number, TFigure[]>();
-    for (const unit of units) {
-      const expected =
-        scope !== null && isExpected({ id: unit.id, type: unit.type, parentId: unit.parent_id }, scope);
-      result.set(
-        unit.id,
-        indicators.map((indicator) =>
-          unit.has_children
-            ? storedFigure(indicator, rowOf.get(`${unit.id}/${indicator.id}`))
-            : ownFigure(indicator, ownOf.get(`${unit.id}/${indicator.id}`) ?? [], expected),
-        ),
-      );
-    }
-    return result;
   }
 
   /** The unit's report to its parent: a period with the same key of a parent's plan where the unit reports. */
@@ -321,18 +295,6 @@ export class ConsolidatedReportService {
 
   // ----- files --------------------------------------------------------------------------------
 
-  private fileName(report: TConsolidatedReport, extension: string) {
-    const code = report.unit.unitName
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(/đ/g, 'd')
-      .replace(/Đ/g, 'D')
-      .replace(/[^A-Za-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '')
-      .toLowerCase();
-    return `bao-cao-tong-hop-${report.period.key}-${code}.${extension}`;
-  }
-
   /** The consolidated report with the edited narrative (or the compiled one) as DOCX. */
   async docx(actor: Actor, periodId: number, unitId: number, narrative?: Record<string, string>) {
     const report = await this.compile(actor, periodId, unitId);
@@ -347,13 +309,26 @@ export class ConsolidatedReportService {
       date: today < report.period.dueOn ? today : report.period.dueOn,
       symbolSuffix: symbolSuffix('BC', report.unit.unitType),
     });
-    return { data, fileName: this.fileName(report, 'docx') };
+    return { data, fileName: fileName(report, 'docx') };
   }
 
   async xlsx(actor: Actor, periodId: number, unitId: number, narrative?: Record<string, string>) {
     const report = withNarrative(await this.compile(actor, periodId, unitId), narrative);
-    return { data: await renderConsolidatedXlsx(report), fileName: this.fileName(report, 'xlsx') };
+    return { data: await renderConsolidatedXlsx(report), fileName: fileName(report, 'xlsx') };
   }
+}
+
+/** `bao-cao-tong-hop-2025-cong-doan-phuong-tan-phong.docx`: the period's key and the unit's name without diacritics. */
+function fileName(report: TConsolidatedReport, extension: string) {
+  const code = report.unit.unitName
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .toLowerCase();
+  return `bao-cao-tong-hop-${report.period.key}-${code}.${extension}`;
 }
 
 function withNarrative(report: TConsolidatedReport, narrative?: Record<string, string>): TConsolidatedReport {

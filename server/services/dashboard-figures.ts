@@ -113,3 +113,36 @@ export function figuresFromRows(
   }
   return result;
 }
+
+/**
+ * Each unit's figures for the indicators from rows already read: stored roll-ups (total) for units
+ * with units below, own approved values for the others (expected to report as `scope` says).
+ */
+export function unitFigures(
+  units: readonly { id: number; has_children: boolean; type: string; parent_id: number | null }[],
+  indicators: IndicatorRow[],
+  stored: readonly RollupRow[],
+  own: readonly OwnValueRow[],
+  scope: ReportingScope | null,
+): Map<number, TFigure[]> {
+  const rowOf = new Map(stored.map((r) => [`${r.unit_id}/${r.indicator_id}`, r]));
+  const ownOf = new Map<string, OwnValueRow[]>();
+  for (const v of own) {
+    const key = `${v.unit_id}/${v.indicator_id}`;
+    ownOf.set(key, [...(ownOf.get(key) ?? []), v]);
+  }
+  const result = new Map<number, TFigure[]>();
+  for (const unit of units) {
+    const expected =
+      scope !== null && isExpected({ id: unit.id, type: unit.type, parentId: unit.parent_id }, scope);
+    result.set(
+      unit.id,
+      indicators.map((indicator) =>
+        unit.has_children
+          ? storedFigure(indicator, rowOf.get(`${unit.id}/${indicator.id}`))
+          : ownFigure(indicator, ownOf.get(`${unit.id}/${indicator.id}`) ?? [], expected),
+      ),
+    );
+  }
+  return result;
+}

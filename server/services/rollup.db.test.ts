@@ -5,6 +5,7 @@ import { type Entry, TOTAL } from '../../domain/rollup/indicator.ts';
 import { rollUpFromScratch } from '../../domain/rollup/roll-up.ts';
 import { DashboardRepository } from '../repositories/dashboard.repository.ts';
 import { RollupRepository, type RollupRow } from '../repositories/rollup.repository.ts';
+import { RollupPeriodRepository } from '../repositories/rollup-period.repository.ts';
 import { openTestDatabase, type TestDatabase, testEngines } from '../test/test-database.ts';
 import { SYSTEM_ACTOR } from './actor.ts';
 import { entryOf, indicatorOf, isExpected } from './rollup.service.ts';
@@ -516,7 +517,7 @@ describe.each(testEngines())('roll-ups on %s', (engine) => {
 
   it("builds a period's roll-ups when its first report is submitted, in a transaction of its own", async () => {
     const [first, second] = (await annualPeriods('Báo cáo năm', 2024, 2025)) as [number, number];
-    const repository = new RollupRepository(testDb.database);
+    const repository = new RollupPeriodRepository(testDb.database);
     const builds = async (periodId: number) =>
       (
         await testDb.database.query<{ n: number }>(

@@ -10,6 +10,7 @@ import type { Database } from '../db/client.ts';
 import { notFound } from '../errors.ts';
 import type { ReportRow } from '../repositories/reporting.repository.ts';
 import type { PeriodScopeRow, ReportingScope, RollupRepository } from '../repositories/rollup.repository.ts';
+import type { RollupPeriodRepository } from '../repositories/rollup-period.repository.ts';
 import type { AccessService } from './access.service.ts';
 import { type Actor, SYSTEM_ACTOR } from './actor.ts';
 import type { AuditService } from './audit.service.ts';
@@ -69,6 +70,7 @@ export class RollupService {
   constructor(
     private readonly database: Database,
     private readonly rollups: RollupRepository,
+    private readonly periods: RollupPeriodRepository,
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly log: (line: string) => void = () => undefined,
@@ -107,7 +109,7 @@ export class RollupService {
     if (running) return running;
     const build = this.database
       .separateTransaction(async () => {
-        if (await this.rollups.isBuilt(periodId)) return;
+        if (await this.periods.isBuilt(periodId)) return;
         const result = await this.rebuildInTransaction(periodId);
         await this.audit.record(SYSTEM_ACTOR, 'rollup.build', 'report_period', periodId, null, {
           ...result,
@@ -160,7 +162,7 @@ export class RollupService {
     const fingerprint = await this.rollups.treeFingerprint(periodId, scope);
     if (fingerprint.stored !== fingerprint.fresh) await this.rollups.snapshotTree(periodId, scope);
     const result = await this.rollups.rebuild(periodId);
-    await this.rollups.markBuilt(periodId, fingerprint.fresh);
+    await this.periods.markBuilt(periodId, fingerprint.fresh);
     return result;
   }
 
@@ -184,7 +186,7 @@ export class RollupService {
 
   /** Periods waiting for a rebuild after an organisation change. */
   queued() {
-    return this.rollups.stalePeriods();
+    return this.periods.stalePeriods();
   }
 
   /**
@@ -198,7 +200,7 @@ export class RollupService {
       let claimed: number | null = null;
       try {
         const rebuilt = await this.database.transaction(async () => {
-          claimed = await this.rollups.claimStale(5);
+          claimed = await this.periods.claimStale(5);
           if (claimed === null) return null;
           const result = await this.rebuildInTransaction(claimed);
           await this.audit.record(SYSTEM_ACTOR, 'rollup.rebuild', 'report_period', claimed, null, {
@@ -213,7 +215,7 @@ export class RollupService {
         if (claimed === null) throw error;
         const message = error instanceof Error ? error.message : String(error);
         log(`tổng hợp lại kỳ ${claimed} lỗi: ${message}`);
-        await this.rollups.recordFailure(claimed, message);
+        await this.periods.recordFailure(claimed, message);
       }
     }
     if (done.length > 0) await this.rollups.analyze();

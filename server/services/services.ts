@@ -12,8 +12,10 @@ import { OrgRepository } from '../repositories/org.repository.ts';
 import { ParseJobRepository } from '../repositories/parse-job.repository.ts';
 import { PlanRepository } from '../repositories/plan.repository.ts';
 import { ReportLifecycleRepository } from '../repositories/report-lifecycle.repository.ts';
+import { ReportProgressRepository } from '../repositories/report-progress.repository.ts';
 import { ReportingRepository } from '../repositories/reporting.repository.ts';
 import { RollupRepository } from '../repositories/rollup.repository.ts';
+import { RollupPeriodRepository } from '../repositories/rollup-period.repository.ts';
 import { SessionRepository } from '../repositories/session.repository.ts';
 import { SettingsRepository } from '../repositories/settings.repository.ts';
 import { UserRepository } from '../repositories/user.repository.ts';
@@ -53,10 +55,11 @@ import { UserService } from './user.service.ts';
 
 export interface ServiceOptions {
   /**
-   * Loads the demo workspace (`server/seed/`), for the setup wizard's "demo" start; given by
-   * `main.ts`, so the services never import the seed that uses them. Without it that start loads nothing.
+   * Loads the demo workspace (`server/seed/`) into these services, for the setup wizard's "demo"
+   * start; given by `main.ts`, so the services never import the seed that uses them. Without it that
+   * start loads nothing.
    */
-  loadDemo?: (services: Services) => Promise<unknown>;
+  loadDemo?: () => Promise<unknown>;
   /** Mail for reminders; default from SMTP_URL, or log-only. */
   mailer?: Mailer;
   log?: (line: string) => void;
@@ -80,8 +83,9 @@ export function createServices(
   const audit = new AuditService(new AuditRepository(database));
   const access = new AccessService(orgRepository, clock);
   const rollupRepository = new RollupRepository(database);
+  const rollupPeriods = new RollupPeriodRepository(database);
   const org = new OrgService(database, orgRepository, access, audit, (date, reason) =>
-    rollupRepository.markStale(date, reason),
+    rollupPeriods.markStale(date, reason),
   );
   const documentRegistry = new DocumentRegistryService(
     database,
@@ -90,7 +94,7 @@ export function createServices(
     audit,
   );
   const plans = new PlanService(database, planRepository, orgRepository, documentRegistry, access, audit);
-  const rollup = new RollupService(database, rollupRepository, access, audit, log);
+  const rollup = new RollupService(database, rollupRepository, rollupPeriods, access, audit, log);
   const indicators = new IndicatorFormService(
     database,
     reportingRepository,
@@ -127,10 +131,12 @@ export function createServices(
     rollup.onApprovalChange,
   );
   const dashboardRepository = new DashboardRepository(database);
+  const reportProgress = new ReportProgressRepository(database);
   const completeness = new CompletenessService(
     database,
     rollupRepository,
     dashboardRepository,
+    reportProgress,
     reportingRepository,
     orgRepository,
     access,
@@ -161,8 +167,6 @@ export function createServices(
     new DeviceCookies(settings),
     clock,
   );
-  // The demo loader needs the finished service graph: it is called with it once it exists.
-  const later: { services?: Services } = {};
   const setup = new SetupService(
     database,
     userRepository,
@@ -172,7 +176,7 @@ export function createServices(
     new InvitationRepository(database),
     access,
     audit,
-    async () => (options.loadDemo && later.services ? options.loadDemo(later.services) : undefined),
+    async () => options.loadDemo?.(),
   );
   const services = {
     setup,
@@ -234,6 +238,7 @@ export function createServices(
       audit,
       reports,
       dashboardRepository,
+      reportProgress,
       completeness,
     ),
     reportExcel: new ReportExcelService(
@@ -281,7 +286,6 @@ export function createServices(
     userRepository,
     orgRepository,
   };
-  later.services = services;
   return services;
 }
 

@@ -2,18 +2,18 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import type { SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { describe, expect, it } from 'vitest';
-import type { Database } from '../db/client.ts';
-import { DashboardRepository } from './dashboard.repository.ts';
-import { RollupRepository } from './rollup.repository.ts';
+import type { Database } from '../../../db/client.ts';
+import { DashboardRepository } from '../../dashboard.repository.ts';
+import { RollupRepository } from '../../rollup.repository.ts';
 
 /**
  * The roll-up's hot statements as committed SQL (`sql/statements/*.sql`), held to the text the
  * repositories send: a change to a statement shows up in review as a change to its file. After
- * changing one on purpose, `UPDATE_SQL_STATEMENTS=1 npx vitest run server/repositories/rollup-statements.test.ts`
+ * changing one on purpose, `UPDATE_SQL_STATEMENTS=1 npx vitest run server/repositories/sql/statements/rollup-statements.test.ts`
  * writes the files again.
  */
 
-const STATEMENTS = new URL('./sql/statements/', import.meta.url);
+const STATEMENTS = new URL('./', import.meta.url);
 
 /** A database that records what it is sent and answers with no rows. */
 function recordingDatabase() {
