@@ -12,6 +12,7 @@ import {
   orgUnits,
 } from '../db/schema.ts';
 import { type UnitAccessRow, unitAccessColumns, unitAccessCtes, unitAccessOf } from './sql/unit-access.ts';
+import { validOn } from './sql/valid-on.ts';
 
 export type OrgUnitRow = typeof orgUnits.$inferSelect;
 export type SpanTable = 'names' | 'parents';
@@ -54,10 +55,6 @@ export interface AncestryChain {
   from: string;
   to: string | null;
 }
-
-/** A span (name or parent) valid on date `d`: both ends inclusive, null end = open. */
-const validOn = (fromCol: string, toCol: string, d: string) =>
-  sql`${sql.raw(fromCol)} <= ${d}::date AND (${sql.raw(toCol)} IS NULL OR ${sql.raw(toCol)} >= ${d}::date)`;
 
 /**
  * The walk behind every cycle rule: from each start row (`target`, `node`, `lo`, `hi`, `path`)
@@ -234,9 +231,9 @@ export class OrgRepository {
     const start =
       rootId === null
         ? sql`SELECT p.unit_id AS id, p.parent_id, 0 AS depth FROM org_unit_parents p
-               WHERE p.parent_id IS NULL AND ${validOn('p.valid_from', 'p.valid_to', date)}`
+               WHERE p.parent_id IS NULL AND ${validOn('p', date)}`
         : sql`SELECT p.unit_id AS id, p.parent_id, 0 AS depth FROM org_unit_parents p
-               WHERE p.unit_id = ${rootId} AND ${validOn('p.valid_from', 'p.valid_to', date)}`;
+               WHERE p.unit_id = ${rootId} AND ${validOn('p', date)}`;
     const depthLimit = Math.min(maxDepth ?? TREE_DEPTH_LIMIT, TREE_DEPTH_LIMIT);
     const found = await rows<TreeRow>(
       this.db(),
@@ -244,13 +241,13 @@ export class OrgRepository {
             ${start}
             UNION ALL
             SELECT c.unit_id, c.parent_id, t.depth + 1 FROM tree t
-              JOIN org_unit_parents c ON c.parent_id = t.id AND ${validOn('c.valid_from', 'c.valid_to', date)}
+              JOIN org_unit_parents c ON c.parent_id = t.id AND ${validOn('c', date)}
              WHERE t.depth < ${depthLimit}::int ${rootId === null ? sql`` : sql`AND c.unit_id <> ${rootId}`}
           )
           SELECT t.id, u.code, n.name, n.short_name, u.type, t.parent_id, t.depth, u.valid_from, u.valid_to, u.is_demo
             FROM tree t
             JOIN org_units u ON u.id = t.id
-            LEFT JOIN org_unit_names n ON n.unit_id = t.id AND ${validOn('n.valid_from', 'n.valid_to', date)}
+            LEFT JOIN org_unit_names n ON n.unit_id = t.id AND ${validOn('n', date)}
            ORDER BY t.depth, n.name`,
     );
     return found.map(toUnitAsOf);
@@ -312,8 +309,8 @@ export class OrgRepository {
       this.db(),
       sql`SELECT u.id, u.code, n.name, n.short_name, u.type, p.parent_id, 0 AS depth, u.valid_from, u.valid_to, u.is_demo
             FROM org_units u
-            LEFT JOIN org_unit_names n ON n.unit_id = u.id AND ${validOn('n.valid_from', 'n.valid_to', date)}
-            LEFT JOIN org_unit_parents p ON p.unit_id = u.id AND ${validOn('p.valid_from', 'p.valid_to', date)}
+            LEFT JOIN org_unit_names n ON n.unit_id = u.id AND ${validOn('n', date)}
+            LEFT JOIN org_unit_parents p ON p.unit_id = u.id AND ${validOn('p', date)}
            WHERE u.id = ${unitId}`,
     );
     return row ? toUnitAsOf(row) : undefined;
@@ -325,15 +322,15 @@ export class OrgRepository {
       this.db(),
       sql`WITH RECURSIVE up AS (
             SELECT p.parent_id AS id, 1 AS lvl FROM org_unit_parents p
-             WHERE p.unit_id = ${unitId} AND ${validOn('p.valid_from', 'p.valid_to', date)}
+             WHERE p.unit_id = ${unitId} AND ${validOn('p', date)}
             UNION ALL
             SELECT p.parent_id, up.lvl + 1 FROM up
-              JOIN org_unit_parents p ON p.unit_id = up.id AND ${validOn('p.valid_from', 'p.valid_to', date)}
+              JOIN org_unit_parents p ON p.unit_id = up.id AND ${validOn('p', date)}
              WHERE up.lvl < ${sql.raw(String(TREE_DEPTH_LIMIT))}
           )
           SELECT up.id, u.code, n.name, up.lvl FROM up
             JOIN org_units u ON u.id = up.id
-            LEFT JOIN org_unit_names n ON n.unit_id = up.id AND ${validOn('n.valid_from', 'n.valid_to', date)}
+            LEFT JOIN org_unit_names n ON n.unit_id = up.id AND ${validOn('n', date)}
            WHERE up.id IS NOT NULL
            ORDER BY up.lvl DESC`,
     );
@@ -344,7 +341,7 @@ export class OrgRepository {
     const [row] = await rows<{ n: number }>(
       this.db(),
       sql`SELECT count(*)::int AS n FROM org_unit_parents p
-           WHERE p.parent_id = ${unitId} AND ${validOn('p.valid_from', 'p.valid_to', date)}`,
+           WHERE p.parent_id = ${unitId} AND ${validOn('p', date)}`,
     );
     return row?.n ?? 0;
   }
@@ -353,7 +350,7 @@ export class OrgRepository {
     const found = await rows<{ unit_id: number }>(
       this.db(),
       sql`SELECT p.unit_id FROM org_unit_parents p
-           WHERE p.parent_id = ${unitId} AND ${validOn('p.valid_from', 'p.valid_to', date)}`,
+           WHERE p.parent_id = ${unitId} AND ${validOn('p', date)}`,
     );
     return found.map((r) => r.unit_id);
   }
@@ -468,8 +465,8 @@ export class OrgRepository {
                  COALESCE(n.name, (SELECT l.name FROM org_unit_names l WHERE l.unit_id = u.id ORDER BY l.valid_from DESC LIMIT 1)) AS name,
                  n.short_name, u.type, p.parent_id, 0 AS depth, u.valid_from, u.valid_to, u.is_demo
             FROM org_units u
-            LEFT JOIN org_unit_names n ON n.unit_id = u.id AND ${validOn('n.valid_from', 'n.valid_to', date)}
-            LEFT JOIN org_unit_parents p ON p.unit_id = u.id AND ${validOn('p.valid_from', 'p.valid_to', date)}
+            LEFT JOIN org_unit_names n ON n.unit_id = u.id AND ${validOn('n', date)}
+            LEFT JOIN org_unit_parents p ON p.unit_id = u.id AND ${validOn('p', date)}
            WHERE ${sql.join(conditions, sql` AND `)}
            ORDER BY (u.valid_to IS NULL) DESC, u.type, u.code
            LIMIT ${limit}`,
@@ -478,7 +475,7 @@ export class OrgRepository {
   }
 
   async allUnitsForExport(date: string | null) {
-    const dateFilter = date === null ? sql`TRUE` : validOn('u.valid_from', 'u.valid_to', date);
+    const dateFilter = date === null ? sql`TRUE` : validOn('u', date);
     return rows<{
       code: string;
       name: string;
@@ -493,7 +490,7 @@ export class OrgRepository {
                    ORDER BY n.valid_from DESC LIMIT 1) AS name,
                  u.type,
                  (SELECT pu.code FROM org_unit_parents p JOIN org_units pu ON pu.id = p.parent_id
-                   WHERE p.unit_id = u.id ${date === null ? sql`` : sql`AND ${validOn('p.valid_from', 'p.valid_to', date)}`}
+                   WHERE p.unit_id = u.id ${date === null ? sql`` : sql`AND ${validOn('p', date)}`}
                    ORDER BY p.valid_from DESC LIMIT 1) AS parent_code,
                  u.valid_from, u.valid_to
             FROM org_units u WHERE ${dateFilter}

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { TPlanContent } from '../../contracts/plans.ts';
+import { TREE_DEPTH_LIMIT } from '../../domain/access/unit-access.ts';
 import { type Database, rows } from '../db/client.ts';
 import {
   documentSequences,
@@ -10,6 +11,7 @@ import {
   planTargets,
   planTasks,
 } from '../db/schema.ts';
+import { validOn } from './sql/valid-on.ts';
 
 export type PlanRow = typeof plans.$inferSelect;
 export type PlanTaskRow = typeof planTasks.$inferSelect;
@@ -244,8 +246,8 @@ export class PlanRepository {
             UNION ALL
             SELECT up.plan_id, par.parent_id, up.lvl + 1 FROM up
               JOIN org_unit_parents par ON par.unit_id = up.at
-               AND par.valid_from <= ${date}::date AND (par.valid_to IS NULL OR par.valid_to >= ${date}::date)
-             WHERE up.at <> ${rootId} AND par.parent_id IS NOT NULL AND up.lvl < 50
+               AND ${validOn('par', date)}
+             WHERE up.at <> ${rootId} AND par.parent_id IS NOT NULL AND up.lvl < ${sql.raw(String(TREE_DEPTH_LIMIT))}
           )
           SELECT ${PLAN_SUMMARY_COLUMNS}
             FROM plans p
