@@ -102,7 +102,7 @@ async function startServer(dataDir: string): Promise<{ url: string; port: number
   });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 1_500; i++) {
-    if (child.exitCode !== null) throw new Error('server exited at start');
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error('server exited at start');
     try {
       if ((await fetch(`${url}/api/health`)).ok) return { url, port, child };
     } catch {
@@ -110,6 +110,7 @@ async function startServer(dataDir: string): Promise<{ url: string; port: number
     }
     await sleep(200);
   }
+  child.kill('SIGKILL');
   throw new Error('server not healthy after 300 s');
 }
 
