@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +8,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TExtractedDocument, TPlanExtract } from '../../contracts/plan-extract.ts';
 import { parsePlanFile } from '../parse/parse-plan-document.ts';
+import { renderConsolidatedDocx } from './consolidated-report.docx.ts';
 import { paragraphsOf, unzip } from './docx-xml.ts';
 import {
   fromExtract,
@@ -20,9 +21,12 @@ import {
 import { eventSentence, formatNumber, reportingSentence, targetSentence } from './plan-sentences.ts';
 import { convertDocxToPdf, hasLibreOffice } from './render-pdf.ts';
 import { renderPlanDocx } from './render-plan.docx.ts';
+import { sampleConsolidatedReport } from './sample-consolidated-report.ts';
 import { samplePlan } from './sample-plan.ts';
 
 const run = promisify(execFile);
+/** Page 1 of each official paper as PNG, for a person to look at before signing (kept by CI). */
+const PAPERS_DIR = fileURLToPath(new URL('../../artifacts/papers/', import.meta.url));
 
 // tests run from a clean clone with ../shared beside the repository
 const SHARED = fileURLToPath(new URL('../../../shared/', import.meta.url));
@@ -525,9 +529,24 @@ describe('convertDocxToPdf', () => {
     async () => {
       const dir = await mkdtemp(join(tmpdir(), 'tiendo-pdf-test-'));
       try {
-        const pagesOf = async (plan: PlanForRender, name: string): Promise<string[] | null> => {
+        const pagesOf = async (plan: PlanForRender | Buffer, name: string): Promise<string[] | null> => {
           const path = join(dir, name);
-          await writeFile(path, await convertDocxToPdf(await renderPlanDocx(plan)));
+          const docx = Buffer.isBuffer(plan) ? plan : await renderPlanDocx(plan);
+          await writeFile(path, await convertDocxToPdf(docx));
+          // page 1 as a picture for a person to look at (CI keeps artifacts/)
+          await mkdir(PAPERS_DIR, { recursive: true });
+          await run('pdftoppm', [
+            '-png',
+            '-r',
+            '80',
+            '-f',
+            '1',
+            '-l',
+            '1',
+            '-singlefile',
+            path,
+            join(PAPERS_DIR, name.replace(/\.pdf$/, '')),
+          ]).catch(() => undefined);
           try {
             return (await run('pdftotext', ['-layout', path, '-'])).stdout
               .split('\f')
@@ -556,6 +575,22 @@ describe('convertDocxToPdf', () => {
         expect(flat(draft![0]!)).toContain('DỰ THẢO');
         expect(flat(draft![0]!)).toMatch(/Số: \/KH-CĐ/);
         expect(flat(draft![0]!)).toMatch(/Tân Phong, ngày tháng năm 2026/);
+
+        // the consolidated report, on the same official layer: place and date, numbered pages, a
+        // signature block, and no instruction of the app
+        const report = await pagesOf(
+          await renderConsolidatedDocx(sampleConsolidatedReport, {
+            place: 'Tân Phong',
+            date: '2025-11-10',
+            symbolSuffix: 'BC-CĐ',
+          }),
+          'consolidated.pdf',
+        );
+        const whole = flat(report!.join(' '));
+        expect(flat(report![0]!)).toContain('Tân Phong, ngày 10 tháng 11 năm 2025');
+        expect(whole).toContain('TM. BAN THƯỜNG VỤ');
+        expect(whole).toContain('Nơi nhận:');
+        expect(whole).not.toMatch(/hãy |bấm |chọn lại/i);
       } finally {
         await rm(dir, { recursive: true, force: true });
       }
