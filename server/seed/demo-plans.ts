@@ -50,10 +50,13 @@ export async function loadDemoPlans(services: Services): Promise<void> {
   const communes = ['CDX-12-1', 'CDX-12-2'];
   for (const [index, code] of communes.entries()) {
     const unit = (await services.orgRepository.findUnitByCode(code))!;
-    const draft = await services.plans.derive(actor, laiChauPlanId, { unitId: unit.id, reportLeadDays: 10 });
+    const draft = await services.planDerive.derive(actor, laiChauPlanId, {
+      unitId: unit.id,
+      reportLeadDays: 10,
+    });
     if (index === 0) {
-      const { symbol } = await services.plans.suggestSymbol(actor, draft.id, 2025);
-      await services.plans.issue(actor, draft.id, {
+      const { symbol } = await services.planIssue.suggestSymbol(actor, draft.id, 2025);
+      await services.planIssue.issue(actor, draft.id, {
         symbol,
         issuedOn: '2025-08-15',
         version: draft.version,

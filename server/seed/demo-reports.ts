@@ -71,13 +71,13 @@ export async function loadDemoReports(services: Services): Promise<void> {
   if (!plan) return;
   const indicators = [];
   for (const input of INDICATORS)
-    indicators.push(await services.reporting.createIndicator(SYSTEM_ACTOR, input, { isDemo: true }));
+    indicators.push(await services.indicators.createIndicator(SYSTEM_ACTOR, input, { isDemo: true }));
   // Targets bound to the indicator whose words they share most.
-  for (const target of await services.reporting.suggestForPlan(SYSTEM_ACTOR, plan.id)) {
+  for (const target of await services.indicators.suggestForPlan(SYSTEM_ACTOR, plan.id)) {
     const best = target.suggestions[0];
-    if (best) await services.reporting.bindTarget(SYSTEM_ACTOR, plan.id, target.targetId, best.indicator.id);
+    if (best) await services.indicators.bindTarget(SYSTEM_ACTOR, plan.id, target.targetId, best.indicator.id);
   }
-  const schedule = await services.reporting.createSchedule(
+  const schedule = await services.schedules.createSchedule(
     SYSTEM_ACTOR,
     {
       planId: plan.id,
@@ -106,7 +106,7 @@ export async function loadDemoReports(services: Services): Promise<void> {
     const timed = createServices(services.database, { sessionTtlHours: 1 }, () => clock, {
       log: () => undefined,
     });
-    const status = await timed.reporting.periodStatus(SYSTEM_ACTOR, period.id);
+    const status = await timed.schedules.periodStatus(SYSTEM_ACTOR, period.id);
     for (const [index, row] of status.rows.entries()) {
       const roll = next();
       const current = year === 2026;
@@ -122,13 +122,13 @@ export async function loadDemoReports(services: Services): Promise<void> {
       clock = new Date(
         `${year}-${fate === 'late' ? '11-20' : `10-${String(20 + (index % 10)).padStart(2, '0')}`}T03:00:00Z`,
       );
-      const report = await timed.reporting.open(SYSTEM_ACTOR, period.id, row.unitId);
+      const report = await timed.reports.open(SYSTEM_ACTOR, period.id, row.unitId);
       const cadres = 5 + Math.floor(next() * 20);
       const share = Math.min(1, (year === 2024 ? 0.7 : year === 2025 ? 0.8 : 0.87) + next() * 0.15);
       const trained = Math.round(cadres * share);
       const women = Math.floor(cadres * (0.3 + next() * 0.4));
       const trainedWomen = Math.min(women, Math.round(trained * (women / cadres)));
-      let saved = await timed.reporting.save(SYSTEM_ACTOR, report.id, {
+      let saved = await timed.reports.save(SYSTEM_ACTOR, report.id, {
         values: [
           {
             indicatorId: indicators[0]!.id,
@@ -170,11 +170,11 @@ export async function loadDemoReports(services: Services): Promise<void> {
         version: report.version,
       });
       if (fate === 'draft') continue;
-      saved = await timed.reporting.submit(SYSTEM_ACTOR, saved.id, saved.version);
+      saved = await timed.reports.submit(SYSTEM_ACTOR, saved.id, saved.version);
       if (fate === 'submitted') continue;
       clock = new Date(clock.getTime() + 3 * 86_400_000);
       if (fate === 'returned') {
-        await timed.reporting.returnReport(
+        await timed.reviews.returnReport(
           SYSTEM_ACTOR,
           saved.id,
           'Đề nghị bổ sung số liệu nữ cán bộ được tập huấn và ảnh hoạt động.',
@@ -182,7 +182,7 @@ export async function loadDemoReports(services: Services): Promise<void> {
         );
         continue;
       }
-      await timed.reporting.approve(SYSTEM_ACTOR, saved.id, saved.version);
+      await timed.reviews.approve(SYSTEM_ACTOR, saved.id, saved.version);
     }
   }
 }

@@ -35,7 +35,7 @@ describe.each(testEngines())('demo workspace on %s', (engine) => {
     const plans = await services.plans.list(SYSTEM_ACTOR, laiChau.id);
     const received = plans.find((p) => p.origin === 'received' && p.symbol?.startsWith('72/'))!;
     expect(received).toBeTruthy();
-    const compliance = await services.plans.compliance(SYSTEM_ACTOR, received.id);
+    const compliance = await services.planCompliance.compliance(SYSTEM_ACTOR, received.id);
     expect(compliance.inScope).toBeGreaterThanOrEqual(3);
     expect(compliance.issued).toBe(1);
     expect(compliance.rows.filter((r) => r.planStatus === 'draft')).toHaveLength(1);
@@ -49,14 +49,14 @@ describe.each(testEngines())('demo workspace on %s', (engine) => {
     const plan = (await services.plans.list(SYSTEM_ACTOR, laiChau.id)).find(
       (p) => p.origin === 'received' && p.unitId === laiChau.id,
     )!;
-    const [schedule] = await services.reporting.schedulesOfPlan(SYSTEM_ACTOR, plan.id);
+    const [schedule] = await services.schedules.schedulesOfPlan(SYSTEM_ACTOR, plan.id);
     expect(schedule!.periods.map((p) => p.key)).toEqual(['2024', '2025', '2026']);
-    const current = await services.reporting.periodStatus(SYSTEM_ACTOR, schedule!.periods[2]!.id);
+    const current = await services.schedules.periodStatus(SYSTEM_ACTOR, schedule!.periods[2]!.id);
     const states = new Set(current.rows.map((r) => r.status));
     for (const state of ['approved', 'submitted', 'returned', 'draft', 'not_started'])
       expect(states).toContain(state);
     expect(current.late).toBeGreaterThan(0);
-    const past = await services.reporting.periodStatus(SYSTEM_ACTOR, schedule!.periods[0]!.id);
+    const past = await services.schedules.periodStatus(SYSTEM_ACTOR, schedule!.periods[0]!.id);
     expect(past.approved / past.expected).toBeGreaterThan(0.7);
   });
 });
