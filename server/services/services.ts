@@ -18,6 +18,7 @@ import { RollupRepository } from '../repositories/rollup.repository.ts';
 import { RollupPeriodRepository } from '../repositories/rollup-period.repository.ts';
 import { SessionRepository } from '../repositories/session.repository.ts';
 import { SettingsRepository } from '../repositories/settings.repository.ts';
+import { TaskBoardRepository } from '../repositories/task-board.repository.ts';
 import { UserRepository } from '../repositories/user.repository.ts';
 import { DiskFileStorage } from '../storage/file-storage.ts';
 import { AccessService } from './access.service.ts';
@@ -211,7 +212,7 @@ export function createServices(
     ),
     planDerive: new PlanDeriveService(database, planRepository, orgRepository, access, audit, plans),
     planCompliance: new PlanComplianceService(planRepository, orgRepository, access, plans),
-    taskBoard: new TaskBoardService(planRepository, orgRepository, access),
+    taskBoard: new TaskBoardService(new TaskBoardRepository(database), orgRepository, access),
     planRender: new PlanRenderService(plans),
     indicators,
     schedules,

@@ -9,7 +9,7 @@ import {
   filterBoard,
 } from '../../domain/plans/task-board.ts';
 import type { OrgRepository } from '../repositories/org.repository.ts';
-import type { PlanRepository } from '../repositories/plan.repository.ts';
+import type { TaskBoardRepository } from '../repositories/task-board.repository.ts';
 import type { AccessService } from './access.service.ts';
 import type { Actor } from './actor.ts';
 import { readCooperating } from './plan-content.ts';
@@ -20,7 +20,7 @@ const TASK_BOARD_LIMIT = 500;
 /** The task board: the work issued plans give a unit and the units below it. */
 export class TaskBoardService {
   constructor(
-    private readonly plans: PlanRepository,
+    private readonly board: TaskBoardRepository,
     private readonly org: OrgRepository,
     private readonly access: AccessService,
   ) {}
@@ -73,7 +73,7 @@ export class TaskBoardService {
 
     type Item = TTaskBoard['items'][number] & { order: number };
     const items: Item[] = [];
-    for (const t of await this.plans.boardTasks(ids)) {
+    for (const t of await this.board.boardTasks(ids)) {
       const concerned: { unitId: number; role: 'lead' | 'cooperating' }[] = [];
       if (t.lead_unit_id !== null && byId.has(t.lead_unit_id))
         concerned.push({ unitId: t.lead_unit_id, role: 'lead' });
@@ -110,7 +110,7 @@ export class TaskBoardService {
       }
     }
 
-    const assignments = await this.plans.boardAssignments(
+    const assignments = await this.board.boardAssignments(
       ids,
       [...new Set(scope.map((u) => u.type))],
       [...ancestors.map((a) => a.id), ...ids],
@@ -125,7 +125,7 @@ export class TaskBoardService {
       return units.map((unitId) => ({ a, unitId }));
     });
     const childStatus = new Map<string, 'draft' | 'issued'>();
-    for (const c of await this.plans.childPlansOf(
+    for (const c of await this.board.childPlansOf(
       [...new Set(assigned.map((x) => x.a.plan_id))],
       [...new Set(assigned.map((x) => x.unitId))],
     )) {
