@@ -6,8 +6,6 @@ import { validOn } from './sql/valid-on.ts';
 import { setLocalWorkMem } from './sql/work-mem.ts';
 
 export type { ReportingScope } from './sql/expected-to-report.ts';
-/** The roll-up pieces of the approval's statement; new code imports them from `./sql/rollup-apply.ts`. */
-export { rollupApplyCtes, rollupLockedCte } from './sql/rollup-apply.ts';
 export type { RollupRow } from './sql/rollup-rows.ts';
 
 /** The plan unit's subtree as of the scope's date, with each unit's path from the plan unit. */
