@@ -30,22 +30,38 @@ interface History {
   queries: { home: number | null; unit: number; today: string }[];
 }
 
+/**
+ * Keeps the links of each unit that do not overlap an earlier one: a unit has one parent on a
+ * day, as the services write it. (Over overlapping duplicate links the walk's UNION ALL doubles at
+ * each level of a cycle, and a cycle is walked `TREE_DEPTH_LIMIT` deep: such rows never exist.)
+ */
+function oneParentADay(links: History['links']): History['links'] {
+  const kept: History['links'] = [];
+  const end = (to: string | null) => to ?? '9999-12-31';
+  for (const l of links) {
+    if (!kept.some((k) => k.unit === l.unit && k.from <= end(l.to) && l.from <= end(k.to))) kept.push(l);
+  }
+  return kept;
+}
+
 const histories = fc.integer({ min: 2, max: 9 }).chain((n) => {
   const unit = fc.integer({ min: 0, max: n - 1 });
   return fc.record<History>({
     units: fc.array(fc.option(day, { freq: 2 }), { minLength: n, maxLength: n }),
-    links: fc.array(
-      fc
-        .record({ unit, parent: unit, a: day, b: fc.option(day, { freq: 2 }) })
-        .filter((l) => l.unit !== l.parent)
-        .map(({ unit: u, parent, a, b }) => ({
-          unit: u,
-          parent,
-          from: b !== null && b < a ? b : a,
-          to: b !== null && b < a ? a : b,
-        })),
-      { maxLength: 2 * n },
-    ),
+    links: fc
+      .array(
+        fc
+          .record({ unit, parent: unit, a: day, b: fc.option(day, { freq: 2 }) })
+          .filter((l) => l.unit !== l.parent)
+          .map(({ unit: u, parent, a, b }) => ({
+            unit: u,
+            parent,
+            from: b !== null && b < a ? b : a,
+            to: b !== null && b < a ? a : b,
+          })),
+        { maxLength: 2 * n },
+      )
+      .map(oneParentADay),
     // successors are newer units (made by the merge or split), so successions form no cycle
     successions: fc.array(
       fc.record({ from: unit, to: unit }).filter((s) => s.from < s.to),
@@ -152,7 +168,8 @@ describe.each(testEngines())('the SQL access rule agrees with the policy on %s',
           expect(await access.canAccessUnit(actor, unitId)).toBe(reachesUnit(home, unitId, pure, q.today));
         }
       }),
-      { numRuns: 40 },
+      // ~8 s a engine on an idle machine; on a loaded one it stops after 90 s with the runs made
+      { numRuns: 40, interruptAfterTimeLimit: 90_000 },
     );
-  }, 120_000);
+  }, 150_000);
 });
