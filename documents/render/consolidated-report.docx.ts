@@ -19,9 +19,10 @@ import {
   body,
   centred,
   heading,
+  LIST,
+  listCounter,
   mm,
   pt,
-  ROMAN,
   rule,
   run,
   TEXT_WIDTH,
@@ -155,9 +156,8 @@ export async function renderConsolidatedDocx(
       ),
     ]),
   );
-  let section = 0;
-  const startSection = (title: string) =>
-    children.push(heading(`${ROMAN[section++] ?? section}. ${upper(title)}`));
+  const sections = listCounter()(LIST.sections);
+  const startSection = (title: string) => children.push(heading(upper(title), sections));
 
   startSection('Kết quả thực hiện các chỉ tiêu');
   const c = report.completeness;

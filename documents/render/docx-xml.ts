@@ -28,18 +28,84 @@ export function unzip(buffer: Buffer): Map<string, Buffer> {
   return files;
 }
 
-/** Visible text of a WordprocessingML part, one paragraph a line (a line break inside it: "\n"). */
-export function paragraphsOf(xml: string): string[] {
-  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((p) =>
-    [...p[0].matchAll(/<w:br\/>|<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)]
-      .map((t) => (t[0] === '<w:br/>' ? '\n' : t[1]))
-      .join(''),
-  );
+const ROMAN: [number, string][] = [
+  [1000, 'M'],
+  [900, 'CM'],
+  [500, 'D'],
+  [400, 'CD'],
+  [100, 'C'],
+  [90, 'XC'],
+  [50, 'L'],
+  [40, 'XL'],
+  [10, 'X'],
+  [9, 'IX'],
+  [5, 'V'],
+  [4, 'IV'],
+  [1, 'I'],
+];
+
+function roman(n: number): string {
+  let out = '';
+  let rest = n;
+  for (const [value, letters] of ROMAN) {
+    while (rest >= value) {
+      out += letters;
+      rest -= value;
+    }
+  }
+  return out;
 }
 
-/** The paragraphs of a DOCX file's main part. */
+/**
+ * The numbers Word shows before numbered paragraphs (level 0, decimal or upper Roman, "%1."), read
+ * from numbering.xml: each `w:num` counts on its own, as a restarted list does in Word.
+ */
+function listNumberer(numberingXml: string | undefined): (numId: string) => string {
+  const formats = new Map<string, { format: string; text: string }>();
+  for (const m of (numberingXml ?? '').matchAll(
+    /<w:abstractNum\b[^>]*w:abstractNumId="(\d+)"[\s\S]*?<\/w:abstractNum>/g,
+  )) {
+    const level0 = /<w:lvl\b[^>]*w:ilvl="0"[\s\S]*?<\/w:lvl>/.exec(m[0])?.[0] ?? '';
+    formats.set(m[1]!, {
+      format: /<w:numFmt w:val="(\w+)"/.exec(level0)?.[1] ?? 'decimal',
+      text: /<w:lvlText w:val="([^"]*)"/.exec(level0)?.[1] ?? '%1.',
+    });
+  }
+  const abstractOf = new Map<string, string>();
+  for (const m of (numberingXml ?? '').matchAll(
+    /<w:num\b[^>]*w:numId="(\d+)"[^>]*>[\s\S]*?<w:abstractNumId w:val="(\d+)"/g,
+  )) {
+    abstractOf.set(m[1]!, m[2]!);
+  }
+  const counts = new Map<string, number>();
+  return (numId) => {
+    const level = formats.get(abstractOf.get(numId) ?? '');
+    if (!level) return '';
+    const n = (counts.get(numId) ?? 0) + 1;
+    counts.set(numId, n);
+    return `${level.text.replace('%1', level.format === 'upperRoman' ? roman(n) : String(n))} `;
+  };
+}
+
+/**
+ * Visible text of a WordprocessingML part, one paragraph a line (a line break inside it: "\n"); with
+ * the file's numbering.xml, numbered paragraphs start with the number Word shows ("II. ", "3. ").
+ */
+export function paragraphsOf(xml: string, numberingXml?: string): string[] {
+  const numberOf = listNumberer(numberingXml);
+  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((p) => {
+    const numId = /<w:numPr>[\s\S]*?<w:numId w:val="(\d+)"/.exec(p[0])?.[1];
+    const text = [...p[0].matchAll(/<w:br\/>|<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)]
+      .map((t) => (t[0] === '<w:br/>' ? '\n' : t[1]))
+      .join('');
+    return numId ? `${numberOf(numId)}${text}` : text;
+  });
+}
+
+/** The paragraphs of a DOCX file's main part, with their list numbers. */
 export function docxParagraphs(docx: Buffer): string[] {
-  const xml = unzip(docx).get('word/document.xml');
+  const files = unzip(docx);
+  const xml = files.get('word/document.xml');
   if (!xml) throw new Error('not a DOCX: word/document.xml is missing');
-  return paragraphsOf(xml.toString('utf8'));
+  return paragraphsOf(xml.toString('utf8'), files.get('word/numbering.xml')?.toString('utf8'));
 }

@@ -11,8 +11,10 @@ import {
   centred,
   draftMark,
   heading,
+  LIST,
+  listCounter,
   mm,
-  ROMAN,
+  numberedBody,
   rule,
   run,
   TEXT_WIDTH,
@@ -21,6 +23,8 @@ import {
 } from './official/page.ts';
 import { formatDate, layoutOf, type PlanForRender, typeName } from './plan-for-render.ts';
 import { eventSentence, reportingSentence, targetSentence } from './plan-sentences.ts';
+
+type Lists = ReturnType<typeof listCounter>;
 
 export interface RenderOptions {
   /** document title in the file's properties (default: the first document's subject) */
@@ -100,10 +104,12 @@ function isPlainLetter(plan: PlanForRender): boolean {
   );
 }
 
-function taskParagraphs(plan: PlanForRender): Paragraph[] {
+function taskParagraphs(plan: PlanForRender, lists: Lists): Paragraph[] {
   const out: Paragraph[] = [];
-  plan.tasks.forEach((task, k) => {
-    out.push(body([run(`${k + 1}. ${sentence(task.text)}`, { bold: !isPlainLetter(plan) })]));
+  const bold = !isPlainLetter(plan);
+  const numbered = lists(bold ? LIST.boldItems : LIST.items);
+  plan.tasks.forEach((task) => {
+    out.push(numberedBody([run(sentence(task.text), { bold })], numbered));
     if (task.lead) out.push(body([run('Đơn vị chủ trì: ', { italics: true }), run(sentence(task.lead))]));
     if (task.deadline) {
       out.push(
@@ -114,12 +120,12 @@ function taskParagraphs(plan: PlanForRender): Paragraph[] {
   return out;
 }
 
-function bodyParagraphs(plan: PlanForRender): Paragraph[] {
+function bodyParagraphs(plan: PlanForRender, lists: Lists): Paragraph[] {
   const out: Paragraph[] = [];
   if (plan.preamble) out.push(text(plan.preamble));
   const reporting = plan.reporting.map((r) => text(reportingSentence(r)));
   if (isPlainLetter(plan)) {
-    out.push(...taskParagraphs(plan), ...reporting);
+    out.push(...taskParagraphs(plan, lists), ...reporting);
   } else {
     const sections: { heading: string; paragraphs: Paragraph[] }[] = [];
     const purposes = plan.purposes ?? [];
@@ -131,7 +137,7 @@ function bodyParagraphs(plan: PlanForRender): Paragraph[] {
       });
     }
     if (plan.tasks.length > 0)
-      sections.push({ heading: 'NHIỆM VỤ, GIẢI PHÁP', paragraphs: taskParagraphs(plan) });
+      sections.push({ heading: 'NHIỆM VỤ, GIẢI PHÁP', paragraphs: taskParagraphs(plan, lists) });
     for (const s of plan.sections ?? []) {
       sections.push({ heading: upper(s.heading), paragraphs: s.paragraphs.map(text) });
     }
@@ -144,29 +150,29 @@ function bodyParagraphs(plan: PlanForRender): Paragraph[] {
     if (plan.fundingText)
       sections.push({ heading: 'KINH PHÍ THỰC HIỆN', paragraphs: [text(plan.fundingText)] });
     if (plan.assignments.length > 0 || reporting.length > 0) {
-      const assignments = plan.assignments.map((a, k) => {
+      const numbered = lists(LIST.boldItems);
+      const assignments = plan.assignments.map((a) => {
         const unit = a.unit.replace(/[\s.:;]+$/u, '');
         return a.text?.trim()
-          ? body([run(`${k + 1}. ${unit}: `, { bold: true }), run(sentence(a.text))])
-          : body([run(`${k + 1}. ${unit}.`, { bold: true })]);
+          ? numberedBody([run(`${unit}: `, { bold: true }), run(sentence(a.text))], numbered)
+          : numberedBody([run(`${unit}.`, { bold: true })], numbered);
       });
       sections.push({ heading: 'TỔ CHỨC THỰC HIỆN', paragraphs: [...assignments, ...reporting] });
     }
-    sections.forEach((s, k) => {
-      out.push(heading(`${ROMAN[k] ?? k + 1}. ${s.heading}`), ...s.paragraphs);
-    });
+    const numbered = lists(LIST.sections);
+    for (const s of sections) out.push(heading(s.heading, numbered), ...s.paragraphs);
   }
   for (const p of plan.closing ?? []) out.push(text(p));
   return out;
 }
 
-function documentChildren(plan: PlanForRender): (Paragraph | Table)[] {
+function documentChildren(plan: PlanForRender, lists: Lists): (Paragraph | Table)[] {
   const head = planHead(plan);
   const children: (Paragraph | Table)[] = [
     ...(plan.draft ? [draftMark()] : []),
     headerTable(head),
     ...titleBlock(plan),
-    ...bodyParagraphs(plan),
+    ...bodyParagraphs(plan, lists),
   ];
   const closing = closingBlock(plan.recipients, plan.signer, head.layout);
   if (closing) {
@@ -185,9 +191,10 @@ export async function renderPlanDocx(
 ): Promise<Buffer> {
   const list: readonly PlanForRender[] = Array.isArray(plans) ? plans : [plans as PlanForRender];
   if (list.length === 0) throw new Error('renderPlanDocx: no document to render');
+  const lists = listCounter();
   return officialDocx({
     title: options.title ?? list[0]!.title ?? undefined,
     creator: options.creator,
-    papers: list.map(documentChildren),
+    papers: list.map((plan) => documentChildren(plan, lists)),
   });
 }

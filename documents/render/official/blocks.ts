@@ -14,6 +14,7 @@ import {
   MARGINS,
   mm,
   nameLines,
+  officialNumbering,
   officialStyles,
   pageHeaders,
   pt,
@@ -172,6 +173,7 @@ export async function officialDocx(file: OfficialFile): Promise<Buffer> {
     title: file.title,
     creator: file.creator ?? 'Tiến Độ',
     styles: officialStyles(),
+    numbering: officialNumbering(),
     sections: file.papers.map((children) => ({
       properties: {
         titlePage: true,

@@ -9,6 +9,8 @@ import {
   AlignmentType,
   BorderStyle,
   Header,
+  LevelFormat,
+  LevelSuffix,
   LineRuleType,
   PageNumber,
   Paragraph,
@@ -64,11 +66,58 @@ export function body(children: ParagraphChild[], options: { keepNext?: boolean }
 
 export const text = (value: string): Paragraph => body([run(value)]);
 
-/** A section heading ("I. MỤC ĐÍCH, YÊU CẦU"): bold, kept with the paragraph after it. */
-export const heading = (value: string): Paragraph =>
-  new Paragraph({ style: STYLE.heading, children: [run(value, { bold: true })] });
+/** Word numbering lists of the paper: its sections "I.", "II." and its numbered items "1.", "2.". */
+export const LIST = { sections: 'DeMucLaMa', items: 'MucSo', boldItems: 'MucSoDam' } as const;
 
-export const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'];
+/** Hands out list instances for one file, each list restarting at its first number. */
+export function listCounter(): (list: ListInstance['list']) => ListInstance {
+  let instance = 0;
+  return (list) => ({ list, instance: ++instance });
+}
+
+/**
+ * A numbered list of one paper: every paper of a file restarts its own numbering (`instance`), so
+ * the second plan of a file starts again at "I." and "1.".
+ */
+export interface ListInstance {
+  list: (typeof LIST)[keyof typeof LIST];
+  instance: number;
+}
+
+/** A section heading ("I. MỤC ĐÍCH, YÊU CẦU"): bold, Word-numbered, kept with what follows. */
+export const heading = (value: string, numbered: ListInstance): Paragraph =>
+  new Paragraph({
+    style: STYLE.heading,
+    numbering: { reference: numbered.list, level: 0, instance: numbered.instance },
+    children: [run(value, { bold: true })],
+  });
+
+/** A numbered body paragraph ("1. Nâng cao hiệu quả …"), Word-numbered. */
+export const numberedBody = (children: ParagraphChild[], numbered: ListInstance): Paragraph =>
+  new Paragraph({
+    style: STYLE.body,
+    numbering: { reference: numbered.list, level: 0, instance: numbered.instance },
+    children,
+  });
+
+/** The numbering definitions of every paper: the number, a space, then the text; first line indented. */
+export function officialNumbering() {
+  const level = (format: (typeof LevelFormat)[keyof typeof LevelFormat], bold: boolean) => ({
+    level: 0,
+    format,
+    text: '%1.',
+    alignment: AlignmentType.LEFT,
+    suffix: LevelSuffix.SPACE,
+    style: { paragraph: { indent: { left: 0, firstLine: 720 } }, run: { bold, font: FONT, color: BLACK } },
+  });
+  return {
+    config: [
+      { reference: LIST.sections, levels: [level(LevelFormat.UPPER_ROMAN, true)] },
+      { reference: LIST.items, levels: [level(LevelFormat.DECIMAL, false)] },
+      { reference: LIST.boldItems, levels: [level(LevelFormat.DECIMAL, true)] },
+    ],
+  };
+}
 
 /** The paragraph styles of every official paper, for `new Document({ styles })`. */
 export function officialStyles() {
