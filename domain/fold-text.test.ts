@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foldChars, foldText, matchesAllTerms, searchTerms } from './fold-text.ts';
+import { foldChars, foldText, matchesAllTerms, searchTerms, slug, withoutMarks } from './fold-text.ts';
 
 describe('foldText', () => {
   it('removes diacritics and đ', () => {
@@ -36,5 +36,14 @@ describe('foldChars', () => {
         expect(foldChars(text).replace(/\s+/g, ' ').trim()).toBe(foldText(text));
       }),
     );
+  });
+});
+
+describe('withoutMarks and slug', () => {
+  it('drops the marks and keeps the case, or makes a lower-case slug', () => {
+    expect(withoutMarks('Công đoàn phường Tân Phong – ĐẮK LẮK')).toBe('Cong doan phuong Tan Phong – DAK LAK');
+    expect(slug('Báo cáo tổng hợp: Năm 2025 (Đợt 1)')).toBe('bao-cao-tong-hop-nam-2025-dot-1');
+    expect(slug('a'.repeat(100), 60)).toHaveLength(60);
+    expect(slug('!!!')).toBe('');
   });
 });

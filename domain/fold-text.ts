@@ -43,6 +43,24 @@ export function foldText(text: string): string {
     .trim();
 }
 
+/** "Đắk Lắk" → "Dak Lak": the marks dropped, the case kept (ASCII file names, width estimates). */
+export function withoutMarks(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D');
+}
+
+/** "Báo cáo năm 2025" → "bao-cao-nam-2025": folded, every other character run a hyphen. */
+export function slug(text: string, maxLength = 80): string {
+  return foldText(text)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, maxLength)
+    .replace(/-$/, '');
+}
+
 /** Words of a search query, folded; each must appear in the folded target. */
 export function searchTerms(query: string): string[] {
   return foldText(query)

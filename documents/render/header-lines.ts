@@ -5,6 +5,7 @@
  * estimated from Times New Roman's advance widths, a place name ("TÂN PHONG", with "TỈNH" or
  * "PHƯỜNG" before it when that fits) is kept on one line, and the lines are balanced.
  */
+import { withoutMarks } from '../../domain/fold-text.ts';
 
 // Times New Roman advance widths in 1/1000 em (regular, bold), by letter without diacritics;
 // Vietnamese letters take their base letter's width (the marks sit above or below it).
@@ -41,8 +42,7 @@ const SPACE: [number, number] = [250, 250];
 const DIGIT: [number, number] = [500, 500];
 const PUNCTUATION: [number, number] = [333, 333];
 
-const baseLetter = (ch: string): string =>
-  ch.normalize('NFD').replace(/\p{M}/gu, '').replace('Đ', 'D').replace('đ', 'd');
+const baseLetter = withoutMarks;
 
 /** Estimated width in twips of `text` at `halfPoints` (docx's size unit). */
 export function textWidth(text: string, halfPoints: number, bold: boolean): number {

@@ -1,4 +1,5 @@
 import type { TMilestone } from '../../../../contracts/plan-extract.ts';
+import { slug as foldedSlug } from '../../../../domain/fold-text.ts';
 
 const oneDecimal = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
 
@@ -37,15 +38,5 @@ export function dataUrlToBlob(dataUrl: string): Blob {
 
 /** A safe file name part: `Năm 2025` → `nam-2025`. */
 export function slug(text: string): string {
-  return (
-    text
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(/đ/g, 'd')
-      .replace(/Đ/g, 'D')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '')
-      .slice(0, 60) || 'bieu-do'
-  );
+  return foldedSlug(text, 60) || 'bieu-do';
 }

@@ -1,5 +1,5 @@
 import { marked } from 'marked';
-import { foldText } from '../../../../domain/fold-text.ts';
+import { slug } from '../../../../domain/fold-text.ts';
 
 /**
  * The user guide (docs/huong-dan-su-dung.md, the one file both the repository and the app show) as
@@ -21,9 +21,7 @@ export function renderGuide(markdown: string, imageUrls: Readonly<Record<string,
 
 /** "2. Thiết lập lần đầu (hệ thống trống)" → "2-thiet-lap-lan-dau-he-thong-trong". */
 export function guideAnchor(heading: string): string {
-  return foldText(heading.replace(/<[^>]*>/g, ''))
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
+  return slug(heading.replace(/<[^>]*>/g, ''), 200);
 }
 
 function escapeAttribute(text: string): string {
