@@ -3,6 +3,7 @@
  * the visible text of a WordprocessingML part. No library: tests must see what Word would open.
  */
 import { inflateRawSync } from 'node:zlib';
+import { formatNumber } from '../parse/docx-numbering.ts';
 
 /** The files of a zip archive (stored or deflated entries), read from its central directory. */
 export function unzip(buffer: Buffer): Map<string, Buffer> {
@@ -28,36 +29,8 @@ export function unzip(buffer: Buffer): Map<string, Buffer> {
   return files;
 }
 
-const ROMAN: [number, string][] = [
-  [1000, 'M'],
-  [900, 'CM'],
-  [500, 'D'],
-  [400, 'CD'],
-  [100, 'C'],
-  [90, 'XC'],
-  [50, 'L'],
-  [40, 'XL'],
-  [10, 'X'],
-  [9, 'IX'],
-  [5, 'V'],
-  [4, 'IV'],
-  [1, 'I'],
-];
-
-function roman(n: number): string {
-  let out = '';
-  let rest = n;
-  for (const [value, letters] of ROMAN) {
-    while (rest >= value) {
-      out += letters;
-      rest -= value;
-    }
-  }
-  return out;
-}
-
 /**
- * The numbers Word shows before numbered paragraphs (level 0, decimal or upper Roman, "%1."), read
+ * The numbers Word shows before numbered paragraphs (level 0, "%1.", in its numbering format), read
  * from numbering.xml: each `w:num` counts on its own, as a restarted list does in Word.
  */
 function listNumberer(numberingXml: string | undefined): (numId: string) => string {
@@ -83,7 +56,7 @@ function listNumberer(numberingXml: string | undefined): (numId: string) => stri
     if (!level) return '';
     const n = (counts.get(numId) ?? 0) + 1;
     counts.set(numId, n);
-    return `${level.text.replace('%1', level.format === 'upperRoman' ? roman(n) : String(n))} `;
+    return `${level.text.replace('%1', formatNumber(n, level.format))} `;
   };
 }
 
