@@ -5,6 +5,7 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { TDueItem } from '../../../../contracts/reporting.ts';
+import { isEditable } from '../../../../domain/reporting/report-states.ts';
 import { ApiError } from '../../api/client.ts';
 import {
   fetchCalendarLink,
@@ -29,7 +30,7 @@ const isOpenStatus = (item: TDueItem) => item.status !== 'submitted' && item.sta
 
 function actionLabelKey(item: TDueItem): string {
   if (item.status === 'not_started') return 'reports.mine.start';
-  if (item.status === 'draft' || item.status === 'returned') return 'reports.mine.continue';
+  if (isEditable(item.status)) return 'reports.mine.continue';
   return 'reports.mine.view';
 }
 

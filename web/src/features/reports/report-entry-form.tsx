@@ -9,6 +9,7 @@ import { Alert, Button } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TCategory, TIssue, TReport } from '../../../../contracts/reporting.ts';
+import { isEditable } from '../../../../domain/reporting/report-states.ts';
 import { ApiError } from '../../api/client.ts';
 import { submitReport } from '../../api/reports.api.ts';
 import { useApiErrorText } from '../../components/api-error-text.ts';
@@ -225,7 +226,7 @@ export function ReportEntryForm({
   };
 
   const conflict = saveState.kind === 'conflict' ? saveState.current : null;
-  const conflictEditable = conflict && (conflict.status === 'draft' || conflict.status === 'returned');
+  const conflictEditable = conflict && isEditable(conflict.status);
 
   return (
     <div className="report-entry">

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { TRole } from '../../../../contracts/auth.ts';
 import type { TReport } from '../../../../contracts/reporting.ts';
+import { isEditable } from '../../../../domain/reporting/report-states.ts';
 import { fetchReport } from '../../api/reports.api.ts';
 import { ErrorResult } from '../../components/error-result.tsx';
 import { PageHelp } from '../../components/page-help.tsx';
@@ -159,7 +160,7 @@ export default function ReportPage() {
   const onReportChanged = useCallback(
     (updated: TReport) => {
       queryClient.setQueryData(reportQueryKey(updated.id), updated);
-      if (updated.status !== 'draft' && updated.status !== 'returned') {
+      if (!isEditable(updated.status)) {
         void queryClient.invalidateQueries({ queryKey: ['reports', 'mine'] });
         void queryClient.invalidateQueries({ queryKey: ['reports', 'review-queue'] });
         void queryClient.invalidateQueries({ queryKey: ['reports', 'period-status'] });
@@ -185,8 +186,7 @@ export default function ReportPage() {
     return <ErrorResult error={report.error} onRetry={() => void report.refetch()} />;
 
   const ownUnit = user?.homeUnitId === data.unitId;
-  const editable =
-    (data.status === 'draft' || data.status === 'returned') && ownUnit && atLeastOfficer(user?.role);
+  const editable = isEditable(data.status) && ownUnit && atLeastOfficer(user?.role);
   const canReview = data.status === 'submitted' && !ownUnit && atLeastOfficer(user?.role);
   const canUnlock = data.status === 'approved' && !ownUnit && isManager(user?.role);
   const backTo = ownUnit
