@@ -203,8 +203,7 @@ export class ReportReviewService {
     action: 'return' | 'approve' | 'unlock',
   ) {
     if (!roleMayTake(action, actor.role)) throw forbidden();
-    await this.access.assertUnitAccessFrom(actor, report.unitId, unitAccessOf(report));
-    if (actor.homeUnitId === report.unitId) throw forbidden();
+    await this.access.assertReviewsFromAbove(actor, report.unitId, unitAccessOf(report));
     assertMoveAllowed(report, action);
   }
 }

@@ -232,12 +232,8 @@ export class ReportScheduleService {
 
   /** The plan's unit is the actor's, below it, or above it (a plan received from above). */
   async assertCanSeePlanUnit(actor: Actor, planUnitId: number) {
-    if (await this.access.canAccessUnit(actor, planUnitId)) return;
-    if (actor.homeUnitId !== null && actor.homeUnitId > 0) {
-      const ancestors = await this.org.ancestors(actor.homeUnitId, this.access.today());
-      if (ancestors.some((a) => a.id === planUnitId)) return;
-    }
-    throw forbidden();
+    // the access policy's plan rule (domain/access), answered 403 `forbidden` as before
+    if (!(await this.access.canSeePlanOf(actor, planUnitId))) throw forbidden();
   }
 
   private async requirePeriod(id: number): Promise<PeriodRow> {
