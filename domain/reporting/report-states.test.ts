@@ -9,7 +9,7 @@ import {
   type ReportState,
   refusalOf,
   roleMayTake,
-  stateRefusalDetail,
+  stateRefusalNoun,
 } from './report-states.ts';
 
 const STATES: ReportState[] = ['draft', 'submitted', 'returned', 'approved'];
@@ -67,8 +67,8 @@ describe('report states', () => {
   });
 
   it('says in which state a refused report is', () => {
-    expect(stateRefusalDetail('submitted')).toBe('báo cáo đã gửi, chờ duyệt');
-    expect(stateRefusalDetail('approved')).toBe('báo cáo đã duyệt và khóa');
-    expect(stateRefusalDetail('odd')).toBe('báo cáo odd');
+    expect(stateRefusalNoun('submitted')).toBe('report_submitted');
+    expect(stateRefusalNoun('approved')).toBe('report_approved');
+    expect(stateRefusalNoun('returned')).toBe('report_returned');
   });
 });

@@ -108,7 +108,7 @@ export function roleMayTake(action: ReportAction, role: TRole): boolean {
 
 /**
  * Why a move is refused, as the error the server answers with: `role` → 403 `forbidden`;
- * `state` → 409 `validation` on the field `status`, its detail `stateRefusalDetail`; a stale
+ * `state` → 409 `validation` on the field `status`, its detail `stateRefusalNoun`; a stale
  * version → 409 `conflict_version`. Null when the state and the role allow it.
  */
 export function refusalOf(action: ReportAction, status: string, role: TRole): 'role' | 'state' | null {
@@ -120,14 +120,10 @@ export function refusalOf(action: ReportAction, status: string, role: TRole): 'r
 /** The error keys of the refusals above (`server/i18n/messages.ts`). */
 export const REFUSAL_KEYS = { role: 'forbidden', state: 'validation', version: 'conflict_version' } as const;
 
-const STATE_WORDS: Record<ReportState, string> = {
-  submitted: 'đã gửi, chờ duyệt',
-  approved: 'đã duyệt và khóa',
-  draft: 'đang soạn',
-  returned: 'đã trả lại',
-};
-
-/** The detail of a refusal for the report's state ("báo cáo đã gửi, chờ duyệt"). */
-export function stateRefusalDetail(status: string): string {
-  return `báo cáo ${STATE_WORDS[status as ReportState] ?? status}`;
+/**
+ * The detail of a refusal for the report's state, as a key of the server's nouns
+ * (`server/i18n/messages.ts`: "báo cáo đã gửi, chờ duyệt" / "the report has been sent for review").
+ */
+export function stateRefusalNoun(status: string): `report_${ReportState}` {
+  return `report_${(EDITABLE_STATES as readonly string[]).includes(status) || (SENT_STATES as readonly string[]).includes(status) ? (status as ReportState) : 'submitted'}`;
 }

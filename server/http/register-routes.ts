@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { roleAtLeast } from '../../domain/roles.ts';
 import { AppError, forbidden, unauthenticated } from '../errors.ts';
-import { localeOf } from '../i18n/messages.ts';
+import { localeOf, nounRef } from '../i18n/messages.ts';
 import { type Actor, SYSTEM_ACTOR } from '../services/actor.ts';
 import type { Authenticated } from '../services/auth.service.ts';
 import type { Services } from '../services/services.ts';
@@ -73,8 +73,7 @@ export function registerRoutes(app: FastifyInstance, routes: RouteSpec[], servic
         (request as FastifyRequest & { tiendoAuth: Authenticated | null }).tiendoAuth = auth;
         const nul =
           spec.access === 'public' || auth ? (findNul(request.body) ?? findNul(request.query)) : null;
-        if (nul)
-          throw new AppError(400, 'validation', { field: nul, detail: 'có ký tự không hợp lệ (NUL)' }, nul);
+        if (nul) throw new AppError(400, 'validation', { field: nul, detail: nounRef('nul_character') }, nul);
         if (spec.access === 'public') return;
         if (!auth) throw unauthenticated();
         if (!roleAtLeast(auth.user.role, spec.access)) throw forbidden();

@@ -240,6 +240,40 @@ export const NOUNS = {
   signer_title_missing: { vi: 'chưa có chức vụ người ký', en: "no signer's title" },
   signer_name_missing: { vi: 'chưa có họ tên người ký', en: "no signer's name" },
   username: { vi: 'Tên đăng nhập', en: 'Username' },
+  // details of a refused report change (the `detail` of `validation`)
+  report_draft: { vi: 'báo cáo đang soạn', en: 'the report is a draft' },
+  report_returned: { vi: 'báo cáo đã trả lại', en: 'the report has been returned' },
+  report_submitted: { vi: 'báo cáo đã gửi, chờ duyệt', en: 'the report has been sent for review' },
+  report_approved: { vi: 'báo cáo đã duyệt và khóa', en: 'the report has been approved and locked' },
+  unit_not_expected_to_report: {
+    vi: 'đơn vị không thuộc diện báo cáo kỳ này',
+    en: 'the unit is not expected to report in this period',
+  },
+  section_not_in_form: { vi: 'không có phần này trong biểu mẫu', en: 'the form has no such section' },
+  unit_required: { vi: 'cần chọn đơn vị', en: 'choose a unit' },
+  no_unit_reports_this_period: {
+    vi: 'không có đơn vị nào phải báo cáo kỳ này',
+    en: 'no unit has to report in this period',
+  },
+  workbook_without_sheet: { vi: 'tệp không có trang tính', en: 'the file has no worksheet' },
+  report_sent_during_import: {
+    vi: 'một báo cáo vừa được gửi trong lúc nhập; hãy xem lại',
+    en: 'a report was sent while the file was being imported; check it again',
+  },
+  end_year_before_start: {
+    vi: 'năm kết thúc trước năm bắt đầu',
+    en: 'the end year is before the start year',
+  },
+  due_rule_makes_no_period: {
+    vi: 'không tạo được kỳ báo cáo từ tần suất và hạn này',
+    en: 'no reporting period can be made from this frequency and due date',
+  },
+  unknown_indicator_in_form: {
+    vi: 'có chỉ tiêu đo không tồn tại',
+    en: 'the form names an indicator that does not exist',
+  },
+  unknown_indicator: { vi: 'không có chỉ tiêu đo này', en: 'there is no such indicator' },
+  nul_character: { vi: 'có ký tự không hợp lệ (NUL)', en: 'it contains an invalid character (NUL)' },
 } satisfies Catalog;
 
 export type NounKey = keyof typeof NOUNS;

@@ -103,7 +103,7 @@ export class IndicatorFormService {
       throw new AppError(
         400,
         'validation',
-        { field: 'indicatorId', detail: 'không có chỉ tiêu đo này' },
+        { field: 'indicatorId', detail: nounRef('unknown_indicator') },
         'indicatorId',
       );
     await this.database.transaction(async () => {

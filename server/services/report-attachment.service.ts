@@ -1,9 +1,10 @@
 import { zipWithinLimits } from '../../documents/archive/zip-guard.ts';
-import { isEditable, stateRefusalDetail } from '../../domain/reporting/report-states.ts';
+import { isEditable, stateRefusalNoun } from '../../domain/reporting/report-states.ts';
 import { safeFileName, sniffAttachment, storedFileName } from '../../domain/reporting/sniff-file.ts';
 import { type AttachmentQuotas, DEFAULT_ATTACHMENT_QUOTAS } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import { AppError, notFound } from '../errors.ts';
+import { nounRef } from '../i18n/messages.ts';
 import type { AttachmentRepository } from '../repositories/attachment.repository.ts';
 import type { ReportingRepository } from '../repositories/reporting.repository.ts';
 import type { FileStorage } from '../storage/file-storage.ts';
@@ -180,7 +181,7 @@ export class ReportAttachmentService {
       throw new AppError(
         409,
         'validation',
-        { field: 'status', detail: stateRefusalDetail(status) },
+        { field: 'status', detail: nounRef(stateRefusalNoun(status)) },
         'status',
       );
     }

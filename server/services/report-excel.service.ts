@@ -18,6 +18,7 @@ import { isEditable } from '../../domain/reporting/report-states.ts';
 import { indicatorRulesOf, validateReport } from '../../domain/reporting/validate-report.ts';
 import type { Database } from '../db/client.ts';
 import { AppError } from '../errors.ts';
+import { nounRef } from '../i18n/messages.ts';
 import type { OrgRepository } from '../repositories/org.repository.ts';
 import type { PlanRepository } from '../repositories/plan.repository.ts';
 import type { ReportingRepository } from '../repositories/reporting.repository.ts';
@@ -128,7 +129,12 @@ export class ReportExcelService {
     } else {
       const parentId = target.parentId ?? actor.homeUnitId;
       if (parentId === null || parentId < 0)
-        throw new AppError(400, 'validation', { field: 'parentId', detail: 'cần chọn đơn vị' }, 'parentId');
+        throw new AppError(
+          400,
+          'validation',
+          { field: 'parentId', detail: nounRef('unit_required') },
+          'parentId',
+        );
       await this.access.assertUnitAccess(actor, parentId);
       const below = new Set((await this.org.tree(period.endsOn, parentId)).map((u) => u.id));
       units = scope.filter((u) => below.has(u.id));
@@ -137,7 +143,7 @@ export class ReportExcelService {
       throw new AppError(
         400,
         'validation',
-        { field: 'unitId', detail: 'không có đơn vị nào phải báo cáo kỳ này' },
+        { field: 'unitId', detail: nounRef('no_unit_reports_this_period') },
         'unitId',
       );
 
@@ -205,7 +211,12 @@ export class ReportExcelService {
       throw new AppError(415, 'unsupported_file', { expected: 'XLSX (tệp mẫu tải từ Tiến Độ)' }, 'file');
     }
     if (workbook.worksheets.length === 0)
-      throw new AppError(400, 'validation', { field: 'file', detail: 'tệp không có trang tính' }, 'file');
+      throw new AppError(
+        400,
+        'validation',
+        { field: 'file', detail: nounRef('workbook_without_sheet') },
+        'file',
+      );
     const columns = templateColumns(form);
     const found = findTable(workbook, columns);
     const dataColumns = found
@@ -357,7 +368,7 @@ export class ReportExcelService {
         throw new AppError(
           409,
           'validation',
-          { field: 'status', detail: 'một báo cáo vừa được gửi trong lúc nhập; hãy xem lại' },
+          { field: 'status', detail: nounRef('report_sent_during_import') },
           'status',
         );
       await this.reporting.bulkSave(

@@ -4,6 +4,7 @@ import { unitDueDate } from '../../domain/reporting/periods.ts';
 import { REPORT_TRANSITIONS, roleMayTake } from '../../domain/reporting/report-states.ts';
 import { indicatorRulesOf, validateReport } from '../../domain/reporting/validate-report.ts';
 import { AppError, notFound, versionConflict } from '../errors.ts';
+import { nounRef } from '../i18n/messages.ts';
 import type { ReportLifecycleRepository } from '../repositories/report-lifecycle.repository.ts';
 import type { ReportContextRow, ReportingRepository } from '../repositories/reporting.repository.ts';
 import { unitAccessOf } from '../repositories/sql/unit-access.ts';
@@ -58,7 +59,7 @@ export class ReportLifecycleService {
       throw new AppError(
         400,
         'validation',
-        { field: 'unitId', detail: 'đơn vị không thuộc diện báo cáo kỳ này' },
+        { field: 'unitId', detail: nounRef('unit_not_expected_to_report') },
         'unitId',
       );
     if (found.reportId !== null) return this.pages.viewOf(found.reportId);
@@ -117,7 +118,7 @@ export class ReportLifecycleService {
       throw new AppError(
         400,
         'validation',
-        { field: `narrative.${unknownSection}`, detail: 'không có phần này trong biểu mẫu' },
+        { field: `narrative.${unknownSection}`, detail: nounRef('section_not_in_form') },
         `narrative.${unknownSection}`,
       );
     const issues = validateReport(

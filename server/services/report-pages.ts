@@ -1,8 +1,9 @@
 import type { TForm, TReport, TReportStatus } from '../../contracts/reporting.ts';
 import { toIsoTimestamp } from '../../domain/dates.ts';
-import { canTake, type ReportAction, stateRefusalDetail } from '../../domain/reporting/report-states.ts';
+import { canTake, type ReportAction, stateRefusalNoun } from '../../domain/reporting/report-states.ts';
 import { indicatorRulesOf, validateReport } from '../../domain/reporting/validate-report.ts';
 import { AppError, notFound } from '../errors.ts';
+import { nounRef } from '../i18n/messages.ts';
 import type { ReportLifecycleRepository } from '../repositories/report-lifecycle.repository.ts';
 import type { ReportContextRow, ReportRow, ViewContextRow } from '../repositories/reporting.repository.ts';
 import type { AccessService } from './access.service.ts';
@@ -16,7 +17,7 @@ export function assertMoveAllowed(report: Pick<ReportRow, 'status'>, action: Rep
     throw new AppError(
       409,
       'validation',
-      { field: 'status', detail: stateRefusalDetail(report.status) },
+      { field: 'status', detail: nounRef(stateRefusalNoun(report.status)) },
       'status',
     );
   }

@@ -5,6 +5,7 @@ import { unitDueDate } from '../../domain/reporting/periods.ts';
 import { isSent } from '../../domain/reporting/report-states.ts';
 import type { Database } from '../db/client.ts';
 import { AppError, forbidden, notFound } from '../errors.ts';
+import { nounRef } from '../i18n/messages.ts';
 import type { OrgRepository } from '../repositories/org.repository.ts';
 import type { PlanRepository } from '../repositories/plan.repository.ts';
 import type { PeriodRow, ReportingRepository, ScheduleRow } from '../repositories/reporting.repository.ts';
@@ -41,7 +42,7 @@ export class ReportScheduleService {
       throw new AppError(
         400,
         'validation',
-        { field: 'toYear', detail: 'năm kết thúc trước năm bắt đầu' },
+        { field: 'toYear', detail: nounRef('end_year_before_start') },
         'toYear',
       );
     const specs = schedulePeriods(input.frequency, input.fromYear, input.toYear, input.dueRule);
@@ -49,7 +50,7 @@ export class ReportScheduleService {
       throw new AppError(
         400,
         'validation',
-        { field: 'dueRule', detail: 'không tạo được kỳ báo cáo từ tần suất và hạn này' },
+        { field: 'dueRule', detail: nounRef('due_rule_makes_no_period') },
         'dueRule',
       );
     }
@@ -58,7 +59,7 @@ export class ReportScheduleService {
       throw new AppError(
         400,
         'validation',
-        { field: 'form.indicators', detail: 'có chỉ tiêu đo không tồn tại' },
+        { field: 'form.indicators', detail: nounRef('unknown_indicator_in_form') },
         'form.indicators',
       );
     }
