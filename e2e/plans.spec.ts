@@ -152,7 +152,7 @@ describe('plans', () => {
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Xuất Excel' }).click(),
     ]);
-    expect(download.suggestedFilename()).toMatch(/^tinh-hinh-ban-hanh-72-kh-.*\.xlsx$/);
+    expect(download.suggestedFilename()).toMatch(/^Tình hình ban hành kế hoạch 72-KH-.*\.xlsx$/);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(readFileSync(await download.path()) as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet('Tình hình ban hành')!;

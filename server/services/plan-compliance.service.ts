@@ -1,7 +1,7 @@
 import type { TCompliance, TTaskStatus } from '../../contracts/plans.ts';
 import { renderComplianceXlsx } from '../../documents/render/compliance.xlsx.ts';
-import { foldText } from '../../domain/fold-text.ts';
 import { complianceState, implementationDeadline } from '../../domain/plans/compliance.ts';
+import { paperFileName } from '../../domain/plans/paper-file-name.ts';
 import { daysLate, effectiveTaskStatus } from '../../domain/plans/task-board.ts';
 import type { OrgRepository } from '../repositories/org.repository.ts';
 import type { PlanRepository } from '../repositories/plan.repository.ts';
@@ -120,14 +120,17 @@ export class PlanComplianceService {
   /** The compliance of a plan as XLSX (units, tasks by lead unit, overdue tasks). */
   async complianceXlsx(actor: Actor, id: number): Promise<{ data: Buffer; fileName: string }> {
     const compliance = await this.compliance(actor, id);
-    const plan = await this.planService.requirePlan(id);
+    const plan = await this.planService.get(actor, id);
     const label = plan.symbol ? `Kế hoạch số ${plan.symbol}` : plan.title;
-    const slug = foldText(plan.symbol ?? `ke-hoach-${id}`)
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '');
     return {
       data: await renderComplianceXlsx(label, compliance),
-      fileName: `tinh-hinh-ban-hanh-${slug || id}.xlsx`,
+      fileName: paperFileName({
+        what: 'Tình hình ban hành kế hoạch',
+        symbol: plan.symbol,
+        issuer: plan.issuerName ?? plan.unitName,
+        instead: String(id),
+        extension: 'xlsx',
+      }),
     };
   }
 }

@@ -9,6 +9,7 @@ import {
 } from '../../documents/render/render-pdf.ts';
 import { renderPlanDocx } from '../../documents/render/render-plan.docx.ts';
 import { formatDateVi } from '../../domain/dates.ts';
+import { paperFileName } from '../../domain/plans/paper-file-name.ts';
 import { AppError } from '../errors.ts';
 import type { Actor } from './actor.ts';
 import type { PlanService } from './plan.service.ts';
@@ -69,16 +70,15 @@ export function lunarEventText(e: TPlan['events'][number]): string {
   return solar ? `${name} ${lunar} (${solar})` : `${name} ${lunar}`;
 }
 
-/** File name of a plan's official document: "KH-72-KH-LDLD.docx", or the plan id for drafts. */
+/** File name of a plan's paper: "Kế hoạch 72-KH-LĐLĐ - Liên đoàn Lao động tỉnh Lai Châu.docx". */
 export function planFileName(plan: TPlan, extension: 'docx' | 'pdf'): string {
-  const stem = plan.symbol
-    ? plan.symbol
-        .normalize('NFD')
-        .replace(/\p{M}/gu, '')
-        .replace(/đ/gi, 'd')
-        .replace(/[^A-Za-z0-9-]+/g, '-')
-    : `du-thao-${plan.id}`;
-  return `ke-hoach-${stem}.${extension}`;
+  return paperFileName({
+    what: 'Kế hoạch',
+    symbol: plan.symbol,
+    issuer: plan.issuerName ?? plan.unitName,
+    instead: `dự thảo ${plan.id}`,
+    extension,
+  });
 }
 
 /** Official DOCX and PDF of stored plans. */

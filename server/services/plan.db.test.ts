@@ -146,7 +146,10 @@ describe.each(testEngines())('plans that cascade on %s', (engine) => {
     );
     const plan = await services.plans.get(SYSTEM_ACTOR, received!.id);
     const file = await services.planRender.docx(SYSTEM_ACTOR, received!.id);
-    expect(file.fileName).toMatch(/^ke-hoach-72-KH-LDLD\.docx$/);
+    // the number and the issuer, so two units' papers numbered alike are told apart
+    expect(file.fileName).toBe(
+      `Kế hoạch ${plan.symbol!.replace('/', '-')} - ${plan.issuerName ?? plan.unitName}.docx`,
+    );
     const dir = mkdtempSync(join(tmpdir(), 'tiendo-render-'));
     writeFileSync(join(dir, 'plan.docx'), file.data);
     const back = await parsePlanFile(join(dir, 'plan.docx'));
@@ -356,7 +359,9 @@ describe.each(testEngines())('plans that cascade on %s', (engine) => {
       signer: SIGNER,
     });
     const { data, fileName } = await services.planCompliance.complianceXlsx(manager, plan.id);
-    expect(fileName).toBe('tinh-hinh-ban-hanh-80-kh-ldld.xlsx');
+    expect(fileName).toBe(
+      `Tình hình ban hành kế hoạch 80-KH-LĐLĐ - ${plan.issuerName ?? plan.unitName}.xlsx`,
+    );
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(data as unknown as ArrayBuffer);
     expect(workbook.worksheets.map((w) => w.name)).toEqual([
