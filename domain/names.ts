@@ -6,7 +6,8 @@
  * Mongolian vowel separator, Hangul fillers, spaces).
  */
 const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/u;
-const INVISIBLE = /[\s\u200B-\u200D\u2060-\u2064\uFEFF\u00AD\u180E\u115F\u1160\u3164\uFFA0\u034F]/gu;
+// U+034F (combining grapheme joiner) as its own alternative: a class may not mix it with base characters
+const INVISIBLE = /[\s\u200B-\u200D\u2060-\u2064\uFEFF\u00AD\u180E\u115F\u1160\u3164\uFFA0]|\u034F/gu;
 
 export type NameRefusal = 'bidi_control' | 'invisible_only';
 

@@ -1,8 +1,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { formatDateVi } from '../../domain/dates.ts';
-import { SYSTEM_ACTOR } from '../../server/services/actor.ts';
 import { loadProvinceReference } from '../../server/seed/reference-provinces.ts';
+import { SYSTEM_ACTOR } from '../../server/services/actor.ts';
 import { withDatabase } from './with-database.ts';
 
 export function registerOrgCommand(program: Command) {

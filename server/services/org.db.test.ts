@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/client.ts';
+import { loadProvinceReference } from '../seed/reference-provinces.ts';
 import { openTestDatabase, type TestDatabase, testEngines } from '../test/test-database.ts';
 import { SYSTEM_ACTOR } from './actor.ts';
-import { loadProvinceReference } from '../seed/reference-provinces.ts';
 import { createServices, type Services } from './services.ts';
 
 describe.each(testEngines())('organisation with history on %s', (engine) => {

@@ -9,12 +9,12 @@ import type { InvitationListed, InvitationRepository } from '../repositories/inv
 import type { OrgRepository } from '../repositories/org.repository.ts';
 import type { SettingsRepository } from '../repositories/settings.repository.ts';
 import type { UserRepository } from '../repositories/user.repository.ts';
+import { loadProvinceReference, NATIONAL_CODE } from '../seed/reference-provinces.ts';
 import type { AccessService } from './access.service.ts';
 import { type Actor, SYSTEM_ACTOR } from './actor.ts';
 import type { AuditService } from './audit.service.ts';
 import type { OrgService } from './org.service.ts';
 import { hashPassword } from './password.ts';
-import { loadProvinceReference, NATIONAL_CODE } from '../seed/reference-provinces.ts';
 
 /** PostgreSQL's `2026-11-29 14:00:00+00` (and PGlite's ISO form) as epoch milliseconds. */
 const parseTimestamp = (text: string): number => Date.parse(toIsoTimestamp(text));
