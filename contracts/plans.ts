@@ -144,6 +144,8 @@ export const ZIssuePlan = z.object({
   issuedOn: ZIsoDate,
   version: ZVersion,
   signer: ZIssueSigner,
+  /** Issue a text written without diacritics as it is (the officer has read it). */
+  acceptWithoutDiacritics: z.boolean().optional(),
 });
 export type TIssuePlan = z.infer<typeof ZIssuePlan>;
 

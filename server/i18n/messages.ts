@@ -36,6 +36,10 @@ export const MESSAGES = {
     vi: 'Giá trị không hợp lệ ở trường {field}: {detail}',
     en: 'Invalid value in {field}: {detail}',
   },
+  plan_without_diacritics: {
+    vi: 'Văn bản gần như không có dấu tiếng Việt, chưa ký được như vậy. Hãy sửa lại nội dung có dấu, hoặc xác nhận đã đọc lại và vẫn ban hành.',
+    en: 'The text is written almost without Vietnamese diacritics and cannot be signed as it is. Restore them, or confirm you have read it and issue it anyway.',
+  },
   signer_required: {
     vi: 'Chưa ban hành được: văn bản cần khối chữ ký ({detail}).',
     en: 'Cannot issue: the document needs a signature block ({detail}).',

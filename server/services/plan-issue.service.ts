@@ -1,5 +1,6 @@
 import { type TSigner, ZSigner } from '../../contracts/plan-extract.ts';
 import { signerProblems, type TIssuePlan, type TIssueSuggestion, type TPlan } from '../../contracts/plans.ts';
+import { lacksDiacritics } from '../../documents/diacritics/restore-diacritics.ts';
 import { symbolNumber, symbolSuffix } from '../../domain/plans/symbol.ts';
 import type { Database } from '../db/client.ts';
 import { AppError, versionConflict } from '../errors.ts';
@@ -72,6 +73,13 @@ export class PlanIssueService {
       title: input.signer.title?.trim() || null,
       name: input.signer.name?.trim() || null,
     };
+    // a paper printed without diacritics cannot be signed as it is: the officer restores them (the
+    // review's "Dùng bản có dấu") or says they have read it and issue it anyway (audited)
+    if (!input.acceptWithoutDiacritics) {
+      const content = await this.planService.view(plan, await this.plans.children(id));
+      if (lacksDiacritics(planWords(content)))
+        throw new AppError(400, 'plan_without_diacritics', {}, 'content');
+    }
     await this.database.transaction(async () => {
       const view = await this.planService.view(plan, await this.plans.children(id));
       const parent = plan.parentPlanId ? await this.plans.find(plan.parentPlanId) : undefined;
@@ -135,4 +143,16 @@ export class PlanIssueService {
     });
     return this.planService.get(actor, id);
   }
+}
+
+/** The words a reader of the paper reads: title, opening, purposes, targets, tasks, assignments. */
+function planWords(plan: TPlan): string {
+  return [
+    plan.title,
+    plan.preamble ?? '',
+    ...plan.purposes,
+    ...plan.targets.map((t) => t.text),
+    ...plan.tasks.map((t) => t.text),
+    ...plan.assignments.map((a) => a.text),
+  ].join('\n');
 }

@@ -330,6 +330,30 @@ describe.each(testEngines())('plans that cascade on %s', (engine) => {
     expect(noLongerCooperating.items.some((i) => i.role === 'cooperating')).toBe(false);
   });
 
+  it('refuses to issue a text without diacritics until the officer says they have read it', async () => {
+    const draft = await services.plans.create(SYSTEM_ACTOR, org.provinceA.id, {
+      ...emptyPlanContent('Ke hoach thuc hien Nghi quyet ve phat trien doan vien nam 2024', 2024),
+      purposes: ['Nang cao nhan thuc cua can bo, doan vien ve cong tac phat trien doan vien'],
+    });
+    const issue = (accept: boolean) =>
+      services.planIssue.issue(manager, draft.id, {
+        symbol: '81/KH-LĐLĐ',
+        issuedOn: '2024-05-02',
+        version: draft.version,
+        signer: SIGNER,
+        ...(accept ? { acceptWithoutDiacritics: true } : {}),
+      });
+    await expect(issue(false)).rejects.toMatchObject({ status: 400, key: 'plan_without_diacritics' });
+    expect((await services.plans.get(manager, draft.id)).status).toBe('draft');
+    const issued = await issue(true);
+    expect(issued.status).toBe('issued');
+    const [audit] = await rows<{ after: { acceptWithoutDiacritics?: boolean } }>(
+      database.db(),
+      sql`SELECT after FROM audit_log WHERE action = 'plan.issue' AND object_id = ${String(draft.id)} ORDER BY id DESC LIMIT 1`,
+    );
+    expect(audit?.after.acceptWithoutDiacritics).toBe(true);
+  });
+
   it('exports the compliance as XLSX: units and their plans, tasks overdue by lead unit', async () => {
     const task = (text: string, over: Record<string, unknown>) => ({
       text,

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Input, Select, Typography } from 'antd';
+import { Checkbox, Input, Select, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TSigner, TSignerAuthority } from '../../../../contracts/plan-extract.ts';
@@ -43,6 +43,9 @@ export function IssueDialog({
   const [tried, setTried] = useState(false);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // the server found the text written without diacritics: issuing it asks the officer's word
+  const [unaccented, setUnaccented] = useState(false);
+  const [acceptUnaccented, setAcceptUnaccented] = useState(false);
   const suggestion = useQuery({
     queryKey: ['plans', plan.id, 'next-symbol', date?.slice(0, 4)],
     queryFn: () => fetchNextSymbol(plan.id, date ?? undefined),
@@ -74,11 +77,13 @@ export function IssueDialog({
         issuedOn: date,
         version: plan.version,
         signer,
+        ...(acceptUnaccented ? { acceptWithoutDiacritics: true } : {}),
       });
       queryClient.setQueryData(PLAN_QUERY_KEY(plan.id), issued);
       onIssued(issued);
     } catch (caught) {
       setError(describe(caught));
+      if (caught instanceof ApiError && caught.code === 'plan_without_diacritics') setUnaccented(true);
       if (caught instanceof ApiError && caught.status === 409)
         await queryClient.invalidateQueries({ queryKey: PLAN_QUERY_KEY(plan.id) });
     } finally {
@@ -173,6 +178,15 @@ export function IssueDialog({
             );
           })}
         </fieldset>
+        {unaccented && (
+          <Checkbox
+            checked={acceptUnaccented}
+            onChange={(e) => setAcceptUnaccented(e.target.checked)}
+            data-testid="issue-accept-unaccented"
+          >
+            {t('plans.issue.acceptWithoutDiacritics')}
+          </Checkbox>
+        )}
       </div>
     </FormDialog>
   );
