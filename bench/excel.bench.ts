@@ -19,7 +19,7 @@ export async function run(): Promise<void> {
         () => new Date('2025-11-01T03:00:00Z'),
       );
       const actor = SYSTEM_ACTOR;
-      const top = await services.org.create(actor, {
+      const top = await services.orgChange.create(actor, {
         code: 'TOP',
         name: 'Liên đoàn Lao động tỉnh',
         type: 'province',

@@ -83,7 +83,7 @@ export async function seed(databaseUrl: string) {
       log: () => undefined,
     });
     const create = (code: string, type: 'province' | 'commune' | 'grassroots', parentId: number | null) =>
-      services.org.create(SYSTEM_ACTOR, {
+      services.orgChange.create(SYSTEM_ACTOR, {
         code,
         name: `Công đoàn ${code}`,
         type,

@@ -32,7 +32,7 @@ async function measure(engine: Engine): Promise<void> {
   const { database, dispose } = await openBenchDatabase(engine);
   try {
     const services = createServices(database, { sessionTtlHours: 1 }, () => new Date('2025-09-01T03:00:00Z'));
-    const province = await services.org.create(SYSTEM_ACTOR, {
+    const province = await services.orgChange.create(SYSTEM_ACTOR, {
       code: 'P',
       name: 'Liên đoàn Lao động tỉnh Thử',
       shortName: null,

@@ -77,7 +77,7 @@ export function registerOrgCommand(program: Command) {
     .action(async () => {
       await withDatabase(async (services) => {
         const { created } = await services.database.transaction(() =>
-          loadProvinceReference(services.org, services.orgRepository, SYSTEM_ACTOR),
+          loadProvinceReference(services.orgChange, services.orgRepository, SYSTEM_ACTOR),
         );
         process.stdout.write(`Đã tạo ${created} đơn vị (dữ liệu: resources/reference/provinces-2025.csv).\n`);
       });

@@ -16,7 +16,7 @@ export async function seedReportingOrg(
   const services = createServices(database, { sessionTtlHours: 1 }, () => new Date(), {
     log: () => undefined,
   });
-  const top = await services.org.create(SYSTEM_ACTOR, {
+  const top = await services.orgChange.create(SYSTEM_ACTOR, {
     code: 'TOP',
     name: 'Liên đoàn Lao động tỉnh Thử nghiệm',
     type: 'province',

@@ -16,7 +16,7 @@ describe.each(testEngines())('organisation CSV export on %s', (engine) => {
     testDb = await openTestDatabase(engine);
     t = await createTestApp(testDb.database);
     org = await seedSmallOrg(t.services);
-    await t.services.org.create(SYSTEM_ACTOR, {
+    await t.services.orgChange.create(SYSTEM_ACTOR, {
       code: 'F1',
       name: ATTACK,
       shortName: null,

@@ -71,7 +71,7 @@ export function orgRoutes() {
       response: { 201: ZOrgUnitDetail },
       handler: async ({ body, actor, services, reply }) => {
         reply.status(201);
-        return services.org.create(actor, body);
+        return services.orgChange.create(actor, body);
       },
     }),
     defineRoute({
@@ -84,7 +84,7 @@ export function orgRoutes() {
       params: ZIdParams,
       body: ZUnitRename,
       response: { 200: ZOrgUnitDetail },
-      handler: ({ params, body, actor, services }) => services.org.rename(actor, params.id, body),
+      handler: ({ params, body, actor, services }) => services.orgChange.rename(actor, params.id, body),
     }),
     defineRoute({
       method: 'POST',
@@ -96,7 +96,7 @@ export function orgRoutes() {
       params: ZIdParams,
       body: ZUnitMove,
       response: { 200: ZOrgUnitDetail },
-      handler: ({ params, body, actor, services }) => services.org.move(actor, params.id, body),
+      handler: ({ params, body, actor, services }) => services.orgChange.move(actor, params.id, body),
     }),
     defineRoute({
       method: 'POST',
@@ -108,7 +108,7 @@ export function orgRoutes() {
       params: ZIdParams,
       body: ZUnitClose,
       response: { 200: ZOrgUnitDetail },
-      handler: ({ params, body, actor, services }) => services.org.close(actor, params.id, body),
+      handler: ({ params, body, actor, services }) => services.orgChange.close(actor, params.id, body),
     }),
     defineRoute({
       method: 'POST',
@@ -121,7 +121,7 @@ export function orgRoutes() {
       body: ZUnitSplit,
       response: { 200: ZUnitSplitResult },
       handler: async ({ params, body, actor, services }) => ({
-        successors: await services.org.split(actor, params.id, body),
+        successors: await services.orgChange.split(actor, params.id, body),
       }),
     }),
     defineRoute({
@@ -133,7 +133,7 @@ export function orgRoutes() {
       tags,
       body: ZUnitMerge,
       response: { 200: ZOrgUnitDetail },
-      handler: ({ body, actor, services }) => services.org.merge(actor, body),
+      handler: ({ body, actor, services }) => services.orgChange.merge(actor, body),
     }),
     defineRoute({
       method: 'POST',

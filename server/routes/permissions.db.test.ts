@@ -95,7 +95,7 @@ describe.each(testEngines())('permission matrix on %s', (engine) => {
   const next = () => ++serial;
   const freshUnit = async (side: Side) => {
     const n = next();
-    return t.services.org.create(SYSTEM_ACTOR, {
+    return t.services.orgChange.create(SYSTEM_ACTOR, {
       code: `P-${n}`,
       name: `Đơn vị thử ${n}`,
       type: 'commune',

@@ -84,7 +84,7 @@ export async function loadDemoWorkspace(
   services: Services,
   onProgress?: (done: number, total: number) => void,
 ): Promise<DemoAccount[]> {
-  const { org, orgRepository, database } = services;
+  const { orgChange: org, orgRepository, database } = services;
   const actor = SYSTEM_ACTOR;
   const accounts: DemoAccount[] = [];
   await database.transaction(async () => {

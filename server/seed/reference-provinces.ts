@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { OrgRepository } from '../repositories/org.repository.ts';
 import type { Actor } from '../services/actor.ts';
-import type { OrgService } from '../services/org.service.ts';
+import type { OrgChangeService } from '../services/org-change.service.ts';
 
 /**
  * The 2025 reorganisation of provinces (Nghị quyết 202/2025/QH15: 63 → 34 from 01/07/2025),
@@ -49,7 +49,7 @@ export const newProvinceCode = (row: { new_code: string }, merged: boolean) =>
 
 /** Loads the national federation, the 63 provincial federations and the 2025 mergers. Idempotent. */
 export async function loadProvinceReference(
-  org: OrgService,
+  org: OrgChangeService,
   orgRepository: OrgRepository,
   actor: Actor,
 ): Promise<{ created: number }> {

@@ -27,7 +27,7 @@ describe.each(testEngines())('access to units on %s', (engine) => {
       type: 'province' | 'commune' | 'grassroots',
       parent: string | null,
     ) => {
-      const unit = await services.org.create(SYSTEM_ACTOR, {
+      const unit = await services.orgChange.create(SYSTEM_ACTOR, {
         code,
         name: `Công đoàn ${code}`,
         type,
@@ -47,16 +47,16 @@ describe.each(testEngines())('access to units on %s', (engine) => {
     await create('G5', 'grassroots', 'B');
     // G2 went from A to B in 2024; G3 closed in 2024 while under A; G4 (A) and G5 (B) merged in
     // 2025 into a new unit under B.
-    await services.org.move(SYSTEM_ACTOR, moved.id, {
+    await services.orgChange.move(SYSTEM_ACTOR, moved.id, {
       parentId: ids.B!,
       effectiveDate: '2024-01-01',
       version: moved.version,
     });
-    await services.org.close(SYSTEM_ACTOR, closed.id, {
+    await services.orgChange.close(SYSTEM_ACTOR, closed.id, {
       effectiveDate: '2024-07-01',
       version: closed.version,
     });
-    const merged = await services.org.merge(SYSTEM_ACTOR, {
+    const merged = await services.orgChange.merge(SYSTEM_ACTOR, {
       sourceIds: [ids.G4!, ids.G5!],
       into: { code: 'G45', name: 'Công đoàn G45', shortName: null, type: 'grassroots', parentId: ids.B! },
       effectiveDate: '2025-01-01',

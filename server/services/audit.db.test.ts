@@ -68,7 +68,7 @@ describe.each(testEngines())('audit browse and export on %s', (engine) => {
       ip: '10.0.0.7',
     };
     const unit = await t.services.org.detail(manager, unitId);
-    await t.services.org.rename(manager, unitId, {
+    await t.services.orgChange.rename(manager, unitId, {
       name: 'Công đoàn phường Kỳ Bá mới',
       effectiveDate: '2025-01-01',
       version: unit.version,

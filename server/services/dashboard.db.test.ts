@@ -73,7 +73,7 @@ describe.each(testEngines())('dashboards and the consolidated report on %s', (en
       parent: string | null,
     ) => {
       u[code] = (
-        await s.org.create(SYSTEM_ACTOR, {
+        await s.orgChange.create(SYSTEM_ACTOR, {
           code,
           name: `Đơn vị ${code}`,
           shortName: null,

@@ -34,7 +34,7 @@ describe.each(testEngines())('organisation cycles on %s', (engine) => {
   });
 
   const create = (code: string, name: string, parentId: number, effectiveDate = '2020-01-01') =>
-    services.org.create(admin, {
+    services.orgChange.create(admin, {
       code,
       name,
       shortName: null,
@@ -87,7 +87,7 @@ describe.each(testEngines())('organisation cycles on %s', (engine) => {
     const y = await create('MY', 'Công đoàn xã Mường Tè', org.provinceB.id);
     const inner = await create('MX1', 'Công đoàn cụm Mường Xe', x.id);
     const { status, key, field, message } = await refusal(
-      services.org.merge(admin, {
+      services.orgChange.merge(admin, {
         sourceIds: [x.id, y.id],
         into: { code: 'MZ', name: 'Công đoàn xã Mường Tè mới', type: 'commune', parentId: inner.id },
         effectiveDate: '2026-01-01',
@@ -103,7 +103,7 @@ describe.each(testEngines())('organisation cycles on %s', (engine) => {
     const x = await create('BX', 'Công đoàn xã Bản Xèo', org.provinceB.id);
     const y = await create('BY', 'Công đoàn xã Bản Yên', org.provinceB.id);
     // X under Y from 2026: sound.
-    await services.org.move(admin, x.id, {
+    await services.orgChange.move(admin, x.id, {
       parentId: y.id,
       effectiveDate: '2026-01-01',
       version: await version(x.id),
@@ -111,7 +111,7 @@ describe.each(testEngines())('organisation cycles on %s', (engine) => {
     // Y under X from 2025: on 01/01/2025 X is not below Y — but from 2026 it is, and Y's new link
     // would hold on: Y → X → Y.
     const { status, key, field, message } = await refusal(
-      services.org.move(admin, y.id, {
+      services.orgChange.move(admin, y.id, {
         parentId: x.id,
         effectiveDate: '2025-01-01',
         version: await version(y.id),
@@ -123,14 +123,14 @@ describe.each(testEngines())('organisation cycles on %s', (engine) => {
     );
     expect(await codesUp(y.id, '2026-06-01')).toEqual(['N', 'B']);
     // Once X leaves Y (2027), Y may go under X from then on: the check covers the link's own span.
-    await services.org.move(admin, x.id, {
+    await services.orgChange.move(admin, x.id, {
       parentId: org.provinceB.id,
       effectiveDate: '2027-01-01',
       version: await version(x.id),
     });
     expect(await codesUp(x.id, '2026-06-01')).toEqual(['N', 'B', 'BY']);
     expect(await codesUp(x.id, '2027-06-01')).toEqual(['N', 'B']);
-    await services.org.move(admin, y.id, {
+    await services.orgChange.move(admin, y.id, {
       parentId: x.id,
       effectiveDate: '2027-01-01',
       version: await version(y.id),
@@ -143,7 +143,7 @@ describe.each(testEngines())('organisation cycles on %s', (engine) => {
     const child = await create('SX1', 'Công đoàn cơ sở Trường Sin Suối Hồ', x.id);
     for (const parentId of [x.id, child.id]) {
       const { status, key } = await refusal(
-        services.org.move(admin, x.id, {
+        services.orgChange.move(admin, x.id, {
           parentId,
           effectiveDate: '2025-01-01',
           version: await version(x.id),
@@ -158,8 +158,8 @@ describe.each(testEngines())('organisation cycles on %s', (engine) => {
     const y = await create('CY', 'Công đoàn xã Chiềng Chăn', org.provinceB.id);
     const [vx, vy] = [await version(x.id), await version(y.id)];
     const results = await Promise.allSettled([
-      services.org.move(admin, x.id, { parentId: y.id, effectiveDate: '2026-01-01', version: vx }),
-      services.org.move(admin, y.id, { parentId: x.id, effectiveDate: '2026-01-01', version: vy }),
+      services.orgChange.move(admin, x.id, { parentId: y.id, effectiveDate: '2026-01-01', version: vx }),
+      services.orgChange.move(admin, y.id, { parentId: x.id, effectiveDate: '2026-01-01', version: vy }),
     ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const failed = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
@@ -171,7 +171,7 @@ describe.each(testEngines())('organisation cycles on %s', (engine) => {
     const source = await create('TS', 'Công đoàn xã Tà Tổng', org.provinceB.id);
     const inner = await create('TS1', 'Công đoàn cụm Tà Tổng', source.id);
     const { status, key, field, message } = await refusal(
-      services.org.split(admin, source.id, {
+      services.orgChange.split(admin, source.id, {
         effectiveDate: '2026-01-01',
         version: await version(source.id),
         successors: [
@@ -264,12 +264,12 @@ describe.each(testEngines())('organisation cycles on %s', (engine) => {
     ]);
 
     // The repair is the ordinary move, on the cyclic units themselves.
-    await services.org.move(admin, k1.id, {
+    await services.orgChange.move(admin, k1.id, {
       parentId: org.provinceB.id,
       effectiveDate: '2025-01-01',
       version: await version(k1.id),
     });
-    await services.org.move(admin, k3.id, {
+    await services.orgChange.move(admin, k3.id, {
       parentId: k2.id,
       effectiveDate: '2025-01-01',
       version: await version(k3.id),

@@ -9,10 +9,11 @@ import type { Database } from '../db/client.ts';
 import { AppError } from '../errors.ts';
 import { translate } from '../i18n/messages.ts';
 import type { OrgRepository } from '../repositories/org.repository.ts';
+import type { OrgChangeRepository } from '../repositories/org-change.repository.ts';
 import type { AccessService } from './access.service.ts';
 import type { Actor } from './actor.ts';
 import type { AuditService } from './audit.service.ts';
-import type { OrgService } from './org.service.ts';
+import type { OrgChangeService } from './org-change.service.ts';
 
 export type ExchangeFormat = 'csv' | 'xlsx';
 
@@ -87,7 +88,8 @@ export class OrgExchangeService {
   constructor(
     private readonly database: Database,
     private readonly org: OrgRepository,
-    private readonly orgService: OrgService,
+    private readonly writes: OrgChangeRepository,
+    private readonly orgChange: OrgChangeService,
     private readonly access: AccessService,
     private readonly audit: AuditService,
   ) {}
@@ -129,7 +131,7 @@ export class OrgExchangeService {
     known: Map<string, number>,
     options: { isDemo?: boolean },
   ): Promise<TOrgImportResult> {
-    await this.org.lockTree();
+    await this.writes.lockTree();
     let created = 0;
     let updated = 0;
     let unchanged = 0;
@@ -151,14 +153,14 @@ export class OrgExchangeService {
         throw error;
       }
     }
-    const eventId = await this.org.insertEvent(
+    const eventId = await this.writes.insertEvent(
       'import',
       today,
       `${created} mới, ${updated} cập nhật`,
       actor.userId,
     );
     for (const id of ids.values())
-      await this.org.linkEventUnit(eventId, id, 'imported').catch(() => undefined);
+      await this.writes.linkEventUnit(eventId, id, 'imported').catch(() => undefined);
     await this.audit.record(actor, 'org.import', 'org_import', eventId, null, {
       created,
       updated,
@@ -179,13 +181,13 @@ export class OrgExchangeService {
     const parentId = row.parentCode ? ids.get(row.parentCode)! : null;
     const existingId = ids.get(row.code);
     if (existingId === undefined) {
-      const id = await this.orgService.insertNewUnit(
+      const id = await this.orgChange.insertNewUnit(
         { code: row.code, name: row.name, type: row.type, parentId },
         row.validFrom,
         options.isDemo ?? false,
       );
-      if (row.validTo) await this.org.closeUnit(id, row.validTo);
-      await this.orgService.structureChanged(row.validFrom, 'org.import');
+      if (row.validTo) await this.writes.closeUnit(id, row.validTo);
+      await this.orgChange.structureChanged(row.validFrom, 'org.import');
       ids.set(row.code, id);
       return 'created';
     }
@@ -196,7 +198,7 @@ export class OrgExchangeService {
     if (current && unit && unit.validTo === null) {
       const effective = row.validFrom > current.validFrom ? row.validFrom : today;
       if (current.name !== row.name) {
-        await this.orgService.rename(actor, existingId, {
+        await this.orgChange.rename(actor, existingId, {
           name: row.name,
           effectiveDate: effective,
           version: unit.version,
@@ -205,7 +207,7 @@ export class OrgExchangeService {
       }
       const fresh = await this.org.findUnit(existingId);
       if (parentId !== null && current.parentId !== parentId) {
-        await this.orgService.move(actor, existingId, {
+        await this.orgChange.move(actor, existingId, {
           parentId,
           effectiveDate: effective,
           version: fresh!.version,
@@ -213,8 +215,8 @@ export class OrgExchangeService {
         changed = true;
       }
       if (row.validTo) {
-        await this.org.closeUnit(existingId, row.validTo);
-        await this.orgService.structureChanged(row.validTo, 'org.import');
+        await this.writes.closeUnit(existingId, row.validTo);
+        await this.orgChange.structureChanged(row.validTo, 'org.import');
         changed = true;
       }
     }

@@ -16,7 +16,7 @@ describe.each(testEngines())('organisation with history on %s', (engine) => {
     database = testDb.database;
     services = createServices(database, { sessionTtlHours: 1 });
     await services.database.transaction(() =>
-      loadProvinceReference(services.org, services.orgRepository, actor),
+      loadProvinceReference(services.orgChange, services.orgRepository, actor),
     );
   });
   afterAll(() => testDb.dispose());
@@ -47,14 +47,14 @@ describe.each(testEngines())('organisation with history on %s', (engine) => {
 
   it('renames, moves and closes with effective dates, keeping the past true', async () => {
     const laiChau = await byCode('LDLD-12');
-    const a = await services.org.create(actor, {
+    const a = await services.orgChange.create(actor, {
       code: 'T-1',
       name: 'Công đoàn ngành Giáo dục',
       type: 'sector',
       parentId: laiChau.id,
       effectiveDate: '2020-01-01',
     });
-    const renamed = await services.org.rename(actor, a.id, {
+    const renamed = await services.orgChange.rename(actor, a.id, {
       name: 'Công đoàn Giáo dục tỉnh',
       effectiveDate: '2023-01-01',
       version: a.version,
@@ -65,21 +65,21 @@ describe.each(testEngines())('organisation with history on %s', (engine) => {
     ]);
     expect((await services.org.detail(actor, a.id, '2022-06-01')).name).toBe('Công đoàn ngành Giáo dục');
 
-    const child = await services.org.create(actor, {
+    const child = await services.orgChange.create(actor, {
       code: 'T-1-1',
       name: 'CĐCS Trường THPT Lai Châu',
       type: 'grassroots',
       parentId: a.id,
       effectiveDate: '2021-01-01',
     });
-    const commune = await services.org.create(actor, {
+    const commune = await services.orgChange.create(actor, {
       code: 'T-X',
       name: 'Công đoàn phường Tân Phong',
       type: 'commune',
       parentId: laiChau.id,
       effectiveDate: '2025-07-01',
     });
-    await services.org.move(actor, child.id, {
+    await services.orgChange.move(actor, child.id, {
       parentId: commune.id,
       effectiveDate: '2025-07-01',
       version: child.version,
@@ -95,7 +95,7 @@ describe.each(testEngines())('organisation with history on %s', (engine) => {
       'T-X',
     ]);
     const current = await services.orgRepository.findUnit(a.id);
-    const closed = await services.org.close(actor, a.id, {
+    const closed = await services.orgChange.close(actor, a.id, {
       effectiveDate: '2025-07-01',
       version: current!.version,
     });
@@ -108,20 +108,20 @@ describe.each(testEngines())('organisation with history on %s', (engine) => {
   });
 
   it('refuses a stale version with 409 and changes nothing', async () => {
-    const unit = await services.org.create(actor, {
+    const unit = await services.orgChange.create(actor, {
       code: 'V-1',
       name: 'Đơn vị A',
       type: 'commune',
       parentId: (await byCode('LDLD-12')).id,
       effectiveDate: '2025-07-01',
     });
-    await services.org.rename(actor, unit.id, {
+    await services.orgChange.rename(actor, unit.id, {
       name: 'Đơn vị B',
       effectiveDate: '2025-08-01',
       version: unit.version,
     });
     await expect(
-      services.org.rename(actor, unit.id, {
+      services.orgChange.rename(actor, unit.id, {
         name: 'Đơn vị C',
         effectiveDate: '2025-09-01',
         version: unit.version,
@@ -135,21 +135,21 @@ describe.each(testEngines())('organisation with history on %s', (engine) => {
 
   it('splits one unit into two with lineage, its units going to the first successor', async () => {
     const laiChau = await byCode('LDLD-12');
-    const source = await services.org.create(actor, {
+    const source = await services.orgChange.create(actor, {
       code: 'S-0',
       name: 'Công đoàn xã Bình Lư',
       type: 'commune',
       parentId: laiChau.id,
       effectiveDate: '2025-07-01',
     });
-    const member = await services.org.create(actor, {
+    const member = await services.orgChange.create(actor, {
       code: 'S-0-1',
       name: 'CĐCS Trường Mầm non Bình Lư',
       type: 'grassroots',
       parentId: source.id,
       effectiveDate: '2025-07-01',
     });
-    const successors = await services.org.split(actor, source.id, {
+    const successors = await services.orgChange.split(actor, source.id, {
       effectiveDate: '2026-01-01',
       version: source.version,
       successors: [

@@ -65,7 +65,7 @@ describe.each(testEngines())('roll-ups on %s', (engine) => {
       parentId: number | null,
     ) =>
       (
-        await services.org.create(SYSTEM_ACTOR, {
+        await services.orgChange.create(SYSTEM_ACTOR, {
           code,
           name: `Đơn vị ${code}`,
           shortName: null,
@@ -334,7 +334,7 @@ describe.each(testEngines())('roll-ups on %s', (engine) => {
   it('follows a reorganisation: a merge queues the rebuild of the second half, which rolls it up the new tree, the first half the old one', async () => {
     const [a, b] = [communes[0]!, communes[1]!];
     const province = (await services.orgRepository.unitAsOf(a, '2025-06-01'))!.parentId!;
-    const merged = await services.org.merge(SYSTEM_ACTOR, {
+    const merged = await services.orgChange.merge(SYSTEM_ACTOR, {
       sourceIds: [a, b],
       into: {
         code: 'M1',
@@ -377,7 +377,7 @@ describe.each(testEngines())('roll-ups on %s', (engine) => {
     const target = communes.find((c) => c !== from.parentId)!;
     // Every period has been built by now (approvals and rebuilds above).
     const detail = await services.org.detail(SYSTEM_ACTOR, unit);
-    await services.org.move(SYSTEM_ACTOR, unit, {
+    await services.orgChange.move(SYSTEM_ACTOR, unit, {
       parentId: target,
       effectiveDate: '2025-03-01',
       version: detail.version,
@@ -394,14 +394,14 @@ describe.each(testEngines())('roll-ups on %s', (engine) => {
     expect((await snapshot(first))[unit]![0]).toBe(target);
     // After both periods have ended: nothing to recompute.
     const later = await services.org.detail(SYSTEM_ACTOR, unit);
-    await services.org.move(SYSTEM_ACTOR, unit, {
+    await services.orgChange.move(SYSTEM_ACTOR, unit, {
       parentId: communes[3]!,
       effectiveDate: '2026-03-01',
       version: later.version,
     });
     expect(await services.rollup.queued()).toEqual([]);
     // A new unit created back-dated is in the tree of the periods after it: queued too.
-    await services.org.create(SYSTEM_ACTOR, {
+    await services.orgChange.create(SYSTEM_ACTOR, {
       code: 'NEW1',
       name: 'Công đoàn cơ sở mới',
       shortName: null,

@@ -9,6 +9,7 @@ import { DocumentRepository } from '../repositories/document.repository.ts';
 import { InvitationRepository } from '../repositories/invitation.repository.ts';
 import { NotificationRepository } from '../repositories/notification.repository.ts';
 import { OrgRepository } from '../repositories/org.repository.ts';
+import { OrgChangeRepository } from '../repositories/org-change.repository.ts';
 import { ParseJobRepository } from '../repositories/parse-job.repository.ts';
 import { PlanRepository } from '../repositories/plan.repository.ts';
 import { ReportLifecycleRepository } from '../repositories/report-lifecycle.repository.ts';
@@ -35,6 +36,7 @@ import { IndicatorFormService } from './indicator-form.service.ts';
 import { createMailer, type Mailer } from './mailer.ts';
 import { NotificationService } from './notification.service.ts';
 import { OrgService } from './org.service.ts';
+import { OrgChangeService } from './org-change.service.ts';
 import { OrgExchangeService } from './org-exchange.service.ts';
 import { PlanService } from './plan.service.ts';
 import { PlanComplianceService } from './plan-compliance.service.ts';
@@ -76,6 +78,7 @@ export function createServices(
 ) {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const orgRepository = new OrgRepository(database);
+  const orgWrites = new OrgChangeRepository(database);
   const userRepository = new UserRepository(database);
   const sessionRepository = new SessionRepository(database);
   const planRepository = new PlanRepository(database);
@@ -85,8 +88,15 @@ export function createServices(
   const access = new AccessService(orgRepository, clock);
   const rollupRepository = new RollupRepository(database);
   const rollupPeriods = new RollupPeriodRepository(database);
-  const org = new OrgService(database, orgRepository, access, audit, (date, reason) =>
-    rollupPeriods.markStale(date, reason),
+  const org = new OrgService(orgRepository, access);
+  const orgChange = new OrgChangeService(
+    database,
+    orgRepository,
+    orgWrites,
+    org,
+    access,
+    audit,
+    (date, reason) => rollupPeriods.markStale(date, reason),
   );
   const documentRegistry = new DocumentRegistryService(
     database,
@@ -172,7 +182,7 @@ export function createServices(
     database,
     userRepository,
     orgRepository,
-    org,
+    orgChange,
     settings,
     new InvitationRepository(database),
     access,
@@ -186,7 +196,8 @@ export function createServices(
     audit,
     access,
     org,
-    orgExchange: new OrgExchangeService(database, orgRepository, org, access, audit),
+    orgChange,
+    orgExchange: new OrgExchangeService(database, orgRepository, orgWrites, orgChange, access, audit),
     auth,
     users: new UserService(
       database,

@@ -95,7 +95,7 @@ describe.each(testEngines())('sessions served from memory on %s', (engine) => {
     const { token } = await signIn('admin');
     const officer = await signIn('officer');
     expect((await check(officer.token))?.user.homeUnitName).toBe('Liên đoàn Lao động tỉnh Thái Bình');
-    await services.org.rename(SYSTEM_ACTOR, provinceA.id, {
+    await services.orgChange.rename(SYSTEM_ACTOR, provinceA.id, {
       name: 'Liên đoàn Lao động tỉnh Hưng Yên',
       effectiveDate: todayInVietnam(new Date()),
       version: provinceA.version,

@@ -13,7 +13,7 @@ import { loadProvinceReference, NATIONAL_CODE } from '../seed/reference-province
 import type { AccessService } from './access.service.ts';
 import { type Actor, SYSTEM_ACTOR } from './actor.ts';
 import type { AuditService } from './audit.service.ts';
-import type { OrgService } from './org.service.ts';
+import type { OrgChangeService } from './org-change.service.ts';
 import { hashPassword } from './password.ts';
 
 /** PostgreSQL's `2026-11-29 14:00:00+00` (and PGlite's ISO form) as epoch milliseconds. */
@@ -34,7 +34,7 @@ export class SetupService {
     private readonly database: Database,
     private readonly users: UserRepository,
     private readonly org: OrgRepository,
-    private readonly orgService: OrgService,
+    private readonly orgChange: OrgChangeService,
     private readonly settings: SettingsRepository,
     private readonly invitations: InvitationRepository,
     private readonly access: AccessService,
@@ -65,10 +65,10 @@ export class SetupService {
     return this.database.transaction(async () => {
       if ((await this.users.count()) > 0 && input.start !== 'demo')
         throw new AppError(409, 'validation', { field: 'setup', detail: 'đã có tài khoản' }, 'setup');
-      if (input.start === 'reference') await loadProvinceReference(this.orgService, this.org, SYSTEM_ACTOR);
+      if (input.start === 'reference') await loadProvinceReference(this.orgChange, this.org, SYSTEM_ACTOR);
       let root = await this.org.findUnitByCode(NATIONAL_CODE);
       if (!root) {
-        const detail = await this.orgService.create(SYSTEM_ACTOR, {
+        const detail = await this.orgChange.create(SYSTEM_ACTOR, {
           code: NATIONAL_CODE,
           name: input.organisationName,
           shortName: null,

@@ -20,10 +20,10 @@ export async function seedSmallOrg(services: Services) {
   const create = (
     code: string,
     name: string,
-    type: Parameters<Services['org']['create']>[1]['type'],
+    type: Parameters<Services['orgChange']['create']>[1]['type'],
     parentId: number | null,
   ) =>
-    services.org.create(SYSTEM_ACTOR, {
+    services.orgChange.create(SYSTEM_ACTOR, {
       code,
       name,
       shortName: null,
