@@ -8,6 +8,7 @@ import { DocumentAccessRepository } from '../repositories/document-access.reposi
 import type { AccessService } from './access.service.ts';
 import type { Actor } from './actor.ts';
 import type { AuditService } from './audit.service.ts';
+import { DocumentReaders } from './document-readers.ts';
 
 /** 409: the document is already in the registry (`details.documentId`, and the plan made of it). */
 export const documentDuplicate = (symbol: string, details: { documentId: number; planId?: number | null }) =>
@@ -68,7 +69,7 @@ const summary = (
  * itself arrives, the stub is filled and every citation points at it.
  */
 export class DocumentRegistryService {
-  private readonly holders: DocumentAccessRepository;
+  private readonly readers: DocumentReaders;
 
   constructor(
     private readonly database: Database,
@@ -76,58 +77,7 @@ export class DocumentRegistryService {
     private readonly access: AccessService,
     private readonly audit: AuditService,
   ) {
-    this.holders = new DocumentAccessRepository(database);
-  }
-
-  /**
-   * Which of these documents the actor may read. A stored document is read where its plans are:
-   * wherever a plan holding it may be read (the plan's unit, its organisation and the units below,
-   * which receive it), and where a plan derived from such a plan may be read (the document came
-   * down to it); by whoever uploaded it; at the national level (or by the system) every one. A document known only by reference (symbol, date, issuer: a citation,
-   * no text) is readable by all. Others are answered 404, as if they did not exist.
-   */
-  private async readableOf(actor: Actor, ids: number[]): Promise<Set<number>> {
-    const holders = await this.holders.holdersOf(ids);
-    if (actor.homeUnitId === null) return new Set(holders.keys());
-    const home = actor.homeUnitId;
-    const reach = new Map<number, Promise<boolean>>();
-    // A unit's plans are read in its organisation and below it (received from above, as
-    // `PlanService` reads plans): the unit reaches the actor's home unit.
-    const reaches = (unitId: number) => {
-      let known = reach.get(unitId);
-      if (!known) {
-        known = this.access
-          .canAccessUnit(actor, unitId)
-          .then(
-            async (inside) => inside || this.access.canAccessUnit({ ...actor, homeUnitId: unitId }, home),
-          );
-        reach.set(unitId, known);
-      }
-      return known;
-    };
-    const nationalReach = (unitId: number) => this.access.canAccessUnit(actor, unitId);
-    for (const national of await this.holders.nationalUnitIds())
-      if (await nationalReach(national)) return new Set(holders.keys());
-    const readable = new Set<number>();
-    for (const held of holders.values()) {
-      if (held.knownByReference || (held.createdBy !== null && held.createdBy === actor.userId)) {
-        readable.add(held.documentId);
-        continue;
-      }
-      const units = held.ownerUnitId === null ? held.planUnitIds : [held.ownerUnitId, ...held.planUnitIds];
-      for (const unitId of units) {
-        if (await reaches(unitId)) {
-          readable.add(held.documentId);
-          break;
-        }
-      }
-    }
-    return readable;
-  }
-
-  /** 404 for a document that does not exist or that the actor may not read (`readableOf`). */
-  private async assertReadable(actor: Actor, id: number): Promise<void> {
-    if (!(await this.readableOf(actor, [id])).has(id)) throw notFound('document');
+    this.readers = new DocumentReaders(new DocumentAccessRepository(database), access);
   }
 
   /** Stores an extracted document with its references (inside the caller's transaction). */
@@ -277,10 +227,10 @@ export class DocumentRegistryService {
     this.access.assertRole(actor, 'viewer');
     const row = await this.documents.find(id);
     if (!row) throw notFound('document');
-    await this.assertReadable(actor, id);
+    await this.readers.assertReadable(actor, id);
     const references = await this.documents.referencesOf(id);
     const cited = await this.documents.referencedBy(id);
-    const readable = await this.readableOf(
+    const readable = await this.readers.readableOf(
       actor,
       cited.map((r) => r.id),
     );
@@ -316,8 +266,8 @@ export class DocumentRegistryService {
     this.access.assertRole(actor, 'viewer');
     const row = await this.documents.find(id);
     if (!row) throw notFound('document');
-    await this.assertReadable(actor, id);
-    const readable = async (docId: number) => (await this.readableOf(actor, [docId])).has(docId);
+    await this.readers.assertReadable(actor, id);
+    const readable = async (docId: number) => (await this.readers.readableOf(actor, [docId])).has(docId);
     const up = async (docId: number, depth: number, seen: Set<number>): Promise<DocumentChainNode[]> => {
       if (depth > 8) return [];
       const refs = (await this.documents.referencesOf(docId)).filter(
@@ -370,7 +320,7 @@ export class DocumentRegistryService {
       to: query.to,
       limit: query.limit,
     });
-    const readable = await this.readableOf(
+    const readable = await this.readers.readableOf(
       actor,
       found.map((d) => d.id),
     );

@@ -7,13 +7,11 @@ import {
   isEmptyContent,
   locateTable,
   mergeRow,
-  numberCellMessage,
   type RowContent,
-  type RowRead,
-  readNumberCell,
   sameContent,
   UNIT_CODE_KEY,
 } from '../../domain/reporting/report-sheet.ts';
+import { readTemplateRow } from '../../domain/reporting/report-sheet-row.ts';
 import { isEditable } from '../../domain/reporting/report-states.ts';
 import { indicatorRulesOf, validateReport } from '../../domain/reporting/validate-report.ts';
 import type { Database } from '../db/client.ts';
@@ -281,32 +279,17 @@ export class ReportExcelService {
         skipped += 1;
         continue;
       }
-      const read: RowRead = { parts: new Map(), sections: new Map() };
-      const cellOf = new Map<string, string>();
-      for (const column of dataColumns) {
-        const at = table.columnOf.get(column.key)!;
-        const raw = row.getCell(at).value;
-        const [kind, id, category, part] = column.key.split(':');
-        if (kind === 's') {
-          read.sections.set(id!, cellDisplayText(raw));
-          continue;
-        }
-        if (kind !== 'v') continue;
-        const field = `values.${id}.${category}.${part === 'n' ? 'numerator' : 'denominator'}`;
-        cellOf.set(field, address(r, at));
-        const parsed = readNumberCell(raw);
-        if (!parsed.ok) {
-          errors.push({
-            sheet: sheet.name,
-            cell: address(r, at),
-            row: r,
-            field,
-            message: numberCellMessage(address(r, at), parsed),
-          });
-          continue;
-        }
-        read.parts.set(`${id}:${category}:${part}`, parsed.value);
-      }
+      const {
+        read,
+        cellOf,
+        errors: cellErrors,
+      } = readTemplateRow(
+        dataColumns,
+        table.columnOf,
+        (column) => row.getCell(column).value,
+        (column) => address(r, column),
+      );
+      for (const e of cellErrors) errors.push({ sheet: sheet.name, row: r, ...e });
       const stored: RowContent | null = existing
         ? {
             values: (storedValues.get(existing.id) ?? []).map((v) => ({

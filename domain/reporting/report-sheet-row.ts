@@ -1,0 +1,54 @@
+/**
+ * One row of a filled report template read into content: each value part and narrative section
+ * the file has a column for, and the cell of each value field (so a later rule names the cell).
+ */
+import { cellDisplayText, numberCellMessage, type RowRead, readNumberCell } from './report-sheet.ts';
+
+/** A cell the row holds that is not a number where a number is wanted. */
+export interface RowCellError {
+  cell: string;
+  field: string;
+  message: string;
+}
+
+export interface TemplateRowRead {
+  read: RowRead;
+  /** The cell address of each value field read (`values.<indicator>.<category>.<numerator|denominator>`). */
+  cellOf: Map<string, string>;
+  errors: RowCellError[];
+}
+
+/**
+ * Reads the `columns` of a row (keys `v:<indicator>:<category>:<n|d>` and `s:<section>`; others
+ * are ignored), each at its place in `columnOf`; `valueAt` gives a cell's raw value, `address`
+ * its name ("C6").
+ */
+export function readTemplateRow(
+  columns: readonly { key: string }[],
+  columnOf: ReadonlyMap<string, number>,
+  valueAt: (column: number) => unknown,
+  address: (column: number) => string,
+): TemplateRowRead {
+  const read: RowRead = { parts: new Map(), sections: new Map() };
+  const cellOf = new Map<string, string>();
+  const errors: RowCellError[] = [];
+  for (const column of columns) {
+    const at = columnOf.get(column.key)!;
+    const raw = valueAt(at);
+    const [kind, id, category, part] = column.key.split(':');
+    if (kind === 's') {
+      read.sections.set(id!, cellDisplayText(raw));
+      continue;
+    }
+    if (kind !== 'v') continue;
+    const field = `values.${id}.${category}.${part === 'n' ? 'numerator' : 'denominator'}`;
+    cellOf.set(field, address(at));
+    const parsed = readNumberCell(raw);
+    if (!parsed.ok) {
+      errors.push({ cell: address(at), field, message: numberCellMessage(address(at), parsed) });
+      continue;
+    }
+    read.parts.set(`${id}:${category}:${part}`, parsed.value);
+  }
+  return { read, cellOf, errors };
+}
