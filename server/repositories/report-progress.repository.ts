@@ -44,7 +44,7 @@ export class ReportProgressRepository {
    * one query: counts per direct unit of the root (`branch`; the root itself is its own branch),
    * per unit type and in all, and the late units (first 100, earliest due first). A unit's due
    * date is its report's, else the period's `leadDays` earlier per level below the plan's unit
-   * (`ReportingService.dueFor`).
+   * (`ReportScheduleService.dueFor`).
    */
   async completeness(
     periodId: number,

@@ -19,7 +19,7 @@ export function scopeOf(row: PeriodScopeRow): ReportingScope {
   return { planUnitId: row.plan_unit_id, unitTypes: row.unit_types ?? [], date: row.ends_on };
 }
 
-/** Whether a unit is expected to report (the test of `ReportingService.unitsInScope`). */
+/** Whether a unit is expected to report (the test of `ReportScheduleService.unitsInScope`). */
 export function isExpected(
   unit: { id: number; type: string; parentId: number | null },
   scope: ReportingScope,
@@ -131,7 +131,7 @@ export class RollupService {
   }
 
   /**
-   * Called by `ReportingService` inside the approve/unlock transaction. Approved reports cannot
+   * Called by `ReportReviewService` inside the approve/unlock transaction. Approved reports cannot
    * change, so an approval adds the report's values and an unlock takes them away. A period
    * without a snapshot yet is built from scratch here (its first approval), which counts this
    * report as well.

@@ -11,7 +11,7 @@ export interface ReportingScope {
 }
 
 /**
- * The expected-to-report test of `ReportingService.unitsInScope` as SQL over a tree row `t`
+ * The expected-to-report test of `ReportScheduleService.unitsInScope` as SQL over a tree row `t`
  * (`t.id`, `t.parent_id`) and its unit `u` (`u.type`).
  */
 export const expectedSql = (scope: ReportingScope) =>
