@@ -135,7 +135,7 @@ describe('plans', () => {
     await page.getByText('Đã ban hành', { exact: true }).first().waitFor();
     await screenshot(page, '35-derived-issued', false);
     // at 1366 px the long parent title wraps in its own cell; the issuer and the date stay readable
-    const facts = page.locator('.plan-facts .ant-descriptions-item-content');
+    const facts = page.locator('.plan-facts td.ant-descriptions-item');
     for (let i = 0; i < (await facts.count()); i++) {
       const box = await facts.nth(i).boundingBox();
       expect(box?.width ?? 0).toBeGreaterThan(90);

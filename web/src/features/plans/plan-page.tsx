@@ -181,6 +181,7 @@ export default function PlanPage() {
         <Typography.Paragraph className="plan-facts__title">{p.title}</Typography.Paragraph>
         <Descriptions
           size="small"
+          layout="vertical"
           column={{ xs: 1, sm: 2, lg: 3 }}
           items={[
             { key: 'unit', label: t('plans.col.unit'), children: p.unitName },
