@@ -17,5 +17,6 @@ export * from './schema/org.ts';
 export * from './schema/plans.ts';
 export * from './schema/reporting.ts';
 export * from './schema/rollups.ts';
+export * from './schema/rosters.ts';
 export * from './schema/settings.ts';
 export * from './schema/users.ts';
