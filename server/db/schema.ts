@@ -13,6 +13,7 @@
 export * from './schema/audit.ts';
 export * from './schema/documents.ts';
 export * from './schema/exchange.ts';
+export * from './schema/idempotency.ts';
 export * from './schema/notifications.ts';
 export * from './schema/org.ts';
 export * from './schema/plans.ts';
