@@ -10,6 +10,7 @@
  * - `*_folded` columns hold lower-case text without diacritics for diacritic-insensitive search.
  */
 
+export * from './schema/api-tokens.ts';
 export * from './schema/audit.ts';
 export * from './schema/documents.ts';
 export * from './schema/exchange.ts';
