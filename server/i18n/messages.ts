@@ -205,6 +205,34 @@ export const MESSAGES = {
     vi: 'Nhập sai mật khẩu hiện tại quá nhiều lần. Hãy thử lại sau {seconds} giây.',
     en: 'Too many wrong current passwords. Try again in {seconds} seconds.',
   },
+  api_token_invalid: {
+    vi: 'Mã truy cập API không đúng hoặc không tồn tại.',
+    en: 'The API token is wrong or does not exist.',
+  },
+  api_token_expired: {
+    vi: 'Mã truy cập API {prefix} đã hết hạn lúc {at}. Hãy tạo mã mới.',
+    en: 'The API token {prefix} expired at {at}. Create a new one.',
+  },
+  api_token_revoked: {
+    vi: 'Mã truy cập API {prefix} đã bị thu hồi lúc {at}.',
+    en: 'The API token {prefix} was revoked at {at}.',
+  },
+  api_token_creator_lost_access: {
+    vi: 'Người tạo mã truy cập API {prefix} không còn quyền với đơn vị của mã (tài khoản bị khoá, đổi vai trò hoặc đơn vị). Hãy tạo mã mới.',
+    en: 'The creator of API token {prefix} can no longer act on its unit (account deactivated, role or unit changed). Create a new one.',
+  },
+  api_token_scope: {
+    vi: 'Mã truy cập API {prefix} không được dùng cho thao tác này (phạm vi của mã: {scopes}; cần: {needed}).',
+    en: 'API token {prefix} may not be used for this (its scopes: {scopes}; needed: {needed}).',
+  },
+  api_token_rate: {
+    vi: 'Mã truy cập API {prefix} gửi quá {limit} yêu cầu mỗi phút. Hãy thử lại sau {seconds} giây.',
+    en: 'API token {prefix} sent more than {limit} requests a minute. Try again in {seconds} seconds.',
+  },
+  api_token_already_revoked: {
+    vi: 'Mã truy cập API này đã bị thu hồi.',
+    en: 'This API token is already revoked.',
+  },
 } satisfies Catalog;
 
 export type MessageKey = keyof typeof MESSAGES;
@@ -224,6 +252,7 @@ export const NOUNS = {
   attachment: { vi: 'tệp đính kèm', en: 'attachment' },
   notification: { vi: 'thông báo', en: 'notification' },
   calendar: { vi: 'lịch', en: 'calendar' },
+  api_token: { vi: 'mã truy cập API', en: 'API token' },
   invitation: {
     vi: 'lời mời (có thể đã hết hạn hoặc đã dùng)',
     en: 'invitation (it may have expired or been used)',
