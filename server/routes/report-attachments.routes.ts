@@ -14,7 +14,7 @@ export function reportAttachmentRoutes() {
       access: 'officer',
       scope: 'unit',
       summary:
-        'Attach a photo, video or document to a draft report (413 too large, 415 wrong type by content, 409 report quota, 429 hourly upload quota)',
+        'Attach a photo, video or document to a draft report (413 too large, 415 wrong type by content, 409 report quota, 429 hourly upload quota); an Idempotency-Key header makes a repeat return the first answer',
       tags: ['reporting'],
       params: ZIdParams,
       multipart: true,
@@ -23,8 +23,19 @@ export function reportAttachmentRoutes() {
         const file = await raw.file();
         if (!file) throw new AppError(400, 'validation', { field: 'file', detail: 'thiếu tệp' }, 'file');
         // the service checks the quotas before the bytes are read; a file over the limit is refused (413), never cut
-        const stored = await services.attachments.upload(actor, params.id, file.filename, () =>
-          file.toBuffer(),
+        const key = raw.headers['idempotency-key'];
+        // A keyed upload (an offline queue replayed) runs in one transaction with its key: its bytes
+        // are read first, so no transaction waits on the network.
+        let read: Buffer | (() => Promise<Buffer>) = () => file.toBuffer();
+        if (key !== undefined) {
+          try {
+            read = await file.toBuffer();
+          } catch (error) {
+            read = () => Promise.reject(error);
+          }
+        }
+        const stored = await services.idempotency.once(actor, key, `report.attach:${params.id}`, 201, () =>
+          services.attachments.upload(actor, params.id, file.filename, read),
         );
         reply.status(201);
         return stored;

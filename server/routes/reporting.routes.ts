@@ -185,7 +185,14 @@ export function reportingRoutes() {
       params: ZIdParams,
       body: ZReportSave,
       response: { 200: ZReport },
-      handler: ({ params, body, actor, services }) => services.reports.save(actor, params.id, body),
+      handler: ({ params, body, actor, services, raw }) =>
+        services.idempotency.once(
+          actor,
+          raw.headers['idempotency-key'],
+          `report.save:${params.id}`,
+          200,
+          () => services.reports.save(actor, params.id, body),
+        ),
     }),
     defineRoute({
       method: 'POST',
@@ -197,7 +204,14 @@ export function reportingRoutes() {
       params: ZIdParams,
       body: ZReview,
       response: { 200: ZReport },
-      handler: ({ params, body, actor, services }) => services.reports.submit(actor, params.id, body.version),
+      handler: ({ params, body, actor, services, raw }) =>
+        services.idempotency.once(
+          actor,
+          raw.headers['idempotency-key'],
+          `report.submit:${params.id}`,
+          200,
+          () => services.reports.submit(actor, params.id, body.version),
+        ),
     }),
     defineRoute({
       method: 'POST',

@@ -6,6 +6,7 @@ import { AttachmentRepository } from '../repositories/attachment.repository.ts';
 import { AuditRepository } from '../repositories/audit.repository.ts';
 import { DashboardRepository } from '../repositories/dashboard.repository.ts';
 import { DocumentRepository } from '../repositories/document.repository.ts';
+import { IdempotencyRepository } from '../repositories/idempotency.repository.ts';
 import { InvitationRepository } from '../repositories/invitation.repository.ts';
 import { NotificationRepository } from '../repositories/notification.repository.ts';
 import { OrgRepository } from '../repositories/org.repository.ts';
@@ -32,6 +33,7 @@ import { DeviceCookies } from './device-cookie.ts';
 import { DocumentParseService } from './document-parse.service.ts';
 import { DocumentRegistryService } from './document-registry.service.ts';
 import { DrilldownService } from './drilldown.service.ts';
+import { IdempotencyService } from './idempotency.service.ts';
 import { IndicatorFormService } from './indicator-form.service.ts';
 import { createMailer, type Mailer } from './mailer.ts';
 import { NotificationService } from './notification.service.ts';
@@ -293,6 +295,7 @@ export function createServices(
       schedules,
       mailer,
     ),
+    idempotency: new IdempotencyService(database, new IdempotencyRepository(database)),
     sessions: sessionRepository,
     sessionCache,
     userRepository,
