@@ -64,15 +64,16 @@ export async function run(): Promise<void> {
         const workbook = new ExcelJS.Workbook();
         await workbook.xlsx.load(template.data as unknown as ArrayBuffer);
         const sheet = workbook.getWorksheet('Báo cáo')!;
-        for (let r = 5; r < 5 + ROWS; r++) {
+        // from row 9 (heading, two header rows, key row); per sex: trained, all, their % (a formula)
+        for (let r = 9; r < 9 + ROWS; r++) {
           const row = sheet.getRow(r);
           row.getCell(3).value = 9;
           row.getCell(4).value = 10;
-          row.getCell(5).value = 4;
           row.getCell(6).value = 4;
-          row.getCell(7).value = 5;
-          row.getCell(8).value = 6;
-          row.getCell(9).value = `Đã tổ chức tập huấn cho cán bộ chủ chốt (bản ${version}).`;
+          row.getCell(7).value = 4;
+          row.getCell(9).value = 5;
+          row.getCell(10).value = 6;
+          row.getCell(12).value = `Đã tổ chức tập huấn cho cán bộ chủ chốt (bản ${version}).`;
         }
         files.push(Buffer.from(await workbook.xlsx.writeBuffer()));
       }

@@ -294,6 +294,8 @@ export const ZExcelImportResult = z.object({
   unchanged: z.number().int(),
   /** rows of reports already submitted or approved: locked in the template, left as they are */
   skipped: z.number().int(),
+  /** reports the file sends (an import with submit): every filled, open row (sent when applied) */
+  submitted: z.number().int(),
   errors: z.array(ZExcelRowError),
 });
 export type TExcelImportResult = z.infer<typeof ZExcelImportResult>;

@@ -37,4 +37,31 @@ describe('readTemplateRow', () => {
     expect(row.read.parts.has('1:total:n')).toBe(false);
     expect(row.read.parts.get('2:female:d')).toBe(4);
   });
+
+  it('reads a list word ("Có", "không") as its number and names a word not in the list', () => {
+    const columns = [{ key: 'v:3:total:n', choices: { Có: 1, Không: 0 } }];
+    const at = new Map([['v:3:total:n', 4]]);
+    const one = (raw: unknown) =>
+      readTemplateRow(
+        columns,
+        at,
+        () => raw,
+        () => 'D6',
+      );
+    expect(one('Có').read.parts.get('3:total:n')).toBe(1);
+    expect(one('không').read.parts.get('3:total:n')).toBe(0);
+    expect(one(1).read.parts.get('3:total:n')).toBe(1);
+    expect(one('Chưa').errors[0]!.message).toBe('Ô D6: "Chưa" không có trong danh sách; chọn "Có", "Không".');
+  });
+
+  it('reads "90%" in a percentage column as 90', () => {
+    const row = readTemplateRow(
+      [{ key: 'v:4:total:n', percent: true }],
+      new Map([['v:4:total:n', 3]]),
+      () => '90%',
+      () => 'C6',
+    );
+    expect(row.errors).toEqual([]);
+    expect(row.read.parts.get('4:total:n')).toBe(90);
+  });
 });

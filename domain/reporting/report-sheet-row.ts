@@ -2,7 +2,18 @@
  * One row of a filled report template read into content: each value part and narrative section
  * the file has a column for, and the cell of each value field (so a later rule names the cell).
  */
+import { foldText } from '../fold-text.ts';
 import { cellDisplayText, numberCellMessage, type RowRead, readNumberCell } from './report-sheet.ts';
+
+/**
+ * A column as the row reader needs it: its key; `percent` when it holds percentage points (so
+ * "90%" reads 90); `choices` when it takes a word from a list ("Có" → 1, "Không" → 0).
+ */
+export interface RowColumn {
+  key: string;
+  percent?: boolean;
+  choices?: Readonly<Record<string, number>>;
+}
 
 /** A cell the row holds that is not a number where a number is wanted. */
 export interface RowCellError {
@@ -24,7 +35,7 @@ export interface TemplateRowRead {
  * its name ("C6").
  */
 export function readTemplateRow(
-  columns: readonly { key: string }[],
+  columns: readonly RowColumn[],
   columnOf: ReadonlyMap<string, number>,
   valueAt: (column: number) => unknown,
   address: (column: number) => string,
@@ -43,7 +54,21 @@ export function readTemplateRow(
     if (kind !== 'v') continue;
     const field = `values.${id}.${category}.${part === 'n' ? 'numerator' : 'denominator'}`;
     cellOf.set(field, address(at));
-    const parsed = readNumberCell(raw);
+    const choice = column.choices && typeof raw === 'string' ? choiceOf(column.choices, raw) : undefined;
+    if (choice !== undefined) {
+      read.parts.set(`${id}:${category}:${part}`, choice);
+      continue;
+    }
+    const parsed = readNumberCell(raw, { percent: column.percent === true });
+    if (!parsed.ok && column.choices) {
+      const words = Object.keys(column.choices).join('", "');
+      errors.push({
+        cell: address(at),
+        field,
+        message: `Ô ${address(at)}: "${parsed.shown}" không có trong danh sách; chọn "${words}".`,
+      });
+      continue;
+    }
     if (!parsed.ok) {
       errors.push({ cell: address(at), field, message: numberCellMessage(address(at), parsed) });
       continue;
@@ -51,4 +76,12 @@ export function readTemplateRow(
     read.parts.set(`${id}:${category}:${part}`, parsed.value);
   }
   return { read, cellOf, errors };
+}
+
+/** The number of a word chosen from a list, case and diacritics aside ("có", "CO" → "Có"). */
+function choiceOf(choices: Readonly<Record<string, number>>, text: string): number | undefined {
+  const folded = foldText(text);
+  if (!folded) return undefined;
+  for (const [word, number] of Object.entries(choices)) if (foldText(word) === folded) return number;
+  return undefined;
 }

@@ -64,11 +64,66 @@ describe('readNumberCell', () => {
 
   it('names a date cell by its date, as the officer sees it', () => {
     const read = readNumberCell(new Date(Date.UTC(2026, 5, 1)));
-    expect(read).toEqual({ ok: false, shown: '01/06/2026', isDate: true });
+    expect(read).toEqual({ ok: false, shown: '01/06/2026', isDate: true, problem: 'date' });
     if (!read.ok) expect(numberCellMessage('C6', read)).toBe('Ô C6 là ngày 01/06/2026, cần một số.');
     const text = readNumberCell('mười');
     if (!text.ok) expect(numberCellMessage('E50', text)).toBe('Ô E50: "mười" không phải là số.');
     expect(text.ok).toBe(false);
+  });
+});
+
+describe('readNumberCell: what an officer types, and what Excel or LibreOffice save', () => {
+  it('reads Vietnamese text numbers: "1.234" is a thousand and more, "12,5" a decimal', () => {
+    expect(readNumberCell('1.234')).toEqual({ ok: true, value: 1234 });
+    expect(readNumberCell('12,5')).toEqual({ ok: true, value: 12.5 });
+    expect(readNumberCell(' 7 ')).toEqual({ ok: true, value: 7 });
+    expect(readNumberCell(null)).toEqual({ ok: true, value: null });
+  });
+
+  it('takes "90%" and a percent-formatted cell as 90 in a percentage column, and names them elsewhere', () => {
+    expect(readNumberCell('90%', { percent: true })).toEqual({ ok: true, value: 90 });
+    expect(readNumberCell('12,5 %', { percent: true })).toEqual({ ok: true, value: 12.5 });
+    expect(readNumberCell({ percent: 0.9 }, { percent: true })).toEqual({ ok: true, value: 90 });
+    const typed = readNumberCell('90%');
+    expect(typed.ok).toBe(false);
+    if (!typed.ok)
+      expect(numberCellMessage('F9', typed)).toBe('Ô F9 là tỷ lệ 90%; cột này cần một số (không có dấu %).');
+    const formatted = readNumberCell({ percent: 0.9 });
+    if (!formatted.ok) expect(formatted.shown).toBe('90%');
+    expect(formatted.ok).toBe(false);
+  });
+
+  it('reads a formula by its cached result, and names one never computed or an error value', () => {
+    expect(readNumberCell({ formula: 'C9+1', result: 9 })).toEqual({ ok: true, value: 9 });
+    const never = readNumberCell({ formula: 'C9+1', result: null });
+    expect(never.ok).toBe(false);
+    if (!never.ok) expect(numberCellMessage('D9', never)).toMatch(/^Ô D9 có công thức =C9\+1 chưa được tính/);
+    const error = readNumberCell({ error: '#DIV/0!' });
+    if (!error.ok) expect(numberCellMessage('E9', error)).toBe('Ô E9 là lỗi #DIV/0! của Excel, cần một số.');
+    expect(error.ok).toBe(false);
+    const date = readNumberCell({ date: '01/06/2026' });
+    if (!date.ok) expect(numberCellMessage('C6', date)).toBe('Ô C6 là ngày 01/06/2026, cần một số.');
+    expect(date.ok).toBe(false);
+  });
+});
+
+describe('locateTable: the two-level header', () => {
+  it('matches "<indicator> — <part>" across the two header rows when the key row is gone', () => {
+    const rows = [
+      ['BÁO CÁO NĂM'],
+      ['Mã đơn vị', 'Tên đơn vị', 'Cán bộ được tập huấn', 'Cán bộ được tập huấn', 'Kết quả thực hiện'],
+      ['Mã đơn vị', 'Tên đơn vị', 'Được tập huấn', 'Tỷ lệ (%)', 'Kết quả thực hiện'],
+      ['A1', 'Công đoàn A', '8', '', ''],
+    ];
+    const table = locateTable(rows, COLUMNS)!;
+    expect(table.headerRow).toBe(2);
+    expect(table.firstDataRow).toBe(4);
+    expect(Object.fromEntries(table.columnOf)).toEqual({
+      unit_code: 1,
+      unit_name: 2,
+      'v:1:total:n': 3,
+      's:results': 5,
+    });
   });
 });
 

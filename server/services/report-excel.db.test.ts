@@ -10,6 +10,10 @@ import { createServices, type Services } from './services.ts';
 const UNITS = 200;
 /** The 200 imported units and the one grassroots union of the small fixture. */
 const ROWS = UNITS + 1;
+/** The template's first data row (heading, two header rows and the hidden key row above). */
+const FIRST = 9;
+/** Columns: C the trained, D all officers, E their % (a formula), F activities, G results. */
+const [TRAINED, OFFICERS, COUNT, RESULTS] = [3, 4, 6, 7];
 
 describe.each(testEngines())('Excel entry on %s', (engine) => {
   let testDb: TestDatabase;
@@ -77,17 +81,17 @@ describe.each(testEngines())('Excel entry on %s', (engine) => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(template as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet('Báo cáo')!;
-    for (let r = 5; r < 5 + ROWS; r++) {
+    for (let r = FIRST; r < FIRST + ROWS; r++) {
       const row = sheet.getRow(r);
-      row.getCell(3).value = 8;
-      row.getCell(4).value = 10;
-      row.getCell(5).value = '1.234';
-      row.getCell(6).value = `Đơn vị dòng ${r} đã tổ chức tập huấn.`;
+      row.getCell(TRAINED).value = 8;
+      row.getCell(OFFICERS).value = 10;
+      row.getCell(COUNT).value = '1.234';
+      row.getCell(RESULTS).value = `Đơn vị dòng ${r} đã tổ chức tập huấn.`;
     }
     if (bad) {
-      sheet.getRow(7).getCell(3).value = 12; // numerator above denominator
-      sheet.getRow(50).getCell(5).value = 'mười'; // not a number
-      sheet.getRow(120).getCell(4).value = -3; // negative
+      sheet.getRow(11).getCell(TRAINED).value = 12; // numerator above denominator
+      sheet.getRow(54).getCell(COUNT).value = 'mười'; // not a number
+      sheet.getRow(124).getCell(OFFICERS).value = -3; // negative
     }
     return Buffer.from(await workbook.xlsx.writeBuffer());
   }
@@ -97,23 +101,32 @@ describe.each(testEngines())('Excel entry on %s', (engine) => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(file.data as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet('Báo cáo')!;
-    const names = Array.from({ length: ROWS }, (_, i) => sheet.getRow(5 + i).getCell(2).text);
+    const names = Array.from({ length: ROWS }, (_, i) => sheet.getRow(FIRST + i).getCell(2).text);
     expect(names.filter((n) => n.startsWith('Công đoàn cơ sở số'))).toHaveLength(UNITS);
-    expect(sheet.rowCount).toBe(4 + ROWS);
+    // the rows, then the totals row
+    expect(sheet.rowCount).toBe(FIRST + ROWS);
+    expect(sheet.getRow(FIRST + ROWS).getCell(2).text).toBe('Tổng cộng');
   });
 
   it('shows exactly the 3 bad cells and saves nothing, then saves all 200 at once', async () => {
     const template = (await services.reportExcel.template(manager, periodId, { parentId: commune })).data;
     const bad = await services.reportExcel.import(manager, periodId, await fill(template, true), true);
     expect(bad.applied).toBe(false);
-    expect(bad.errors.map((e) => e.cell).sort()).toEqual(['C7', 'D120', 'E50']);
-    expect(bad.errors.find((e) => e.cell === 'E50')!.message).toBe('Ô E50: "mười" không phải là số.');
+    expect(bad.errors.map((e) => e.cell).sort()).toEqual(['C11', 'D124', 'F54']);
+    expect(bad.errors.find((e) => e.cell === 'F54')!.message).toBe('Ô F54: "mười" không phải là số.');
     expect(
       (await services.schedules.periodStatus(manager, periodId)).rows.filter((r) => r.reportId !== null),
     ).toHaveLength(0);
 
     const good = await services.reportExcel.import(manager, periodId, await fill(template, false), true);
-    expect(good).toEqual({ applied: true, reports: ROWS, unchanged: 0, skipped: 0, errors: [] });
+    expect(good).toEqual({
+      applied: true,
+      reports: ROWS,
+      unchanged: 0,
+      skipped: 0,
+      submitted: 0,
+      errors: [],
+    });
     const status = await services.schedules.periodStatus(manager, periodId);
     expect(status.rows.filter((r) => r.status === 'draft')).toHaveLength(ROWS);
     const one = await services.reports.get(manager, status.rows[0]!.reportId!);
@@ -121,7 +134,7 @@ describe.each(testEngines())('Excel entry on %s', (engine) => {
     expect(one.narrative.results).toMatch(/đã tổ chức tập huấn/);
   });
   /** The data rows of a template sheet, by unit code (the code in column A, data from row 5). */
-  function rowsByCode(sheet: ExcelJS.Worksheet, first = 5): Map<string, number> {
+  function rowsByCode(sheet: ExcelJS.Worksheet, first = FIRST): Map<string, number> {
     const rows = new Map<string, number>();
     for (let r = first; r <= sheet.rowCount; r++) {
       const code = sheet.getRow(r).getCell(1).text.trim();
@@ -158,7 +171,7 @@ describe.each(testEngines())('Excel entry on %s', (engine) => {
     const template = (await services.reportExcel.template(manager, periodId, { parentId: commune })).data;
     const sheet = (await load(template)).getWorksheet('Báo cáo')!;
     const at = rowsByCode(sheet);
-    const lastColumn = sheet.getRow(4).cellCount;
+    const lastColumn = sheet.getRow(FIRST - 1).cellCount;
     const locked = sheet.getRow(at.get('G1')!);
     expect(locked.getCell(3).value).toBe(8); // the submitted figures, shown
     expect(locked.getCell(3).fill).toMatchObject({ fgColor: { argb: 'FFD9D9D9' } });
@@ -174,7 +187,14 @@ describe.each(testEngines())('Excel entry on %s', (engine) => {
     });
 
     const back = await services.reportExcel.import(manager, periodId, template, true);
-    expect(back).toEqual({ applied: true, reports: 0, unchanged: ROWS - 2, skipped: 2, errors: [] });
+    expect(back).toEqual({
+      applied: true,
+      reports: 0,
+      unchanged: ROWS - 2,
+      skipped: 2,
+      submitted: 0,
+      errors: [],
+    });
     const after = await reportOfCode('G3');
     expect(after.version).toBe(before.version);
     expect(after.narrative).toEqual(before.narrative);
@@ -187,9 +207,9 @@ describe.each(testEngines())('Excel entry on %s', (engine) => {
     const workbook = await load(template);
     const sheet = workbook.getWorksheet('Báo cáo')!;
     sheet.name = 'Số liệu gửi tỉnh';
-    sheet.spliceRows(3, 1); // the hidden key row, deleted
+    sheet.spliceRows(FIRST - 1, 1); // the hidden key row, deleted
     sheet.spliceRows(1, 0, ['BÁO CÁO SỐ LIỆU NĂM 2025 CỦA CÔNG ĐOÀN PHƯỜNG KỲ BÁ']);
-    const headerRow = 4;
+    const headerRow = 7;
     const sectionTitles = new Set<string>(DEFAULT_SECTIONS.map((s) => s.title));
     const sectionColumns: number[] = [];
     sheet.getRow(headerRow).eachCell((cell, column) => {
@@ -197,7 +217,7 @@ describe.each(testEngines())('Excel entry on %s', (engine) => {
     });
     expect(sectionColumns).toHaveLength(DEFAULT_SECTIONS.length);
     for (const column of sectionColumns.reverse()) sheet.spliceColumns(column, 1);
-    for (const r of rowsByCode(sheet, headerRow + 1).values()) sheet.getRow(r).getCell(3).value = 7;
+    for (const r of rowsByCode(sheet, headerRow + 2).values()) sheet.getRow(r).getCell(TRAINED).value = 7;
     const cover = workbook.addWorksheet('Bìa');
     cover.getCell('A1').value = 'Báo cáo kết quả năm 2025 — Công đoàn phường Kỳ Bá';
     // exceljs orders sheets by `orderNo` (not in its types): the cover goes first
@@ -207,7 +227,14 @@ describe.each(testEngines())('Excel entry on %s', (engine) => {
     expect((await load(file)).worksheets.map((w) => w.name)).toEqual(['Bìa', 'Số liệu gửi tỉnh']);
 
     const result = await services.reportExcel.import(manager, periodId, file, true);
-    expect(result).toEqual({ applied: true, reports: ROWS - 2, unchanged: 0, skipped: 2, errors: [] });
+    expect(result).toEqual({
+      applied: true,
+      reports: ROWS - 2,
+      unchanged: 0,
+      skipped: 2,
+      submitted: 0,
+      errors: [],
+    });
     const after = await reportOfCode('G3');
     expect(after.values.find((v) => v.denominator === 10)!.numerator).toBe(7);
     // every narrative as it was, the one typed on the web included

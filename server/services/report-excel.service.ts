@@ -1,9 +1,20 @@
-import ExcelJS from 'exceljs';
 import type { TCategory, TExcelImportResult, TForm } from '../../contracts/reporting.ts';
-import { zipWithinLimits } from '../../documents/archive/zip-guard.ts';
-import { renderReportTemplate, type TemplateRow } from '../../documents/render/report-template.xlsx.ts';
+import {
+  renderReportTemplate,
+  type TemplateColumn,
+  type TemplateInput,
+  type TemplateRow,
+  TOTALS_LABEL,
+} from '../../documents/render/report-template.xlsx.ts';
+import {
+  readWorkbookRows,
+  UnreadableWorkbook,
+  type WorkbookSheet,
+} from '../../documents/sheets/read-workbook.ts';
+import { foldText } from '../../domain/fold-text.ts';
 import {
   cellDisplayText,
+  HEADER_LEVEL_JOIN,
   isEmptyContent,
   locateTable,
   mergeRow,
@@ -11,14 +22,15 @@ import {
   sameContent,
   UNIT_CODE_KEY,
 } from '../../domain/reporting/report-sheet.ts';
-import { readTemplateRow } from '../../domain/reporting/report-sheet-row.ts';
-import { isEditable } from '../../domain/reporting/report-states.ts';
+import { type RowColumn, readTemplateRow } from '../../domain/reporting/report-sheet-row.ts';
+import { isEditable, REPORT_TRANSITIONS } from '../../domain/reporting/report-states.ts';
 import { indicatorRulesOf, validateReport } from '../../domain/reporting/validate-report.ts';
 import type { Database } from '../db/client.ts';
 import { AppError } from '../errors.ts';
 import { nounRef } from '../i18n/messages.ts';
 import type { OrgRepository } from '../repositories/org.repository.ts';
 import type { PlanRepository } from '../repositories/plan.repository.ts';
+import { ReportLifecycleRepository } from '../repositories/report-lifecycle.repository.ts';
 import type { ReportingRepository } from '../repositories/reporting.repository.ts';
 import type { AccessService } from './access.service.ts';
 import type { Actor } from './actor.ts';
@@ -36,52 +48,96 @@ const STATUS_TEXT: Record<string, string> = {
 };
 const CATEGORY_NAMES: Record<TCategory, string> = { total: 'Tổng', male: 'Nam', female: 'Nữ' };
 
-/** A column of the template: its machine key (hidden row 3) and its header. */
-interface Column {
-  key: string;
-  header: string;
-  width: number;
-}
+/** A column of the template: what the renderer draws and what the row reader reads. */
+type Column = TemplateColumn & RowColumn;
 
-/** Columns for a form: unit code and name, each value part, then each narrative section. */
+/** A yes/no indicator's words in the sheet (a list in Excel) and the numbers stored. */
+const YES_NO: Readonly<Record<string, number>> = { Có: 1, Không: 0 };
+
+/**
+ * Columns for a form: unit code and name; for each indicator its parts under its name (a ratio's
+ * numerator, denominator and computed %, a disaggregated figure's total, men and women); then each
+ * narrative section. Whole numbers for counts and ratios, 0–100 for a figure in %, Có/Không for
+ * a yes/no indicator.
+ */
 export function templateColumns(form: TForm): Column[] {
   const columns: Column[] = [
     { key: 'unit_code', header: 'Mã đơn vị', width: 14 },
-    { key: 'unit_name', header: 'Tên đơn vị', width: 40 },
+    { key: 'unit_name', header: 'Tên đơn vị', width: 36 },
   ];
+  const join = (group: string, part: string) => `${group}${HEADER_LEVEL_JOIN}${part}`;
   for (const indicator of form.indicators) {
     const categories: TCategory[] =
       indicator.disaggregation === 'sex' ? ['total', 'male', 'female'] : ['total'];
-    for (const category of categories) {
-      const suffix = categories.length > 1 ? ` (${CATEGORY_NAMES[category]})` : '';
-      if (indicator.kind === 'ratio') {
+    const base = `v:${indicator.id}`;
+    if (indicator.kind === 'ratio') {
+      const group = indicator.name;
+      for (const category of categories) {
+        const suffix = categories.length > 1 ? ` (${CATEGORY_NAMES[category]})` : '';
+        const n = `${base}:${category}:n`;
+        const d = `${base}:${category}:d`;
+        const parts: [string, string][] = [
+          [n, `${indicator.numeratorLabel ?? 'Tử số'}${suffix}`],
+          [d, `${indicator.denominatorLabel ?? 'Mẫu số'}${suffix}`],
+        ];
+        for (const [key, part] of parts)
+          columns.push({
+            key,
+            group,
+            part,
+            header: join(group, part),
+            width: 14,
+            input: 'whole',
+            total: true,
+          });
+        const part = `Tỷ lệ (%)${suffix}`;
         columns.push({
-          key: `v:${indicator.id}:${category}:n`,
-          header: `${indicator.name} — ${indicator.numeratorLabel ?? 'Tử số'}${suffix}`,
-          width: 18,
-        });
-        columns.push({
-          key: `v:${indicator.id}:${category}:d`,
-          header: `${indicator.name} — ${indicator.denominatorLabel ?? 'Mẫu số'}${suffix}`,
-          width: 18,
-        });
-      } else {
-        const hint =
-          indicator.kind === 'boolean'
-            ? ' (1 = Có, 0 = Không)'
-            : indicator.unit
-              ? ` (${indicator.unit})`
-              : '';
-        columns.push({
-          key: `v:${indicator.id}:${category}:n`,
-          header: `${indicator.name}${hint}${suffix}`,
-          width: 18,
+          key: `p:${indicator.id}:${category}`,
+          group,
+          part,
+          header: join(group, part),
+          width: 11,
+          ratioOf: [n, d],
         });
       }
+      continue;
+    }
+    const percent = indicator.kind === 'sum' && indicator.unit?.trim() === '%';
+    const input: TemplateInput =
+      indicator.kind === 'boolean'
+        ? 'choice'
+        : indicator.kind === 'count'
+          ? 'whole'
+          : percent
+            ? 'percent'
+            : 'decimal';
+    const hint = indicator.kind === 'boolean' ? ' (Có/Không)' : indicator.unit ? ` (${indicator.unit})` : '';
+    const reading = {
+      input,
+      ...(input === 'choice' ? { choices: YES_NO } : {}),
+      ...(percent ? { percent: true } : {}),
+      // percentages are not added up; a yes/no column counts its "Có"
+      total: !percent,
+    };
+    if (categories.length === 1) {
+      columns.push({ key: `${base}:total:n`, header: `${indicator.name}${hint}`, width: 16, ...reading });
+      continue;
+    }
+    const group = `${indicator.name}${hint}`;
+    for (const category of categories) {
+      const part = CATEGORY_NAMES[category];
+      columns.push({
+        key: `${base}:${category}:n`,
+        group,
+        part,
+        header: join(group, part),
+        width: 12,
+        ...reading,
+      });
     }
   }
   for (const section of form.sections)
-    columns.push({ key: `s:${section.key}`, header: section.title, width: 40 });
+    columns.push({ key: `s:${section.key}`, header: section.title, width: 40, input: 'text' });
   return columns;
 }
 
@@ -98,6 +154,14 @@ export class ReportExcelService {
     private readonly audit: AuditService,
     /** Operational log (the server's stdout): start and end of each committed import. */
     private readonly log: (line: string) => void = () => undefined,
+    /**
+     * For an import that sends (`import(…, { submit: true })`): the one submit statement, and who
+     * is told after reports were sent (the period's roll-ups readied apart), as a submit on the web.
+     */
+    private readonly sending: {
+      lifecycle: ReportLifecycleRepository;
+      onSubmitted: (periodId: number) => void;
+    } = { lifecycle: new ReportLifecycleRepository(database), onSubmitted: () => undefined },
   ) {}
 
   private async context(actor: Actor, periodId: number) {
@@ -145,7 +209,10 @@ export class ReportExcelService {
         'unitId',
       );
 
-    const columns = [...templateColumns(form), { key: 'status', header: 'Tình trạng báo cáo', width: 22 }];
+    const columns: Column[] = [
+      ...templateColumns(form),
+      { key: 'status', header: 'Tình trạng báo cáo', width: 20 },
+    ];
     // what is stored for the period, in two statements whatever the number of units
     const currentOf = new Map((await this.reporting.reportsOfPeriod(periodId)).map((r) => [r.unitId, r]));
     const valuesOf = groupBy(await this.reporting.valuesOfPeriod(periodId), (v) => v.reportId);
@@ -171,8 +238,13 @@ export class ReportExcelService {
         const [kind, indicatorId, category, part] = column.key.split(':');
         if (kind === 'v') {
           const v = values.find((x) => x.indicatorId === Number(indicatorId) && x.category === category);
-          const value = part === 'n' ? v?.numerator : v?.denominator;
-          if (value === null || value === undefined) return;
+          const number = part === 'n' ? v?.numerator : v?.denominator;
+          if (number === null || number === undefined) return;
+          // a yes/no figure is shown as its word ("Có"), the word the list offers
+          const word = column.choices
+            ? Object.entries(column.choices).find(([, n]) => n === number)?.[0]
+            : undefined;
+          const value = word ?? number;
           row.cells.push(current ? { column: i + 1, value } : { column: i + 1, note: `Kỳ trước: ${value}` });
         } else if (kind === 's' && current) {
           const value = (current.narrative as Record<string, string>)[indicatorId!] ?? '';
@@ -180,8 +252,18 @@ export class ReportExcelService {
         }
       });
     }
+    const headUnit =
+      target.unitId !== undefined
+        ? units[0]!
+        : (await this.org.tree(period.endsOn, target.parentId ?? actor.homeUnitId!, 0))[0];
+    const dueOn = units.map((u) => this.schedules.dueFor(period, schedule, u.depth)).sort()[0]!;
     const data = await renderReportTemplate({
-      title: `${schedule.name} — ${period.label} (hạn gửi ${period.dueOn.split('-').reverse().join('/')})`,
+      title: schedule.name,
+      unitName: headUnit?.name ?? '',
+      periodLabel: period.label,
+      startsOn: period.startsOn,
+      endsOn: period.endsOn,
+      dueOn,
       columns,
       rows,
     });
@@ -195,20 +277,30 @@ export class ReportExcelService {
    * Reads a filled template, found by content on any sheet (`locateTable`). Every bad cell is
    * listed with its reason; rows of reports already submitted or approved are skipped; a column
    * the file lacks leaves the stored content as it is (`mergeRow`). With `commit` and no error,
-   * the rows that change something are saved in one transaction (all or nothing).
+   * the rows that change something are saved in one transaction (all or nothing); with `submit`
+   * too, every filled row of the file is checked as for sending and sent in the same transaction,
+   * each send audited under the officer's name.
    */
-  async import(actor: Actor, periodId: number, data: Buffer, commit: boolean): Promise<TExcelImportResult> {
+  async import(
+    actor: Actor,
+    periodId: number,
+    file: Buffer | { path: string },
+    commit: boolean,
+    options: { submit?: boolean } = {},
+  ): Promise<TExcelImportResult> {
     this.access.assertRole(actor, 'officer');
-    if (!(await zipWithinLimits(data)))
-      throw new AppError(415, 'unsupported_file', { expected: 'XLSX (tệp mẫu tải từ Tiến Độ)' }, 'file');
+    const submit = options.submit === true;
+    if (submit) this.access.assertRole(actor, REPORT_TRANSITIONS.submit.minimumRole);
     const { period, schedule, form, scope } = await this.context(actor, periodId);
-    const workbook = new ExcelJS.Workbook();
+    let sheets: WorkbookSheet[];
     try {
-      await workbook.xlsx.load(data as unknown as ArrayBuffer);
-    } catch {
+      // THE parse of the upload: a Buffer or a path in, plain rows out (movable into a worker)
+      sheets = await readWorkbookRows(Buffer.isBuffer(file) ? file : file.path);
+    } catch (error) {
+      if (!(error instanceof UnreadableWorkbook)) throw error;
       throw new AppError(415, 'unsupported_file', { expected: 'XLSX (tệp mẫu tải từ Tiến Độ)' }, 'file');
     }
-    if (workbook.worksheets.length === 0)
+    if (sheets.length === 0)
       throw new AppError(
         400,
         'validation',
@@ -216,7 +308,7 @@ export class ReportExcelService {
         'file',
       );
     const columns = templateColumns(form);
-    const found = findTable(workbook, columns);
+    const found = findTable(sheets, columns);
     const dataColumns = found
       ? columns.filter((c) => c.key !== UNIT_CODE_KEY && found.table.columnOf.has(c.key))
       : [];
@@ -227,7 +319,7 @@ export class ReportExcelService {
         {
           field: 'file',
           detail: found
-            ? 'không có cột số liệu nào của biểu báo cáo này; hãy tải lại mẫu'
+            ? `trang tính "${found.sheet.name}" không có cột số liệu nào của biểu báo cáo này; hãy tải lại mẫu`
             : 'không tìm thấy hàng tiêu đề có cột "Mã đơn vị" ở trang tính nào; hãy tải lại mẫu',
         },
         'file',
@@ -247,17 +339,37 @@ export class ReportExcelService {
     const storedValues = groupBy(await this.reporting.valuesOfPeriod(periodId), (v) => v.reportId);
     const rules = indicatorRulesOf(form);
     const rowsToSave: { unitId: number; depth: number; content: RowContent }[] = [];
+    /** the units whose report the file sends (with `submit`): every filled, open row */
+    const rowsToSend: { unitId: number; depth: number }[] = [];
     let unchanged = 0;
     let skipped = 0;
     const seen = new Set<number>();
     const codeColumn = table.columnOf.get(UNIT_CODE_KEY)!;
-    const address = (row: number, column: number) => `${sheet.getColumn(column).letter}${row}`;
-    for (let r = table.firstDataRow; r <= sheet.rowCount; r++) {
-      const row = sheet.getRow(r);
-      const code = cellDisplayText(row.getCell(codeColumn).value).trim();
-      if (!code) continue;
-      const unit = byCode.get(code);
+    const nameColumn = table.columnOf.get('unit_name');
+    const address = (row: number, column: number) => `${columnLetter(column)}${row}`;
+    for (let r = table.firstDataRow; r <= sheet.rows.length; r++) {
+      const cells = sheet.rows[r - 1] ?? [];
+      const at = (column: number) => cells[column - 1] ?? null;
+      const code = cellDisplayText(at(codeColumn)).trim();
       const codeCell = address(r, codeColumn);
+      if (!code) {
+        // the totals row is the template's own; a row of figures without a code is the officer's
+        const label = nameColumn === undefined ? '' : foldText(cellDisplayText(at(nameColumn)));
+        if (label === foldText(TOTALS_LABEL)) continue;
+        const filled = dataColumns.find(
+          (c) => !c.ratioOf && cellDisplayText(at(table.columnOf.get(c.key)!)).trim() !== '',
+        );
+        if (filled)
+          errors.push({
+            sheet: sheet.name,
+            cell: codeCell,
+            row: r,
+            field: 'unit_code',
+            message: `Dòng ${r} có số liệu (ô ${address(r, table.columnOf.get(filled.key)!)}) nhưng ô ${codeCell} không có mã đơn vị; hãy điền mã hoặc xoá dòng.`,
+          });
+        continue;
+      }
+      const unit = byCode.get(code);
       const refuse = (message: string) =>
         errors.push({ sheet: sheet.name, cell: codeCell, row: r, field: 'unit_code', message });
       if (!unit) {
@@ -283,12 +395,7 @@ export class ReportExcelService {
         read,
         cellOf,
         errors: cellErrors,
-      } = readTemplateRow(
-        dataColumns,
-        table.columnOf,
-        (column) => row.getCell(column).value,
-        (column) => address(r, column),
-      );
+      } = readTemplateRow(dataColumns, table.columnOf, at, (column) => address(r, column));
       for (const e of cellErrors) errors.push({ sheet: sheet.name, row: r, ...e });
       const stored: RowContent | null = existing
         ? {
@@ -310,7 +417,8 @@ export class ReportExcelService {
         denominator: v.denominator,
         comment: v.comment ?? null,
       }));
-      for (const issue of validateReport(rules, form.sections, values, content.narrative, [], false)) {
+      const sends = submit && !isEmptyContent(content);
+      for (const issue of validateReport(rules, form.sections, values, content.narrative, [], sends)) {
         if (issue.severity !== 'error') continue;
         const cell = cellOf.get(issue.field) ?? codeCell;
         errors.push({
@@ -321,14 +429,15 @@ export class ReportExcelService {
           message: `Ô ${cell}: ${issue.message}`,
         });
       }
+      if (sends) rowsToSend.push({ unitId: unit.id, depth: unit.depth });
       if (stored ? sameContent(stored, content) : isEmptyContent(content)) {
         unchanged += 1;
         continue;
       }
       rowsToSave.push({ unitId: unit.id, depth: unit.depth, content });
     }
-    const counts = { reports: rowsToSave.length, unchanged, skipped };
-    if (errors.length > 0 || !commit || rowsToSave.length === 0)
+    const counts = { reports: rowsToSave.length, unchanged, skipped, submitted: rowsToSend.length };
+    if (errors.length > 0 || !commit || (rowsToSave.length === 0 && rowsToSend.length === 0))
       return { applied: errors.length === 0 && commit, ...counts, errors };
 
     const formRow = (await this.reporting.form(schedule.formId))!;
@@ -336,7 +445,7 @@ export class ReportExcelService {
     this.log(`Nhập Excel kỳ ${periodId}: đang ghi ${rowsToSave.length} báo cáo trong một giao dịch…`);
     await this.database.transaction(async () => {
       const ensured = await this.reporting.bulkEnsureReports(
-        rowsToSave.map((r) => ({
+        [...rowsToSave, ...rowsToSend].map((r) => ({
           periodId,
           unitId: r.unitId,
           formVersionId: formRow.currentVersionId!,
@@ -346,7 +455,7 @@ export class ReportExcelService {
       );
       const idOf = new Map(ensured.map((r) => [r.unitId, r]));
       // Re-check inside the transaction: a report submitted meanwhile is not overwritten.
-      const locked = rowsToSave.find((r) => !isEditable(idOf.get(r.unitId)!.status));
+      const locked = [...rowsToSave, ...rowsToSend].find((r) => !isEditable(idOf.get(r.unitId)!.status));
       if (locked)
         throw new AppError(
           409,
@@ -367,36 +476,87 @@ export class ReportExcelService {
           })),
         ),
       );
+      const sent = await this.send(actor, rowsToSend, idOf, new Set(rowsToSave.map((r) => r.unitId)));
       await this.audit.record(actor, 'report.excel_import', 'report_period', periodId, null, {
         reports: rowsToSave.map((r) => idOf.get(r.unitId)!.id),
         values: rowsToSave.reduce((n, r) => n + r.content.values.length, 0),
         unchanged,
         skipped,
+        submitted: sent,
       });
     });
+    if (rowsToSend.length > 0) this.sending.onSubmitted(periodId);
     this.log(
-      `Nhập Excel kỳ ${periodId}: đã ghi ${rowsToSave.length} báo cáo (${Math.round(performance.now() - started)} ms).`,
+      `Nhập Excel kỳ ${periodId}: đã ghi ${rowsToSave.length} báo cáo, gửi ${rowsToSend.length} (${Math.round(performance.now() - started)} ms).`,
     );
     return { applied: true, ...counts, errors: [] };
+  }
+
+  /**
+   * Sends the reports of `rows` inside the import's transaction, each by the one submit statement
+   * (state, version and its audit row, the officer as sender); a saved report's version is one
+   * past the one read. Any refusal rolls the whole import back.
+   */
+  private async send(
+    actor: Actor,
+    rows: readonly { unitId: number }[],
+    idOf: ReadonlyMap<number, { id: number; version: number; status: string; dueOn: string }>,
+    saved: ReadonlySet<number>,
+  ): Promise<number[]> {
+    const today = this.access.today();
+    const submittedAt = this.access.now().toISOString();
+    const ids: number[] = [];
+    for (const row of rows) {
+      const report = idOf.get(row.unitId)!;
+      const late = today > report.dueOn;
+      const done = await this.sending.lifecycle.submitReport(
+        report.id,
+        report.version + (saved.has(row.unitId) ? 1 : 0),
+        { submittedAt, submittedBy: actor.userId, late },
+        this.audit.row(
+          actor,
+          REPORT_TRANSITIONS.submit.audit,
+          'report',
+          report.id,
+          { status: report.status },
+          { status: REPORT_TRANSITIONS.submit.to, late, via: 'excel' },
+        ),
+      );
+      if (!done)
+        throw new AppError(
+          409,
+          'validation',
+          { field: 'status', detail: nounRef('report_sent_during_import') },
+          'status',
+        );
+      ids.push(report.id);
+    }
+    return ids;
   }
 }
 
 /** The first sheet, in the workbook's order, whose first rows hold the table of the form. */
-function findTable(workbook: ExcelJS.Workbook, columns: Column[]) {
-  for (const sheet of workbook.worksheets) {
-    const rows: string[][] = [];
-    const last = Math.min(sheet.rowCount, HEADER_SEARCH_ROWS);
-    for (let r = 1; r <= last; r++) {
-      const row = sheet.getRow(r);
-      const texts: string[] = [];
-      for (let c = 1; c <= Math.min(row.cellCount, 500); c++)
-        texts.push(cellDisplayText(row.getCell(c).value));
-      rows.push(texts);
-    }
+function findTable(sheets: readonly WorkbookSheet[], columns: Column[]) {
+  for (const sheet of sheets) {
+    const rows = sheet.rows
+      .slice(0, HEADER_SEARCH_ROWS)
+      .map((cells) => Array.from(cells, (cell) => cellDisplayText(cell ?? null)));
     const table = locateTable(rows, columns);
     if (table) return { sheet, table };
   }
   return null;
+}
+
+/** "A", "Z", "AA" for columns 1, 26, 27. */
+export function columnLetter(column: number): string {
+  let n = column;
+  let letters = '';
+  while (n > 0) {
+    const rest = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rest) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
 }
 
 function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {
