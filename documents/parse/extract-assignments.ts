@@ -8,9 +8,36 @@ import { foldChars } from '../../domain/fold-text.ts';
 import { firstSentence, type OutlineItem } from './build-outline.ts';
 
 const UNIT_START =
-  /^(?:cac\s)?(?:so|ban|phong|uy ban|ubnd|lien doan|ldld|cong doan|cd|van phong|bo|hoi|doan|tinh|trung tam|bao|dai|co quan|thuong truc|thanh|huyen|quan|xa|phuong|chi cuc|cuc|vien|truong|benh vien|cong an|quan su|mat tran|ngan hang|kho bac|hdnd|dang uy|chi bo|to chuc|doanh nghiep|don vi)\b/;
+  /^(?:cac\s)?(?:so|ban|phong|uy ban|ubnd|lien doan|ldld|cong doan|cd|van phong|bo|hoi|doan|tinh|trung tam|bao|dai|co quan|thuong truc|thanh|huyen|quan|xa|phuong|chi cuc|cuc|vien|truong|benh vien|cong an|quan su|mat tran|ngan hang|kho bac|hdnd|dang uy|chi bo|to chuc|doanh nghiep|don vi|chinh phu|chinh quyen|toa an|vien kiem sat|kiem toan|thu truong|giam doc|chu tich|pho chu tich|bi thu|lanh dao|cac dong chi|dong chi|can bo|chuyen vien|ban chap hanh|ban thuong vu|ban giam hieu|hieu truong|to)\b/;
 const VERB =
-  /\s(?:chu tri|phoi hop|co trach nhiem|to chuc|xay dung|trien khai|huong dan|thuc hien|can cu|chi dao|theo doi|tham muu|bo tri|tang cuong|day manh|lam dau moi|tuyen truyen|kiem tra|dinh ky|chu dong|ban hanh|tong hop|phan bo|nghien cuu|quan tam)\b/;
+  /\s(?:chu tri|phoi hop|co trach nhiem|to chuc|xay dung|trien khai|huong dan|thuc hien|can cu|chi dao|theo doi|tham muu|bo tri|tang cuong|day manh|lam dau moi|tuyen truyen|kiem tra|dinh ky|chu dong|ban hanh|tong hop|phan bo|nghien cuu|quan tam|giam sat|van dong|dong vien|ho tro|bao dam|dam bao|ra soat|de xuat|bao cao|phat dong|tiep tuc|cung cap|huy dong|tap trung|nghiem tuc)\b/;
+
+/**
+ * The first verb that ends the unit's name (searched in the source, to see capitals). "Tổ chức" is a verb ("tổ chức hội nghị") and a noun
+ * ("các tổ chức chính trị - xã hội", "Mặt trận … và các tổ chức thành viên"): after "các"/"những"
+ * or before a noun of organisations it names bodies, so the unit goes on.
+ */
+function verbAfterUnit(source: string): RegExpExecArray | null {
+  const folded = foldChars(source);
+  const re = new RegExp(VERB.source, 'g');
+  for (let m = re.exec(folded); m; m = re.exec(folded)) {
+    // a capitalised "verb" is part of a proper name: "Bộ Xây dựng", "Sở Tư pháp"
+    const first = source[m.index + 1] ?? '';
+    if (m.index > 0 && first !== first.toLowerCase()) continue;
+    if (m[0].trim() !== 'to chuc') return m;
+    const before = folded.slice(0, m.index);
+    const after = folded.slice(m.index + m[0].length);
+    if (/(?:^|\s)(?:cac|nhung|moi)$/.test(before)) continue;
+    if (
+      /^\s(?:chinh tri|thanh vien|xa hoi|doan the|cong doan|quoc te|hoi|phi chinh phu|kinh te|tin dung)\b/.test(
+        after,
+      )
+    )
+      continue;
+    return m;
+  }
+  return null;
+}
 
 function unitOf(item: OutlineItem): { unit: string; text: string } | null {
   const head = item.head.text.trim();
@@ -22,7 +49,7 @@ function unitOf(item: OutlineItem): { unit: string; text: string } | null {
     words <= 40 &&
     !/[.;]\s*$/.test(head.replace(/\.$/, '')) &&
     !/[.;]/.test(head.slice(0, -1)) &&
-    !VERB.test(` ${folded}`)
+    !verbAfterUnit(` ${head}`)
   ) {
     if (UNIT_START.test(folded) || words <= 12) {
       return { unit: head.replace(/[\s.:;]+$/, ''), text: firstSentence(bodyText || head) };
@@ -38,7 +65,7 @@ function unitOf(item: OutlineItem): { unit: string; text: string } | null {
   const giao = /^(?:giao(?: cho)?|de nghi)\s/.exec(folded);
   const from = giao ? giao[0].length : 0;
   if (giao || UNIT_START.test(folded)) {
-    const verb = VERB.exec(folded.slice(from));
+    const verb = verbAfterUnit(head.slice(from));
     if (verb && verb.index > 1 && verb.index < 200) {
       return { unit: head.slice(from, from + verb.index).replace(/[\s,]+$/, ''), text: firstSentence(head) };
     }

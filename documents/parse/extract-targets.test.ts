@@ -193,3 +193,36 @@ describe('spanEndYear', () => {
     expect(spanEndYear('nam 2025')).toBeNull();
   });
 });
+
+describe('a clause that ends on its year', () => {
+  it('dates the values before each year (value, qualifier, year; value, year)', () => {
+    const targets = readTargetsFromClause(
+      'Lượng muối tiêu thụ trung bình giảm xuống dưới 8 gam/ngày vào năm 2025 và dưới 7 gam/ngày vào năm 2030.',
+      { year: 2045, annual: false },
+      null,
+    );
+    expect(targets.flatMap((t) => t.milestones.map((m) => [m.year, m.value]))).toEqual([
+      [2025, 8],
+      [2030, 7],
+    ]);
+  });
+
+  it('dates two qualified values by the year after them, not by the heading', () => {
+    const targets = readTargetsFromClause(
+      'Tỷ lệ trường học tổ chức bữa ăn học đường đạt 60% ở khu vực thành thị và 40% ở khu vực nông thôn vào năm 2025 và đạt 90% và 80% vào năm 2030.',
+      { year: 2045, annual: false },
+      null,
+    );
+    expect(targets.flatMap((t) => t.milestones.map((m) => [m.year, m.value]))).toEqual([
+      [2025, 60],
+      [2025, 40],
+      [2030, 90],
+      [2030, 80],
+    ]);
+  });
+
+  it('still dates forward when the clause opens on its year', () => {
+    const [t] = readTargetsFromClause('Đến năm 2025 đạt 90% đoàn viên được tuyên truyền.', none, null);
+    expect(t!.milestones).toEqual([{ year: 2025, op: '=', value: 90, unit: '%' }]);
+  });
+});

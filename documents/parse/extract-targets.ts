@@ -253,8 +253,30 @@ export function readTargetsFromClause(
   let annual = false;
   let lastValue: { event: ValueEvent; milestones: TMilestone[]; postYear: boolean } | null = null;
   let current: Group | null = null;
+  // "đạt 60% ở thành thị và 40% ở nông thôn vào năm 2025 và đạt 90% … vào năm 2030": a clause that
+  // ends on its year writes each year after the values it dates, so a year dates the values before
+  // it that have none yet (a clause opening on its year, "Đến năm 2025 đạt 90%", dates forward)
+  const endsOnYear = events.at(-1)?.type === 'year';
+  let undated: TMilestone[] = [];
   for (const ev of events) {
+    if (
+      ev.type === 'year' &&
+      endsOnYear &&
+      pendingYears.length === 0 &&
+      undated.some((m) => m.year === null)
+    ) {
+      for (const ms of undated) {
+        if (ms.year !== null) continue;
+        ms.year = ev.year;
+        delete ms.recurrence;
+      }
+      undated = [];
+      if (lastValue) lastValue.postYear = true;
+      if (current) current.lastEnd = Math.max(current.lastEnd, ev.end);
+      continue;
+    }
     if (ev.type === 'year') {
+      undated = [];
       const between = lastValue ? folded.slice(lastValue.event.end, ev.start) : '';
       if (
         lastValue &&
@@ -308,6 +330,7 @@ export function readTargetsFromClause(
       return ms;
     });
     current.milestones.push(...made);
+    undated.push(...made);
     current.lastEnd = ev.end;
     lastValue = { event: ev, milestones: made, postYear: false };
     pendingYears = [];
