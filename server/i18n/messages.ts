@@ -307,6 +307,23 @@ export const NOUNS = {
   },
   unknown_indicator: { vi: 'không có chỉ tiêu đo này', en: 'there is no such indicator' },
   nul_character: { vi: 'có ký tự không hợp lệ (NUL)', en: 'it contains an invalid character (NUL)' },
+  // rosters, activities and computed indicators (issue 20)
+  roster_person: { vi: 'người trong danh sách', en: 'roster person' },
+  activity: { vi: 'hoạt động', en: 'activity' },
+  roster_template_header: {
+    vi: 'không thấy dòng tiêu đề "Họ và tên" của mẫu danh sách cán bộ',
+    en: 'the roster template\'s header row ("Họ và tên") is missing',
+  },
+  attendee_unknown: { vi: 'có người không còn trong danh sách', en: 'someone is no longer on the roster' },
+  task_not_in_plan: {
+    vi: 'nhiệm vụ không thuộc kế hoạch đã chọn',
+    en: 'the task is not part of the chosen plan',
+  },
+  indicator_not_ratio: {
+    vi: 'chỉ tiêu tính tự động phải là tỷ lệ (tử số / mẫu số)',
+    en: 'a computed indicator must be a ratio (numerator / denominator)',
+  },
+  indicator_not_computed: { vi: 'chỉ tiêu này không tính tự động', en: 'this indicator is not computed' },
 } satisfies Catalog;
 
 export type NounKey = keyof typeof NOUNS;

@@ -11,6 +11,7 @@ import { planRoutes } from './plans.routes.ts';
 import { registryRoutes } from './registry.routes.ts';
 import { reportAttachmentRoutes } from './report-attachments.routes.ts';
 import { reportingRoutes } from './reporting.routes.ts';
+import { rosterRoutes } from './rosters.routes.ts';
 import { setupRoutes } from './setup.routes.ts';
 import { userRoutes } from './users.routes.ts';
 
@@ -31,5 +32,6 @@ export function routeTable(options: { sessionTtlHours: number }): RouteSpec[] {
     ...reportAttachmentRoutes(),
     ...notificationRoutes(),
     ...calendarRoutes(),
+    ...rosterRoutes(),
   ];
 }

@@ -18,15 +18,18 @@ import { ReportProgressRepository } from '../repositories/report-progress.reposi
 import { ReportingRepository } from '../repositories/reporting.repository.ts';
 import { RollupRepository } from '../repositories/rollup.repository.ts';
 import { RollupPeriodRepository } from '../repositories/rollup-period.repository.ts';
+import { RosterRepository } from '../repositories/roster.repository.ts';
 import { SessionRepository } from '../repositories/session.repository.ts';
 import { SettingsRepository } from '../repositories/settings.repository.ts';
 import { TaskBoardRepository } from '../repositories/task-board.repository.ts';
 import { UserRepository } from '../repositories/user.repository.ts';
 import { DiskFileStorage } from '../storage/file-storage.ts';
 import { AccessService } from './access.service.ts';
+import { ActivityService } from './activity.service.ts';
 import { AuditService } from './audit.service.ts';
 import { AuthService } from './auth.service.ts';
 import { CompletenessService } from './completeness.service.ts';
+import { ComputedIndicatorService } from './computed-indicator.service.ts';
 import { ConsolidatedReportService } from './consolidated-report.service.ts';
 import { DashboardService } from './dashboard.service.ts';
 import { DeviceCookies } from './device-cookie.ts';
@@ -53,6 +56,7 @@ import { ReportPages } from './report-pages.ts';
 import { ReportReviewService } from './report-review.service.ts';
 import { ReportScheduleService } from './report-schedule.service.ts';
 import { RollupService } from './rollup.service.ts';
+import { RosterService } from './roster.service.ts';
 import { SessionCache } from './session-cache.ts';
 import { SetupService } from './setup.service.ts';
 import { TaskBoardService } from './task-board.service.ts';
@@ -191,6 +195,7 @@ export function createServices(
     audit,
     async () => options.loadDemo?.(),
   );
+  const rosterRepository = new RosterRepository(database);
   const services = {
     setup,
     database,
@@ -296,6 +301,17 @@ export function createServices(
       mailer,
     ),
     idempotency: new IdempotencyService(database, new IdempotencyRepository(database)),
+    rosters: new RosterService(database, rosterRepository, orgRepository, access, audit),
+    activities: new ActivityService(database, rosterRepository, planRepository, access, audit),
+    computed: new ComputedIndicatorService(
+      database,
+      rosterRepository,
+      reportingRepository,
+      planRepository,
+      access,
+      audit,
+      reports,
+    ),
     sessions: sessionRepository,
     sessionCache,
     userRepository,

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { type RawRosterRow, validateRosterRows } from './roster-rows.ts';
+
+function raw(row: number, cells: Partial<RawRosterRow['cells']> = {}): RawRosterRow {
+  return {
+    row,
+    cells: {
+      fullName: 'Nguyễn Thị Hoa',
+      sex: 'Nữ',
+      birthYear: '1985',
+      position: 'Chủ tịch',
+      category: 'Cán bộ chủ chốt',
+      validFrom: '01/01/2025',
+      validTo: '',
+      ...cells,
+    },
+  };
+}
+
+describe('validateRosterRows', () => {
+  it('reads a good row', () => {
+    const { rows, errors } = validateRosterRows([raw(2)], 2026);
+    expect(errors).toEqual([]);
+    expect(rows).toEqual([
+      {
+        row: 2,
+        fullName: 'Nguyễn Thị Hoa',
+        sex: 'female',
+        birthYear: 1985,
+        position: 'Chủ tịch',
+        category: 'can_bo_chu_chot',
+        validFrom: '2025-01-01',
+        validTo: null,
+      },
+    ]);
+  });
+
+  it('accepts the categories written without marks or by their code', () => {
+    const { rows } = validateRosterRows(
+      [raw(2, { category: 'can bo nu cong', sex: 'nam' }), raw(3, { category: 'Ủy viên BCH' })],
+      2026,
+    );
+    expect(rows.map((r) => r.category)).toEqual(['can_bo_nu_cong', 'uy_vien_bch']);
+    expect(rows[0]!.sex).toBe('male');
+  });
+
+  it('names each bad cell in Vietnamese', () => {
+    const { rows, errors } = validateRosterRows(
+      [
+        raw(5, { fullName: '', sex: 'x', birthYear: '19a5', category: 'lãnh đạo', validFrom: '31/02/2025' }),
+        raw(6, { validFrom: '01/02/2025', validTo: '01/01/2025' }),
+      ],
+      2026,
+    );
+    expect(rows).toEqual([]);
+    expect(errors.map((e) => e.cell)).toEqual(['A5', 'B5', 'C5', 'E5', 'F5', 'G6']);
+    expect(errors[0]!.message).toBe('Ô A5: họ và tên trống');
+    expect(errors[2]!.message).toContain('Ô C5: năm sinh');
+    expect(errors[5]!.message).toBe('Ô G6: ngày kết thúc trước ngày bắt đầu');
+  });
+});
