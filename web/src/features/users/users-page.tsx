@@ -9,6 +9,7 @@ import { ErrorResult } from '../../components/error-result.tsx';
 import { PageHelp } from '../../components/page-help.tsx';
 import { formatNumber, formatTimestamp } from '../../lib/format.ts';
 import { canManage, useSession } from '../auth/session.ts';
+import { ApiTokensCard } from './api-tokens-card.tsx';
 import { INVITATIONS_QUERY_KEY, InvitationsCard } from './invitations-card.tsx';
 import { InviteForm } from './invite-form.tsx';
 import { USERS_QUERY_KEY, UserFormDialog } from './user-form-dialog.tsx';
@@ -130,6 +131,7 @@ export default function UsersPage() {
         </Card>
       )}
       <InvitationsCard />
+      <ApiTokensCard />
       {inviting && (
         <Modal
           open
