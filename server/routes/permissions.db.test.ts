@@ -455,6 +455,104 @@ describe.each(testEngines())('permission matrix on %s', (engine) => {
       const file = await t.services.attachments.upload(SYSTEM_ACTOR, report.id, 'anh.png', PNG);
       return { method: 'GET', url: `/api/reports/${report.id}/attachments/${file.id}` };
     },
+    // rosters, activities and computed indicators (issue 20): an outsider's roster request is refused
+    'GET /api/rosters': async (side) => ({ method: 'GET', url: `/api/rosters?unitId=${unitOf(side)}` }),
+    'POST /api/rosters': async (side) => ({
+      method: 'POST',
+      url: '/api/rosters',
+      payload: rosterPerson(side),
+    }),
+    'PUT /api/rosters/:id': async (side) => {
+      const person = await t.services.rosters.create(SYSTEM_ACTOR, rosterPerson(side));
+      return {
+        method: 'PUT',
+        url: `/api/rosters/${person.id}`,
+        payload: { ...rosterPerson(side), position: 'Chủ tịch', version: person.version },
+      };
+    },
+    'POST /api/rosters/:id/delete': async (side) => {
+      const person = await t.services.rosters.create(SYSTEM_ACTOR, rosterPerson(side));
+      return {
+        method: 'POST',
+        url: `/api/rosters/${person.id}/delete`,
+        payload: { reason: 'Theo đề nghị của người có tên', version: person.version },
+      };
+    },
+    'GET /api/rosters/template.xlsx': async () => ({ method: 'GET', url: '/api/rosters/template.xlsx' }),
+    'GET /api/rosters/export.xlsx': async (side) => ({
+      method: 'GET',
+      url: `/api/rosters/export.xlsx?unitId=${unitOf(side)}`,
+    }),
+    'POST /api/rosters/import': async (side) => ({
+      method: 'POST',
+      url: `/api/rosters/import?unitId=${unitOf(side)}&commit=false`,
+      ...binaryMultipart('danh-sach.xlsx', (await t.services.rosters.template()).data),
+    }),
+    'GET /api/activities': async (side) => ({ method: 'GET', url: `/api/activities?unitId=${unitOf(side)}` }),
+    'GET /api/activities/:id': async (side) => ({
+      method: 'GET',
+      url: `/api/activities/${(await freshActivity(side)).id}`,
+    }),
+    'POST /api/activities': async (side) => ({
+      method: 'POST',
+      url: '/api/activities',
+      payload: activityBody(side),
+    }),
+    'PUT /api/activities/:id': async (side) => {
+      const activity = await freshActivity(side);
+      return {
+        method: 'PUT',
+        url: `/api/activities/${activity.id}`,
+        payload: { ...activityBody(side), title: 'Tập huấn (sửa)', version: activity.version },
+      };
+    },
+    'POST /api/activities/:id/delete': async (side) => {
+      const activity = await freshActivity(side);
+      return {
+        method: 'POST',
+        url: `/api/activities/${activity.id}/delete`,
+        payload: { version: activity.version },
+      };
+    },
+    'GET /api/indicator-definitions': async () => ({ method: 'GET', url: '/api/indicator-definitions' }),
+    'PUT /api/indicators/:id/definition': async () => ({
+      method: 'PUT',
+      url: `/api/indicators/${await computedIndicatorId()}/definition`,
+      payload: { measure: 'attended_share', rosterCategory: 'can_bo_chu_chot', activityKind: 'tap_huan' },
+    }),
+    'DELETE /api/indicators/:id/definition': async () => {
+      const id = await ratioIndicator();
+      await t.services.computed.define(SYSTEM_ACTOR, id, {
+        measure: 'attended_share',
+        rosterCategory: 'uy_vien_bch',
+        activityKind: 'tuyen_truyen',
+      });
+      return { method: 'DELETE', url: `/api/indicators/${id}/definition` };
+    },
+    'GET /api/reports/:id/computed': async (side) => ({
+      method: 'GET',
+      url: `/api/reports/${(await computedReport(side)).id}/computed`,
+    }),
+    'GET /api/reports/:id/computed/:indicatorId/people': async (side) => ({
+      method: 'GET',
+      url: `/api/reports/${(await computedReport(side)).id}/computed/${await computedIndicatorId()}/people`,
+    }),
+    'POST /api/reports/:id/computed/apply': async (side) => {
+      const report = await computedReport(side);
+      return {
+        method: 'POST',
+        url: `/api/reports/${report.id}/computed/apply`,
+        payload: { version: report.version },
+      };
+    },
+    'POST /api/reports/:id/computed/:indicatorId/override': async (side) => {
+      const report = await computedReport(side);
+      return {
+        method: 'POST',
+        url: `/api/reports/${report.id}/computed/${await computedIndicatorId()}/override`,
+        payload: { numerator: 1, denominator: 2, reason: 'Lớp do cấp trên tổ chức', version: report.version },
+      };
+    },
     'GET /api/notifications': async () => ({ method: 'GET', url: '/api/notifications' }),
     'POST /api/notifications/:id/read': async (_side, caller) => {
       const [row] = await testDb.database.query<{ id: number }>(
@@ -676,6 +774,72 @@ describe.each(testEngines())('permission matrix on %s', (engine) => {
     return cachedDocumentId;
   };
 
+  // ----- rosters, activities and computed indicators (issue 20) -----
+  const rosterPerson = (side: Side) => ({
+    unitId: unitOf(side),
+    category: 'can_bo_chu_chot' as const,
+    fullName: `Nguyễn Văn Thử ${next()}`,
+    sex: 'male' as const,
+    birthYear: 1980,
+    position: 'Phó Chủ tịch',
+    validFrom: '2025-01-01',
+    validTo: null,
+  });
+  const activityBody = (side: Side) => ({
+    unitId: unitOf(side),
+    kind: 'tap_huan' as const,
+    title: `Tập huấn ${next()}`,
+    heldOn: '2025-05-10',
+    planId: null,
+    taskId: null,
+    attendeeIds: [],
+    publicCounts: { doan_vien: 30 },
+    note: null,
+  });
+  const freshActivity = async (side: Side) => {
+    const person = await t.services.rosters.create(SYSTEM_ACTOR, rosterPerson(side));
+    return t.services.activities.create(SYSTEM_ACTOR, { ...activityBody(side), attendeeIds: [person.id] });
+  };
+  const ratioIndicator = async () =>
+    (
+      await t.services.indicators.createIndicator(SYSTEM_ACTOR, {
+        code: `TL_${next()}`,
+        name: 'Tỷ lệ cán bộ chủ chốt được tập huấn',
+        kind: 'ratio',
+        unit: '%',
+        numeratorLabel: 'Được tập huấn',
+        denominatorLabel: 'Cán bộ chủ chốt',
+        disaggregation: 'none',
+        aggregation: 'sum',
+        threshold: 1,
+      })
+    ).id;
+  let cachedComputedId: number | null = null;
+  const computedIndicatorId = async () => {
+    if (cachedComputedId === null) {
+      cachedComputedId = await ratioIndicator();
+      await t.services.computed.define(SYSTEM_ACTOR, cachedComputedId, {
+        measure: 'attended_share',
+        rosterCategory: 'can_bo_chu_chot',
+        activityKind: 'tap_huan',
+      });
+    }
+    return cachedComputedId;
+  };
+  /** A draft report of a fresh commune union whose form holds the computed indicator. */
+  const computedReport = async (side: Side) => {
+    const unit = await freshUnit(side);
+    const plan = await freshPlan(side);
+    const body = scheduleBody(plan.id);
+    const schedule = await t.services.schedules.createSchedule(
+      SYSTEM_ACTOR,
+      ZScheduleCreate.parse({
+        ...body,
+        form: { ...body.form, indicators: [{ indicatorId: await computedIndicatorId(), required: false }] },
+      }),
+    );
+    return t.services.reports.open(SYSTEM_ACTOR, schedule.periods[0]!.id, unit.id);
+  };
   const routes = routeTable({ sessionTtlHours: 1 });
 
   it('has a probe for every route', () => {
