@@ -95,3 +95,19 @@ describe('kindFromSymbol', () => {
     expect(kindFromSymbol('5732/VP-KGVX')).toBeNull();
   });
 });
+
+describe('a header kept as a Markdown pipe table', () => {
+  it('reads "V/v:" after the number in one cell, and stops the subject at the motto', async () => {
+    const { rebuildPipeHeader } = await import('./rebuild-tables.ts');
+    const lines = rebuildPipeHeader(
+      normalizeText(`| BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI -------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc ---------------- |
+|---|---|
+| Số: 1921/LĐTBXH-NCC V/v: hướng dẫn thực hiện chế độ điều dưỡng | Hà Nội, ngày 03 tháng 06 năm 2013 |
+
+Ngày 09/4/2013, Chính phủ đã ban hành Nghị định số 31/2013/NĐ-CP.`).split('\n'),
+    );
+    const h = extractHeader(lines, lines.join('\n'));
+    expect(h.symbol).toBe('1921/LĐTBXH-NCC');
+    expect(h.title).toBe('V/v: hướng dẫn thực hiện chế độ điều dưỡng');
+  });
+});

@@ -153,6 +153,9 @@ function isTitleContinuation(
   if (/^kinh gui/.test(foldedNext) || /\sdien\s*:\s*$/.test(foldedNext)) return false;
   // the place-date line or the "Số:" line of a one-row header table read after the subject
   if (DATE_LINE.test(foldedNext) || /^s[o0-9a-z]?\s?:\s?\d/.test(foldedNext)) return false;
+  // the national motto or the Party's name (Decree 30, Party rules): the other header column
+  if (/^(?:cong hoa xa hoi chu nghia viet nam|doc lap\s*-\s*tu do|dang cong san viet nam)/.test(foldedNext))
+    return false;
   if (/^["“(]?\p{Ll}/u.test(next)) return true;
   if (firstUpper) return isMostlyUpper(next) && !blankBetween;
   if (BODY_START.test(foldedNext)) return false;

@@ -61,3 +61,13 @@ describe('extractReferences', () => {
     ).toEqual([]);
   });
 });
+
+describe('joint symbols', () => {
+  it('reads a joint circular of several ministries whole (TTLT of four bodies)', () => {
+    const refs = extractReferences(
+      [{ text: 'thực hiện theo Thông tư Liên tịch số 16/2006/TTLT/BLĐTBXH-BGD-ĐT-BTC./.', basis: false }],
+      null,
+    );
+    expect(refs.map((r) => r.symbol)).toEqual(['16/2006/TTLT/BLĐTBXH-BGD-ĐT-BTC']);
+  });
+});

@@ -10,7 +10,7 @@ import { readDateAtStart } from './vietnamese-dates.ts';
 
 // number (7c, 145/2020), then an upper-case code chain: /KH-LĐLĐ, -CT/TW, /2020/NĐ-CP, /QH13
 const SYMBOL =
-  /(?<![\p{L}\d/.-])(\d{1,5}[a-zđ]?)(\/(?:19|20)\d{2})?\s?([/-])\s?([\p{Lu}][\p{L}\d&]{0,11}(?:\s?[-/]\s?[\p{Lu}][\p{L}\d&.]{0,14}){0,3})/gu;
+  /(?<![\p{L}\d/.-])(\d{1,5}[a-zđ]?)(\/(?:19|20)\d{2})?\s?([/-])\s?([\p{Lu}][\p{L}\d&]{0,11}(?:\s?[-/]\s?[\p{Lu}][\p{L}\d&.]{0,14}){0,5})/gu;
 
 // type words before a symbol (folded, OCR-tolerant) and their codes
 const TYPE_WORDS: [RegExp, string][] = [
@@ -59,7 +59,8 @@ export function extractReferences(
     const folded = foldChars(text);
     for (const m of text.matchAll(SYMBOL)) {
       const at = m.index;
-      const symbol = m[0].replace(/\s+/g, '');
+      // a sentence's full stop is not part of the symbol ("… số 16/2006/TTLT/BLĐTBXH-BGD-ĐT-BTC./.")
+      const symbol = m[0].replace(/\s+/g, '').replace(/\.+$/, '');
       const before = folded.slice(Math.max(0, at - 50), at).replace(/\s+$/, '');
       // "Kế hoạch số", "Chỉ thị s6", "Nghị quyết" right before the symbol
       const typeHead = before.replace(/\s*(?:s[o0-9b]|so|sô)?\s*:?$/, '').trim();

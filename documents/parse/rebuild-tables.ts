@@ -225,7 +225,7 @@ export function rebuildPipeHeader(lines: readonly string[]): string[] {
         .replace(/\|$/, '')
         .split('|')
         // "Số: 5115/LĐTBXH-KHTC V/v thí điểm …": the subject line under the number
-        .map((c) => c.trim().split(/\s(?=V\/v\s)/u)),
+        .map((c) => c.trim().split(/\s(?=V\/v[\s:.])/u)),
     );
   const table: Table = { start, end, rows };
   return [...lines.slice(0, start), ...render(table), ...lines.slice(end)];

@@ -76,7 +76,8 @@ export function splitFlatSignature(text: string): string[] | null {
 /** "Nơi nhận: - A; - B; - Lưu: VT." → its label and one line an item. */
 export function splitFlatRecipients(text: string): string[] {
   const body = text.replace(NOI_NHAN_START, '').trim();
-  const items = body.split(/(?<=[;.,])\s*[-–]\s+|^[-–]\s+/u).filter((s) => s.trim().length > 0);
+  // "- Văn phòng Chính phủ; (để báo cáo) - Bộ Y tế": a bracketed purpose closes its item too
+  const items = body.split(/(?<=[;.,)])\s*[-–]\s+|^[-–]\s+/u).filter((s) => s.trim().length > 0);
   return ['Nơi nhận:', ...items.map((s) => `- ${s.trim()}`)];
 }
 
@@ -106,6 +107,20 @@ export function unflattenClosing(lines: readonly string[]): string[] {
       out.push(...splitFlatRecipients(cells[0]!), '');
       for (const cell of cells.slice(1)) out.push(...(splitFlatSignature(cell) ?? [cell]), '');
       continue;
+    }
+    if (/^\|.*\|$/.test(t)) {
+      // "|  | KT. BỘ TRƯỞNG THỨ TRƯỞNG Bùi Hồng Lĩnh |": a table row whose one filled cell is the
+      // signature (the recipients' cell left empty)
+      const filled = t
+        .slice(1, -1)
+        .split('|')
+        .map((c) => c.trim())
+        .filter((c) => c.length > 0);
+      const split = filled.length === 1 ? splitFlatSignature(filled[0]!) : null;
+      if (split && split.length > 2) {
+        out.push(...split);
+        continue;
+      }
     }
     if (
       t.length > 12 &&
