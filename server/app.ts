@@ -11,6 +11,7 @@ import helmet from 'helmet';
 import type { Config } from './config.ts';
 import { sendError } from './http/error-handler.ts';
 import { serializeRequest } from './http/log-redaction.ts';
+import { API_TOKEN_SCHEME, API_TOKEN_USAGE, SESSION_SCHEME } from './http/openapi-security.ts';
 import { trustProxyHops } from './http/proxy-trust.ts';
 import { registerRoutes } from './http/register-routes.ts';
 import { localeOf, translate } from './i18n/messages.ts';
@@ -79,9 +80,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         title: 'Tiến Độ API',
         version: APP_VERSION,
         description:
-          'Kế hoạch, chỉ tiêu và báo cáo của tổ chức công đoàn. Errors: {"error": {"code", "message", "field"}}.',
+          'Kế hoạch, chỉ tiêu và báo cáo của tổ chức công đoàn. Errors: {"error": {"code", "message", "field"}}.' +
+          API_TOKEN_USAGE,
       },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'tiendo_session' } } },
+      components: { securitySchemes: { session: SESSION_SCHEME, apiToken: API_TOKEN_SCHEME } },
     },
     transform: jsonSchemaTransform,
   });

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { bearerToken, scopesOfRoute } from '../../domain/access/api-tokens.ts';
 import { roleAtLeast } from '../../domain/roles.ts';
 import { AppError, forbidden, unauthenticated } from '../errors.ts';
 import { localeOf, nounRef } from '../i18n/messages.ts';
@@ -65,11 +66,27 @@ export function registerRoutes(app: FastifyInstance, routes: RouteSpec[], servic
             : {}),
         ...(spec.multipart ? { consumes: ['multipart/form-data'] } : {}),
         ...(spec.produces ? { produces: [spec.produces] } : {}),
-        ...(spec.access !== 'public' ? { security: [{ session: [] }] } : {}),
+        ...(spec.access !== 'public'
+          ? {
+              security:
+                scopesOfRoute(spec.method, spec.url).length > 0
+                  ? [{ session: [] }, { apiToken: [] }]
+                  : [{ session: [] }],
+            }
+          : {}),
       },
       preValidation: async (request: FastifyRequest) => {
         // Access is checked before the body is validated: an anonymous caller learns nothing.
-        const auth = await authOf(request, services);
+        // `Authorization: Bearer` is an API token (docs/api-tokens.md): its scopes, unit and rate.
+        const bearer = spec.access === 'public' ? null : bearerToken(request.headers.authorization);
+        const auth =
+          bearer !== null
+            ? await services.apiTokens.authenticate(bearer, {
+                method: spec.method,
+                url: spec.url,
+                ip: request.ip,
+              })
+            : await authOf(request, services);
         (request as FastifyRequest & { tiendoAuth: Authenticated | null }).tiendoAuth = auth;
         const nul =
           spec.access === 'public' || auth ? (findNul(request.body) ?? findNul(request.query)) : null;
@@ -77,7 +94,7 @@ export function registerRoutes(app: FastifyInstance, routes: RouteSpec[], servic
         if (spec.access === 'public') return;
         if (!auth) throw unauthenticated();
         if (!roleAtLeast(auth.user.role, spec.access)) throw forbidden();
-        if (MUTATING.has(spec.method) && request.headers[CSRF_HEADER] !== auth.csrfToken) {
+        if (bearer === null && MUTATING.has(spec.method) && request.headers[CSRF_HEADER] !== auth.csrfToken) {
           throw new AppError(403, 'csrf', {}, CSRF_HEADER);
         }
       },

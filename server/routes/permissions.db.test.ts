@@ -1,5 +1,6 @@
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { API_TOKEN_SCOPES, type TApiTokenScope } from '../../contracts/api-tokens.ts';
 import { ROLES, type TRole } from '../../contracts/auth.ts';
 import type { TPlanContent } from '../../contracts/plans.ts';
 import { ZScheduleCreate } from '../../contracts/reporting.ts';
@@ -57,8 +58,35 @@ const EXTRACT_DOC = {
 };
 
 /**
- * The permission matrix: every route × {anonymous, viewer, officer, manager, admin} × {a unit
- * inside the caller's organisation, one outside it}. It fails when a route has no probe.
+ * What each API token scope opens, written out here rather than read from the rule it checks
+ * (`domain/access/api-tokens.ts`): every other route refuses a token (403).
+ */
+const TOKEN_OPENS: Record<TApiTokenScope, readonly string[]> = {
+  'figures:read': [
+    'GET /api/org/tree',
+    'GET /api/indicators',
+    'GET /api/plans/:id/schedules',
+    'GET /api/units/:id/dashboard',
+    'GET /api/plans/:id/dashboard',
+    'GET /api/plans/:id/dashboard.xlsx',
+    'GET /api/periods/:id/drilldown',
+    'GET /api/periods/:id/completeness',
+    'GET /api/periods/:id/consolidated',
+  ],
+  'reports:write': [
+    'GET /api/my-reports',
+    'POST /api/reports',
+    'GET /api/reports/:id',
+    'PUT /api/reports/:id',
+    'POST /api/reports/:id/submit',
+  ],
+};
+
+/**
+ * The permission matrix: every route × {anonymous, viewer, officer, manager, admin, an API token
+ * of each scope} × {a unit inside the caller's organisation, one outside it}. It fails when a
+ * route has no probe. The tokens are a national administrator's, limited to province A: the
+ * other province is outside them though not outside their creator.
  */
 describe.each(testEngines())('permission matrix on %s', (engine) => {
   let testDb: TestDatabase;
@@ -66,6 +94,8 @@ describe.each(testEngines())('permission matrix on %s', (engine) => {
   let org: Awaited<ReturnType<typeof seedSmallOrg>>;
   const sessions = new Map<TRole, Record<string, string>>();
   const callers = new Map<TRole, Caller>();
+  const tokens = new Map<TApiTokenScope, string>();
+  let tokenCaller: Caller;
   let serial = 0;
 
   beforeAll(async () => {
@@ -84,6 +114,27 @@ describe.each(testEngines())('permission matrix on %s', (engine) => {
       });
       sessions.set(role, await t.signIn(`m-${role}`));
       callers.set(role, { role, actor: { userId: user.id, role, homeUnitId: org.provinceA.id, ip: null } });
+    }
+    const creator = await t.services.userRepository.insert({
+      username: 'm-token-admin',
+      displayName: 'Quản trị tạo mã',
+      passwordHash,
+      role: 'admin',
+      homeUnitId: org.national.id,
+    });
+    tokenCaller = {
+      role: 'admin',
+      actor: { userId: creator.id, role: 'admin', homeUnitId: org.national.id, ip: null },
+    };
+    for (const scope of API_TOKEN_SCOPES) {
+      const { secret } = await t.services.apiTokens.create(tokenCaller.actor, {
+        name: `Ma tran ${scope}`,
+        unitId: org.provinceA.id,
+        scopes: [scope],
+        expiresInDays: 30,
+        ratePerMinute: 1000,
+      });
+      tokens.set(scope, secret);
     }
   }, 120_000);
   afterAll(async () => {
@@ -667,6 +718,22 @@ describe.each(testEngines())('permission matrix on %s', (engine) => {
         payload: { unitId: unitOf(side), narrative: { results: 'Tổng hợp kết quả.' }, submit: false },
       };
     },
+    'GET /api/tokens': async () => ({ method: 'GET', url: '/api/tokens' }),
+    'POST /api/tokens': async (side) => ({
+      method: 'POST',
+      url: '/api/tokens',
+      payload: { name: `Hệ thống ${next()}`, unitId: unitOf(side), scopes: ['figures:read'] },
+    }),
+    'DELETE /api/tokens/:id': async (side) => {
+      const { token } = await t.services.apiTokens.create(tokenCaller.actor, {
+        name: `Thu hồi ${next()}`,
+        unitId: unitOf(side),
+        scopes: ['figures:read'],
+        expiresInDays: 30,
+        ratePerMinute: 60,
+      });
+      return { method: 'DELETE', url: `/api/tokens/${token.id}` };
+    },
   };
 
   /** A national plan whose schedule asks the provinces to report: where a province's consolidated report goes. */
@@ -880,9 +947,73 @@ describe.each(testEngines())('permission matrix on %s', (engine) => {
           );
         }
       }
+      // API tokens: a public route ignores one; any other opens only if the token's scope lists it.
+      for (const scope of API_TOKEN_SCOPES) {
+        const sides: Side[] = route.scope === 'unit' ? ['inside', 'outside'] : ['inside'];
+        for (const side of sides) {
+          const request = await probe(side, tokenCaller);
+          const response = await t.app.inject({
+            ...request,
+            headers: { ...(request.headers ?? {}), authorization: `Bearer ${tokens.get(scope)}` },
+          });
+          outcomes.push(`token ${scope}/${side}:${bucket(response.statusCode)}`);
+          const opens = TOKEN_OPENS[scope].includes(key);
+          expected.push(
+            `token ${scope}/${side}:${
+              route.access === 'public'
+                ? key === 'POST /api/setup'
+                  ? '409'
+                  : '2xx'
+                : !opens || side === 'outside'
+                  ? '403'
+                  : '2xx'
+            }`,
+          );
+        }
+      }
       expect(outcomes).toEqual(expected);
     }, 180_000); // the PDF route runs LibreOffice once per allowed caller
   }
+
+  it('refuses an expired or a revoked token with 401 and a clear message on every route it opens', async () => {
+    const make = async (scope: TApiTokenScope) =>
+      t.services.apiTokens.create(tokenCaller.actor, {
+        name: `Het han ${scope}`,
+        unitId: org.provinceA.id,
+        scopes: [scope],
+        expiresInDays: 30,
+        ratePerMinute: 1000,
+      });
+    const outcomes: string[] = [];
+    const expected: string[] = [];
+    for (const scope of API_TOKEN_SCOPES) {
+      const expired = await make(scope);
+      await testDb.database.query(
+        `UPDATE api_tokens SET expires_at = now() - interval '1 minute' WHERE id = $1`,
+        [expired.token.id],
+      );
+      const revoked = await make(scope);
+      await t.services.apiTokens.revoke(tokenCaller.actor, revoked.token.id);
+      for (const key of TOKEN_OPENS[scope]) {
+        const request = await probes[key]!('inside', tokenCaller);
+        for (const [state, secret, message] of [
+          ['expired', expired.secret, /^Mã truy cập API tdk_\S+ đã hết hạn lúc \d{4}-/],
+          ['revoked', revoked.secret, /^Mã truy cập API tdk_\S+ đã bị thu hồi lúc \d{4}-/],
+        ] as const) {
+          const response = await t.app.inject({
+            ...request,
+            headers: { ...(request.headers ?? {}), authorization: `Bearer ${secret}` },
+          });
+          const error = response.json().error as { code: string; message: string };
+          outcomes.push(
+            `${key} ${state}: ${response.statusCode} ${error.code} ${message.test(error.message)}`,
+          );
+          expected.push(`${key} ${state}: 401 api_token_${state} true`);
+        }
+      }
+    }
+    expect(outcomes).toEqual(expected);
+  }, 180_000);
 });
 
 function bucket(status: number): string {

@@ -1,4 +1,5 @@
 import type { RouteSpec } from '../http/route-spec.ts';
+import { apiTokenRoutes } from './api-tokens.routes.ts';
 import { auditRoutes } from './audit.routes.ts';
 import { authRoutes } from './auth.routes.ts';
 import { calendarRoutes } from './calendar.routes.ts';
@@ -32,6 +33,7 @@ export function routeTable(options: { sessionTtlHours: number }): RouteSpec[] {
     ...reportAttachmentRoutes(),
     ...notificationRoutes(),
     ...calendarRoutes(),
+    ...apiTokenRoutes(),
     ...rosterRoutes(),
   ];
 }

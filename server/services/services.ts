@@ -2,6 +2,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Config, DEFAULT_ATTACHMENT_QUOTAS } from '../config.ts';
 import type { Database } from '../db/client.ts';
+import { ApiTokenRepository } from '../repositories/api-token.repository.ts';
 import { AttachmentRepository } from '../repositories/attachment.repository.ts';
 import { AuditRepository } from '../repositories/audit.repository.ts';
 import { DashboardRepository } from '../repositories/dashboard.repository.ts';
@@ -26,6 +27,7 @@ import { UserRepository } from '../repositories/user.repository.ts';
 import { DiskFileStorage } from '../storage/file-storage.ts';
 import { AccessService } from './access.service.ts';
 import { ActivityService } from './activity.service.ts';
+import { ApiTokenService } from './api-token.service.ts';
 import { AuditService } from './audit.service.ts';
 import { AuthService } from './auth.service.ts';
 import { CompletenessService } from './completeness.service.ts';
@@ -312,6 +314,7 @@ export function createServices(
       audit,
       reports,
     ),
+    apiTokens: new ApiTokenService(database, new ApiTokenRepository(database), orgRepository, access, audit),
     sessions: sessionRepository,
     sessionCache,
     userRepository,
