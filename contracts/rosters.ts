@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZIsoDate, ZName, ZRefId, ZVersion } from './common.ts';
+import { ZId, ZIsoDate, ZName, ZRefId, ZVersion } from './common.ts';
 
 /**
  * Rosters (danh sách cán bộ), activities (hoạt động) and indicators computed from them. Personal data
@@ -56,7 +56,7 @@ export const ZRosterPerson = z.object({
 export type TRosterPerson = z.infer<typeof ZRosterPerson>;
 
 export const ZRosterQuery = z.object({
-  unitId: z.coerce.number().int().positive(),
+  unitId: ZId,
   category: ZRosterCategory.optional(),
   /** Only people on the roster on this day (default: everyone, past posts included). */
   on: ZIsoDate.optional(),
@@ -136,7 +136,7 @@ export const ZActivityDetail = ZActivity.extend({ attendees: z.array(ZRosterPers
 export type TActivityDetail = z.infer<typeof ZActivityDetail>;
 
 export const ZActivityQuery = z.object({
-  unitId: z.coerce.number().int().positive(),
+  unitId: ZId,
   kind: ZActivityKind.optional(),
   from: ZIsoDate.optional(),
   to: ZIsoDate.optional(),
