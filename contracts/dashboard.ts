@@ -135,6 +135,19 @@ export const ZCompletenessView = z.object({
 });
 export type TCompletenessView = z.infer<typeof ZCompletenessView>;
 
+/**
+ * How fresh a response's figures are: read on the primary database (as of that moment) or on a
+ * streaming replica (every change committed before `asOf` is in them; server/db/read-routing.ts).
+ */
+export const ZFreshness = z.object({
+  source: z.enum(['primary', 'replica']),
+  /** ISO date-time (UTC). */
+  asOf: z.string().datetime(),
+  /** How far behind the moment of reading, in ms (0 on the primary). */
+  lagMs: z.number().int().min(0),
+});
+export type TFreshness = z.infer<typeof ZFreshness>;
+
 export const ZPlanDashboard = z.object({
   plan: z.object({
     id: z.number().int(),
@@ -148,6 +161,7 @@ export const ZPlanDashboard = z.object({
   period: ZPeriod.nullable(),
   targets: z.array(ZTargetProgress),
   completeness: ZCompletenessView.nullable(),
+  freshness: ZFreshness,
 });
 export type TPlanDashboard = z.infer<typeof ZPlanDashboard>;
 
@@ -185,6 +199,7 @@ export const ZUnitDashboard = z.object({
   unit: ZUnitRef,
   asOf: ZIsoDate,
   plans: z.array(ZUnitPlanStatus),
+  freshness: ZFreshness,
 });
 export type TUnitDashboard = z.infer<typeof ZUnitDashboard>;
 
@@ -197,6 +212,7 @@ export const ZDrilldown = z.object({
   path: z.array(ZUnitRef),
   unit: ZUnitFigures,
   children: z.array(ZUnitFigures),
+  freshness: ZFreshness,
 });
 export type TDrilldown = z.infer<typeof ZDrilldown>;
 

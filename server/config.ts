@@ -18,6 +18,9 @@ const ZEnv = z.object({
   // Two at least: the first start holds one for its advisory lock (`db/startup-lock.ts`).
   DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(500).default(10),
   DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(86_400_000).default(30_000),
+  // Streaming replicas for dashboard, drill-down and export reads (server/db/read-routing.ts).
+  DATABASE_READ_URL: unsetWhenEmpty(z.string().optional()),
+  DATABASE_READ_MAX_LAG_SECONDS: z.coerce.number().positive().max(3_600).default(5),
   TIENDO_DEMO: unsetWhenEmpty(z.enum(['auto', 'on', 'off', '1', '0', 'true', 'false']).optional()),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: z
@@ -113,6 +116,13 @@ export interface Config {
   /** PostgreSQL `statement_timeout` of every session, in ms; 0 for none. */
   databaseStatementTimeoutMs: number;
   /**
+   * Streaming replicas (`DATABASE_READ_URL`, comma-separated) that serve dashboard, drill-down and
+   * export reads; empty: every read goes to `databaseUrl`. Refused on the embedded database.
+   */
+  databaseReadUrls: string[];
+  /** A replica further behind the primary than this (ms) is not read; the primary answers instead. */
+  databaseReadMaxLagMs: number;
+  /**
    * `auto`: load the demo workspace into an empty database; `on`: load it if not yet loaded;
    * `off`: never. Unset, `auto` on the embedded database and `off` with `DATABASE_URL` (`demoModeOf`).
    */
@@ -171,6 +181,31 @@ export function setupWizardHint(url: string): string[] {
   ];
 }
 
+/**
+ * The replica URLs of `DATABASE_READ_URL`: comma-separated PostgreSQL URLs. PGlite runs inside the
+ * process and has no replica, so the setting without `DATABASE_URL` is refused, not ignored.
+ */
+export function readUrlsOf(setting: string | undefined, databaseUrl: string | undefined): string[] {
+  if (!setting) return [];
+  if (!databaseUrl)
+    throw new Error(
+      'Cấu hình sai ở biến môi trường DATABASE_READ_URL: CSDL nhúng (PGlite) không có bản sao để đọc; ' +
+        'hãy đặt DATABASE_URL (PostgreSQL) hoặc bỏ DATABASE_READ_URL. ' +
+        '(DATABASE_READ_URL needs DATABASE_URL: the embedded PGlite database has no replicas.)',
+    );
+  const urls = setting
+    .split(',')
+    .map((u) => u.trim())
+    .filter((u) => u !== '');
+  for (const url of urls) {
+    if (!/^postgres(ql)?:\/\//.test(url) || !URL.canParse(url))
+      throw new Error(
+        `Cấu hình sai ở biến môi trường DATABASE_READ_URL: "${url.replace(/\/\/[^@/]*@/, '//…@')}" không phải địa chỉ PostgreSQL (postgres://…)`,
+      );
+  }
+  return urls;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = ZEnv.safeParse(env);
   if (!parsed.success) {
@@ -185,6 +220,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     databasePoolSize: e.DATABASE_POOL_SIZE,
     databaseStatementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
+    databaseReadUrls: readUrlsOf(e.DATABASE_READ_URL, e.DATABASE_URL),
+    databaseReadMaxLagMs: Math.round(e.DATABASE_READ_MAX_LAG_SECONDS * 1000),
     demo: demoModeOf(e.TIENDO_DEMO, e.DATABASE_URL),
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,

@@ -7,6 +7,7 @@ import { buildApp, WEB_DIST } from './app.ts';
 import { type Config, setupWizardHint } from './config.ts';
 import { type Database, openDatabase, pgliteDirOf } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
+import { withReadReplicas } from './db/read-routing.ts';
 import { underStartupLock } from './db/startup-lock.ts';
 import { DEMO_PASSWORD, type DemoAccount, loadDemoWorkspace } from './seed/demo-workspace.ts';
 import { createServices, type Services } from './services/services.ts';
@@ -15,13 +16,27 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 export function openConfiguredDatabase(
   config: Pick<Config, 'databaseUrl' | 'dataDir'> &
-    Partial<Pick<Config, 'databasePoolSize' | 'databaseStatementTimeoutMs'>>,
+    Partial<
+      Pick<
+        Config,
+        'databasePoolSize' | 'databaseStatementTimeoutMs' | 'databaseReadUrls' | 'databaseReadMaxLagMs'
+      >
+    >,
+  log?: (line: string) => void,
 ): Database {
-  return openDatabase({
+  const primary = openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: pgliteDirOf(config.dataDir),
     poolSize: config.databasePoolSize,
     statementTimeoutMs: config.databaseStatementTimeoutMs,
+  });
+  // Streaming replicas for dashboard, drill-down and export reads (server/db/read-routing.ts).
+  if (!config.databaseReadUrls?.length) return primary;
+  return withReadReplicas(primary, config.databaseReadUrls, {
+    maxLagMs: config.databaseReadMaxLagMs ?? 5_000,
+    poolSize: config.databasePoolSize,
+    statementTimeoutMs: config.databaseStatementTimeoutMs,
+    ...(log ? { log } : {}),
   });
 }
 
@@ -82,7 +97,7 @@ export async function startServer(
   // LibreOffice: at most PDF_RENDER_WORKERS conversions at once in this instance, a short queue
   configurePdfRendering(config.pdfRender);
   if (config.serveWeb) ensureWebBuilt(log);
-  const database = openConfiguredDatabase(config);
+  const database = openConfiguredDatabase(config, log);
   // The demo loader is called once the services exist, with them.
   const services: Services = createServices(database, config, () => new Date(), {
     log,

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { bearerToken, scopesOfRoute } from '../../domain/access/api-tokens.ts';
 import { roleAtLeast } from '../../domain/roles.ts';
+import { WROTE_COOKIE } from '../db/read-routing.ts';
 import { AppError, forbidden, unauthenticated } from '../errors.ts';
 import { localeOf, nounRef } from '../i18n/messages.ts';
 import { type Actor, SYSTEM_ACTOR } from '../services/actor.ts';
@@ -106,17 +107,35 @@ export function registerRoutes(app: FastifyInstance, routes: RouteSpec[], servic
           homeUnitId: -1,
           ip: request.ip,
         };
-        const result = await spec.handler({
-          body: request.body,
-          query: request.query,
-          params: request.params,
-          auth,
-          actor,
-          services,
-          locale: localeOf(request.headers['accept-language']),
-          raw: request,
-          reply,
-        });
+        // Read your own writes (db/read-routing.ts): the user's last write, seen here or by another instance.
+        const wrote = Number(request.cookies[WROTE_COOKIE]);
+        const result = await services.reads.forRequest(
+          actor.userId,
+          Number.isFinite(wrote) ? wrote : null,
+          () =>
+            spec.handler({
+              body: request.body,
+              query: request.query,
+              params: request.params,
+              auth,
+              actor,
+              services,
+              locale: localeOf(request.headers['accept-language']),
+              raw: request,
+              reply,
+            }),
+        );
+        if (auth && MUTATING.has(spec.method) && services.reads.replicaCount > 0) {
+          const at = services.reads.noteWrite(actor.userId);
+          if (!reply.sent)
+            reply.setCookie(WROTE_COOKIE, String(at), {
+              path: '/',
+              httpOnly: true,
+              sameSite: 'lax',
+              secure: request.protocol === 'https',
+              maxAge: 60,
+            });
+        }
         if (reply.sent) return reply;
         return result;
       },

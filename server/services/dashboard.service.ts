@@ -12,6 +12,7 @@ import { type DashboardTable, renderDashboardXlsx } from '../../documents/render
 import { aimsHigh, assessTarget } from '../../domain/progress/assess-progress.ts';
 import { TOTAL } from '../../domain/rollup/indicator.ts';
 import { valueIsPercent } from '../../domain/rollup/roll-up.ts';
+import type { ReadRouting } from '../db/read-routing.ts';
 import { AppError, notFound } from '../errors.ts';
 import type { DashboardRepository, UnitWithFiguresRow } from '../repositories/dashboard.repository.ts';
 import type { OrgRepository } from '../repositories/org.repository.ts';
@@ -42,6 +43,8 @@ export class DashboardService {
     private readonly access: AccessService,
     private readonly reportingService: ReportScheduleService,
     private readonly completeness: CompletenessService,
+    /** Dashboards and their exports are read on a replica when one is fresh enough (db/read-routing.ts). */
+    private readonly reads: ReadRouting,
   ) {}
 
   private async requirePlan(actor: Actor, planId: number): Promise<PlanRow> {
@@ -79,6 +82,18 @@ export class DashboardService {
     periodId?: number,
     options: { completeness?: boolean } = {},
   ): Promise<TPlanDashboard> {
+    const { value, freshness } = await this.reads.read(() =>
+      this.readPlanDashboard(actor, planId, periodId, options),
+    );
+    return { ...value, freshness };
+  }
+
+  private async readPlanDashboard(
+    actor: Actor,
+    planId: number,
+    periodId: number | undefined,
+    options: { completeness?: boolean },
+  ): Promise<Omit<TPlanDashboard, 'freshness'>> {
     const today = this.access.today();
     // The plan, its periods, targets and unit name: two statements, read while access is checked.
     const [plan, context] = await Promise.all([
@@ -250,6 +265,11 @@ export class DashboardService {
 
   /** Every plan of a unit (its own and those received from above) with its targets' status. */
   async unitDashboard(actor: Actor, unitId: number): Promise<TUnitDashboard> {
+    const { value, freshness } = await this.reads.read(() => this.readUnitDashboard(actor, unitId));
+    return { ...value, freshness };
+  }
+
+  private async readUnitDashboard(actor: Actor, unitId: number): Promise<Omit<TUnitDashboard, 'freshness'>> {
     await this.access.assertUnitAccess(actor, unitId);
     const today = this.access.today();
     const [unit] = await this.dashboards.units([unitId], today);

@@ -1,5 +1,6 @@
 import type { TDrilldown, TUnitFigures } from '../../contracts/dashboard.ts';
 import type { TUnitType } from '../../contracts/org.ts';
+import type { ReadRouting } from '../db/read-routing.ts';
 import { AppError, notFound } from '../errors.ts';
 import type {
   DashboardRepository,
@@ -26,10 +27,24 @@ export class DrilldownService {
     private readonly org: OrgRepository,
     private readonly access: AccessService,
     private readonly reportingService: ReportScheduleService,
+    /** Read on a replica when one is fresh enough (db/read-routing.ts). */
+    private readonly reads: ReadRouting,
   ) {}
 
   /** A unit's direct units with their figures, and the path from the plan's unit down to it. */
   async drilldown(actor: Actor, periodId: number, unitId: number, indicatorId?: number): Promise<TDrilldown> {
+    const { value, freshness } = await this.reads.read(() =>
+      this.readDrilldown(actor, periodId, unitId, indicatorId),
+    );
+    return { ...value, freshness };
+  }
+
+  private async readDrilldown(
+    actor: Actor,
+    periodId: number,
+    unitId: number,
+    indicatorId: number | undefined,
+  ): Promise<Omit<TDrilldown, 'freshness'>> {
     const [period, scopeRow, formRows] = await Promise.all([
       this.reporting.period(periodId),
       this.rollups.periodScope(periodId),

@@ -2,6 +2,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Config, DEFAULT_ATTACHMENT_QUOTAS } from '../config.ts';
 import type { Database } from '../db/client.ts';
+import { readRoutingOf } from '../db/read-routing.ts';
 import { ApiTokenRepository } from '../repositories/api-token.repository.ts';
 import { AttachmentRepository } from '../repositories/attachment.repository.ts';
 import { AuditRepository } from '../repositories/audit.repository.ts';
@@ -161,6 +162,8 @@ export function createServices(
     access,
     schedules,
   );
+  // Dashboards, drill-down and their exports: on a streaming replica when one is fresh enough.
+  const reads = readRoutingOf(database);
   const dashboard = new DashboardService(
     dashboardRepository,
     planRepository,
@@ -168,6 +171,7 @@ export function createServices(
     access,
     schedules,
     completeness,
+    reads,
   );
   const notificationRepository = new NotificationRepository(database);
   const storage = new DiskFileStorage(join(config.dataDir ?? join(tmpdir(), 'tiendo'), 'files'));
@@ -201,6 +205,7 @@ export function createServices(
   const services = {
     setup,
     database,
+    reads,
     settings,
     audit,
     access,
@@ -248,6 +253,7 @@ export function createServices(
       orgRepository,
       access,
       schedules,
+      reads,
     ),
     consolidated: new ConsolidatedReportService(
       database,

@@ -10,6 +10,7 @@ import { useWorkingUnit } from '../../components/working-unit.tsx';
 import { formatIsoDate } from '../../lib/format.ts';
 import { CompletenessPanel } from './completeness-panel.tsx';
 import { DrilldownPanel } from './drilldown-panel.tsx';
+import { FreshnessNote } from './freshness-note.tsx';
 import { PlanPeriodPickers } from './plan-period-pickers.tsx';
 import { TargetCards } from './target-cards.tsx';
 import { TargetCharts } from './target-charts.tsx';
@@ -98,7 +99,8 @@ export default function DashboardPage() {
               unit: data.plan.unitName,
               period: data.period?.label ?? t('common.none'),
               date: formatIsoDate(data.asOf),
-            })}
+            })}{' '}
+            <FreshnessNote freshness={data.freshness} />
           </Typography.Paragraph>
           <Tabs
             activeKey={view}

@@ -7,6 +7,7 @@ import type { TDrilldown, TUnitFigures } from '../../../../contracts/dashboard.t
 import { fetchDrilldown } from '../../api/dashboards.api.ts';
 import { ErrorResult } from '../../components/error-result.tsx';
 import { formatFigure } from './dashboard-format.ts';
+import { FreshnessNote } from './freshness-note.tsx';
 
 function figureOf(unit: TUnitFigures, indicatorId: number | undefined) {
   return unit.figures.find((f) => f.indicatorId === indicatorId) ?? null;
@@ -55,6 +56,9 @@ export function DrilldownPanel({
       <Typography.Title level={2} id="dash-drill-heading">
         {t('dashboards.drill.title')}
       </Typography.Title>
+      <Typography.Paragraph>
+        <FreshnessNote freshness={data.freshness} />
+      </Typography.Paragraph>
       <Card size="small">
         <div className="dash-pickers__row">
           <div className="dash-pickers__item dash-pickers__item--grow">
