@@ -24,6 +24,8 @@ const ReportingStatusPage = lazy(() => import('./features/reports/reporting-stat
 const DashboardPage = lazy(() => import('./features/dashboards/dashboard-page.tsx'));
 const ConsolidatedPage = lazy(() => import('./features/dashboards/consolidated-page.tsx'));
 const GuidePage = lazy(() => import('./features/guide/guide-page.tsx'));
+const RostersPage = lazy(() => import('./features/rosters/rosters-page.tsx'));
+const ActivitiesPage = lazy(() => import('./features/rosters/activities-page.tsx'));
 const HomeRedirect = lazy(() => import('./features/reports/home-redirect.tsx'));
 const NotFoundPage = lazy(() => import('./components/not-found-page.tsx'));
 
@@ -57,6 +59,8 @@ export function AppRoutes() {
           <Route path={ROUTES.dashboard} element={<DashboardPage />} />
           <Route path={ROUTES.consolidated} element={<ConsolidatedPage />} />
           <Route path={ROUTES.guide} element={<GuidePage />} />
+          <Route path={ROUTES.rosters} element={<RostersPage />} />
+          <Route path={ROUTES.activities} element={<ActivitiesPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -15,6 +15,8 @@ export const ROUTES = {
   dashboard: '/bang-dieu-khien',
   consolidated: '/bao-cao-tong-hop',
   guide: '/huong-dan',
+  rosters: '/danh-sach-can-bo',
+  activities: '/hoat-dong',
 } as const;
 
 export const documentPath = (id: number): string => `${ROUTES.documents}/${id}`;
@@ -23,3 +25,5 @@ export const planEditPath = (id: number): string => `${ROUTES.plans}/${id}/sua`;
 export const reportPath = (id: number): string => `${ROUTES.myReports}/${id}`;
 export const planReportsPath = (planId: number): string => `${ROUTES.plans}/${planId}/bao-cao`;
 export const planDashboardPath = (planId: number): string => `${ROUTES.dashboard}?ke-hoach=${planId}`;
+export const rostersPath = (unitId: number): string => `${ROUTES.rosters}?don-vi=${unitId}`;
+export const activitiesPath = (unitId: number): string => `${ROUTES.activities}?don-vi=${unitId}`;

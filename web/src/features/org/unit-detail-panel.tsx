@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { Breadcrumb, Card, Descriptions, Skeleton, Space, Tag, Typography } from 'antd';
+import { Breadcrumb, Card, Descriptions, Flex, Skeleton, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { TOrgUnitDetail } from '../../../../contracts/org.ts';
 import { fetchOrgUnit } from '../../api/org.api.ts';
 import { ErrorResult } from '../../components/error-result.tsx';
 import { formatIsoDate, formatNumber } from '../../lib/format.ts';
+import { activitiesPath, rostersPath } from '../../routes.ts';
 import { unitHref } from './org-page-params.ts';
 import { UnitActions } from './unit-actions.tsx';
 import { UnitHistory } from './unit-history.tsx';
@@ -109,6 +110,10 @@ export function UnitDetailPanel({
         </Typography.Text>
       </div>
       {canEdit && !notYet && <UnitActions unit={unit} date={date} onResult={onResult} />}
+      <Flex wrap gap={12} className="unit-detail__links">
+        <Link to={rostersPath(unit.id)}>{t('rosters.menu')}</Link>
+        <Link to={activitiesPath(unit.id)}>{t('activities.menu')}</Link>
+      </Flex>
       <UnitFacts unit={unit} />
       <UnitLineage unit={unit} />
       <UnitHistory unit={unit} date={date} />
