@@ -26,6 +26,7 @@ describe('readTemplateRow', () => {
     expect(Object.fromEntries(row.cellOf)).toEqual({
       'values.1.total.numerator': 'C6',
       'values.2.female.denominator': 'E6',
+      'narrative.results': 'G6',
     });
   });
 
@@ -63,5 +64,18 @@ describe('readTemplateRow', () => {
     );
     expect(row.errors).toEqual([]);
     expect(row.read.parts.get('4:total:n')).toBe(90);
+  });
+
+  it('names a percentage over 100', () => {
+    const row = readTemplateRow(
+      [{ key: 'v:4:total:n', percent: true }],
+      new Map([['v:4:total:n', 3]]),
+      () => 112.5,
+      () => 'C6',
+    );
+    expect(row.errors.map((e) => e.message)).toEqual([
+      'Ô C6: 112,5% vượt quá 100%; cột này nhận từ 0 đến 100.',
+    ]);
+    expect(row.read.parts.has('4:total:n')).toBe(false);
   });
 });

@@ -24,7 +24,7 @@ export interface RowCellError {
 
 export interface TemplateRowRead {
   read: RowRead;
-  /** The cell address of each value field read (`values.<indicator>.<category>.<numerator|denominator>`). */
+  /** The cell of each field read (`values.<indicator>.<category>.<numerator|denominator>`, `narrative.<section>`). */
   cellOf: Map<string, string>;
   errors: RowCellError[];
 }
@@ -49,6 +49,7 @@ export function readTemplateRow(
     const [kind, id, category, part] = column.key.split(':');
     if (kind === 's') {
       read.sections.set(id!, cellDisplayText(raw));
+      cellOf.set(`narrative.${id}`, address(at));
       continue;
     }
     if (kind !== 'v') continue;
@@ -71,6 +72,14 @@ export function readTemplateRow(
     }
     if (!parsed.ok) {
       errors.push({ cell: address(at), field, message: numberCellMessage(address(at), parsed) });
+      continue;
+    }
+    if (column.percent && parsed.value !== null && parsed.value > 100) {
+      errors.push({
+        cell: address(at),
+        field,
+        message: `Ô ${address(at)}: ${String(parsed.value).replace('.', ',')}% vượt quá 100%; cột này nhận từ 0 đến 100.`,
+      });
       continue;
     }
     read.parts.set(`${id}:${category}:${part}`, parsed.value);
