@@ -75,3 +75,40 @@ export function tasksFromInstructions(paragraphs: readonly Paragraph[]): TTask[]
   }
   return out;
 }
+
+// a letter's request that opens a list: "Giám đốc Sở … có trách nhiệm:", "… đề nghị các đơn vị …
+// Cụ thể:" (seen in b02, a06 and b09 of the tune part; wider openings such as "như sau:" were not
+// backed by two documents and are left out)
+const REQUEST_OPENING = /(?:co trach nhiem|cu the)\s*:$/;
+const LIST_KINDS = new Set(['dash', 'plus', 'letter']);
+
+/**
+ * Tasks of a letter with no tasks section and no numbered items: the items of a list opened by a
+ * request ("Giám đốc Sở … có trách nhiệm:" then "- Phối hợp …", "- Tăng cường …").
+ */
+export function tasksFromRequestLists(paragraphs: readonly Paragraph[]): {
+  tasks: TTask[];
+  used: Set<Paragraph>;
+} {
+  const tasks: TTask[] = [];
+  const used = new Set<Paragraph>();
+  for (let i = 0; i < paragraphs.length; i++) {
+    const p = paragraphs[i]!;
+    const folded = foldChars(p.text.trim());
+    if (!REQUEST_OPENING.test(folded) || /^(?:kinh gui|noi nhan)/.test(folded)) continue;
+    const first = paragraphs[i + 1]?.marker;
+    if (!first || !LIST_KINDS.has(first.kind)) continue;
+    const items: OutlineItem[] = [];
+    let j = i + 1;
+    for (; j < paragraphs.length; j++) {
+      const q = paragraphs[j]!;
+      if (q.marker?.kind === first.kind) items.push({ head: q, body: [] });
+      else if (q.marker && LIST_KINDS.has(q.marker.kind) && items.length > 0) items.at(-1)!.body.push(q);
+      else break;
+      used.add(q);
+    }
+    tasks.push(...tasksFromItems(items));
+    i = j - 1;
+  }
+  return { tasks, used };
+}

@@ -5,7 +5,7 @@
  * particular documents.
  */
 import { basename } from 'node:path';
-import type { TExtractedDocument, TPlanExtract } from '../../contracts/plan-extract.ts';
+import type { TExtractedDocument, TPlanExtract, TTask } from '../../contracts/plan-extract.ts';
 import { foldChars } from '../../domain/fold-text.ts';
 import {
   buildParagraphs,
@@ -23,7 +23,7 @@ import { extractReferences, type ReferenceSource } from './extract-references.ts
 import { extractReporting } from './extract-reporting.ts';
 import { extractSigner } from './extract-signer.ts';
 import { extractTargets, spanEndYear } from './extract-targets.ts';
-import { tasksFromInstructions, tasksFromItems } from './extract-tasks.ts';
+import { tasksFromInstructions, tasksFromItems, tasksFromRequestLists } from './extract-tasks.ts';
 import { inferIssuerFromBody } from './infer-issuer.ts';
 import { issuerFromSymbol } from './issuer-names.ts';
 import { isMostlyUpper, normalizeText } from './normalize-text.ts';
@@ -46,6 +46,12 @@ const TCTH =
   /to chuc thuc hien|phan cong (?:nhiem vu|thuc hien|trach nhiem)|trach nhiem (?:thuc hien|cua cac|cua co quan|cua don vi)|to chuc trien khai/;
 const TASKS =
   /nhiem vu|giai phap|bien phap|phuong huong|noi dung(?:,| (?:trong tam|chu yeu|hoat dong|thuc hien|cong tac|cong viec|va|,|hinh thuc|tien do))|cac hoat dong/;
+
+/** A letter's tasks: the lists its requests open, and its "Giao X chủ trì …" sentences. */
+function tasksOfLetter(body: readonly Paragraph[]): TTask[] {
+  const lists = tasksFromRequestLists(body);
+  return [...lists.tasks, ...tasksFromInstructions(body.filter((p) => !lists.used.has(p)))];
+}
 
 /**
  * A heading that names both ("NỘI DUNG, TIẾN ĐỘ, PHÂN CÔNG TRÁCH NHIỆM THỰC HIỆN") takes the role
@@ -333,8 +339,7 @@ function parseOneDocument(lines: readonly string[]): TExtractedDocument {
       );
     }
   }
-  const bodyTasks =
-    taskItems.length > 0 ? tasksFromItems(taskItems) : isReport ? [] : tasksFromInstructions(body);
+  const bodyTasks = taskItems.length > 0 ? tasksFromItems(taskItems) : isReport ? [] : tasksOfLetter(body);
   // numbered rows of task tables, in the body or its appendices
   const tableTasks = isReport
     ? []
