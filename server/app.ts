@@ -93,7 +93,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerRoutes(app, routeTable(config), services);
 
   if (options.serveWeb && existsSync(WEB_DIST)) {
-    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: ['index.html'] });
+    await app.register(fastifyStatic, {
+      root: WEB_DIST,
+      wildcard: false,
+      index: ['index.html'],
+      // The installable app (issue 21): its manifest with its own type; the service worker always
+      // checked for a new version, and allowed to serve the whole site.
+      setHeaders: (reply, path) => {
+        if (path.endsWith('.webmanifest'))
+          reply.header('content-type', 'application/manifest+json; charset=utf-8');
+        if (path.endsWith('/sw.js'))
+          reply.header('cache-control', 'no-cache').header('service-worker-allowed', '/');
+      },
+    });
   }
   app.setNotFoundHandler((request, reply) => {
     // API paths, missing built files (/assets/x.js) and any path with an extension get a 404;

@@ -1,12 +1,14 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { offlinePlugin } from './src/offline/build-plugin.ts';
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
 
 export default defineConfig({
   root: webRoot,
-  plugins: [react()],
+  // offlinePlugin: manifest.webmanifest and the service worker sw.js (issue 21).
+  plugins: [react(), offlinePlugin()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -17,7 +17,12 @@ function createQueryClient(): QueryClient {
         refetchOnWindowFocus: false,
         // Retrying a refusal or a validation error never helps; a dropped connection might.
         retry: (count, error) => count < 2 && (!(error instanceof ApiError) || error.status === 0),
+        // With no connection a query still asks once: the service worker may answer from its copy
+        // (issue 21). TanStack's default would wait for the browser to say it is online.
+        networkMode: 'offlineFirst',
       },
+      // A mutation made offline runs and fails at once (or is queued by its view), never waits unseen.
+      mutations: { networkMode: 'offlineFirst' },
     },
   });
 }

@@ -8,6 +8,8 @@ import { AppProviders } from './app-providers.tsx';
 import { AppRoutes } from './app-routes.tsx';
 import { initI18n } from './i18n/i18n.ts';
 import { nameListboxesAsTheyOpen } from './lib/name-listboxes.ts';
+import { OfflineSync } from './offline/offline-sync.tsx';
+import { registerServiceWorker } from './offline/register.ts';
 
 async function start(): Promise<void> {
   await initI18n();
@@ -17,10 +19,13 @@ async function start(): Promise<void> {
     <StrictMode>
       <AppProviders>
         <AppRoutes />
+        <OfflineSync />
       </AppProviders>
     </StrictMode>,
   );
   nameListboxesAsTheyOpen();
+  // The installable app and its offline copy (issue 21).
+  void registerServiceWorker();
 }
 
 void start();

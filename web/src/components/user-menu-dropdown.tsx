@@ -6,7 +6,9 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { TSessionUser } from '../../../contracts/auth.ts';
 import { logout } from '../api/auth.api.ts';
+import { clearOfflineData, unsentCount } from '../offline/offline-data.ts';
 import { ROUTES } from '../routes.ts';
+import { useFeedback } from './feedback.tsx';
 
 const ChangePasswordDialog = lazy(() => import('./change-password-dialog.tsx'));
 
@@ -25,13 +27,34 @@ export default function UserMenuDropdown({
   const [changingPassword, setChangingPassword] = useState(false);
   const queryClient = useQueryClient();
   const navigate = useNavigate();
+  const { modal } = useFeedback();
+
+  /** Reports or files entered offline and not sent yet would be lost: ask first. */
+  async function mayDropUnsent(): Promise<boolean> {
+    const count = await unsentCount();
+    if (count === 0) return true;
+    return new Promise((resolve) =>
+      modal.confirm({
+        title: t('offline.signOutUnsentTitle', { count }),
+        content: t('offline.signOutUnsentText'),
+        okText: t('offline.signOutAnyway'),
+        okButtonProps: { danger: true },
+        cancelText: t('common.cancel'),
+        onOk: () => resolve(true),
+        onCancel: () => resolve(false),
+      }),
+    );
+  }
 
   async function signOut(): Promise<void> {
+    if (!(await mayDropUnsent())) return;
     try {
       await logout();
     } catch {
       // The session is dropped on this side whatever the server said.
     }
+    // What this device kept for offline use leaves with the session (issue 21).
+    await clearOfflineData();
     queryClient.clear();
     navigate(ROUTES.login, { replace: true, state: { signedOut: true } });
   }

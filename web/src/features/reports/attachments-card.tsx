@@ -7,6 +7,9 @@ import { ApiError } from '../../api/client.ts';
 import { attachmentUrl, type TAttachment, uploadAttachment } from '../../api/reports.api.ts';
 import { useApiErrorText } from '../../components/api-error-text.ts';
 import { PlainCard } from '../../components/plain-card.tsx';
+import { putOutbox, queueAttachment, requestSync } from '../../offline/outbox.ts';
+import { QueuedAttachments } from '../../offline/queued-attachments.tsx';
+import { useSession } from '../auth/session.ts';
 import { formatValue } from './report-draft.ts';
 
 /** Photos of the activity, a short video, documents. */
@@ -31,11 +34,24 @@ export function AttachmentsCard({
   const fileInput = useRef<HTMLInputElement>(null);
   const [added, setAdded] = useState<TAttachment[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
+  const userId = useSession().data?.user.id;
   const upload = useMutation({
     mutationFn: async (files: File[]) => {
       for (const file of files) {
-        const attachment = await uploadAttachment(reportId, file);
-        setAdded((list) => [...list, attachment]);
+        // No connection: the file waits on this device ("chờ gửi") and is sent when it is back.
+        const canQueue = userId !== undefined && typeof indexedDB !== 'undefined';
+        if (canQueue && !navigator.onLine) {
+          await putOutbox(queueAttachment(userId, reportId, file));
+          continue;
+        }
+        try {
+          const attachment = await uploadAttachment(reportId, file);
+          setAdded((list) => [...list, attachment]);
+        } catch (error) {
+          if (!(canQueue && error instanceof ApiError && error.status === 0)) throw error;
+          await putOutbox(queueAttachment(userId, reportId, file));
+          requestSync();
+        }
       }
     },
     onMutate: () => setProblem(null),
@@ -71,6 +87,7 @@ export function AttachmentsCard({
             ))}
           </ul>
         )}
+        {!readOnly && <QueuedAttachments reportId={reportId} listed={all} />}
         {!readOnly && (
           <>
             <input

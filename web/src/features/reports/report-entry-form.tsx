@@ -16,6 +16,8 @@ import { useApiErrorText } from '../../components/api-error-text.ts';
 import { useFeedback } from '../../components/feedback.tsx';
 import { LazyModal } from '../../components/lazy-overlay.tsx';
 import { formatTimestamp } from '../../lib/format.ts';
+import { putOutbox, queueSubmit } from '../../offline/outbox.ts';
+import { useSession } from '../auth/session.ts';
 import { AttachmentsCard } from './attachments-card.tsx';
 import { IndicatorCard } from './indicator-card.tsx';
 import { NarrativeSections } from './narrative-sections.tsx';
@@ -110,6 +112,7 @@ export function ReportEntryForm({
   const describe = useApiErrorText();
   const state = useReportDraft(report, onReportChanged);
   const { draft, setDraft, saveState, flush } = state;
+  const userId = useSession().data?.user.id;
   const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set());
   const [submitAttempted, setSubmitAttempted] = useState(false);
   const [serverIssues, setServerIssues] = useState<TIssue[]>([]);
@@ -189,6 +192,17 @@ export function ReportEntryForm({
     setSubmitting(true);
     const saved = await flush();
     setSubmitting(false);
+    // No connection: the report waits on this device and is sent when it is back (issue 21).
+    if (!saved && !navigator.onLine && userId !== undefined && typeof indexedDB !== 'undefined') {
+      modal.confirm({
+        title: t('offline.queueSubmitTitle'),
+        content: t('offline.queueSubmitText'),
+        okText: t('offline.queueSubmit'),
+        cancelText: t('common.cancel'),
+        onOk: () => putOutbox(queueSubmit(userId, { ...report, version: state.version() }, state.draft)),
+      });
+      return;
+    }
     if (!saved) {
       message.error(t('reports.submit.saveFirst'));
       return;

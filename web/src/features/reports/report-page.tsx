@@ -1,7 +1,7 @@
 import { ArrowLeftOutlined, LockOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Tag } from 'antd';
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { TRole } from '../../../../contracts/auth.ts';
@@ -12,9 +12,10 @@ import { ErrorResult } from '../../components/error-result.tsx';
 import { PageHelp } from '../../components/page-help.tsx';
 import { TextSkeleton } from '../../components/text-skeleton.tsx';
 import { formatIsoDate, formatTimestamp } from '../../lib/format.ts';
+import { OfflineSentNote, OfflineSubmitPanel } from '../../offline/offline-submit-panel.tsx';
+import { useReportOutbox } from '../../offline/use-outbox.ts';
 import { ROUTES } from '../../routes.ts';
 import { useSession } from '../auth/session.ts';
-import { ComputedValuesCard } from '../rosters/computed-values-card.tsx';
 import { AttachmentsCard } from './attachments-card.tsx';
 import { IndicatorCard } from './indicator-card.tsx';
 import { NarrativeSections } from './narrative-sections.tsx';
@@ -149,6 +150,8 @@ export default function ReportPage() {
   const queryClient = useQueryClient();
   const session = useSession();
   const user = session.data?.user;
+  // a report sent offline waits in this device's queue (issue 21)
+  const outbox = useReportOutbox(id);
   const report = useQuery({
     queryKey: reportQueryKey(id),
     queryFn: ({ signal }) => fetchReport(id, signal),
@@ -170,16 +173,6 @@ export default function ReportPage() {
     [queryClient],
   );
 
-  // computed values filled in on the server: the form starts again from what the server holds
-  const [computedFills, setComputedFills] = useState(0);
-  const onComputed = useCallback(
-    (updated: TReport) => {
-      onReportChanged(updated);
-      setComputedFills((n) => n + 1);
-    },
-    [onReportChanged],
-  );
-
   const data = report.data;
   useEffect(() => {
     if (data) document.title = `${data.scheduleName} — ${data.period.label} · ${t('app.name')}`;
@@ -193,6 +186,7 @@ export default function ReportPage() {
     );
   // A cached copy may be old: the form starts only from what the server says now.
   if (report.isPending || (report.isFetching && !report.isFetchedAfterMount)) return <TextSkeleton />;
+  if (outbox === null) return <TextSkeleton />;
   if (report.isError || !data)
     return <ErrorResult error={report.error} onRetry={() => void report.refetch()} />;
 
@@ -207,14 +201,14 @@ export default function ReportPage() {
   return (
     <div className={`report-page reports-page${editable ? ' report-page--editing' : ''}`}>
       <ReportHeader report={data} backTo={backTo} />
-      <ComputedValuesCard report={data} editable={editable} onChanged={onComputed} />
-      {editable ? (
+      {outbox.sent && !outbox.waiting && outbox.sent.result?.version === data.version && (
+        <OfflineSentNote item={outbox.sent} />
+      )}
+      {outbox.waiting && ownUnit ? (
+        <OfflineSubmitPanel item={outbox.waiting} />
+      ) : editable ? (
         // A new status (submitted elsewhere, unlocked) starts a fresh form.
-        <ReportEntryForm
-          key={`${data.id}:${data.status}:${computedFills}`}
-          report={data}
-          onReportChanged={onReportChanged}
-        />
+        <ReportEntryForm key={`${data.id}:${data.status}`} report={data} onReportChanged={onReportChanged} />
       ) : (
         <>
           <ReportReadOnly report={data} />

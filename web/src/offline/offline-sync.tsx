@@ -1,0 +1,69 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import type { TReport } from '../../../contracts/reporting.ts';
+import { useSession } from '../features/auth/session.ts';
+import { warmOfflineCache } from './offline-data.ts';
+import { listOutbox, onSyncRequested } from './outbox.ts';
+import { syncOutbox } from './sync.ts';
+
+const RETRY_MS = 30_000;
+const reportKey = (id: number) => ['reports', 'one', id] as const;
+
+/**
+ * No view of its own: while someone is signed in, sends the outbox when the connection comes
+ * back (and every 30 s while something waits), brings the sent reports into the views, and keeps
+ * the reports due readable offline (`warmOfflineCache`).
+ */
+export function OfflineSync() {
+  const session = useSession();
+  const user = session.data?.user;
+  const userId = user?.id;
+  const queryClient = useQueryClient();
+
+  useEffect(() => {
+    if (userId === undefined || typeof indexedDB === 'undefined') return;
+    let stopped = false;
+    const seen = new Set<string>();
+    const send = async () => {
+      if (stopped || !navigator.onLine) return;
+      await syncOutbox(userId).catch(() => undefined);
+      const items = await listOutbox().catch(() => []);
+      let changed = false;
+      for (const item of items) {
+        if (item.state !== 'sent' || seen.has(item.id)) continue;
+        seen.add(item.id);
+        changed = true;
+        if (item.kind === 'submit' && item.result) {
+          const sent: TReport = item.result;
+          queryClient.setQueryData<TReport>(reportKey(sent.id), (old) =>
+            old && old.version > sent.version ? old : sent,
+          );
+        } else void queryClient.invalidateQueries({ queryKey: reportKey(item.reportId) });
+      }
+      if (changed) void queryClient.invalidateQueries({ queryKey: ['reports', 'mine'] });
+    };
+    // Items already sent before this page opened are not news.
+    void listOutbox()
+      .then((items) => {
+        for (const item of items) if (item.state === 'sent') seen.add(item.id);
+      })
+      .catch(() => undefined)
+      .then(send);
+    const warm = () => void warmOfflineCache().catch(() => undefined);
+    void navigator.serviceWorker?.ready.then(warm);
+    const online = () => {
+      void send();
+      warm();
+    };
+    window.addEventListener('online', online);
+    const unsubscribe = onSyncRequested(() => void send());
+    const timer = window.setInterval(() => void send(), RETRY_MS);
+    return () => {
+      stopped = true;
+      window.removeEventListener('online', online);
+      unsubscribe();
+      window.clearInterval(timer);
+    };
+  }, [userId, queryClient]);
+  return null;
+}
