@@ -139,6 +139,7 @@ export async function startServer(
       stopSweeping();
       stopFileSweep();
       services.documentParse.close();
+      services.spreadsheets.close();
       await stopSessionCache();
       await app.close();
       await database.close();

@@ -185,6 +185,10 @@ export const MESSAGES = {
     vi: 'Máy chủ đang có nhiều văn bản chờ đọc; hãy thử lại sau ít phút.',
     en: 'The server has many documents waiting to be read; try again in a few minutes.',
   },
+  spreadsheet_too_heavy: {
+    vi: 'Tệp bảng tính quá lớn hoặc quá phức tạp để đọc (quá {seconds} giây hoặc {mb} MB bộ nhớ) nên đã dừng; hãy chia thành các tệp nhỏ hơn.',
+    en: 'The spreadsheet is too large or complex to read (over {seconds} seconds or {mb} MB of memory), so reading stopped; split it into smaller files.',
+  },
   role_too_high: {
     vi: 'Bạn không thể cấp vai trò cao hơn vai trò của mình.',
     en: 'You cannot grant a role above your own.',

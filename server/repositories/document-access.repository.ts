@@ -10,6 +10,8 @@ export interface DocumentHolders {
   createdBy: number | null;
   ownerUnitId: number | null;
   knownByReference: boolean;
+  /** The stored documents that cite this one (a document known by reference is read through them). */
+  citedBy: number[];
   /**
    * The units whose plans are this document, and the units whose plans were derived from those,
    * at any depth: the document came down to them.
@@ -30,6 +32,7 @@ export class DocumentAccessRepository {
       owner_unit_id: number | null;
       known_by_reference: boolean;
       unit_ids: number[] | null;
+      cited_by: number[] | null;
     }>(
       this.database.db(),
       sql`WITH RECURSIVE holders AS (
@@ -41,7 +44,9 @@ export class DocumentAccessRepository {
              WHERE h.depth < ${PLAN_CHAIN_DEPTH}
           )
           SELECT d.id, d.created_by, d.owner_unit_id, d.known_by_reference,
-                 (SELECT array_agg(DISTINCT h.unit_id) FROM holders h WHERE h.doc_id = d.id) AS unit_ids
+                 (SELECT array_agg(DISTINCT h.unit_id) FROM holders h WHERE h.doc_id = d.id) AS unit_ids,
+                 (SELECT array_agg(DISTINCT r.document_id) FROM document_references r
+                   WHERE r.target_document_id = d.id) AS cited_by
             FROM documents d WHERE d.id = ANY(${ids}::int[])`,
     );
     return new Map(
@@ -53,6 +58,7 @@ export class DocumentAccessRepository {
           ownerUnitId: r.owner_unit_id,
           knownByReference: r.known_by_reference,
           planUnitIds: (r.unit_ids ?? []).map(Number),
+          citedBy: (r.cited_by ?? []).map(Number),
         },
       ]),
     );

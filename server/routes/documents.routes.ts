@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ZParseJob, ZParseResult, ZParseText } from '../../contracts/document-parse.ts';
-import { AppError } from '../errors.ts';
 import { defineRoute } from '../http/route-spec.ts';
+import { withUpload } from '../http/upload.ts';
 
 const tags = ['documents'];
 
@@ -27,13 +27,13 @@ export function documentRoutes() {
       tags,
       multipart: true,
       response: { 202: ZParseJob },
-      handler: async ({ raw, actor, services, reply, locale }) => {
-        const file = await raw.file();
-        if (!file) throw new AppError(400, 'validation', { field: 'file', detail: 'thiếu tệp' }, 'file');
-        const data = await file.toBuffer();
-        reply.status(202);
-        return services.documentParse.startFile(actor, file.filename, data, locale);
-      },
+      // the file is streamed to disk within the size limit, never held whole in memory
+      handler: ({ raw, actor, services, reply, locale }) =>
+        withUpload(raw, async (file) => {
+          const job = await services.documentParse.startFile(actor, file.fileName, file, locale);
+          reply.status(202);
+          return job;
+        }),
     }),
     defineRoute({
       method: 'GET',

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readOrgFile } from '../../documents/sheets/read-org-file.ts';
 import { SYSTEM_ACTOR } from '../services/actor.ts';
-import { readOrgFile } from '../services/org-exchange.service.ts';
 import { createTestApp, seedSmallOrg, type TestApp } from '../test/fixtures.ts';
 import { openTestDatabase, type TestDatabase, testEngines } from '../test/test-database.ts';
 

@@ -15,9 +15,9 @@ import {
   ZUnitSplit,
   ZUnitSplitResult,
 } from '../../contracts/org.ts';
-import { AppError } from '../errors.ts';
 import { defineRoute } from '../http/route-spec.ts';
 import { sendFile } from '../http/send-file.ts';
+import { withUpload } from '../http/upload.ts';
 
 const tags = ['organisation'];
 
@@ -145,12 +145,9 @@ export function orgRoutes() {
       tags,
       multipart: true,
       response: { 200: ZOrgImportResult },
-      handler: async ({ raw, actor, services }) => {
-        const file = await raw.file();
-        if (!file) throw new AppError(400, 'validation', { field: 'file', detail: 'thiếu tệp' }, 'file');
-        const data = await file.toBuffer();
-        return services.orgExchange.import(actor, data);
-      },
+      // streamed to disk within the size limit; read in a worker process (DocumentReaderPool)
+      handler: ({ raw, actor, services }) =>
+        withUpload(raw, (file) => services.orgExchange.import(actor, file)),
     }),
     defineRoute({
       method: 'GET',

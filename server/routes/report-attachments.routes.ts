@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { ZId, ZIdParams } from '../../contracts/common.ts';
 import { ZAttachment } from '../../contracts/reporting.ts';
-import { AppError } from '../errors.ts';
 import { defineRoute } from '../http/route-spec.ts';
 import { sendFile } from '../http/send-file.ts';
+import { takeUpload } from '../http/upload.ts';
+import type { AttachmentSource } from '../services/report-attachment.service.ts';
 
 /** `/api/reports/:id/attachments`: the photos, videos and documents attached to a report. */
 export function reportAttachmentRoutes() {
@@ -20,25 +21,29 @@ export function reportAttachmentRoutes() {
       multipart: true,
       response: { 201: ZAttachment },
       handler: async ({ params, raw, actor, services, reply }) => {
-        const file = await raw.file();
-        if (!file) throw new AppError(400, 'validation', { field: 'file', detail: 'thiếu tệp' }, 'file');
-        // the service checks the quotas before the bytes are read; a file over the limit is refused (413), never cut
-        const key = raw.headers['idempotency-key'];
-        // A keyed upload (an offline queue replayed) runs in one transaction with its key: its bytes
-        // are read first, so no transaction waits on the network.
-        let read: Buffer | (() => Promise<Buffer>) = () => file.toBuffer();
-        if (key !== undefined) {
-          try {
-            read = await file.toBuffer();
-          } catch (error) {
-            read = () => Promise.reject(error);
+        const upload = await takeUpload(raw);
+        try {
+          // the service checks the quotas before the file is received (streamed to disk, never held
+          // whole in memory); a file over the limit is refused (413) as it arrives, never cut
+          const key = raw.headers['idempotency-key'];
+          // A keyed upload (an offline queue replayed) runs in one transaction with its key: its bytes
+          // are read first, so no transaction waits on the network.
+          let read: AttachmentSource | (() => Promise<AttachmentSource>) = () => upload.save();
+          if (key !== undefined) {
+            try {
+              read = await upload.save();
+            } catch (error) {
+              read = () => Promise.reject(error);
+            }
           }
+          const stored = await services.idempotency.once(actor, key, `report.attach:${params.id}`, 201, () =>
+            services.attachments.upload(actor, params.id, upload.fileName, read),
+          );
+          reply.status(201);
+          return stored;
+        } finally {
+          await upload.dispose();
         }
-        const stored = await services.idempotency.once(actor, key, `report.attach:${params.id}`, 201, () =>
-          services.attachments.upload(actor, params.id, file.filename, read),
-        );
-        reply.status(201);
-        return stored;
       },
     }),
     defineRoute({

@@ -21,9 +21,9 @@ import {
   ZTargetBinding,
   ZTargetSuggestionList,
 } from '../../contracts/reporting.ts';
-import { AppError } from '../errors.ts';
 import { defineRoute } from '../http/route-spec.ts';
 import { sendFile } from '../http/send-file.ts';
+import { withUpload } from '../http/upload.ts';
 
 const tags = ['reporting'];
 
@@ -280,11 +280,11 @@ export function reportingRoutes() {
       query: z.object({ commit: z.enum(['true', 'false']).default('false') }),
       multipart: true,
       response: { 200: ZExcelImportResult },
-      handler: async ({ params, query, raw, actor, services }) => {
-        const file = await raw.file();
-        if (!file) throw new AppError(400, 'validation', { field: 'file', detail: 'thiếu tệp' }, 'file');
-        return services.reportExcel.import(actor, params.id, await file.toBuffer(), query.commit === 'true');
-      },
+      // streamed to disk within the size limit; read in a worker process (DocumentReaderPool)
+      handler: ({ params, query, raw, actor, services }) =>
+        withUpload(raw, (file) =>
+          services.reportExcel.import(actor, params.id, file, query.commit === 'true'),
+        ),
     }),
   ];
 }

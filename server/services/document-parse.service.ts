@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { TParseJob, TParseResult } from '../../contracts/document-parse.ts';
@@ -88,7 +88,13 @@ export class DocumentParseService {
     throw this.failure(outcome.code);
   }
 
-  async startFile(actor: Actor, fileName: string, data: Buffer, locale: Locale = 'vi'): Promise<TParseJob> {
+  /** `data`: the bytes, or an upload already on disk (`server/http/upload.ts`), moved into the job's folder. */
+  async startFile(
+    actor: Actor,
+    fileName: string,
+    data: Buffer | { path: string },
+    locale: Locale = 'vi',
+  ): Promise<TParseJob> {
     await this.jobs.deleteOlderThan(KEEP_SECONDS);
     if ((await this.jobs.countRunning(actor.userId, STALE_SECONDS)) >= MAX_RUNNING_PER_USER) {
       throw new AppError(429, 'too_many_attempts', { seconds: 10 }, null, { retryAfter: 10 });
@@ -103,7 +109,8 @@ export class DocumentParseService {
     const path = join(dir, 'input');
     let row: ParseJobRow;
     try {
-      await writeFile(path, data);
+      if (Buffer.isBuffer(data)) await writeFile(path, data);
+      else await rename(data.path, path).catch(() => copyFile(data.path, path));
       row = await this.jobs.insert({ id: randomUUID(), ownerId: actor.userId, source });
     } catch (error) {
       await rm(dir, { recursive: true, force: true });

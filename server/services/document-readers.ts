@@ -1,5 +1,8 @@
 import { notFound } from '../errors.ts';
-import type { DocumentAccessRepository } from '../repositories/document-access.repository.ts';
+import type {
+  DocumentAccessRepository,
+  DocumentHolders,
+} from '../repositories/document-access.repository.ts';
 import type { AccessService } from './access.service.ts';
 import type { Actor } from './actor.ts';
 
@@ -14,10 +17,16 @@ export class DocumentReaders {
    * Which of these documents the actor may read. A stored document is read where its plans are:
    * wherever a plan holding it may be read (the plan's unit, its organisation and the units below,
    * which receive it), and where a plan derived from such a plan may be read (the document came
-   * down to it); by whoever uploaded it; at the national level (or by the system) every one. A document known only by reference (symbol, date, issuer: a citation,
-   * no text) is readable by all. Others are answered 404, as if they did not exist.
+   * down to it); by whoever uploaded it; at the national level (or by the system) every one. A
+   * document known only by reference (symbol, date, issuer: a citation, no text) is what the
+   * documents citing it say, and is read where one of them may be read (or by whoever stored
+   * the citation). Others are answered 404, as if they did not exist.
    */
   async readableOf(actor: Actor, ids: number[]): Promise<Set<number>> {
+    return this.readable(actor, ids, true);
+  }
+
+  private async readable(actor: Actor, ids: number[], throughCitations: boolean): Promise<Set<number>> {
     const holders = await this.holders.holdersOf(ids);
     if (actor.homeUnitId === null) return new Set(holders.keys());
     const home = actor.homeUnitId;
@@ -40,9 +49,14 @@ export class DocumentReaders {
     for (const national of await this.holders.nationalUnitIds())
       if (await nationalReach(national)) return new Set(holders.keys());
     const readable = new Set<number>();
+    const citations: DocumentHolders[] = [];
     for (const held of holders.values()) {
-      if (held.knownByReference || (held.createdBy !== null && held.createdBy === actor.userId)) {
+      if (held.createdBy !== null && held.createdBy === actor.userId) {
         readable.add(held.documentId);
+        continue;
+      }
+      if (held.knownByReference) {
+        citations.push(held);
         continue;
       }
       const units = held.ownerUnitId === null ? held.planUnitIds : [held.ownerUnitId, ...held.planUnitIds];
@@ -52,6 +66,12 @@ export class DocumentReaders {
           break;
         }
       }
+    }
+    // a citation is read through the documents that cite it (stored ones: they cite nothing unread)
+    if (throughCitations && citations.length > 0) {
+      const citing = await this.readable(actor, [...new Set(citations.flatMap((c) => c.citedBy))], false);
+      for (const held of citations)
+        if (held.citedBy.some((id) => citing.has(id))) readable.add(held.documentId);
     }
     return readable;
   }

@@ -10,8 +10,11 @@ import type { Actor } from './actor.ts';
 import type { AuditService } from './audit.service.ts';
 import { DocumentReaders } from './document-readers.ts';
 
-/** 409: the document is already in the registry (`details.documentId`, and the plan made of it). */
-export const documentDuplicate = (symbol: string, details: { documentId: number; planId?: number | null }) =>
+/**
+ * 409: the document is already in the registry (`details.documentId`, and the plan made of it,
+ * only to whom may read them: `DocumentRegistryService.duplicate`).
+ */
+export const documentDuplicate = (symbol: string, details: { documentId?: number; planId?: number | null }) =>
   new AppError(409, 'document_duplicate', { symbol }, 'document', details);
 
 const KIND_WORDS: Record<string, string> = {
@@ -97,7 +100,7 @@ export class DocumentRegistryService {
       const same = await this.findSame(doc, options.sourceText, options.isDemo ?? false);
       if (same) {
         if (options.onDuplicate === 'reuse') return same.id;
-        throw documentDuplicate(same.symbol ?? same.title ?? `#${same.id}`, { documentId: same.id });
+        throw await this.duplicate(actor, same, doc);
       }
       const key = doc.symbol ? symbolKey(doc.symbol) : null;
       const values = {
@@ -149,6 +152,25 @@ export class DocumentRegistryService {
         references: doc.references.length,
       });
       return id;
+    });
+  }
+
+  /**
+   * The refusal of a document already stored (`same`). Its id, symbol and title — and its plan's
+   * id, `planId` — are named only to whom may read it (`DocumentReaders`); anyone else is told that
+   * the document they hold is there, in their own document's words, and nothing of the stored one.
+   */
+  async duplicate(
+    actor: Actor,
+    same: Pick<DocumentRow, 'id' | 'symbol' | 'title'>,
+    doc: TExtractedDocument,
+    planId?: number | null,
+  ): Promise<AppError> {
+    if (!(await this.readers.readableOf(actor, [same.id])).has(same.id))
+      return documentDuplicate(doc.symbol ?? doc.title ?? '', {});
+    return documentDuplicate(same.symbol ?? same.title ?? `#${same.id}`, {
+      documentId: same.id,
+      ...(planId === undefined ? {} : { planId }),
     });
   }
 

@@ -1,15 +1,14 @@
-import { parse as parseCsv } from 'csv-parse/sync';
 import { stringify as stringifyCsv } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { ORG_CSV_COLUMNS, type TOrgImportResult } from '../../contracts/org.ts';
-import { zipWithinLimits } from '../../documents/archive/zip-guard.ts';
-import { neutraliseCsvCell, restoreCsvCell, UTF8_BOM } from '../../domain/csv-cell.ts';
-import { type OrgRow, type RawOrgRow, type RowError, validateOrgRows } from '../../domain/org/org-rows.ts';
+import { neutraliseCsvCell, UTF8_BOM } from '../../domain/csv-cell.ts';
+import { type OrgRow, type RowError, validateOrgRows } from '../../domain/org/org-rows.ts';
 import type { Database } from '../db/client.ts';
 import { AppError } from '../errors.ts';
 import { translate } from '../i18n/messages.ts';
 import type { OrgRepository } from '../repositories/org.repository.ts';
 import type { OrgChangeRepository } from '../repositories/org-change.repository.ts';
+import type { SpreadsheetReader, SpreadsheetSource } from '../workers/spreadsheet-reader.ts';
 import type { AccessService } from './access.service.ts';
 import type { Actor } from './actor.ts';
 import type { AuditService } from './audit.service.ts';
@@ -32,57 +31,6 @@ const IMPORT_FIELDS: Record<string, string> = {
   name: 'name',
 };
 
-const isZip = (data: Buffer) =>
-  data.length > 4 && data[0] === 0x50 && data[1] === 0x4b && data[2] === 0x03 && data[3] === 0x04;
-
-/** Reads an organisation file; the format is told by its content, not its name. */
-export async function readOrgFile(data: Buffer): Promise<RawOrgRow[]> {
-  if (isZip(data)) return readXlsx(data);
-  const text = data.toString('utf8').replace(/^\uFEFF/, '');
-  if (text.includes('\u0000'))
-    throw new AppError(400, 'unsupported_file', { expected: 'CSV hoặc XLSX' }, 'file');
-  const records = parseCsv(text, {
-    columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
-    skip_empty_lines: true,
-    trim: true,
-    relax_column_count: true,
-    // A cell this product wrote as `'=…` (formula neutralised on export) reads back as written.
-    cast: (value) => restoreCsvCell(value),
-  }) as RawOrgRow[];
-  return records;
-}
-
-async function readXlsx(data: Buffer): Promise<RawOrgRow[]> {
-  if (!(await zipWithinLimits(data)))
-    throw new AppError(400, 'unsupported_file', { expected: 'CSV hoặc XLSX' }, 'file');
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(data as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError(400, 'unsupported_file', { expected: 'CSV hoặc XLSX' }, 'file');
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return [];
-  const header: string[] = [];
-  sheet.getRow(1).eachCell((cell, column) => {
-    header[column] = String(cell.text).trim().toLowerCase();
-  });
-  const records: RawOrgRow[] = [];
-  for (let r = 2; r <= sheet.rowCount; r++) {
-    const row = sheet.getRow(r);
-    if (!row.hasValues) continue;
-    const record: RawOrgRow = {};
-    header.forEach((key, column) => {
-      if (!key) return;
-      const cell = row.getCell(column);
-      const value = cell.value instanceof Date ? cell.value.toISOString().slice(0, 10) : cell.text;
-      record[key] = String(value ?? '').trim();
-    });
-    records.push(record);
-  }
-  return records;
-}
-
 /** Import and export of the organisation in the `code,name,type,parent_code,valid_from,valid_to` format. */
 export class OrgExchangeService {
   constructor(
@@ -92,12 +40,24 @@ export class OrgExchangeService {
     private readonly orgChange: OrgChangeService,
     private readonly access: AccessService,
     private readonly audit: AuditService,
+    /** Parses the uploaded file in a worker process (`readOrgFile`), never in the server's. */
+    private readonly spreadsheets: SpreadsheetReader,
   ) {}
 
-  /** All or nothing: any bad row and nothing is saved; the errors name row and field. */
-  async import(actor: Actor, data: Buffer, options: { isDemo?: boolean } = {}): Promise<TOrgImportResult> {
+  /**
+   * All or nothing: any bad row and nothing is saved; the errors name row and field. The file (its
+   * bytes, or an upload on disk) is parsed in a worker process with memory and time limits.
+   */
+  async import(
+    actor: Actor,
+    file: SpreadsheetSource,
+    options: { isDemo?: boolean } = {},
+  ): Promise<TOrgImportResult> {
     this.access.assertActionRole(actor, 'manage');
-    const raw = await readOrgFile(data);
+    const raw = await this.spreadsheets.orgFile(
+      file,
+      () => new AppError(400, 'unsupported_file', { expected: 'CSV hoặc XLSX' }, 'file'),
+    );
     const parentCodes = [...new Set(raw.map((r) => (r.parent_code ?? '').trim()).filter(Boolean))];
     const codes = [...new Set(raw.map((r) => (r.code ?? '').trim()).filter(Boolean))];
     const known = await this.org.unitIdsByCodes([...parentCodes, ...codes]);

@@ -11,7 +11,7 @@ import type { PlanChildren, PlanRepository, PlanRow } from '../repositories/plan
 import type { AccessService } from './access.service.ts';
 import type { Actor } from './actor.ts';
 import type { AuditService } from './audit.service.ts';
-import { type DocumentRegistryService, documentDuplicate } from './document-registry.service.ts';
+import type { DocumentRegistryService } from './document-registry.service.ts';
 import { contentFromExtract, eventDates, planRowValues, planView } from './plan-content.ts';
 
 /**
@@ -147,10 +147,7 @@ export class PlanService {
     if (same) {
       const plan = await this.plans.findByDocument(same.id);
       const visible = plan ? await this.access.canSeePlanOf(actor, plan.unitId) : false;
-      throw documentDuplicate(same.symbol ?? same.title ?? `#${same.id}`, {
-        documentId: same.id,
-        planId: visible ? plan!.id : null,
-      });
+      throw await this.registry.duplicate(actor, same, input.document, visible ? plan!.id : null);
     }
     const id = await this.database.transaction(async () => {
       const documentId = await this.registry.register(actor, input.document, {

@@ -1,3 +1,4 @@
+import { open, readFile } from 'node:fs/promises';
 import { zipWithinLimits } from '../../documents/archive/zip-guard.ts';
 import { isEditable, stateRefusalNoun } from '../../domain/reporting/report-states.ts';
 import { safeFileName, sniffAttachment, storedFileName } from '../../domain/reporting/sniff-file.ts';
@@ -29,6 +30,21 @@ function isTooLarge(error: unknown): boolean {
   return e?.code === 'FST_REQ_FILE_TOO_LARGE' || e?.statusCode === 413;
 }
 
+/** A file to attach: its bytes, or an upload received on disk (`server/http/upload.ts`). */
+export type AttachmentSource = Buffer | { path: string; size: number };
+
+/** The first bytes of a file on disk (enough for `sniffAttachment`). */
+async function headOf(path: string, bytes = 64): Promise<Buffer> {
+  const file = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(bytes);
+    const { bytesRead } = await file.read(buffer, 0, bytes, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await file.close();
+  }
+}
+
 /** Photos, videos and documents attached to reports: type by content, quotas, on disk, orphans swept. */
 export class ReportAttachmentService {
   constructor(
@@ -45,28 +61,35 @@ export class ReportAttachmentService {
    * Stores one file on a report that still takes input. The counts are checked before the bytes
    * are read (a refused upload costs nothing) and again under the user's and the report's locks
    * with the real size, so parallel uploads cannot slip past a quota together. `read` gives the
-   * bytes (the multipart stream's, refused past the size limit, never cut).
+   * file (the multipart stream received on disk, refused past the size limit, never cut); only
+   * its first bytes are read to tell its type, and the whole of it only for an Office file's ZIP guard.
    */
-  async upload(actor: Actor, reportId: number, fileName: string, read: Buffer | (() => Promise<Buffer>)) {
+  async upload(
+    actor: Actor,
+    reportId: number,
+    fileName: string,
+    read: AttachmentSource | (() => Promise<AttachmentSource>),
+  ) {
     this.access.assertRole(actor, 'officer');
     const report = await this.reporting.report(reportId);
     if (!report) throw notFound('report');
     await this.access.assertUnitAccess(actor, report.unitId);
     this.assertEditable(report.status);
     await this.assertQuotas(actor, reportId, 0);
-    let data: Buffer;
+    let data: AttachmentSource;
     try {
-      data = Buffer.isBuffer(read) ? read : await read();
+      data = typeof read === 'function' ? await read() : read;
     } catch (error) {
       if (isTooLarge(error)) throw this.tooLarge();
       throw error;
     }
-    if (data.length > this.quotas.maxFileBytes) throw this.tooLarge();
-    const kind = sniffAttachment(data);
+    const size = Buffer.isBuffer(data) ? data.length : data.size;
+    if (size > this.quotas.maxFileBytes) throw this.tooLarge();
+    const kind = sniffAttachment(Buffer.isBuffer(data) ? data : await headOf(data.path));
     const office =
       kind === 'application/zip-office' &&
       OFFICE_NAMES.test(safeFileName(fileName)) &&
-      (await zipWithinLimits(data));
+      (await zipWithinLimits(Buffer.isBuffer(data) ? data : await readFile(data.path)));
     if (kind === null || (kind === 'application/zip-office' && !office)) {
       throw new AppError(
         415,
@@ -80,26 +103,28 @@ export class ReportAttachmentService {
         ? OFFICE_TYPES[OFFICE_NAMES.exec(safeFileName(fileName))![1]!.toLowerCase()]!
         : kind;
     const name = storedFileName(fileName, contentType);
-    await this.assertQuotas(actor, reportId, data.length);
-    const storageKey = await this.storage.put(data);
+    await this.assertQuotas(actor, reportId, size);
+    const storageKey = Buffer.isBuffer(data)
+      ? await this.storage.put(data)
+      : await this.storage.putFile(data.path);
     try {
       return await this.database.transaction(async () => {
         const status = await this.attachments.lockForUpload(reportId, actor.userId);
         if (status === null) throw notFound('report');
         this.assertEditable(status);
-        await this.assertQuotas(actor, reportId, data.length);
+        await this.assertQuotas(actor, reportId, size);
         const row = await this.reporting.insertAttachment({
           reportId,
           fileName: name,
           contentType,
-          size: data.length,
+          size,
           storageKey,
           createdBy: actor.userId,
         });
         await this.audit.record(actor, 'report.attach', 'report', reportId, null, {
           attachmentId: row.id,
           fileName: name,
-          size: data.length,
+          size,
           contentType,
         });
         return { id: row.id, fileName: row.fileName, contentType: row.contentType, size: row.size };

@@ -6,11 +6,7 @@ import {
   type TemplateRow,
   TOTALS_LABEL,
 } from '../../documents/render/report-template.xlsx.ts';
-import {
-  readWorkbookRows,
-  UnreadableWorkbook,
-  type WorkbookSheet,
-} from '../../documents/sheets/read-workbook.ts';
+import type { WorkbookSheet } from '../../documents/sheets/read-workbook.ts';
 import { foldText } from '../../domain/fold-text.ts';
 import {
   cellDisplayText,
@@ -32,6 +28,7 @@ import type { OrgRepository } from '../repositories/org.repository.ts';
 import type { PlanRepository } from '../repositories/plan.repository.ts';
 import { ReportLifecycleRepository } from '../repositories/report-lifecycle.repository.ts';
 import type { ReportingRepository } from '../repositories/reporting.repository.ts';
+import type { SpreadsheetReader } from '../workers/spreadsheet-reader.ts';
 import type { AccessService } from './access.service.ts';
 import type { Actor } from './actor.ts';
 import type { AuditService } from './audit.service.ts';
@@ -152,6 +149,8 @@ export class ReportExcelService {
     private readonly schedules: ReportScheduleService,
     private readonly access: AccessService,
     private readonly audit: AuditService,
+    /** Parses the uploaded workbook in a worker process (`readWorkbookRows`), never in the server's. */
+    private readonly spreadsheets: SpreadsheetReader,
     /** Operational log (the server's stdout): start and end of each committed import. */
     private readonly log: (line: string) => void = () => undefined,
     /**
@@ -292,14 +291,11 @@ export class ReportExcelService {
     const submit = options.submit === true;
     if (submit) this.access.assertRole(actor, REPORT_TRANSITIONS.submit.minimumRole);
     const { period, schedule, form, scope } = await this.context(actor, periodId);
-    let sheets: WorkbookSheet[];
-    try {
-      // THE parse of the upload: a Buffer or a path in, plain rows out (movable into a worker)
-      sheets = await readWorkbookRows(Buffer.isBuffer(file) ? file : file.path);
-    } catch (error) {
-      if (!(error instanceof UnreadableWorkbook)) throw error;
-      throw new AppError(415, 'unsupported_file', { expected: 'XLSX (tệp mẫu tải từ Tiến Độ)' }, 'file');
-    }
+    // THE parse of the upload, in a worker process with memory and time limits: plain rows out
+    const sheets: WorkbookSheet[] = await this.spreadsheets.workbook(
+      file,
+      () => new AppError(415, 'unsupported_file', { expected: 'XLSX (tệp mẫu tải từ Tiến Độ)' }, 'file'),
+    );
     if (sheets.length === 0)
       throw new AppError(
         400,

@@ -26,6 +26,7 @@ import { SettingsRepository } from '../repositories/settings.repository.ts';
 import { TaskBoardRepository } from '../repositories/task-board.repository.ts';
 import { UserRepository } from '../repositories/user.repository.ts';
 import { DiskFileStorage } from '../storage/file-storage.ts';
+import { SpreadsheetReader } from '../workers/spreadsheet-reader.ts';
 import { AccessService } from './access.service.ts';
 import { ActivityService } from './activity.service.ts';
 import { ApiTokenService } from './api-token.service.ts';
@@ -175,6 +176,8 @@ export function createServices(
   );
   const notificationRepository = new NotificationRepository(database);
   const storage = new DiskFileStorage(join(config.dataDir ?? join(tmpdir(), 'tiendo'), 'files'));
+  // uploaded spreadsheets (report templates, organisation files) parsed in worker processes
+  const spreadsheets = new SpreadsheetReader(config.parse, log);
   const mailer =
     options.mailer ??
     createMailer(config.smtpUrl, config.mailFrom ?? 'Tiến Độ <khong-tra-loi@tiendo.local>', log);
@@ -211,7 +214,16 @@ export function createServices(
     access,
     org,
     orgChange,
-    orgExchange: new OrgExchangeService(database, orgRepository, orgWrites, orgChange, access, audit),
+    spreadsheets,
+    orgExchange: new OrgExchangeService(
+      database,
+      orgRepository,
+      orgWrites,
+      orgChange,
+      access,
+      audit,
+      spreadsheets,
+    ),
     auth,
     users: new UserService(
       database,
@@ -277,6 +289,7 @@ export function createServices(
       schedules,
       access,
       audit,
+      spreadsheets,
       log,
     ),
     attachments: new ReportAttachmentService(

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { constants, copyFile, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /** A stored file as a sweep sees it. */
@@ -13,6 +13,8 @@ export interface StoredFile {
 export interface FileStorage {
   /** Stores bytes under a new key and returns the key. */
   put(data: Buffer): Promise<string>;
+  /** Stores a copy of the file at `path` (an upload received on disk) under a new key. */
+  putFile(path: string): Promise<string>;
   get(key: string): Promise<Buffer>;
   delete(key: string): Promise<void>;
   /** Every stored file last written before `before` (for the orphan sweep). */
@@ -36,6 +38,18 @@ export class DiskFileStorage implements FileStorage {
     await mkdir(join(this.root, id.slice(0, 2)), { recursive: true });
     await writeFile(this.pathOf(key), data, { flag: 'wx' });
     return key;
+  }
+
+  async putFile(path: string): Promise<string> {
+    const key = await this.newKey();
+    await copyFile(path, this.pathOf(key), constants.COPYFILE_EXCL);
+    return key;
+  }
+
+  private async newKey(): Promise<string> {
+    const id = randomUUID();
+    await mkdir(join(this.root, id.slice(0, 2)), { recursive: true });
+    return `${id.slice(0, 2)}/${id}`;
   }
 
   get(key: string): Promise<Buffer> {

@@ -10,6 +10,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import type { TParseResult } from '../../contracts/document-parse.ts';
 import type { ReadLimitCode, ReadLimits } from '../../documents/parse/read-limits.ts';
+import type { WorkbookSheet } from '../../documents/sheets/read-workbook.ts';
+import type { RawOrgRow } from '../../domain/org/org-rows.ts';
 
 /** What a reading job may end with, besides its result: each has a message in i18n/messages.ts. */
 export type ParseErrorCode =
@@ -35,17 +37,32 @@ export const PARSE_ERROR_CODES: readonly ParseErrorCode[] = [
   'parse_interrupted',
 ];
 
+/**
+ * What a worker reads: a plan document (a file, or a long pasted text), or an uploaded spreadsheet
+ * (a report template as Excel saved it; an organisation file, CSV or XLSX) — every untrusted file
+ * the product opens is parsed here, never in the server's process.
+ */
 export type ReaderRequest =
   | { kind: 'file'; path: string; source: string; limits: ReadLimits }
-  | { kind: 'text'; text: string; source: string };
+  | { kind: 'text'; text: string; source: string }
+  | { kind: 'workbook'; path: string }
+  | { kind: 'org-file'; path: string };
+
+/** The answer of each kind of read. */
+export interface ReaderResults {
+  file: TParseResult;
+  text: TParseResult;
+  workbook: WorkbookSheet[];
+  'org-file': RawOrgRow[];
+}
 
 export type ReaderMessage =
   | { type: 'progress'; done: number; total: number }
-  | { type: 'done'; result: TParseResult }
+  | { type: 'done'; result: ReaderResults[keyof ReaderResults] }
   | { type: 'failed'; code: ParseErrorCode };
 
-export type ReadOutcome =
-  | { status: 'done'; result: TParseResult }
+export type ReadOutcome<R = TParseResult> =
+  | { status: 'done'; result: R }
   | { status: 'failed'; code: ParseErrorCode };
 
 export interface ReaderPoolOptions {
@@ -72,7 +89,7 @@ export interface ReadHooks {
 interface Task {
   request: ReaderRequest;
   hooks: ReadHooks;
-  resolve: (outcome: ReadOutcome) => void;
+  resolve: (outcome: ReadOutcome<unknown>) => void;
 }
 
 const WORKER = new URL('./read-document.worker.mjs', import.meta.url);
@@ -91,10 +108,13 @@ export class DocumentReaderPool {
   }
 
   /** Queues a read; `position` is its place now (0: started at once). */
-  submit(request: ReaderRequest, hooks: ReadHooks = {}): { position: number; outcome: Promise<ReadOutcome> } {
+  submit<K extends ReaderRequest['kind']>(
+    request: Extract<ReaderRequest, { kind: K }>,
+    hooks: ReadHooks = {},
+  ): { position: number; outcome: Promise<ReadOutcome<ReaderResults[K]>> } {
     let task!: Task;
-    const outcome = new Promise<ReadOutcome>((resolve) => {
-      task = { request, hooks, resolve };
+    const outcome = new Promise<ReadOutcome<ReaderResults[K]>>((resolve) => {
+      task = { request, hooks, resolve: resolve as (outcome: ReadOutcome<unknown>) => void };
     });
     if (this.closed)
       return { position: 0, outcome: Promise.resolve({ status: 'failed', code: 'parse_interrupted' }) };
@@ -144,7 +164,7 @@ export class DocumentReaderPool {
     });
     let settled = false;
     let timedOut = false;
-    const settle = (outcome: ReadOutcome) => {
+    const settle = (outcome: ReadOutcome<unknown>) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);

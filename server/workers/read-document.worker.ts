@@ -1,7 +1,8 @@
 /**
- * One document read in a process of its own (forked by `DocumentReaderPool` with a heap limit,
- * a time limit and a lower priority): receives one request, answers progress and then the result
- * or a short error code — never a library's message (that goes to stderr, for the server's log).
+ * One untrusted file read in a process of its own (forked by `DocumentReaderPool` with a heap
+ * limit, a time limit and a lower priority): a plan document, or an uploaded spreadsheet (a report
+ * template, an organisation file). Receives one request, answers progress and then the result or
+ * a short error code — never a library's message (that goes to stderr, for the server's log).
  */
 import { parseResultOf } from '../../documents/parse/parse-result.ts';
 import { readInput, UnreadableInputError } from '../../documents/parse/read-input.ts';
@@ -23,8 +24,34 @@ function codeOf(error: unknown): ParseErrorCode {
   return 'parse_failed';
 }
 
+/** A spreadsheet's failure: refused (not one, or over the ZIP guard's limits) or broken. */
+function sheetFailure(error: unknown, refused: boolean): ReaderMessage {
+  const code: ParseErrorCode = refused ? 'parse_unreadable' : 'parse_failed';
+  process.stderr.write(
+    `${code}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  return { type: 'failed', code };
+}
+
 async function read(request: ReaderRequest): Promise<ReaderMessage> {
   const started = performance.now();
+  // spreadsheets: their libraries are loaded only by the workers that read one
+  if (request.kind === 'workbook') {
+    const { readWorkbookRows, UnreadableWorkbook } = await import('../../documents/sheets/read-workbook.ts');
+    try {
+      return { type: 'done', result: await readWorkbookRows(request.path) };
+    } catch (error) {
+      return sheetFailure(error, error instanceof UnreadableWorkbook);
+    }
+  }
+  if (request.kind === 'org-file') {
+    const { readOrgFile, UnreadableOrgFile } = await import('../../documents/sheets/read-org-file.ts');
+    try {
+      return { type: 'done', result: await readOrgFile(request.path) };
+    } catch (error) {
+      return sheetFailure(error, error instanceof UnreadableOrgFile);
+    }
+  }
   try {
     const text =
       request.kind === 'text'
