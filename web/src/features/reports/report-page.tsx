@@ -1,7 +1,7 @@
 import { ArrowLeftOutlined, LockOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Tag } from 'antd';
-import { lazy, Suspense, useCallback, useEffect } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { TRole } from '../../../../contracts/auth.ts';
@@ -16,6 +16,7 @@ import { OfflineSentNote, OfflineSubmitPanel } from '../../offline/offline-submi
 import { useReportOutbox } from '../../offline/use-outbox.ts';
 import { ROUTES } from '../../routes.ts';
 import { useSession } from '../auth/session.ts';
+import { ComputedValuesCard } from '../rosters/computed-values-card.tsx';
 import { AttachmentsCard } from './attachments-card.tsx';
 import { IndicatorCard } from './indicator-card.tsx';
 import { NarrativeSections } from './narrative-sections.tsx';
@@ -173,6 +174,16 @@ export default function ReportPage() {
     [queryClient],
   );
 
+  // computed values filled in on the server: the form starts again from what the server holds
+  const [computedFills, setComputedFills] = useState(0);
+  const onComputed = useCallback(
+    (updated: TReport) => {
+      onReportChanged(updated);
+      setComputedFills((n) => n + 1);
+    },
+    [onReportChanged],
+  );
+
   const data = report.data;
   useEffect(() => {
     if (data) document.title = `${data.scheduleName} — ${data.period.label} · ${t('app.name')}`;
@@ -201,6 +212,7 @@ export default function ReportPage() {
   return (
     <div className={`report-page reports-page${editable ? ' report-page--editing' : ''}`}>
       <ReportHeader report={data} backTo={backTo} />
+      <ComputedValuesCard report={data} editable={editable} onChanged={onComputed} />
       {outbox.sent && !outbox.waiting && outbox.sent.result?.version === data.version && (
         <OfflineSentNote item={outbox.sent} />
       )}
@@ -208,7 +220,11 @@ export default function ReportPage() {
         <OfflineSubmitPanel item={outbox.waiting} />
       ) : editable ? (
         // A new status (submitted elsewhere, unlocked) starts a fresh form.
-        <ReportEntryForm key={`${data.id}:${data.status}`} report={data} onReportChanged={onReportChanged} />
+        <ReportEntryForm
+          key={`${data.id}:${data.status}:${computedFills}`}
+          report={data}
+          onReportChanged={onReportChanged}
+        />
       ) : (
         <>
           <ReportReadOnly report={data} />
