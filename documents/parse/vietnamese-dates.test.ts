@@ -31,3 +31,18 @@ describe('dates', () => {
     expect(readDateAtStart(', ngay 23/8/2021')).toBe('2021-08-23');
   });
 });
+
+describe('findDeadline of a labelled line ("Thời gian hoàn thành: …")', () => {
+  it('reads quarters, spans and months as a table time cell (the latest end)', () => {
+    expect(deadline('- Thời gian hoàn thành: Quý IV/2025 và Quý I/2026;')).toBe('2026-03-31');
+    expect(deadline('- Thời gian thực hiện: Từ tháng 12/2025 đến quý I/2026.')).toBe('2026-03-31');
+    expect(deadline('- Thời gian thực hiện: Từ tháng 11/2025 đến tháng 4/2026.')).toBe('2026-04-30');
+    expect(deadline('- Thời gian hoàn thành: Dự kiến tháng 11/2025 (sau khi tỉnh ban hành Hướng dẫn).')).toBe(
+      '2025-11-30',
+    );
+  });
+  it('gives none for "thường xuyên" or a start alone', () => {
+    expect(deadline('Thời gian thực hiện: thường xuyên.')).toBeNull();
+    expect(deadline('Thời gian: từ năm 2026')).toBeNull();
+  });
+});

@@ -100,6 +100,13 @@ const DEADLINE_PATTERNS: { re: RegExp; read: (m: RegExpExecArray) => string | nu
 
 /** The first deadline a task's folded text sets ("trước ngày…", "hoàn thành trong tháng…"), or null. */
 export function findDeadline(folded: string): string | null {
+  // a labelled line of a plan's item, read as a table's time cell: "Thời gian hoàn thành: Quý
+  // I/2026", "Thời gian thực hiện: Từ tháng 12/2025 đến quý I/2026", "Thời hạn: tháng 4/2026"
+  const labelled = /thoi (?:gian|han)(?: thuc hien| hoan thanh)?\s*:\s*([^;(\n]{1,100})/.exec(folded);
+  if (labelled) {
+    const date = readTimeCell(labelled[1]!.replace(/\.(?:\s.*)?$/, ''), null);
+    if (date) return date;
+  }
   let best: { at: number; date: string } | null = null;
   for (const { re, read } of DEADLINE_PATTERNS) {
     const m = re.exec(folded);
