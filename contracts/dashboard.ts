@@ -123,18 +123,6 @@ export const ZLateUnit = ZUnitRef.extend({
   daysLate: z.number().int(),
 });
 
-export const ZCompletenessView = z.object({
-  period: ZPeriod,
-  unit: ZUnitRef,
-  total: ZCompleteness,
-  units: z.array(ZUnitCompleteness),
-  levels: z.array(ZLevelCompleteness),
-  lateUnits: z.array(ZLateUnit),
-  /** All late units (the list holds at most 100). */
-  lateCount: z.number().int(),
-});
-export type TCompletenessView = z.infer<typeof ZCompletenessView>;
-
 /**
  * How fresh a response's figures are: read on the primary database (as of that moment) or on a
  * streaming replica (every change committed before `asOf` is in them; server/db/read-routing.ts).
@@ -147,6 +135,20 @@ export const ZFreshness = z.object({
   lagMs: z.number().int().min(0),
 });
 export type TFreshness = z.infer<typeof ZFreshness>;
+
+export const ZCompletenessView = z.object({
+  period: ZPeriod,
+  unit: ZUnitRef,
+  total: ZCompleteness,
+  units: z.array(ZUnitCompleteness),
+  levels: z.array(ZLevelCompleteness),
+  lateUnits: z.array(ZLateUnit),
+  /** All late units (the list holds at most 100). */
+  lateCount: z.number().int(),
+  /** Asked on its own (not within a plan's dashboard, which has its own): how fresh it is. */
+  freshness: ZFreshness.optional(),
+});
+export type TCompletenessView = z.infer<typeof ZCompletenessView>;
 
 export const ZPlanDashboard = z.object({
   plan: z.object({

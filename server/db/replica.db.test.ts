@@ -1,12 +1,14 @@
+import { tmpdir } from 'node:os';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { seedReportingOrg } from '../faults/process-fixtures.ts';
+import { openConfiguredDatabase } from '../main.ts';
 import { createTestApp, type TestApp } from '../test/fixtures.ts';
 import { postgresBinDir } from '../test/private-postgres.ts';
 import { type PrivateReplicaPair, startPrivateReplicaPair } from '../test/private-replica.ts';
 import { openDatabase } from './client.ts';
 import { migrate } from './migrate.ts';
-import { type RoutedDatabase, withReadReplicas } from './read-routing.ts';
+import { type RoutedDatabase, readRoutingOf, withReadReplicas } from './read-routing.ts';
 
 /**
  * Reads on a real streaming replica (`server/db/read-routing.ts`): a primary and a replica made by
@@ -161,10 +163,49 @@ describe.skipIf(reason !== null)('reads on a streaming replica', () => {
     expect(seen, `not on the replica within ${MAX_LAG_MS} ms\n${logged.join('\n')}`).not.toBeNull();
     expect(seen!.freshness.lagMs).toBeLessThanOrEqual(MAX_LAG_MS);
     expect(new Date(seen!.freshness.asOf).getTime()).toBeGreaterThan(approvedAt - MAX_LAG_MS);
+    // The completeness view and the dashboard with completeness, read on the replica too.
+    const completeness = await t.app.inject({
+      method: 'GET',
+      url: `/api/periods/${periodId}/completeness?unitId=${topId}`,
+      headers: reader,
+    });
+    expect(completeness.statusCode, completeness.body).toBe(200);
+    expect(completeness.json()).toMatchObject({ total: { approved: 1 }, freshness: { source: 'replica' } });
+    const dashboard = await t.app.inject({
+      method: 'GET',
+      url: `/api/plans/${planId}/dashboard?periodId=${periodId}`,
+      headers: reader,
+    });
+    expect(dashboard.statusCode, dashboard.body).toBe(200);
+    expect(dashboard.json()).toMatchObject({
+      completeness: { total: { approved: 1 } },
+      freshness: { source: 'replica' },
+    });
     process.stdout.write(
       `[tiendo] replica: approval visible on the replica after ${elapsed} ms (lag stamp ${seen!.freshness.lagMs} ms, bound ${MAX_LAG_MS} ms)\n`,
     );
   }, 60_000);
+
+  it('opens the configured replicas beside the primary (DATABASE_READ_URL)', async () => {
+    const configured = openConfiguredDatabase({
+      databaseUrl: pair.primaryUrl('tiendo'),
+      dataDir: tmpdir(),
+      databaseReadUrls: [pair.replicaUrl('tiendo')],
+      databaseReadMaxLagMs: MAX_LAG_MS,
+    });
+    try {
+      const reads = readRoutingOf(configured);
+      expect(reads.replicaCount).toBe(1);
+      for (const deadline = Date.now() + 10_000; !reads.status()[0]?.up && Date.now() < deadline; )
+        await sleep(50);
+      expect(reads.status()[0]).toMatchObject({
+        label: `127.0.0.1:${new URL(pair.replicaUrl()).port}/tiendo`,
+        up: true,
+      });
+    } finally {
+      await configured.close();
+    }
+  });
 
   it('reads on the primary while the replica lags past the bound, and on the replica again after', async () => {
     const reader = await t.signIn('admin');

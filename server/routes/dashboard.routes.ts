@@ -143,8 +143,13 @@ export function dashboardRoutes() {
       params: ZIdParams,
       query: z.object({ unitId: ZId.optional() }),
       response: { 200: ZCompletenessView },
-      handler: ({ params, query, actor, services }) =>
-        services.completeness.forPeriod(actor, params.id, query.unitId),
+      // A dashboard read: on a streaming replica when one is fresh enough (db/read-routing.ts).
+      handler: async ({ params, query, actor, services }) => {
+        const { value, freshness } = await services.reads.read(() =>
+          services.completeness.forPeriod(actor, params.id, query.unitId),
+        );
+        return { ...value, freshness };
+      },
     }),
     defineRoute({
       method: 'POST',

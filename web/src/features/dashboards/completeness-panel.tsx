@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { TCompletenessView } from '../../../../contracts/dashboard.ts';
 import { formatIsoDate } from '../../lib/format.ts';
 import { formatFigure } from './dashboard-format.ts';
+import { FreshnessNote } from './freshness-note.tsx';
 
 type Late = TCompletenessView['lateUnits'][number];
 
@@ -43,6 +44,12 @@ export function CompletenessPanel({ view }: { view: TCompletenessView }) {
           completeness: formatFigure(total.completeness, '%'),
           timeliness: formatFigure(total.timeliness, '%'),
         })}
+        {view.freshness && (
+          <>
+            {' '}
+            <FreshnessNote freshness={view.freshness} />
+          </>
+        )}
       </Typography.Paragraph>
       <Card size="small" title={t('dashboards.late.title', { count: view.lateCount })}>
         <Table<Late>
