@@ -109,6 +109,10 @@ describe('dashboards and the consolidated report', () => {
     await page.locator('.dash-chart canvas').first().waitFor();
     await page.locator('.dash-chart canvas').nth(1).waitFor();
     await page.getByTestId('completeness-numbers').waitFor();
+    // How fresh the figures are: the embedded database has no replica, so as of the request itself.
+    expect(await page.getByTestId('dash-freshness').first().textContent()).toMatch(
+      /^Số liệu tính đến \d{2}:\d{2}:\d{2} \d{2}\/\d{2}\/\d{4} \(đọc từ cơ sở dữ liệu chính\)\.$/,
+    );
     // Completeness has a request of its own, after the figures.
     await expect
       .poll(() => page.getByText(/Đơn vị chậm báo cáo \(\d+\)/).count(), { timeout: 10_000 })
