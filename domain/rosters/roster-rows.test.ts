@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type RawRosterRow, validateRosterRows } from './roster-rows.ts';
+import { type RawRosterRow, rosterRowsOfSheet, validateRosterRows } from './roster-rows.ts';
 
 function raw(row: number, cells: Partial<RawRosterRow['cells']> = {}): RawRosterRow {
   return {
@@ -57,5 +57,47 @@ describe('validateRosterRows', () => {
     expect(errors[0]!.message).toBe('Ô A5: họ và tên trống');
     expect(errors[2]!.message).toContain('Ô C5: năm sinh');
     expect(errors[5]!.message).toBe('Ô G6: ngày kết thúc trước ngày bắt đầu');
+  });
+});
+
+describe('rosterRowsOfSheet', () => {
+  it('reads the rows under the header as text, dates and numbers as shown, blank rows left out', () => {
+    const rows = rosterRowsOfSheet([
+      ['Danh sách cán bộ chủ chốt'],
+      ['Họ và tên', 'Giới tính (Nam/Nữ)'],
+      ['Lê Văn A', 'Nam', 1979, null, 'Cán bộ chủ chốt', { date: '01/01/2025' }, null],
+      [],
+      [' Trần Thị B ', 'Nữ', { formula: 'A1', result: 1990 }],
+    ]);
+    expect(rows).toEqual([
+      {
+        row: 3,
+        cells: {
+          fullName: 'Lê Văn A',
+          sex: 'Nam',
+          birthYear: '1979',
+          position: '',
+          category: 'Cán bộ chủ chốt',
+          validFrom: '01/01/2025',
+          validTo: '',
+        },
+      },
+      {
+        row: 5,
+        cells: {
+          fullName: 'Trần Thị B',
+          sex: 'Nữ',
+          birthYear: '1990',
+          position: '',
+          category: '',
+          validFrom: '',
+          validTo: '',
+        },
+      },
+    ]);
+  });
+
+  it('finds no rows in a sheet without the header', () => {
+    expect(rosterRowsOfSheet([['Mã đơn vị', 'Tên']])).toBeNull();
   });
 });

@@ -2,6 +2,7 @@ import { ROSTER_CATEGORIES, type TRosterCategory, type TSex } from '../../contra
 import { parseUserDate } from '../dates.ts';
 import { foldText } from '../fold-text.ts';
 import { NAME_REFUSAL_TEXT, nameRefusal } from '../names.ts';
+import type { SheetCell } from '../reporting/report-sheet.ts';
 
 /**
  * The roster import template (our own, one unit per file): its columns and the check of each row.
@@ -118,4 +119,34 @@ export function validateRosterRows(
       });
   }
   return { rows, errors };
+}
+
+/** A plain cell (`readWorkbookRows`) as the text the officer sees. */
+function cellText(cell: SheetCell | undefined): string {
+  if (cell === null || cell === undefined || typeof cell === 'boolean') return '';
+  if (typeof cell === 'string') return cell;
+  if (typeof cell === 'number') return String(cell);
+  if ('date' in cell) return cell.date;
+  if ('percent' in cell) return String(cell.percent);
+  if ('formula' in cell) return cell.result === null ? '' : String(cell.result);
+  return '';
+}
+
+/**
+ * The template's rows under its header "Họ và tên" (looked for in the first ten rows of the sheet),
+ * blank rows left out; null when the sheet has no such header.
+ */
+export function rosterRowsOfSheet(rows: readonly (readonly SheetCell[])[]): RawRosterRow[] | null {
+  const header = rows.slice(0, 10).findIndex((row) => foldText(cellText(row[0])).startsWith('ho va ten'));
+  if (header < 0) return null;
+  const raw: RawRosterRow[] = [];
+  for (let r = header + 1; r < rows.length; r++) {
+    const row = rows[r] ?? [];
+    const cells = Object.fromEntries(
+      ROSTER_COLUMNS.map((c, i) => [c.key, cellText(row[i]).trim()]),
+    ) as Record<RosterColumnKey, string>;
+    if (Object.values(cells).every((v) => v === '')) continue;
+    raw.push({ row: r + 1, cells });
+  }
+  return raw;
 }

@@ -22,9 +22,9 @@ import {
   ZRosterPersonUpdate,
   ZRosterQuery,
 } from '../../contracts/rosters.ts';
-import { AppError } from '../errors.ts';
 import { defineRoute } from '../http/route-spec.ts';
 import { sendFile } from '../http/send-file.ts';
+import { withUpload } from '../http/upload.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const ZUnitQuery = z.object({ unitId: ZId });
@@ -130,11 +130,11 @@ export function rosterRoutes() {
       query: ZUnitQuery.extend({ commit: z.enum(['true', 'false']).default('false') }),
       multipart: true,
       response: { 200: ZRosterImportResult },
-      handler: async ({ query, raw, actor, services }) => {
-        const file = await raw.file();
-        if (!file) throw new AppError(400, 'validation', { field: 'file', detail: 'thiếu tệp' }, 'file');
-        return services.rosters.import(actor, query.unitId, await file.toBuffer(), query.commit === 'true');
-      },
+      // streamed to disk within the size limit; read in a worker process (SpreadsheetReader)
+      handler: ({ query, raw, actor, services }) =>
+        withUpload(raw, (file) =>
+          services.rosters.import(actor, query.unitId, file, query.commit === 'true'),
+        ),
     }),
     // ----- activities -----
     defineRoute({

@@ -8,13 +8,11 @@ import {
   type TRosterPersonUpdate,
   type TRosterQuery,
 } from '../../contracts/rosters.ts';
-import { zipWithinLimits } from '../../documents/archive/zip-guard.ts';
 import { foldText } from '../../domain/fold-text.ts';
 import {
-  type RawRosterRow,
   ROSTER_CATEGORY_LABELS,
   ROSTER_COLUMNS,
-  type RosterColumnKey,
+  rosterRowsOfSheet,
   validateRosterRows,
 } from '../../domain/rosters/roster-rows.ts';
 import type { Database } from '../db/client.ts';
@@ -23,6 +21,7 @@ import type { Locale } from '../i18n/messages.ts';
 import { nounRef } from '../i18n/messages.ts';
 import type { OrgRepository } from '../repositories/org.repository.ts';
 import type { RosterPersonRow, RosterRepository } from '../repositories/roster.repository.ts';
+import type { SpreadsheetReader, SpreadsheetSource } from '../workers/spreadsheet-reader.ts';
 import type { AccessService } from './access.service.ts';
 import type { Actor } from './actor.ts';
 import type { AuditService } from './audit.service.ts';
@@ -78,6 +77,8 @@ export class RosterService {
     private readonly org: OrgRepository,
     private readonly access: AccessService,
     private readonly audit: AuditService,
+    /** Parses an uploaded roster in a worker process (`readWorkbookRows`), never in the server's. */
+    private readonly spreadsheets: SpreadsheetReader,
   ) {}
 
   async list(actor: Actor, query: TRosterQuery, locale: Locale): Promise<TRosterList> {
@@ -206,17 +207,25 @@ export class RosterService {
    * Reads a filled template into the unit's roster: every bad cell named; with `commit` and no
    * error, every row is added in one transaction (all or nothing).
    */
-  async import(actor: Actor, unitId: number, data: Buffer, commit: boolean): Promise<TRosterImportResult> {
+  async import(
+    actor: Actor,
+    unitId: number,
+    file: SpreadsheetSource,
+    commit: boolean,
+  ): Promise<TRosterImportResult> {
     await this.access.assertMayAct(actor, 'edit', unitId);
-    const expected = { expected: 'XLSX (mẫu danh sách cán bộ của Tiến Độ)' };
-    if (!(await zipWithinLimits(data))) throw new AppError(415, 'unsupported_file', expected, 'file');
-    const workbook = new ExcelJS.Workbook();
-    try {
-      await workbook.xlsx.load(data as unknown as ArrayBuffer);
-    } catch {
-      throw new AppError(415, 'unsupported_file', expected, 'file');
-    }
-    const sheet = workbook.getWorksheet(TEMPLATE_SHEET) ?? workbook.worksheets[0];
+    // THE parse of an uploaded spreadsheet, in a worker process with memory and time limits
+    const sheets = await this.spreadsheets.workbook(
+      file,
+      () =>
+        new AppError(
+          415,
+          'unsupported_file',
+          { expected: 'XLSX (mẫu danh sách cán bộ của Tiến Độ)' },
+          'file',
+        ),
+    );
+    const sheet = sheets.find((s) => s.name === TEMPLATE_SHEET) ?? sheets[0];
     if (!sheet)
       throw new AppError(
         400,
@@ -224,7 +233,7 @@ export class RosterService {
         { field: 'file', detail: nounRef('workbook_without_sheet') },
         'file',
       );
-    const raw = readRows(sheet);
+    const raw = rosterRowsOfSheet(sheet.rows);
     if (raw === null)
       throw new AppError(
         400,
@@ -241,26 +250,4 @@ export class RosterService {
     });
     return { applied: true, people: rows.length, errors: [] };
   }
-}
-
-/** The rows under the header "Họ và tên" (found in the first ten rows); null when there is none. */
-function readRows(sheet: ExcelJS.Worksheet): RawRosterRow[] | null {
-  let header = 0;
-  for (let r = 1; r <= Math.min(10, sheet.rowCount); r++) {
-    if (foldText(sheet.getRow(r).getCell(1).text).startsWith('ho va ten')) {
-      header = r;
-      break;
-    }
-  }
-  if (header === 0) return null;
-  const raw: RawRosterRow[] = [];
-  for (let r = header + 1; r <= sheet.rowCount; r++) {
-    const row = sheet.getRow(r);
-    const cells = Object.fromEntries(
-      ROSTER_COLUMNS.map((c, i) => [c.key, row.getCell(i + 1).text ?? '']),
-    ) as Record<RosterColumnKey, string>;
-    if (Object.values(cells).every((v) => v.trim() === '')) continue;
-    raw.push({ row: r, cells });
-  }
-  return raw;
 }

@@ -322,7 +322,7 @@ export function createServices(
       mailer,
     ),
     idempotency: new IdempotencyService(database, new IdempotencyRepository(database)),
-    rosters: new RosterService(database, rosterRepository, orgRepository, access, audit),
+    rosters: new RosterService(database, rosterRepository, orgRepository, access, audit, spreadsheets),
     activities: new ActivityService(database, rosterRepository, planRepository, access, audit),
     computed: new ComputedIndicatorService(
       database,
