@@ -228,6 +228,26 @@ describe.skipIf(reason !== null)('reads on a streaming replica', () => {
       .toMatchObject({ value: 22, freshness: { source: 'replica' } });
   }, 60_000);
 
+  it('keeps reads inside a transaction on the primary, and runs a read that writes there', async () => {
+    // Caught up again after the previous test: a read outside any transaction is the replica's.
+    await expect
+      .poll(async () => (await database.reads.read(async () => 1)).freshness.source, { timeout: 10_000 })
+      .toBe('replica');
+    await database.transaction(async () => {
+      const inside = await database.reads.read(() =>
+        database.query<{ standby: boolean }>('SELECT pg_is_in_recovery() AS standby'),
+      );
+      expect(inside).toMatchObject({ value: [{ standby: false }], freshness: { source: 'primary' } });
+    });
+    // A hot standby refuses to write (25006): the read is run again on the primary, not failed.
+    const fellBack = database.reads.status()[0]!.fellBack;
+    const writing = await database.reads.read(() =>
+      database.query('CREATE TEMP TABLE IF NOT EXISTS replica_probe (n int)'),
+    );
+    expect(writing.freshness.source).toBe('primary');
+    expect(database.reads.status()[0]!.fellBack).toBe(fellBack + 1);
+  });
+
   it('loses no request when the replica stops', async () => {
     const reader = await t.signIn('admin');
     const dashboardUrl = `/api/plans/${planId}/dashboard?periodId=${periodId}&completeness=false`;
