@@ -274,16 +274,21 @@ export function reportingRoutes() {
       access: 'officer',
       scope: 'unit',
       summary:
-        'Upload a filled template: commit=false lists every bad cell; commit=true saves all or nothing',
+        'Upload a filled template: commit=false lists every bad cell; commit=true saves all or nothing; submit=true also checks the filled rows as for sending and sends them in the same transaction',
       tags,
       params: ZIdParams,
-      query: z.object({ commit: z.enum(['true', 'false']).default('false') }),
+      query: z.object({
+        commit: z.enum(['true', 'false']).default('false'),
+        submit: z.enum(['true', 'false']).default('false'),
+      }),
       multipart: true,
       response: { 200: ZExcelImportResult },
       // streamed to disk within the size limit; read in a worker process (DocumentReaderPool)
       handler: ({ params, query, raw, actor, services }) =>
         withUpload(raw, (file) =>
-          services.reportExcel.import(actor, params.id, file, query.commit === 'true'),
+          services.reportExcel.import(actor, params.id, file, query.commit === 'true', {
+            submit: query.submit === 'true',
+          }),
         ),
     }),
   ];

@@ -134,15 +134,20 @@ export const downloadPeriodTemplate = (
     `bao-cao-ky-${periodId}.xlsx`,
   );
 
-/** `commit: false` previews every bad cell; `commit: true` saves all or nothing. */
+/**
+ * `commit: false` previews every bad cell; `commit: true` saves all or nothing; with `submit`
+ * the filled rows are checked as for sending and sent in the same step.
+ */
 export function importPeriodWorkbook(
   periodId: number,
   file: File,
   commit: boolean,
+  submit = false,
 ): Promise<TExcelImportResult> {
   const form = new FormData();
   form.append('file', file, file.name);
-  return apiRequest<TExcelImportResult>(withQuery(`/api/periods/${periodId}/import`, { commit }), {
+  const query = submit ? { commit, submit } : { commit };
+  return apiRequest<TExcelImportResult>(withQuery(`/api/periods/${periodId}/import`, query), {
     method: 'POST',
     form,
   });

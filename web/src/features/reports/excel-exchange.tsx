@@ -1,4 +1,10 @@
-import { CheckOutlined, DownloadOutlined, FileExcelOutlined, UploadOutlined } from '@ant-design/icons';
+import {
+  CheckOutlined,
+  DownloadOutlined,
+  FileExcelOutlined,
+  SendOutlined,
+  UploadOutlined,
+} from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Table, Typography } from 'antd';
 import { useRef, useState } from 'react';
@@ -30,18 +36,24 @@ export function useTemplateDownload(periodId: number) {
 }
 
 /**
- * Excel both ways for one period: the template for all the units below (one row each), and a
- * filled workbook back — previewed first (every bad cell named), saved all or nothing.
+ * Excel both ways for one period: the template — for all the units below `parentId` (one row
+ * each), or for one unit's own report (`unitId`, a grassroots officer's) — and a filled workbook
+ * back: previewed first (every bad cell named), then saved as drafts or saved and sent upward in
+ * the same step, all or nothing.
  */
 export function ExcelExchange({
   periodId,
-  parentId,
-  parentName,
+  scope,
+  unitName,
+  onApplied,
 }: {
   periodId: number;
-  parentId: number;
-  parentName: string;
+  scope: Scope;
+  unitName: string;
+  /** told after a file was saved (the page showing the report reloads it) */
+  onApplied?: () => void;
 }) {
+  const own = 'unitId' in scope;
   const { t } = useTranslation();
   const { message } = useFeedback();
   const describe = useApiErrorText();
@@ -56,16 +68,33 @@ export function ExcelExchange({
     onSuccess: setPreview,
   });
   const commit = useMutation({
-    mutationFn: (chosen: File) => importPeriodWorkbook(periodId, chosen, true),
+    mutationFn: ({ chosen, submit }: { chosen: File; submit: boolean }) =>
+      importPeriodWorkbook(periodId, chosen, true, submit),
     onSuccess: (result) => {
       setPreview(result);
       if (result.applied) {
-        message.success(t('reports.excel.saved', { count: result.reports }));
+        message.success(
+          result.submitted > 0
+            ? t('reports.excel.submitted', { count: result.reports, submitted: result.submitted })
+            : t('reports.excel.saved', { count: result.reports }),
+        );
         setFile(null);
         void queryClient.invalidateQueries({ queryKey: ['reports'] });
+        onApplied?.();
       }
     },
   });
+  const sendButton = (chosen: File) => (
+    <Button
+      type={own ? 'primary' : 'default'}
+      icon={<SendOutlined aria-hidden />}
+      loading={commit.isPending && commit.variables?.submit === true}
+      disabled={commit.isPending}
+      onClick={() => commit.mutate({ chosen, submit: true })}
+    >
+      {t('reports.excel.commitAndSubmit')}
+    </Button>
+  );
   const failure = check.error ?? commit.error;
   const failureText =
     failure instanceof ApiError && failure.status === 404 && failure.code === 'route_not_found'
@@ -85,15 +114,15 @@ export function ExcelExchange({
       }
     >
       <Typography.Paragraph type="secondary">
-        {t('reports.excel.intro', { unit: parentName })}
+        {t(own ? 'reports.excel.introOwn' : 'reports.excel.intro', { unit: unitName })}
       </Typography.Paragraph>
       <div className="excel-exchange__buttons">
         <Button
           icon={<DownloadOutlined aria-hidden />}
           loading={template.isPending}
-          onClick={() => template.mutate({ parentId })}
+          onClick={() => template.mutate(scope)}
         >
-          {t('reports.excel.downloadAll')}
+          {t(own ? 'reports.excel.downloadOwn' : 'reports.excel.downloadAll')}
         </Button>
         <input
           ref={fileInput}
@@ -152,13 +181,18 @@ export function ExcelExchange({
               className="report-alert"
               title={t('reports.excel.nothingChanged', { file: file.name })}
               description={t('reports.excel.untouched', preview)}
+              action={preview.applied || preview.unchanged === 0 ? undefined : sendButton(file)}
             />
           ) : preview.applied ? (
             <Alert
               type="success"
               showIcon
               className="report-alert"
-              title={t('reports.excel.saved', { count: preview.reports })}
+              title={
+                preview.submitted > 0
+                  ? t('reports.excel.submitted', { count: preview.reports, submitted: preview.submitted })
+                  : t('reports.excel.saved', { count: preview.reports })
+              }
               description={t('reports.excel.untouched', preview)}
             />
           ) : (
@@ -169,14 +203,18 @@ export function ExcelExchange({
               title={t('reports.excel.ready', { count: preview.reports, file: file.name })}
               description={t('reports.excel.untouched', preview)}
               action={
-                <Button
-                  type="primary"
-                  icon={<CheckOutlined aria-hidden />}
-                  loading={commit.isPending}
-                  onClick={() => commit.mutate(file)}
-                >
-                  {t('reports.excel.commit')}
-                </Button>
+                <div className="excel-exchange__buttons">
+                  <Button
+                    type={own ? 'default' : 'primary'}
+                    icon={<CheckOutlined aria-hidden />}
+                    loading={commit.isPending && commit.variables?.submit === false}
+                    disabled={commit.isPending}
+                    onClick={() => commit.mutate({ chosen: file, submit: false })}
+                  >
+                    {t('reports.excel.commit')}
+                  </Button>
+                  {sendButton(file)}
+                </div>
               }
             />
           )}

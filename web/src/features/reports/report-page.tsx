@@ -12,12 +12,12 @@ import { ErrorResult } from '../../components/error-result.tsx';
 import { PageHelp } from '../../components/page-help.tsx';
 import { TextSkeleton } from '../../components/text-skeleton.tsx';
 import { formatIsoDate, formatTimestamp } from '../../lib/format.ts';
-import { OfflineSentNote, OfflineSubmitPanel } from '../../offline/offline-submit-panel.tsx';
 import { useReportOutbox } from '../../offline/use-outbox.ts';
 import { ROUTES } from '../../routes.ts';
 import { useSession } from '../auth/session.ts';
 import { ComputedValuesCard } from '../rosters/computed-values-card.tsx';
 import { AttachmentsCard } from './attachments-card.tsx';
+import { ExcelExchange } from './excel-exchange.tsx';
 import { IndicatorCard } from './indicator-card.tsx';
 import { NarrativeSections } from './narrative-sections.tsx';
 import { cellKey, draftFromReport } from './report-draft.ts';
@@ -27,6 +27,13 @@ import { ReviewActions } from './review-actions.tsx';
 import './reports.css';
 
 const NotFoundPage = lazy(() => import('../../components/not-found-page.tsx'));
+// Shown only when this device queued something offline (issue 21).
+const OfflineSubmitPanel = lazy(() =>
+  import('../../offline/offline-submit-panel.tsx').then((m) => ({ default: m.OfflineSubmitPanel })),
+);
+const OfflineSentNote = lazy(() =>
+  import('../../offline/offline-submit-panel.tsx').then((m) => ({ default: m.OfflineSentNote })),
+);
 
 export const reportQueryKey = (id: number) => ['reports', 'one', id] as const;
 
@@ -174,6 +181,12 @@ export default function ReportPage() {
     [queryClient],
   );
 
+  // an Excel import rewrote the report: the form starts again from what the server holds
+  const [imports, setImports] = useState(0);
+  const onImported = useCallback(() => {
+    void report.refetch().then(() => setImports((n) => n + 1));
+  }, [report.refetch]);
+
   // computed values filled in on the server: the form starts again from what the server holds
   const [computedFills, setComputedFills] = useState(0);
   const onComputed = useCallback(
@@ -214,17 +227,29 @@ export default function ReportPage() {
       <ReportHeader report={data} backTo={backTo} />
       <ComputedValuesCard report={data} editable={editable} onChanged={onComputed} />
       {outbox.sent && !outbox.waiting && outbox.sent.result?.version === data.version && (
-        <OfflineSentNote item={outbox.sent} />
+        <Suspense fallback={null}>
+          <OfflineSentNote item={outbox.sent} />
+        </Suspense>
       )}
       {outbox.waiting && ownUnit ? (
-        <OfflineSubmitPanel item={outbox.waiting} />
+        <Suspense fallback={<TextSkeleton />}>
+          <OfflineSubmitPanel item={outbox.waiting} />
+        </Suspense>
       ) : editable ? (
-        // A new status (submitted elsewhere, unlocked) starts a fresh form.
-        <ReportEntryForm
-          key={`${data.id}:${data.status}:${computedFills}`}
-          report={data}
-          onReportChanged={onReportChanged}
-        />
+        <>
+          {/* A new status (submitted elsewhere, unlocked) or an Excel import starts a fresh form. */}
+          <ReportEntryForm
+            key={`${data.id}:${data.status}:${imports}:${computedFills}`}
+            report={data}
+            onReportChanged={onReportChanged}
+          />
+          <ExcelExchange
+            periodId={data.period.id}
+            scope={{ unitId: data.unitId }}
+            unitName={data.unitName}
+            onApplied={onImported}
+          />
+        </>
       ) : (
         <>
           <ReportReadOnly report={data} />

@@ -325,7 +325,11 @@ export default function ReportingStatusPage() {
           </Typography.Paragraph>
           <StatusNumbers status={status.data} />
           {session.data?.user.role !== 'viewer' && (
-            <ExcelExchange periodId={status.data.period.id} parentId={unit.id} parentName={unit.name} />
+            <ExcelExchange
+              periodId={status.data.period.id}
+              scope={{ parentId: unit.id }}
+              unitName={unit.name}
+            />
           )}
           <UnitsTable rows={status.data.rows} periodId={status.data.period.id} />
         </>
