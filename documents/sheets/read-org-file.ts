@@ -16,6 +16,19 @@ export class UnreadableOrgFile extends Error {
   }
 }
 
+/**
+ * What an organisation file may hold: the country's tree is ~130,000 units, and no code or name
+ * is near a thousand characters. Past either, the file is refused before it reaches the server.
+ */
+export const ORG_FILE_LIMITS = { maxRows: 200_000, maxCellChars: 1_000 };
+
+/** The file holds more rows, or a longer cell, than `ORG_FILE_LIMITS`. */
+export class OrgFileTooLarge extends Error {
+  constructor(reason: string) {
+    super(`organisation file too large: ${reason}`);
+  }
+}
+
 const isZip = (data: Buffer) =>
   data.length > 4 && data[0] === 0x50 && data[1] === 0x4b && data[2] === 0x03 && data[3] === 0x04;
 
@@ -25,18 +38,34 @@ export async function readOrgFile(source: Buffer | string): Promise<RawOrgRow[]>
   if (isZip(data)) return readXlsx(data);
   const text = data.toString('utf8').replace(/^\uFEFF/, '');
   if (text.includes('\u0000')) throw new UnreadableOrgFile('binary');
+  let records: RawOrgRow[];
   try {
-    return parseCsv(text, {
+    records = parseCsv(text, {
       columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
       skip_empty_lines: true,
       trim: true,
       relax_column_count: true,
+      // a row is a few cells of at most maxCellChars: an endless one stops the parse early
+      max_record_size: ORG_FILE_LIMITS.maxCellChars * 8,
+      to: ORG_FILE_LIMITS.maxRows + 1,
       // A cell this product wrote as `'=…` (formula neutralised on export) reads back as written.
       cast: (value) => restoreCsvCell(value),
     }) as RawOrgRow[];
   } catch (error) {
+    if ((error as { code?: string }).code === 'CSV_MAX_RECORD_SIZE') throw new OrgFileTooLarge('row');
     throw new UnreadableOrgFile(error instanceof Error ? error.message : String(error));
   }
+  return withinLimits(records);
+}
+
+/** The rows, or `OrgFileTooLarge` past `ORG_FILE_LIMITS`. */
+function withinLimits(records: RawOrgRow[]): RawOrgRow[] {
+  if (records.length > ORG_FILE_LIMITS.maxRows) throw new OrgFileTooLarge('rows');
+  for (const record of records)
+    for (const value of Object.values(record))
+      if (typeof value === 'string' && value.length > ORG_FILE_LIMITS.maxCellChars)
+        throw new OrgFileTooLarge('cell');
+  return records;
 }
 
 async function readXlsx(data: Buffer): Promise<RawOrgRow[]> {
@@ -54,6 +83,7 @@ async function readXlsx(data: Buffer): Promise<RawOrgRow[]> {
     header[column] = String(cell.text).trim().toLowerCase();
   });
   const records: RawOrgRow[] = [];
+  if (sheet.rowCount > ORG_FILE_LIMITS.maxRows + 1) throw new OrgFileTooLarge('rows');
   for (let r = 2; r <= sheet.rowCount; r++) {
     const row = sheet.getRow(r);
     if (!row.hasValues) continue;
@@ -66,5 +96,5 @@ async function readXlsx(data: Buffer): Promise<RawOrgRow[]> {
     });
     records.push(record);
   }
-  return records;
+  return withinLimits(records);
 }

@@ -185,6 +185,10 @@ export const MESSAGES = {
     vi: 'Máy chủ đang có nhiều văn bản chờ đọc; hãy thử lại sau ít phút.',
     en: 'The server has many documents waiting to be read; try again in a few minutes.',
   },
+  spreadsheet_too_large: {
+    vi: 'Tệp có quá {rows} dòng hoặc có ô dài quá {chars} ký tự nên không đọc; hãy kiểm tra lại tệp.',
+    en: 'The file has more than {rows} rows or a cell longer than {chars} characters, so it was not read; check the file.',
+  },
   spreadsheet_too_heavy: {
     vi: 'Tệp bảng tính quá lớn hoặc quá phức tạp để đọc (quá {seconds} giây hoặc {mb} MB bộ nhớ) nên đã dừng; hãy chia thành các tệp nhỏ hơn.',
     en: 'The spreadsheet is too large or complex to read (over {seconds} seconds or {mb} MB of memory), so reading stopped; split it into smaller files.',

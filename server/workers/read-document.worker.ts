@@ -25,8 +25,12 @@ function codeOf(error: unknown): ParseErrorCode {
 }
 
 /** A spreadsheet's failure: refused (not one, or over the ZIP guard's limits) or broken. */
-function sheetFailure(error: unknown, refused: boolean): ReaderMessage {
-  const code: ParseErrorCode = refused ? 'parse_unreadable' : 'parse_failed';
+function sheetFailure(error: unknown, refused: boolean, tooLarge = false): ReaderMessage {
+  const code: ParseErrorCode = tooLarge
+    ? 'parse_text_too_long'
+    : refused
+      ? 'parse_unreadable'
+      : 'parse_failed';
   process.stderr.write(
     `${code}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
   );
@@ -45,11 +49,13 @@ async function read(request: ReaderRequest): Promise<ReaderMessage> {
     }
   }
   if (request.kind === 'org-file') {
-    const { readOrgFile, UnreadableOrgFile } = await import('../../documents/sheets/read-org-file.ts');
+    const { readOrgFile, OrgFileTooLarge, UnreadableOrgFile } = await import(
+      '../../documents/sheets/read-org-file.ts'
+    );
     try {
       return { type: 'done', result: await readOrgFile(request.path) };
     } catch (error) {
-      return sheetFailure(error, error instanceof UnreadableOrgFile);
+      return sheetFailure(error, error instanceof UnreadableOrgFile, error instanceof OrgFileTooLarge);
     }
   }
   try {

@@ -37,6 +37,20 @@ describe('SpreadsheetReader: uploads parsed in a worker process', () => {
     });
   });
 
+  it('refuses an organisation file with an endless cell or too many rows (413), naming the limits', async () => {
+    const endless = Buffer.concat([Buffer.from('code,name\n'), Buffer.alloc(2 * 1024 * 1024, 'x')]);
+    await expect(reader.orgFile(endless, refused)).rejects.toMatchObject({
+      status: 413,
+      key: 'spreadsheet_too_large',
+      params: { chars: 1_000 },
+    });
+    const rows = `code,name\n${'A,B\n'.repeat(200_001)}`;
+    await expect(reader.orgFile(Buffer.from(rows), refused)).rejects.toMatchObject({
+      status: 413,
+      key: 'spreadsheet_too_large',
+    });
+  });
+
   it('kills a parse past its time limit and says so (422), the server untouched', async () => {
     const slow = new SpreadsheetReader(config, undefined, 1);
     try {
