@@ -14,7 +14,9 @@ import { cpuGaugeMs, percentile, printMeasurement } from './measure.ts';
  * `requests_beside_hostile_documents` (issue 18, "Done when"): the real server (`tiendo serve`,
  * PGlite, the demo workspace, default limits) reads a 300 MB zip-bomb DOCX, a 25 MB text on one
  * line and a 2,000-page text PDF, all three uploaded at once through `POST /api/documents/parse`
- * by an officer, while another user (the viewer `lanhdao`) asks `GET /api/auth/me` and
+ * by an officer — and, beside them, a manager's organisation import (`POST /api/org/import`) of a
+ * 25 MB CSV on one line, parsed in a worker process since issue 18 (it was parsed in the server's
+ * own process, as the uploads were buffered whole in it) — while another user (the viewer `lanhdao`) asks `GET /api/auth/me` and
  * `GET /api/task-board` every BENCH_HOSTILE_INTERVAL_MS (20) ms, one at a time. The same requests
  * are first timed for BENCH_HOSTILE_BASELINE_SECONDS (20) with no hostile load, in the same run, so
  * the two sets of figures share the machine's speed of the moment (the CPU gauge printed beside).
@@ -194,26 +196,30 @@ const summary = (times: number[]) => ({
  * for the requests it times (building and sending a 25 MB body here delayed them by a second).
  */
 function upload(url: string, officer: Session, path: string): Promise<string> {
+  return send(url, officer, path, '/api/documents/parse').then((stdout) => {
+    const body = JSON.parse(stdout) as { id?: string };
+    if (!body.id) throw new Error(`upload of ${path}: ${stdout.slice(0, 300)}`);
+    return body.id;
+  });
+}
+
+/** Sends a file with `curl` (see `upload`) to `endpoint`; resolves with the answer's body. */
+function send(url: string, session: Session, path: string, endpoint: string): Promise<string> {
   return new Promise((resolve, reject) => {
     execFile(
       'curl',
       [
         '-sS',
         '-H',
-        `cookie: ${officer.cookie}`,
+        `cookie: ${session.cookie}`,
         '-H',
-        `x-csrf-token: ${officer.csrf}`,
+        `x-csrf-token: ${session.csrf}`,
         '-F',
         `file=@${path}`,
-        `${url}/api/documents/parse`,
+        `${url}${endpoint}`,
       ],
       { maxBuffer: 1 << 20 },
-      (error, stdout) => {
-        if (error) return reject(error);
-        const body = JSON.parse(stdout) as { id?: string; error?: { code: string } };
-        if (!body.id) return reject(new Error(`upload of ${path}: ${stdout.slice(0, 300)}`));
-        resolve(body.id);
-      },
+      (error, stdout) => (error ? reject(error) : resolve(stdout)),
     );
   });
 }
@@ -238,11 +244,15 @@ export async function run(): Promise<void> {
     writeFileSync(path, data);
     return path;
   });
+  // an organisation file: a header and one 25 MB line (csv-parse's worst case: one endless cell)
+  const orgCsv = join(dataDir, 'don-vi-mot-dong-25mb.csv');
+  writeFileSync(orgCsv, Buffer.concat([Buffer.from('code,name\n'), Buffer.alloc(25 * MB - 20, 'x')]));
   const { url, port, child } = await startServer(dataDir);
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   try {
     const viewer = await signIn(url, 'lanhdao');
     const officer = await signIn(url, 'cdcs');
+    const manager = await signIn(url, 'hungyen');
     // warm-up: the first requests compile the hot paths
     const warmEnd = performance.now() + 3_000;
     await measureRequests(agent, port, viewer, () => performance.now() > warmEnd);
@@ -260,6 +270,16 @@ export async function run(): Promise<void> {
     let peakRss = residentMb(pid);
     let uploadsAnswered = 0;
     let done = false;
+    const orgImport = (async () => {
+      const answer = await send(url, manager, orgCsv, '/api/org/import');
+      const body = JSON.parse(answer) as { applied?: boolean; error?: { code: string } };
+      outcomes.push({
+        name: 'don-vi-mot-dong-25mb.csv (org import)',
+        status: body.error ? 'refused' : body.applied ? 'applied' : 'rows refused',
+        code: body.error?.code ?? null,
+        seconds: round((performance.now() - started) / 1000),
+      });
+    })();
     const hostile = (async () => {
       const ids = await Promise.all(paths.map((path) => upload(url, officer, path)));
       uploadsAnswered = (performance.now() - started) / 1000;
@@ -284,6 +304,7 @@ export async function run(): Promise<void> {
       }
       for (const name of pending.values())
         outcomes.push({ name, status: 'unfinished', code: null, seconds: -1 });
+      await orgImport;
     })().finally(() => {
       done = true;
     });
