@@ -103,6 +103,26 @@ export const MESSAGES = {
     vi: 'Tệp có {count} lỗi; chưa có dòng nào được lưu.',
     en: 'The file has {count} errors; nothing was saved.',
   },
+  exchange_no_data_set: {
+    vi: 'Lịch báo cáo "{schedule}" chưa có mã bộ dữ liệu (dataSet) của DHIS2; hãy gắn mã ở trang Trao đổi DHIS2.',
+    en: 'The reporting schedule "{schedule}" has no DHIS2 data set code yet; set it on the DHIS2 exchange page.',
+  },
+  exchange_no_dhis2_period: {
+    vi: 'DHIS2 không có loại kỳ cho kỳ {period}; hãy xuất dạng ADX.',
+    en: 'DHIS2 has no period type for the period {period}; export it as ADX.',
+  },
+  exchange_unknown_period: {
+    vi: 'Kỳ {period} không đổi được sang kỳ của DHIS2/ADX.',
+    en: 'The period {period} has no DHIS2/ADX form.',
+  },
+  exchange_bad_mapping: {
+    vi: 'Không gắn được mã ở trường {field}: {detail}',
+    en: 'Cannot set this code ({field}): {detail}',
+  },
+  exchange_code_taken: {
+    vi: 'Mã "{code}" đã được gắn cho {what} khác.',
+    en: 'The code "{code}" is already set for another {what}.',
+  },
   unsupported_file: {
     vi: 'Loại tệp không được hỗ trợ: cần {expected}.',
     en: 'Unsupported file type: expected {expected}.',
@@ -267,6 +287,25 @@ export const NOUNS = {
   },
   parse_job: { vi: 'lượt đọc văn bản', en: 'document reading job' },
   code: { vi: 'Mã đơn vị', en: 'Unit code' },
+  // details of a refused DHIS2 code mapping (the `detail` of `exchange_bad_mapping`)
+  exchange_total_only: {
+    vi: 'chỉ số không phân tổ theo giới tính, chỉ gắn được nhóm "total"',
+    en: 'the indicator has no breakdown by sex: only "total" can be mapped',
+  },
+  exchange_ratio_parts: {
+    vi: 'chỉ số tỷ lệ gắn tử số (numerator) và mẫu số (denominator) riêng',
+    en: 'a ratio maps its numerator and its denominator separately',
+  },
+  exchange_value_part: {
+    vi: 'chỉ số này chỉ có một số: phần phải là "value"',
+    en: 'this indicator has one number: the part must be "value"',
+  },
+  exchange_adx_pair: {
+    vi: 'phân tổ ADX cần cả tên thuộc tính (vd. SEX) và mã lựa chọn (vd. F), hoặc bỏ trống cả hai',
+    en: 'an ADX breakdown needs both the attribute (e.g. SEX) and the option (e.g. F), or neither',
+  },
+  exchange_data_element: { vi: 'phần tử dữ liệu/nhóm', en: 'data element/combo' },
+  exchange_org_unit: { vi: 'đơn vị', en: 'unit' },
   // details of a refused plan change (the `detail` of `validation` and `signer_required`)
   plan_already_issued: { vi: 'kế hoạch đã ban hành', en: 'the plan has already been issued' },
   plan_issued_tasks_only: {

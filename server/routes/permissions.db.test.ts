@@ -475,6 +475,85 @@ describe.each(testEngines())('permission matrix on %s', (engine) => {
       const { periodId, unitId } = await reportTarget(side);
       return { method: 'GET', url: `/api/periods/${periodId}/template.xlsx?unitId=${unitId}` };
     },
+    // ----- DHIS2 exchange (issue 21) -----
+    'GET /api/exchange/mapping': async () => ({ method: 'GET', url: '/api/exchange/mapping' }),
+    'PUT /api/exchange/data-elements': async () => ({
+      method: 'PUT',
+      url: '/api/exchange/data-elements',
+      payload: {
+        indicatorId: await indicatorId(),
+        category: 'total',
+        part: 'value',
+        dataElement: `DE_${next()}`,
+      },
+    }),
+    'DELETE /api/exchange/data-elements': async () => {
+      const id = await indicatorId();
+      await t.services.exchange.setDataElement(SYSTEM_ACTOR, {
+        indicatorId: id,
+        category: 'total',
+        part: 'value',
+        dataElement: `DE_${next()}`,
+        categoryOptionCombo: '',
+        adxCategory: '',
+        adxOption: '',
+      });
+      return {
+        method: 'DELETE',
+        url: `/api/exchange/data-elements?indicatorId=${id}&category=total&part=value`,
+      };
+    },
+    'PUT /api/exchange/org-units': async (side) => ({
+      method: 'PUT',
+      url: '/api/exchange/org-units',
+      payload: { unitId: (await freshUnit(side)).id, orgUnit: `OU_${next()}` },
+    }),
+    'DELETE /api/exchange/org-units/:unitId': async (side) => {
+      const unit = await freshUnit(side);
+      await t.services.exchange.setOrgUnit(SYSTEM_ACTOR, unit.id, `OU_${next()}`);
+      return { method: 'DELETE', url: `/api/exchange/org-units/${unit.id}` };
+    },
+    'PUT /api/exchange/data-sets': async (side) => ({
+      method: 'PUT',
+      url: '/api/exchange/data-sets',
+      payload: { scheduleId: (await freshSchedule(side)).id, dataSet: `DS_${next()}` },
+    }),
+    'DELETE /api/exchange/data-sets/:scheduleId': async (side) => {
+      const schedule = await freshSchedule(side);
+      await t.services.exchange.setDataSet(SYSTEM_ACTOR, schedule.id, `DS_${next()}`);
+      return { method: 'DELETE', url: `/api/exchange/data-sets/${schedule.id}` };
+    },
+    'POST /api/exchange/mapping/import': async () => ({
+      method: 'POST',
+      url: '/api/exchange/mapping/import?commit=false',
+      ...multipart(
+        'mapping.csv',
+        `kind,local_code,category,part,code,category_option_combo,adx_category,adx_option\norg_unit,A,,,OU_${next()},,,\n`,
+      ),
+    }),
+    'GET /api/exchange/export/summary': async (side) => {
+      const { periodId } = await reportTarget(side);
+      return {
+        method: 'GET',
+        url: `/api/exchange/export/summary?periodId=${periodId}&unitId=${unitOf(side)}`,
+      };
+    },
+    'GET /api/exchange/export': async (side) => {
+      const schedule = await freshSchedule(side);
+      await t.services.exchange.setDataSet(SYSTEM_ACTOR, schedule.id, `DS_${next()}`);
+      return {
+        method: 'GET',
+        url: `/api/exchange/export?periodId=${schedule.periods[0]!.id}&unitId=${unitOf(side)}&format=json`,
+      };
+    },
+    'POST /api/exchange/import': async (side) => {
+      const { periodId } = await reportTarget(side);
+      return {
+        method: 'POST',
+        url: `/api/exchange/import?periodId=${periodId}&commit=false`,
+        ...multipart('values.json', '{"dataSet":"DS","period":"2025","dataValues":[]}'),
+      };
+    },
     'POST /api/periods/:id/import': async (side) => {
       const { periodId, unitId } = await reportTarget(side);
       const template = await t.services.reportExcel.template(SYSTEM_ACTOR, periodId, { unitId });

@@ -5,6 +5,7 @@ import { authRoutes } from './auth.routes.ts';
 import { calendarRoutes } from './calendar.routes.ts';
 import { dashboardRoutes } from './dashboard.routes.ts';
 import { documentRoutes } from './documents.routes.ts';
+import { exchangeRoutes } from './exchange.routes.ts';
 import { metaRoutes } from './meta.routes.ts';
 import { notificationRoutes } from './notifications.routes.ts';
 import { orgRoutes } from './org.routes.ts';
@@ -29,6 +30,7 @@ export function routeTable(options: { sessionTtlHours: number }): RouteSpec[] {
     ...registryRoutes(),
     ...planRoutes(),
     ...reportingRoutes(),
+    ...exchangeRoutes(),
     ...dashboardRoutes(),
     ...reportAttachmentRoutes(),
     ...notificationRoutes(),

@@ -8,6 +8,7 @@ import { AttachmentRepository } from '../repositories/attachment.repository.ts';
 import { AuditRepository } from '../repositories/audit.repository.ts';
 import { DashboardRepository } from '../repositories/dashboard.repository.ts';
 import { DocumentRepository } from '../repositories/document.repository.ts';
+import { ExchangeRepository } from '../repositories/exchange.repository.ts';
 import { IdempotencyRepository } from '../repositories/idempotency.repository.ts';
 import { InvitationRepository } from '../repositories/invitation.repository.ts';
 import { NotificationRepository } from '../repositories/notification.repository.ts';
@@ -40,6 +41,7 @@ import { DeviceCookies } from './device-cookie.ts';
 import { DocumentParseService } from './document-parse.service.ts';
 import { DocumentRegistryService } from './document-registry.service.ts';
 import { DrilldownService } from './drilldown.service.ts';
+import { ExchangeService } from './exchange.service.ts';
 import { IdempotencyService } from './idempotency.service.ts';
 import { IndicatorFormService } from './indicator-form.service.ts';
 import { createMailer, type Mailer } from './mailer.ts';
@@ -291,6 +293,18 @@ export function createServices(
       audit,
       spreadsheets,
       log,
+    ),
+    exchange: new ExchangeService(
+      database,
+      new ExchangeRepository(database),
+      reportingRepository,
+      planRepository,
+      orgRepository,
+      indicators,
+      schedules,
+      access,
+      audit,
+      clock,
     ),
     attachments: new ReportAttachmentService(
       database,

@@ -1,0 +1,776 @@
+import { parse as parseCsv } from 'csv-parse/sync';
+import type { z } from 'zod';
+import {
+  type TDataElementMapping,
+  type TExchangeExportSummary,
+  type TExchangeFormat,
+  type TExchangeImportResult,
+  type TExchangeMapping,
+  type TMappingImportResult,
+  ZDataElementMapping,
+  ZDataSetMapping,
+  type ZExchangeError,
+  ZOrgUnitMapping,
+} from '../../contracts/exchange.ts';
+import { readExchangeFile } from '../../documents/exchange/read-exchange.ts';
+import {
+  buildAdx,
+  buildDataValueSet,
+  type ExchangeValue,
+  formatExchangeNumber,
+} from '../../domain/exchange/data-values.ts';
+import { mappingProblem } from '../../domain/exchange/mapping.ts';
+import { exchangePeriodOf } from '../../domain/exchange/periods.ts';
+import { resolveImport, type ValuePart } from '../../domain/exchange/resolve-import.ts';
+import { isEditable } from '../../domain/reporting/report-states.ts';
+import { indicatorRulesOf, validateReport } from '../../domain/reporting/validate-report.ts';
+import type { Database } from '../db/client.ts';
+import { AppError } from '../errors.ts';
+import { nounRef } from '../i18n/messages.ts';
+import type { ExchangeRepository } from '../repositories/exchange.repository.ts';
+import type { OrgRepository } from '../repositories/org.repository.ts';
+import type { PlanRepository } from '../repositories/plan.repository.ts';
+import type { ReportingRepository } from '../repositories/reporting.repository.ts';
+import type { AccessService } from './access.service.ts';
+import type { Actor } from './actor.ts';
+import type { AuditService } from './audit.service.ts';
+import type { IndicatorFormService } from './indicator-form.service.ts';
+import type { ReportScheduleService } from './report-schedule.service.ts';
+
+type TExchangeError = z.infer<typeof ZExchangeError>;
+
+/** The header of the mapping CSV (docs/dhis2-exchange.md). */
+export const MAPPING_CSV_HEADER = [
+  'kind',
+  'local_code',
+  'category',
+  'part',
+  'code',
+  'category_option_combo',
+  'adx_category',
+  'adx_option',
+] as const;
+
+/**
+ * Exchange with DHIS2: the codes our indicators, units and schedules go by (managers edit them),
+ * the export of a period's approved values for a subtree as ADX or dataValueSets JSON, and the
+ * import of such a file into the period's reports as drafts, all or nothing.
+ */
+export class ExchangeService {
+  constructor(
+    private readonly database: Database,
+    private readonly exchange: ExchangeRepository,
+    private readonly reporting: ReportingRepository,
+    private readonly plans: PlanRepository,
+    private readonly org: OrgRepository,
+    private readonly forms: IndicatorFormService,
+    private readonly schedules: ReportScheduleService,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  // ----- the mapping ------------------------------------------------------------------------
+
+  async mapping(actor: Actor): Promise<TExchangeMapping> {
+    this.access.assertRole(actor, 'viewer');
+    const indicators = new Map((await this.reporting.listIndicators()).map((i) => [i.id, i]));
+    const dataSets = [];
+    for (const row of await this.exchange.dataSets()) {
+      const schedule = await this.reporting.schedule(row.scheduleId);
+      dataSets.push({
+        scheduleId: row.scheduleId,
+        dataSet: row.dataSet,
+        scheduleName: schedule?.name ?? '',
+        updatedAt: row.updatedAt,
+      });
+    }
+    return {
+      dataElements: (await this.exchange.dataElements()).map((row) => ({
+        indicatorId: row.indicatorId,
+        indicatorCode: indicators.get(row.indicatorId)?.code ?? '',
+        indicatorName: indicators.get(row.indicatorId)?.name ?? '',
+        category: row.category as TDataElementMapping['category'],
+        part: row.part as ValuePart,
+        dataElement: row.dataElement,
+        categoryOptionCombo: row.categoryOptionCombo,
+        adxCategory: row.adxCategory,
+        adxOption: row.adxOption,
+        updatedAt: row.updatedAt,
+      })),
+      orgUnits: await this.exchange.orgUnitsNamed(this.access.today()),
+      dataSets,
+    };
+  }
+
+  /** The indicator's mapping refused with the field and the reason, or nothing. */
+  private async checkDataElement(m: TDataElementMapping) {
+    const indicator = await this.reporting.indicator(m.indicatorId);
+    if (!indicator) throw new AppError(404, 'not_found', { what: '@indicator' }, 'indicatorId');
+    const problem = mappingProblem(indicator, m);
+    if (problem)
+      throw new AppError(
+        400,
+        'exchange_bad_mapping',
+        { field: problem.field, detail: nounRef(problem.code) },
+        problem.field,
+      );
+    const taken = (await this.exchange.dataElements()).find(
+      (row) =>
+        !(row.indicatorId === m.indicatorId && row.category === m.category && row.part === m.part) &&
+        row.dataElement === m.dataElement &&
+        (row.categoryOptionCombo === m.categoryOptionCombo ||
+          (row.adxCategory === m.adxCategory && row.adxOption === m.adxOption)),
+    );
+    if (taken)
+      throw new AppError(
+        409,
+        'exchange_code_taken',
+        { code: m.dataElement, what: nounRef('exchange_data_element') },
+        'dataElement',
+      );
+  }
+
+  async setDataElement(actor: Actor, m: TDataElementMapping) {
+    this.access.assertRole(actor, 'manager');
+    await this.checkDataElement(m);
+    return this.database.transaction(async () => {
+      const before = (await this.exchange.dataElements()).find(
+        (r) => r.indicatorId === m.indicatorId && r.category === m.category && r.part === m.part,
+      );
+      const saved = await this.exchange.upsertDataElement({ ...m, updatedBy: actor.userId });
+      await this.audit.record(
+        actor,
+        'exchange.data_element_set',
+        'indicator',
+        m.indicatorId,
+        before ? mappingAudit(before) : null,
+        mappingAudit(saved),
+      );
+      return { ok: true as const };
+    });
+  }
+
+  async removeDataElement(actor: Actor, indicatorId: number, category: string, part: string) {
+    this.access.assertRole(actor, 'manager');
+    return this.database.transaction(async () => {
+      const gone = await this.exchange.deleteDataElement(indicatorId, category, part);
+      if (!gone) throw new AppError(404, 'not_found', { what: '@indicator' });
+      await this.audit.record(
+        actor,
+        'exchange.data_element_removed',
+        'indicator',
+        indicatorId,
+        mappingAudit(gone),
+        null,
+      );
+      return { ok: true as const };
+    });
+  }
+
+  async setOrgUnit(actor: Actor, unitId: number, orgUnit: string) {
+    await this.access.assertMayAct(actor, 'manage', unitId);
+    const holder = await this.exchange.orgUnitByCode(orgUnit);
+    if (holder && holder.unitId !== unitId)
+      throw new AppError(
+        409,
+        'exchange_code_taken',
+        { code: orgUnit, what: nounRef('exchange_org_unit') },
+        'orgUnit',
+      );
+    return this.database.transaction(async () => {
+      const [before] = await this.exchange.orgUnits([unitId]);
+      await this.exchange.upsertOrgUnit(unitId, orgUnit, actor.userId);
+      await this.audit.record(
+        actor,
+        'exchange.org_unit_set',
+        'org_unit',
+        unitId,
+        before ? { orgUnit: before.orgUnit } : null,
+        { orgUnit },
+      );
+      return { ok: true as const };
+    });
+  }
+
+  async removeOrgUnit(actor: Actor, unitId: number) {
+    await this.access.assertMayAct(actor, 'manage', unitId);
+    return this.database.transaction(async () => {
+      const gone = await this.exchange.deleteOrgUnit(unitId);
+      if (!gone) throw new AppError(404, 'not_found', { what: '@unit' });
+      await this.audit.record(
+        actor,
+        'exchange.org_unit_removed',
+        'org_unit',
+        unitId,
+        { orgUnit: gone.orgUnit },
+        null,
+      );
+      return { ok: true as const };
+    });
+  }
+
+  private async assertScheduleManaged(actor: Actor, scheduleId: number) {
+    this.access.assertRole(actor, 'manager');
+    const schedule = await this.reporting.schedule(scheduleId);
+    if (!schedule) throw new AppError(404, 'not_found', { what: '@schedule' }, 'scheduleId');
+    const plan = (await this.plans.find(schedule.planId))!;
+    await this.access.assertUnitAccess(actor, plan.unitId);
+    return schedule;
+  }
+
+  async setDataSet(actor: Actor, scheduleId: number, dataSet: string) {
+    await this.assertScheduleManaged(actor, scheduleId);
+    return this.database.transaction(async () => {
+      const before = await this.exchange.dataSet(scheduleId);
+      await this.exchange.upsertDataSet(scheduleId, dataSet, actor.userId);
+      await this.audit.record(
+        actor,
+        'exchange.data_set_set',
+        'report_schedule',
+        scheduleId,
+        before ? { dataSet: before.dataSet } : null,
+        { dataSet },
+      );
+      return { ok: true as const };
+    });
+  }
+
+  async removeDataSet(actor: Actor, scheduleId: number) {
+    await this.assertScheduleManaged(actor, scheduleId);
+    return this.database.transaction(async () => {
+      const gone = await this.exchange.deleteDataSet(scheduleId);
+      if (!gone) throw new AppError(404, 'not_found', { what: '@schedule' });
+      await this.audit.record(
+        actor,
+        'exchange.data_set_removed',
+        'report_schedule',
+        scheduleId,
+        { dataSet: gone.dataSet },
+        null,
+      );
+      return { ok: true as const };
+    });
+  }
+
+  /**
+   * The mapping from a CSV (header `MAPPING_CSV_HEADER`): every row checked, every bad one named
+   * by row and column; with `commit` and no error, all rows saved in one transaction.
+   */
+  async importMapping(actor: Actor, data: Buffer, commit: boolean): Promise<TMappingImportResult> {
+    this.access.assertRole(actor, 'manager');
+    let records: Record<string, string>[];
+    try {
+      records = parseCsv(data, {
+        columns: true,
+        skip_empty_lines: true,
+        trim: true,
+        bom: true,
+        relax_column_count: true,
+      });
+    } catch (error) {
+      throw new AppError(400, 'validation', { field: 'file', detail: (error as Error).message }, 'file');
+    }
+    const errors: TExchangeError[] = [];
+    const missing = MAPPING_CSV_HEADER.filter((h) => !(records[0] && h in records[0]));
+    if (records.length > 0 && missing.length > 0)
+      errors.push({ at: 'dòng 1', code: 'missing_column', message: `Thiếu cột: ${missing.join(', ')}.` });
+    const indicators = new Map((await this.reporting.listIndicators()).map((i) => [i.code, i]));
+    const unitIds = await this.org.unitIdsByCodes(
+      records.filter((r) => r.kind === 'org_unit').map((r) => r.local_code ?? ''),
+    );
+    const dataElements: TDataElementMapping[] = [];
+    const orgUnits: { unitId: number; orgUnit: string }[] = [];
+    const dataSets: { scheduleId: number; dataSet: string }[] = [];
+    const seenCodes = new Map<string, string>();
+    const readRow = (r: Record<string, string | undefined>, i: number) => {
+      const at = `dòng ${i + 2}`;
+      const refuse = (code: string, message: string): void => {
+        errors.push({ at, code, message: `${at}: ${message}` });
+      };
+      const claim = (key: string, what: string) => {
+        const first = seenCodes.get(key);
+        if (first) refuse('duplicate', `${what} đã có ở ${first}.`);
+        else seenCodes.set(key, at);
+        return !first;
+      };
+      if (r.kind === 'data_element') {
+        const indicator = indicators.get(r.local_code ?? '');
+        if (!indicator) return refuse('unknown_indicator', `không có chỉ số mã "${r.local_code}".`);
+        const parsed = ZDataElementMapping.safeParse({
+          indicatorId: indicator.id,
+          category: r.category || 'total',
+          part: r.part || (indicator.kind === 'ratio' ? '' : 'value'),
+          dataElement: r.code,
+          categoryOptionCombo: r.category_option_combo ?? '',
+          adxCategory: r.adx_category ?? '',
+          adxOption: r.adx_option ?? '',
+        });
+        if (!parsed.success) {
+          const issue = parsed.error.issues[0]!;
+          return refuse('bad_value', `cột ${columnOf(String(issue.path[0] ?? ''))}: ${issue.message}.`);
+        }
+        const problem = mappingProblem(indicator, parsed.data);
+        if (problem) return refuse(problem.code, `cột ${columnOf(problem.field)}: ${problem.message}`);
+        const m = parsed.data;
+        if (!claim(`cell:${m.indicatorId}:${m.category}:${m.part}`, 'Ô chỉ số/nhóm/phần này')) return;
+        if (
+          !claim(
+            `coc:${m.dataElement}:${m.categoryOptionCombo}`,
+            `Mã ${m.dataElement} với nhóm "${m.categoryOptionCombo}"`,
+          )
+        )
+          return;
+        if (
+          !claim(
+            `adx:${m.dataElement}:${m.adxCategory}:${m.adxOption}`,
+            `Mã ${m.dataElement} với phân tổ ADX "${m.adxCategory}=${m.adxOption}"`,
+          )
+        )
+          return;
+        dataElements.push(m);
+      } else if (r.kind === 'org_unit') {
+        const unitId = unitIds.get(r.local_code ?? '');
+        if (unitId === undefined) return refuse('unknown_unit', `không có đơn vị mã "${r.local_code}".`);
+        const parsed = ZOrgUnitMapping.safeParse({ unitId, orgUnit: r.code });
+        if (!parsed.success) return refuse('bad_value', `cột code: ${parsed.error.issues[0]!.message}.`);
+        if (
+          !claim(`unit:${unitId}`, `Đơn vị ${r.local_code}`) ||
+          !claim(`ou:${parsed.data.orgUnit}`, `Mã ${parsed.data.orgUnit}`)
+        )
+          return;
+        orgUnits.push(parsed.data);
+      } else if (r.kind === 'data_set') {
+        const parsed = ZDataSetMapping.safeParse({ scheduleId: Number(r.local_code), dataSet: r.code });
+        if (!parsed.success)
+          return refuse(
+            'bad_value',
+            `cột ${columnOf(String(parsed.error.issues[0]!.path[0] ?? ''))}: ${parsed.error.issues[0]!.message}.`,
+          );
+        if (!claim(`ds:${parsed.data.scheduleId}`, `Lịch báo cáo ${parsed.data.scheduleId}`)) return;
+        dataSets.push(parsed.data);
+      } else
+        refuse('bad_kind', `cột kind phải là data_element, org_unit hoặc data_set (có: "${r.kind ?? ''}").`);
+    };
+    if (missing.length === 0) for (const [i, r] of records.entries()) readRow(r, i);
+    // what is stored and not in the file must not hold a code the file gives to another cell
+    const stored = await this.exchange.dataElements();
+    for (const m of dataElements) {
+      const clash = stored.find(
+        (s) =>
+          !dataElements.some(
+            (d) => d.indicatorId === s.indicatorId && d.category === s.category && d.part === s.part,
+          ) &&
+          s.dataElement === m.dataElement &&
+          (s.categoryOptionCombo === m.categoryOptionCombo ||
+            (s.adxCategory === m.adxCategory && s.adxOption === m.adxOption)),
+      );
+      if (clash)
+        errors.push({
+          at: 'tệp',
+          code: 'code_taken',
+          message: `Mã ${m.dataElement} đã gắn cho chỉ số khác (id ${clash.indicatorId}).`,
+          dataElement: m.dataElement,
+        });
+    }
+    for (const u of orgUnits) {
+      const holder = await this.exchange.orgUnitByCode(u.orgUnit);
+      if (holder && holder.unitId !== u.unitId && !orgUnits.some((o) => o.unitId === holder.unitId))
+        errors.push({
+          at: 'tệp',
+          code: 'code_taken',
+          message: `Mã ${u.orgUnit} đã gắn cho đơn vị khác.`,
+          orgUnit: u.orgUnit,
+        });
+      else if (!(await this.access.canAccessUnit(actor, u.unitId)))
+        errors.push({
+          at: 'tệp',
+          code: 'forbidden_unit',
+          message: `Đơn vị được gắn mã ${u.orgUnit} nằm ngoài phạm vi của bạn.`,
+          orgUnit: u.orgUnit,
+        });
+    }
+    for (const d of dataSets) {
+      try {
+        await this.assertScheduleManaged(actor, d.scheduleId);
+      } catch {
+        errors.push({
+          at: 'tệp',
+          code: 'unknown_schedule',
+          message: `Lịch báo cáo ${d.scheduleId} không có hoặc nằm ngoài phạm vi của bạn.`,
+        });
+      }
+    }
+    const counts = {
+      dataElements: dataElements.length,
+      orgUnits: orgUnits.length,
+      dataSets: dataSets.length,
+    };
+    if (errors.length > 0 || !commit) return { applied: false, ...counts, errors };
+    await this.database.transaction(async () => {
+      // cells moving codes between each other: free the codes first
+      for (const m of dataElements) await this.exchange.deleteDataElement(m.indicatorId, m.category, m.part);
+      for (const m of dataElements) await this.exchange.upsertDataElement({ ...m, updatedBy: actor.userId });
+      for (const u of orgUnits) await this.exchange.deleteOrgUnit(u.unitId);
+      for (const u of orgUnits) await this.exchange.upsertOrgUnit(u.unitId, u.orgUnit, actor.userId);
+      for (const d of dataSets) await this.exchange.upsertDataSet(d.scheduleId, d.dataSet, actor.userId);
+      await this.audit.record(actor, 'exchange.mapping_import', 'exchange_mapping', null, null, {
+        ...counts,
+        dataElements,
+        orgUnits,
+        dataSets,
+      });
+    });
+    return { applied: true, ...counts, errors: [] };
+  }
+
+  // ----- export -------------------------------------------------------------------------------
+
+  private async context(actor: Actor, periodId: number) {
+    const period = await this.reporting.period(periodId);
+    if (!period) throw new AppError(404, 'not_found', { what: '@period' });
+    const schedule = (await this.reporting.schedule(period.scheduleId))!;
+    const plan = (await this.plans.find(schedule.planId))!;
+    await this.schedules.assertCanSeePlanUnit(actor, plan.unitId);
+    return { period, schedule, plan };
+  }
+
+  /** The values of the approved reports of a period in a subtree, under their codes. */
+  private async collect(actor: Actor, periodId: number, rootId: number | undefined) {
+    this.access.assertRole(actor, 'viewer');
+    const { period, schedule } = await this.context(actor, periodId);
+    const root = rootId ?? actor.homeUnitId;
+    if (root === null)
+      throw new AppError(400, 'validation', { field: 'unitId', detail: nounRef('unit_required') }, 'unitId');
+    await this.access.assertUnitAccess(actor, root);
+    const subtree = await this.org.tree(period.endsOn, root);
+    const unitOf = new Map(subtree.map((u) => [u.id, u]));
+    const codes = new Map(
+      (await this.exchange.orgUnits(subtree.map((u) => u.id))).map((r) => [r.unitId, r.orgUnit]),
+    );
+    const reports = (await this.reporting.reportsOfPeriod(periodId)).filter(
+      (r) => r.status === 'approved' && unitOf.has(r.unitId),
+    );
+    const reportUnit = new Map(reports.map((r) => [r.id, r.unitId]));
+    const values = (await this.reporting.valuesOfPeriod(periodId)).filter((v) => reportUnit.has(v.reportId));
+    const indicators = new Map((await this.reporting.listIndicators()).map((i) => [i.id, i]));
+    const mapped = new Map(
+      (await this.exchange.dataElements()).map((m) => [`${m.indicatorId}:${m.category}:${m.part}`, m]),
+    );
+    const out: ExchangeValue[] = [];
+    const omitted = new Map<
+      string,
+      { indicatorCode: string; category: string; part: string; count: number }
+    >();
+    const ordered = [...values].sort(
+      (a, b) =>
+        unitOf
+          .get(reportUnit.get(a.reportId)!)!
+          .code.localeCompare(unitOf.get(reportUnit.get(b.reportId)!)!.code) ||
+        a.indicatorId - b.indicatorId ||
+        a.category.localeCompare(b.category),
+    );
+    for (const v of ordered) {
+      const indicator = indicators.get(v.indicatorId);
+      const unit = unitOf.get(reportUnit.get(v.reportId)!)!;
+      const parts: [ValuePart, number | null][] =
+        indicator?.kind === 'ratio'
+          ? [
+              ['numerator', v.numerator],
+              ['denominator', v.denominator],
+            ]
+          : [['value', v.numerator]];
+      for (const [part, number] of parts) {
+        if (number === null || number === undefined) continue;
+        const m = mapped.get(`${v.indicatorId}:${v.category}:${part}`);
+        if (!m) {
+          const key = `${v.indicatorId}:${v.category}:${part}`;
+          const o = omitted.get(key) ?? {
+            indicatorCode: indicator?.code ?? String(v.indicatorId),
+            category: v.category,
+            part,
+            count: 0,
+          };
+          o.count += 1;
+          omitted.set(key, o);
+          continue;
+        }
+        out.push({
+          orgUnit: codes.get(unit.id) ?? unit.code,
+          dataElement: m.dataElement,
+          categoryOptionCombo: m.categoryOptionCombo,
+          adxCategory: m.adxCategory,
+          adxOption: m.adxOption,
+          value: formatExchangeNumber(number),
+          comment: v.comment,
+        });
+      }
+    }
+    const dataSet = (await this.exchange.dataSet(schedule.id))?.dataSet ?? null;
+    return { period, schedule, reports, values: out, omitted: [...omitted.values()], dataSet };
+  }
+
+  async exportSummary(
+    actor: Actor,
+    periodId: number,
+    rootId: number | undefined,
+  ): Promise<TExchangeExportSummary> {
+    const c = await this.collect(actor, periodId, rootId);
+    const forms = exchangePeriodOf(c.period.key);
+    return {
+      dataSet: c.dataSet,
+      period: { key: c.period.key, dhis2: forms?.dhis2 ?? null, adx: forms?.adx ?? null },
+      reports: c.reports.length,
+      values: c.values.length,
+      omitted: c.omitted,
+      blocked:
+        c.dataSet === null ? `Lịch báo cáo "${c.schedule.name}" chưa có mã bộ dữ liệu (dataSet).` : null,
+    };
+  }
+
+  /** The file: ADX XML or dataValueSets JSON, with its name. Audited (who took which figures out). */
+  async export(actor: Actor, periodId: number, rootId: number | undefined, format: TExchangeFormat) {
+    const c = await this.collect(actor, periodId, rootId);
+    if (c.dataSet === null)
+      throw new AppError(400, 'exchange_no_data_set', { schedule: c.schedule.name }, 'periodId');
+    const period = exchangePeriodOf(c.period.key);
+    if (!period) throw new AppError(400, 'exchange_unknown_period', { period: c.period.key }, 'periodId');
+    if (format === 'json' && period.dhis2 === null)
+      throw new AppError(400, 'exchange_no_dhis2_period', { period: c.period.key }, 'format');
+    const doc = {
+      dataSet: c.dataSet,
+      period,
+      exported: this.clock()
+        .toISOString()
+        .replace(/\.\d+Z$/, 'Z'),
+      values: c.values,
+    };
+    const data = format === 'adx' ? buildAdx(doc) : `${JSON.stringify(buildDataValueSet(doc), null, 2)}\n`;
+    await this.audit.record(actor, 'exchange.export', 'report_period', periodId, null, {
+      format,
+      unitId: rootId ?? actor.homeUnitId,
+      reports: c.reports.length,
+      values: c.values.length,
+    });
+    return {
+      data: Buffer.from(data, 'utf8'),
+      fileName: `dhis2-${c.dataSet}-${period.dhis2 ?? c.period.key}.${format === 'adx' ? 'adx.xml' : 'json'}`,
+      contentType:
+        format === 'adx' ? 'application/adx+xml; charset=utf-8' : 'application/json; charset=utf-8',
+    };
+  }
+
+  // ----- import -------------------------------------------------------------------------------
+
+  /**
+   * A DHIS2 dataValueSets JSON or an ADX file into the period's reports as drafts: every row's
+   * period, organisation unit and data element resolved, every unit in the period's scope, in the
+   * caller's subtree and with a report still open; each report checked by the form's rules with the
+   * file's values over what it holds. Every problem is listed; with `commit` and none, all reports
+   * are saved in one transaction and the import is audited.
+   */
+  async import(
+    actor: Actor,
+    periodId: number,
+    data: Buffer | string,
+    commit: boolean,
+  ): Promise<TExchangeImportResult> {
+    this.access.assertRole(actor, 'officer');
+    const { period, schedule, plan } = await this.context(actor, periodId);
+    const reading = readExchangeFile(typeof data === 'string' ? data : new Uint8Array(data));
+    const result = (errors: TExchangeError[], reports = 0, values = 0): TExchangeImportResult => ({
+      applied: false,
+      format: reading.format,
+      reports,
+      values,
+      errors,
+    });
+    if (reading.problems.length > 0) return result(reading.problems);
+    const formRow = (await this.reporting.form(schedule.formId))!;
+    const form = await this.forms.form(formRow.currentVersionId!);
+    const inForm = new Set(form.indicators.map((i) => i.id));
+    const scope = await this.schedules.unitsInScope(schedule, period, plan.unitId);
+    const scopeIds = new Map(scope.map((u) => [u.id, u]));
+    const byOwnCode = new Map(scope.map((u) => [u.code, u.id]));
+    const byMappedCode = new Map(
+      (await this.exchange.orgUnits(scope.map((u) => u.id))).map((r) => [r.orgUnit, r.unitId]),
+    );
+    const kinds = new Map(form.indicators.map((i) => [i.id, i.kind]));
+    const { values, problems } = resolveImport({
+      rows: reading.rows,
+      periodKey: period.key,
+      mappings: (await this.exchange.dataElements()).map((m) => ({ ...m, part: m.part as ValuePart })),
+      kindOf: (id) => kinds.get(id),
+      unitOf: (code) => byMappedCode.get(code) ?? byOwnCode.get(code),
+    });
+    const errors: TExchangeError[] = [...problems];
+    // a row's place for the unit-level problems: the first row of that unit
+    const firstRowOf = new Map<number, (typeof reading.rows)[number]>();
+    for (const row of reading.rows) {
+      const unitId = byMappedCode.get(row.orgUnit) ?? byOwnCode.get(row.orgUnit);
+      if (unitId !== undefined && !firstRowOf.has(unitId)) firstRowOf.set(unitId, row);
+    }
+    const existing = new Map((await this.reporting.reportsOfPeriod(periodId)).map((r) => [r.unitId, r]));
+    const stored = groupBy(await this.reporting.valuesOfPeriod(periodId), (v) => v.reportId);
+    const rules = indicatorRulesOf(form);
+    const toSave: {
+      unitId: number;
+      depth: number;
+      narrative: Record<string, string>;
+      values: SavedValue[];
+    }[] = [];
+    for (const [unitId, cells] of values) {
+      const unit = scopeIds.get(unitId)!;
+      const row = firstRowOf.get(unitId)!;
+      const named = { at: row.at, orgUnit: row.orgUnit, period: row.period };
+      if (!(await this.access.canAccessUnit(actor, unitId))) {
+        errors.push({
+          ...named,
+          code: 'forbidden_unit',
+          message: `Đơn vị ${row.orgUnit} nằm ngoài phạm vi của bạn.`,
+        });
+        continue;
+      }
+      const report = existing.get(unitId);
+      if (report && !isEditable(report.status)) {
+        errors.push({
+          ...named,
+          code: 'report_locked',
+          message: `Báo cáo của đơn vị ${row.orgUnit} đã gửi hoặc đã duyệt (${report.status}); không nhập đè được.`,
+        });
+        continue;
+      }
+      const outside = cells.filter((c) => !inForm.has(c.indicatorId));
+      for (const c of outside)
+        errors.push({
+          ...named,
+          code: 'not_in_form',
+          message: `Đơn vị ${row.orgUnit}: chỉ số id ${c.indicatorId} không có trong biểu báo cáo của kỳ này.`,
+        });
+      if (outside.length > 0) continue;
+      const merged = new Map<string, SavedValue>();
+      for (const v of report ? (stored.get(report.id) ?? []) : [])
+        merged.set(`${v.indicatorId}:${v.category}`, {
+          indicatorId: v.indicatorId,
+          category: v.category,
+          numerator: v.numerator,
+          denominator: v.denominator,
+          comment: v.comment,
+        });
+      for (const c of cells) {
+        const key = `${c.indicatorId}:${c.category}`;
+        const before = merged.get(key);
+        merged.set(key, {
+          indicatorId: c.indicatorId,
+          category: c.category,
+          numerator: c.numerator ?? before?.numerator ?? null,
+          denominator: c.denominator ?? before?.denominator ?? null,
+          comment: c.comment ?? before?.comment ?? null,
+        });
+      }
+      const list = [...merged.values()];
+      const narrative = (report?.narrative ?? {}) as Record<string, string>;
+      for (const issue of validateReport(
+        rules,
+        form.sections,
+        list.map((v) => ({ ...v, category: v.category as 'total' | 'male' | 'female' })),
+        narrative,
+        [],
+        false,
+      )) {
+        if (issue.severity !== 'error') continue;
+        errors.push({
+          ...named,
+          code: 'invalid_value',
+          message: `Đơn vị ${row.orgUnit}, ${issue.field}: ${issue.message}`,
+        });
+      }
+      toSave.push({ unitId, depth: unit.depth, narrative, values: list });
+    }
+    const valueCount = [...values.values()].reduce((n, cells) => n + cells.length, 0);
+    if (errors.length > 0 || !commit) return result(errors, toSave.length, valueCount);
+    await this.database.transaction(async () => {
+      const ensured = await this.reporting.bulkEnsureReports(
+        toSave.map((r) => ({
+          periodId,
+          unitId: r.unitId,
+          formVersionId: formRow.currentVersionId!,
+          dueOn: this.schedules.dueFor(period, schedule, r.depth),
+          isDemo: schedule.isDemo,
+        })),
+      );
+      const idOf = new Map(ensured.map((r) => [r.unitId, r]));
+      if (toSave.some((r) => !isEditable(idOf.get(r.unitId)!.status)))
+        throw new AppError(
+          409,
+          'validation',
+          { field: 'status', detail: nounRef('report_sent_during_import') },
+          'status',
+        );
+      await this.reporting.bulkSave(
+        toSave.map((r) => ({ reportId: idOf.get(r.unitId)!.id, narrative: r.narrative })),
+        toSave.flatMap((r) => r.values.map((v) => ({ ...v, reportId: idOf.get(r.unitId)!.id }))),
+      );
+      await this.audit.record(actor, 'exchange.import', 'report_period', periodId, null, {
+        format: reading.format,
+        reports: toSave.map((r) => idOf.get(r.unitId)!.id),
+        values: valueCount,
+      });
+    });
+    return { applied: true, format: reading.format, reports: toSave.length, values: valueCount, errors: [] };
+  }
+}
+
+interface SavedValue {
+  indicatorId: number;
+  category: string;
+  numerator: number | null;
+  denominator: number | null;
+  comment: string | null;
+}
+
+function mappingAudit(row: {
+  category: string;
+  part: string;
+  dataElement: string;
+  categoryOptionCombo: string;
+  adxCategory: string;
+  adxOption: string;
+}) {
+  return {
+    category: row.category,
+    part: row.part,
+    dataElement: row.dataElement,
+    categoryOptionCombo: row.categoryOptionCombo,
+    adx: row.adxCategory ? `${row.adxCategory}=${row.adxOption}` : '',
+  };
+}
+
+const CSV_COLUMN: Record<string, string> = {
+  indicatorId: 'local_code',
+  unitId: 'local_code',
+  scheduleId: 'local_code',
+  category: 'category',
+  part: 'part',
+  dataElement: 'code',
+  orgUnit: 'code',
+  dataSet: 'code',
+  categoryOptionCombo: 'category_option_combo',
+  adxCategory: 'adx_category',
+  adxOption: 'adx_option',
+};
+
+function columnOf(field: string): string {
+  return CSV_COLUMN[field] ?? field;
+}
+
+function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}
