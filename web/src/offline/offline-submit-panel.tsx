@@ -1,6 +1,6 @@
 import { CloudUploadOutlined, CopyOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Radio, Tag } from 'antd';
+import { Alert, Button, Radio } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TReport } from '../../../contracts/reporting.ts';
@@ -16,29 +16,11 @@ import {
 } from '../features/reports/report-draft.ts';
 import { formatTimestamp } from '../lib/format.ts';
 import { type ConflictPart, conflictParts, resolveConflict, type Side } from './conflict.ts';
-import {
-  newKey,
-  type OutboxState,
-  type OutboxSubmit,
-  putOutbox,
-  removeOutbox,
-  requestSync,
-} from './outbox.ts';
+import { newKey, type OutboxSubmit, putOutbox, removeOutbox, requestSync } from './outbox.ts';
+import { OutboxStateTag } from './outbox-state-tag.tsx';
 import './offline.css';
 
 const reportKey = (id: number) => ['reports', 'one', id] as const;
-
-/** "Chờ gửi", "Đang gửi", "Đã gửi"… as a tag the tests and screen readers can read. */
-export function OutboxStateTag({ state }: { state: OutboxState }) {
-  const { t } = useTranslation();
-  const color =
-    state === 'sent' ? 'success' : state === 'pending' || state === 'sending' ? 'processing' : 'error';
-  return (
-    <Tag color={color} data-testid="outbox-state" data-state={state}>
-      {t(`offline.state.${state}`)}
-    </Tag>
-  );
-}
 
 function cellText(cell: DraftCell, empty: string, note: string): string {
   const figures = [cell.numerator, cell.denominator].filter((v) => v.trim() !== '').join(' / ');

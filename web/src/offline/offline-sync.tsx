@@ -2,9 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { TReport } from '../../../contracts/reporting.ts';
 import { useSession } from '../features/auth/session.ts';
-import { warmOfflineCache } from './offline-data.ts';
 import { listOutbox, onSyncRequested } from './outbox.ts';
-import { syncOutbox } from './sync.ts';
 
 const RETRY_MS = 30_000;
 const reportKey = (id: number) => ['reports', 'one', id] as const;
@@ -26,6 +24,8 @@ export function OfflineSync() {
     const seen = new Set<string>();
     const send = async () => {
       if (stopped || !navigator.onLine) return;
+      // loaded on first use: not part of every page's first download
+      const { syncOutbox } = await import('./sync.ts');
       await syncOutbox(userId).catch(() => undefined);
       const items = await listOutbox().catch(() => []);
       let changed = false;
@@ -49,7 +49,8 @@ export function OfflineSync() {
       })
       .catch(() => undefined)
       .then(send);
-    const warm = () => void warmOfflineCache().catch(() => undefined);
+    const warm = () =>
+      void import('./offline-data.ts').then((m) => m.warmOfflineCache()).catch(() => undefined);
     void navigator.serviceWorker?.ready.then(warm);
     const online = () => {
       void send();

@@ -2,8 +2,8 @@ import { FileOutlined } from '@ant-design/icons';
 import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { TAttachment } from '../../../contracts/reporting.ts';
-import { OutboxStateTag } from './offline-submit-panel.tsx';
 import { type OutboxAttachment, removeOutbox } from './outbox.ts';
+import { OutboxStateTag } from './outbox-state-tag.tsx';
 import { useOutbox } from './use-outbox.ts';
 
 /**
