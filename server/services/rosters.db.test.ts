@@ -187,7 +187,7 @@ describe.each(testEngines())('rosters, activities and computed indicators on %s'
     ]);
   });
 
-  it('rolls the approved value up to the national dashboard, the cadre counted once (75%)', async () => {
+  it('rolls the approved value up to the national dashboard and consolidated report, the cadre counted once (75%)', async () => {
     const s = t.services;
     report = await s.reports.submit(officerA, report.id, report.version);
     await s.reviews.approve(managerN, report.id, report.version);
@@ -196,6 +196,10 @@ describe.each(testEngines())('rosters, activities and computed indicators on %s'
     const target = dashboard.targets[0]!;
     expect(target.units.find((x) => x.unitId === org.provinceA.id)?.value).toBe(75);
     expect(target.current).toBe(75);
+    // the national consolidated report of the period: A's 3 of 4, B not reported
+    const consolidated = await s.consolidated.compile(managerN, periodId, org.national.id);
+    const value = consolidated.values.find((v) => v.indicator.id === trainedId)!;
+    expect(value.total).toMatchObject({ numerator: 3, denominator: 4, value: 75 });
   });
 
   it('lets the officer override a computed value with a reason, audited beside what was computed', async () => {
