@@ -148,6 +148,24 @@ export function freshEnough(
   return lastWriteAt === null || asOf > lastWriteAt;
 }
 
+/** Rejects when `promise` has not settled within `ms` (it goes on; its result is then ignored). */
+function within<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+    timer.unref();
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
+}
+
 const primaryFreshness = (now: number): Freshness => ({
   source: 'primary',
   asOf: new Date(now).toISOString(),
@@ -216,6 +234,8 @@ export function withReadReplicas(
   const inPrimaryTransaction = new AsyncLocalStorage<true>();
   const request = new AsyncLocalStorage<{ userId: number | null; wroteAtHint: number | null }>();
   const lastWrites = new Map<number, number>();
+  /** The primary's `system_identifier`: a replica must be of the same cluster. */
+  let primarySystem: string | null = null;
   let next = 0;
 
   const report = (replica: Replica, problem: string | null) => {
@@ -257,6 +277,51 @@ export function withReadReplicas(
   const onPrimary = async <T>(fn: () => Promise<T>): Promise<{ value: T; freshness: Freshness }> => {
     const freshness = primaryFreshness(Date.now());
     return { value: await reading.run({ database: primary, freshness }, fn), freshness };
+  };
+
+  /** One replica's state: standby or not, of this primary or not, and what it has replayed. */
+  const probeReplica = async (replica: Replica): Promise<void> => {
+    try {
+      const [row] = await replica.database.query<{
+        standby: boolean;
+        system: string;
+        lsn: string | null;
+        replayed_at: number | null;
+      }>(
+        `SELECT pg_is_in_recovery() AS standby,
+                (SELECT system_identifier FROM pg_control_system())::text AS system,
+                pg_last_wal_replay_lsn()::text AS lsn,
+                (extract(epoch FROM pg_last_xact_replay_timestamp()) * 1000)::float8 AS replayed_at`,
+      );
+      if (!row?.standby) {
+        // Promoted, or not a replica at all: its data may part from the primary's.
+        replica.up = false;
+        report(replica, 'không phải bản sao đang nhận WAL (pg_is_in_recovery() = false)');
+        return;
+      }
+      if (primarySystem !== null && row.system !== primarySystem) {
+        // A standby of another cluster: its WAL positions say nothing about this primary's.
+        replica.up = false;
+        report(replica, 'là bản sao của một cụm PostgreSQL khác (system_identifier khác CSDL chính)');
+        return;
+      }
+      if (primarySystem === null) return; // the primary not yet heard: nothing to compare with
+      replica.seenAt = Date.now();
+      replica.lastReplayAt = row.replayed_at;
+      const asOf = row.lsn ? asOfReplayed(samples, lsnValue(row.lsn)) : null;
+      if (asOf !== null && (replica.asOf === null || asOf > replica.asOf)) replica.asOf = asOf;
+      replica.up = true;
+      const lag = replica.asOf === null ? null : replica.seenAt - replica.asOf;
+      report(
+        replica,
+        lag === null || lag > options.maxLagMs
+          ? `trễ quá ${options.maxLagMs / 1000} giây so với CSDL chính`
+          : null,
+      );
+    } catch (error) {
+      replica.up = false;
+      report(replica, error instanceof Error ? error.message : String(error));
+    }
   };
 
   const reads: ReadRouting = {
@@ -303,7 +368,14 @@ export function withReadReplicas(
     async probe() {
       const sampledAt = Date.now();
       try {
-        const [row] = await primary.query<{ lsn: string }>('SELECT pg_current_wal_lsn()::text AS lsn');
+        const [row] = await within(
+          primary.query<{ lsn: string; system: string }>(
+            `SELECT pg_current_wal_lsn()::text AS lsn,
+                    (SELECT system_identifier FROM pg_control_system())::text AS system`,
+          ),
+          silentAfter,
+        );
+        primarySystem = row!.system;
         samples.push({ at: sampledAt, lsn: lsnValue(row!.lsn) });
         if (samples.length > HISTORY) samples.splice(0, samples.length - HISTORY);
       } catch {
@@ -314,38 +386,15 @@ export function withReadReplicas(
           .filter((r) => !r.probing)
           .map(async (replica) => {
             replica.probing = true;
-            try {
-              const [row] = await replica.database.query<{
-                standby: boolean;
-                lsn: string | null;
-                replayed_at: number | null;
-              }>(
-                `SELECT pg_is_in_recovery() AS standby, pg_last_wal_replay_lsn()::text AS lsn,
-                        (extract(epoch FROM pg_last_xact_replay_timestamp()) * 1000)::float8 AS replayed_at`,
-              );
-              if (!row?.standby) {
-                // Promoted, or not a replica at all: its data may part from the primary's.
-                replica.up = false;
-                report(replica, 'không phải bản sao đang nhận WAL (pg_is_in_recovery() = false)');
-                return;
-              }
-              replica.seenAt = Date.now();
-              replica.lastReplayAt = row.replayed_at;
-              const asOf = row.lsn ? asOfReplayed(samples, lsnValue(row.lsn)) : null;
-              if (asOf !== null && (replica.asOf === null || asOf > replica.asOf)) replica.asOf = asOf;
-              replica.up = true;
-              const lag = replica.asOf === null ? null : replica.seenAt - replica.asOf;
-              report(
-                replica,
-                lag === null || lag > options.maxLagMs
-                  ? `trễ quá ${options.maxLagMs / 1000} giây so với CSDL chính`
-                  : null,
-              );
-            } catch (error) {
-              replica.up = false;
-              report(replica, error instanceof Error ? error.message : String(error));
-            } finally {
+            const attempt = probeReplica(replica).finally(() => {
               replica.probing = false;
+            });
+            try {
+              await within(attempt, silentAfter);
+            } catch {
+              // No answer in time: not read until it answers (the probe in flight is not repeated).
+              replica.up = false;
+              report(replica, 'không trả lời kịp');
             }
           }),
       );

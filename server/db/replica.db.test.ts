@@ -186,22 +186,30 @@ describe.skipIf(reason !== null)('reads on a streaming replica', () => {
     );
   }, 60_000);
 
-  it('opens the configured replicas beside the primary (DATABASE_READ_URL)', async () => {
+  it('opens the configured replicas beside the primary (DATABASE_READ_URL), never reading a primary', async () => {
+    // The second URL is the shared test server: a primary (not in recovery) of another cluster.
     const configured = openConfiguredDatabase({
       databaseUrl: pair.primaryUrl('tiendo'),
       dataDir: tmpdir(),
-      databaseReadUrls: [pair.replicaUrl('tiendo')],
+      databaseReadUrls: [pair.replicaUrl('tiendo'), inject('postgresUrl')],
       databaseReadMaxLagMs: MAX_LAG_MS,
     });
     try {
       const reads = readRoutingOf(configured);
-      expect(reads.replicaCount).toBe(1);
+      expect(reads.replicaCount).toBe(2);
       for (const deadline = Date.now() + 10_000; !reads.status()[0]?.up && Date.now() < deadline; )
         await sleep(50);
       expect(reads.status()[0]).toMatchObject({
         label: `127.0.0.1:${new URL(pair.replicaUrl()).port}/tiendo`,
         up: true,
       });
+      for (let i = 0; i < 10; i++) {
+        const read = await reads.read(() =>
+          configured.query<{ standby: boolean }>('SELECT pg_is_in_recovery() AS standby'),
+        );
+        expect(read).toMatchObject({ value: [{ standby: true }], freshness: { source: 'replica' } });
+      }
+      expect(reads.status()[1]).toMatchObject({ up: false, served: 0 });
     } finally {
       await configured.close();
     }
