@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { registerBackupCommands } from './backup.ts';
 import { registerDbCommand } from './db.ts';
 import { registerDemoCommand } from './demo.ts';
+import { registerExchangeCommand } from './exchange.ts';
 import { registerOrgCommand } from './org.ts';
 import { registerParseCommand } from './parse.ts';
 import { registerRenderCommand } from './render.ts';
@@ -20,4 +21,5 @@ export function registerCommands(program: Command): void {
   registerParseCommand(program);
   registerRenderCommand(program);
   registerRollupCommand(program);
+  registerExchangeCommand(program);
 }
