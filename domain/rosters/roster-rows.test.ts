@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type RawRosterRow, rosterRowsOfSheet, validateRosterRows } from './roster-rows.ts';
+import { type RawRosterRow, rosterPersonKey, rosterRowsOfSheet, validateRosterRows } from './roster-rows.ts';
 
 function raw(row: number, cells: Partial<RawRosterRow['cells']> = {}): RawRosterRow {
   return {
@@ -57,6 +57,22 @@ describe('validateRosterRows', () => {
     expect(errors[0]!.message).toBe('Ô A5: họ và tên trống');
     expect(errors[2]!.message).toContain('Ô C5: năm sinh');
     expect(errors[5]!.message).toBe('Ô G6: ngày kết thúc trước ngày bắt đầu');
+  });
+});
+
+describe('the same person twice', () => {
+  it('refuses a person already on the roster or twice in the file, on the name cell', () => {
+    const existing = new Set([rosterPersonKey('can_bo_chu_chot', 'NGUYEN THI HOA', 1985)]);
+    const { rows, errors } = validateRosterRows(
+      [raw(2), raw(3, { fullName: 'Lê Văn Tư', sex: 'Nam' }), raw(4, { fullName: 'Lê  Văn Tư', sex: 'Nam' })],
+      2026,
+      existing,
+    );
+    expect(errors.map((e) => e.message)).toEqual([
+      'Ô A2: Nguyễn Thị Hoa đã có trong danh sách (cùng loại, cùng năm sinh)',
+      'Ô A4: Lê  Văn Tư trùng với dòng 3',
+    ]);
+    expect(rows.map((r) => r.row)).toEqual([3]);
   });
 });
 

@@ -68,13 +68,26 @@ function categoryOf(text: string): TRosterCategory | null {
   return null;
 }
 
-/** Checks every row; `thisYear` bounds the birth year (a person is at least 16). */
+/**
+ * Who a roster row is, to tell the same person entered twice: category, full name without marks or
+ * case, birth year.
+ */
+export function rosterPersonKey(category: string, fullName: string, birthYear: number | null): string {
+  return `${category}|${foldText(fullName).replace(/\s+/g, ' ').trim()}|${birthYear ?? ''}`;
+}
+
+/**
+ * Checks every row; `thisYear` bounds the birth year (a person is at least 16). A person already on
+ * the roster (`existing`: `rosterPersonKey`s) or twice in the file is refused on the name's cell.
+ */
 export function validateRosterRows(
   raw: readonly RawRosterRow[],
   thisYear: number,
+  existing: ReadonlySet<string> = new Set(),
 ): { rows: RosterRow[]; errors: RosterCellError[] } {
   const rows: RosterRow[] = [];
   const errors: RosterCellError[] = [];
+  const seen = new Map<string, number>();
   for (const { row, cells } of raw) {
     const before = errors.length;
     const fail = (key: RosterColumnKey, message: string) => {
@@ -106,6 +119,12 @@ export function validateRosterRows(
     const validTo = validToText ? parseUserDate(validToText) : null;
     if (validToText && !validTo) fail('validTo', 'ngày kết thúc sai (dd/mm/yyyy)');
     else if (validFrom && validTo && validTo < validFrom) fail('validTo', 'ngày kết thúc trước ngày bắt đầu');
+    if (errors.length === before) {
+      const key = rosterPersonKey(category!, fullName, birthYear);
+      if (existing.has(key)) fail('fullName', `${fullName} đã có trong danh sách (cùng loại, cùng năm sinh)`);
+      else if (seen.has(key)) fail('fullName', `${fullName} trùng với dòng ${seen.get(key)}`);
+      seen.set(key, seen.get(key) ?? row);
+    }
     if (errors.length === before)
       rows.push({
         row,

@@ -12,6 +12,7 @@ import { foldText } from '../../domain/fold-text.ts';
 import {
   ROSTER_CATEGORY_LABELS,
   ROSTER_COLUMNS,
+  rosterPersonKey,
   rosterRowsOfSheet,
   validateRosterRows,
 } from '../../domain/rosters/roster-rows.ts';
@@ -102,6 +103,25 @@ export class RosterService {
 
   async create(actor: Actor, input: TRosterPersonInput): Promise<TRosterPerson> {
     await this.access.assertMayAct(actor, 'edit', input.unitId);
+    const key = rosterPersonKey(input.category, input.fullName, input.birthYear);
+    const onRoster = await this.rosters.people(
+      [input.unitId],
+      { category: input.category },
+      this.access.today(),
+    );
+    if (
+      onRoster.some(
+        (p) =>
+          rosterPersonKey(p.category, p.fullName, p.birthYear) === key &&
+          (p.validTo === null || p.validTo >= input.validFrom),
+      )
+    )
+      throw new AppError(
+        409,
+        'duplicate',
+        { field: nounRef('roster_person'), value: input.fullName },
+        'fullName',
+      );
     const id = await this.database.transaction(async () => {
       const [created] = await this.rosters.insertPeople([this.rowOf(input, actor)]);
       await this.audit.record(actor, 'roster.create', 'roster_person', created!, null, auditedPost(input));
@@ -241,7 +261,12 @@ export class RosterService {
         { field: 'file', detail: nounRef('roster_template_header') },
         'file',
       );
-    const { rows, errors } = validateRosterRows(raw, Number(this.access.today().slice(0, 4)));
+    const existing = new Set(
+      (await this.rosters.people([unitId], { on: this.access.today() }, this.access.today())).map((p) =>
+        rosterPersonKey(p.category, p.fullName, p.birthYear),
+      ),
+    );
+    const { rows, errors } = validateRosterRows(raw, Number(this.access.today().slice(0, 4)), existing);
     if (!commit || errors.length > 0 || rows.length === 0)
       return { applied: false, people: rows.length, errors };
     await this.database.transaction(async () => {

@@ -248,6 +248,11 @@ describe.each(testEngines())('rosters, activities and computed indicators on %s'
       status: 403,
     });
     await expect(s.rosters.export(officerA, org.provinceA.id)).rejects.toMatchObject({ status: 403 });
+    // the same person entered twice (name without marks, category, birth year) is refused
+    await expect(s.rosters.create(officerA, person(org.provinceA.id, 'LE THI CUC'))).rejects.toMatchObject({
+      status: 409,
+      field: 'fullName',
+    });
     const reads = (await s.audit.list({ action: 'roster.read', limit: 100 })).length;
     const list = await s.rosters.list(
       managerN,
