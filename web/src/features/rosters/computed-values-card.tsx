@@ -225,7 +225,7 @@ export function ComputedValuesCard({
                     from: formatIsoDate(v.from),
                     to: formatIsoDate(v.to),
                     category: t(`rosters.categories.${v.definition.rosterCategory}`),
-                    kind: t(`activities.kinds.${v.definition.activityKind}`),
+                    kind: t(`activities.kinds.${v.definition.activityKind}`).toLocaleLowerCase(),
                   })}
                   {v.stored && v.state !== 'computed' && v.stored.numerator !== null && (
                     <div>
