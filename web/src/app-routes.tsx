@@ -26,6 +26,7 @@ const ConsolidatedPage = lazy(() => import('./features/dashboards/consolidated-p
 const GuidePage = lazy(() => import('./features/guide/guide-page.tsx'));
 const RostersPage = lazy(() => import('./features/rosters/rosters-page.tsx'));
 const ActivitiesPage = lazy(() => import('./features/rosters/activities-page.tsx'));
+const ExchangePage = lazy(() => import('./features/exchange/exchange-page.tsx'));
 const HomeRedirect = lazy(() => import('./features/reports/home-redirect.tsx'));
 const NotFoundPage = lazy(() => import('./components/not-found-page.tsx'));
 
@@ -61,6 +62,7 @@ export function AppRoutes() {
           <Route path={ROUTES.guide} element={<GuidePage />} />
           <Route path={ROUTES.rosters} element={<RostersPage />} />
           <Route path={ROUTES.activities} element={<ActivitiesPage />} />
+          <Route path={ROUTES.exchange} element={<ExchangePage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -17,6 +17,7 @@ export const ROUTES = {
   guide: '/huong-dan',
   rosters: '/danh-sach-can-bo',
   activities: '/hoat-dong',
+  exchange: '/trao-doi-dhis2',
 } as const;
 
 export const documentPath = (id: number): string => `${ROUTES.documents}/${id}`;

@@ -7,6 +7,7 @@ import {
   FileSyncOutlined,
   FileTextOutlined,
   FundOutlined,
+  GlobalOutlined,
   HistoryOutlined,
   MenuOutlined,
   ProjectOutlined,
@@ -65,6 +66,7 @@ function useMenuItems(user: TSessionUser): NavItem[] {
   ];
   if (canManage(user.role)) {
     items.push({ key: ROUTES.users, icon: <TeamOutlined aria-hidden />, label: t('nav.users') });
+    items.push({ key: ROUTES.exchange, icon: <GlobalOutlined aria-hidden />, label: t('exchange.nav') });
   }
   if (user.role === 'admin') {
     items.push({ key: ROUTES.audit, icon: <HistoryOutlined aria-hidden />, label: t('audit.nav') });
