@@ -73,6 +73,45 @@ export const ZRankedUnit = ZUnitRef.extend({
   rank: z.number().int().nullable(),
 });
 
+const ZMilestoneWords = ZMilestone.pick({ op: true, value: true, unit: true });
+
+/** What an assessment says, as data (domain/progress/assessment-text.ts writes it in either language). */
+export const ZVerdictPhrase = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('not_assessable') }),
+  z.object({ kind: z.literal('no_milestone') }),
+  z.object({ kind: z.literal('cannot_compare'), valueIsPercent: z.boolean(), milestone: ZMilestoneWords }),
+  z.object({ kind: z.literal('met'), milestone: ZMilestoneWords, year: z.number().int().nullable() }),
+  z.object({ kind: z.literal('missed'), milestone: ZMilestoneWords, year: z.number().int() }),
+  z.object({
+    kind: z.enum(['on_track', 'at_risk', 'off_track']),
+    milestone: ZMilestoneWords,
+    year: z.number().int(),
+    projected: z.boolean(),
+    shortfall: z.number().nullable(),
+    unit: z.string().nullable(),
+  }),
+]);
+
+export const ZBasisPhrase = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('no_data'), asOf: ZIsoDate }),
+  z.object({
+    kind: z.literal('trend'),
+    points: z.number().int(),
+    years: z.string(),
+    slope: z.number(),
+    unit: z.string().nullable(),
+    projection: z.object({ year: z.number().int(), value: z.number() }).nullable(),
+  }),
+  z.object({
+    kind: z.literal('too_few'),
+    points: z.number().int(),
+    years: z.string(),
+    current: z.number(),
+    unit: z.string().nullable(),
+  }),
+  z.object({ kind: z.literal('provisional'), until: ZIsoDate }),
+]);
+
 export const ZTargetProgress = z.object({
   targetId: z.number().int(),
   text: z.string(),
@@ -88,9 +127,11 @@ export const ZTargetProgress = z.object({
   currentProvisional: z.boolean(),
   projection: z.object({ year: z.number().int(), value: z.number() }).nullable(),
   trendPerYear: z.number().nullable(),
-  /** How the projection was made, in Vietnamese. */
+  /** How the projection was made, in Vietnamese; `basisPhrases` to write it in another language. */
   basis: z.string(),
+  basisPhrases: z.array(ZBasisPhrase),
   verdict: z.string(),
+  verdictPhrase: ZVerdictPhrase,
   gap: z.number().nullable(),
   /** The plan unit's value over the schedule's periods. */
   series: z.array(ZSeriesPoint),
@@ -193,6 +234,7 @@ export const ZUnitPlanStatus = z.object({
       colour: ZStatusColour,
       current: z.number().nullable(),
       verdict: z.string(),
+      verdictPhrase: ZVerdictPhrase,
     }),
   ),
 });
@@ -266,6 +308,7 @@ export const ZConsolidatedTarget = z.object({
   status: ZProgressStatus,
   colour: ZStatusColour,
   verdict: z.string(),
+  verdictPhrase: ZVerdictPhrase,
 });
 
 export const ZConsolidatedReport = z.object({

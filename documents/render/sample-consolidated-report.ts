@@ -61,6 +61,11 @@ export const sampleConsolidatedReport: TConsolidatedReport = {
       colour: 'grey',
       verdict:
         'Chỉ số đo số lượng nhưng mốc từ 90% trở lên tính bằng %: chưa so sánh được — hãy chọn lại chỉ số đo chỉ tiêu này.',
+      verdictPhrase: {
+        kind: 'cannot_compare',
+        valueIsPercent: false,
+        milestone: { op: '>=', value: 90, unit: '%' },
+      },
     },
   ],
   completeness: {

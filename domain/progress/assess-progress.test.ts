@@ -240,3 +240,29 @@ describe('formatNumberVi', () => {
     expect(formatNumberVi(2.125, 2)).toBe('2,13');
   });
 });
+
+describe('the assessment in words, in both languages', () => {
+  it('writes the same verdict and basis from its phrases in Vietnamese and in English', async () => {
+    const { verdictText, basisText } = await import('./assessment-text.ts');
+    const a = assessTarget(
+      [{ year: 2026, op: '>=', value: 90, unit: '%' }],
+      [
+        { periodEnd: '2024-12-31', value: 70 },
+        { periodEnd: '2025-12-31', value: 75 },
+      ],
+      '2026-03-01',
+    );
+    expect(a.status).toBe('off_track');
+    expect(verdictText(a.verdictPhrase)).toBe(a.verdict);
+    expect(basisText(a.basisPhrases)).toBe(a.basis);
+    expect(a.verdict).toMatch(
+      /^Theo xu hướng này sẽ không đạt chỉ tiêu ít nhất 90% năm 2026 \(còn cách 10 điểm %\)\.$/,
+    );
+    expect(verdictText(a.verdictPhrase, 'en')).toBe(
+      'On this trend it will miss the target at least 90% for 2026 (10 percentage points short).',
+    );
+    expect(basisText(a.basisPhrases, 'en')).toMatch(
+      /^Linear trend over 2 periods \(2024–2025\): up 5 percentage points a year; projected 80% in 2026\.$/,
+    );
+  });
+});

@@ -1,14 +1,19 @@
 import type { TComparator, TMilestone } from '../../contracts/plan-extract.ts';
-import { formatDateVi } from '../dates.ts';
-import { formatNumberVi } from './format-number.ts';
+import {
+  type BasisPhrase,
+  basisText,
+  describeMilestone,
+  INDICATOR_ADVICE,
+  type VerdictPhrase,
+  verdictText,
+} from './assessment-text.ts';
 
 /**
  * Where a target (chỉ tiêu) stands against its next milestone, and where its trend leads: the
  * "on track / at risk / off track" of the dashboards. Pure: `asOf` is passed in.
  */
 
-/** What the app asks of the officer when a target's indicator cannot be compared with its milestone. */
-export const INDICATOR_ADVICE = ' — hãy chọn lại chỉ số đo chỉ tiêu này';
+export { describeMilestone, INDICATOR_ADVICE };
 
 /** A verdict as an official paper prints it: the app's advice to its user left out. */
 export function officialVerdict(verdict: string): string {
@@ -49,10 +54,12 @@ export interface TargetAssessment {
   projection: Projection | null;
   /** The line's slope per year; null with fewer than 2 dates. */
   trendPerYear: number | null;
-  /** How the projection was made, in Vietnamese. */
+  /** How the projection was made, in Vietnamese (`basisText` of `basisPhrases`). */
   basis: string;
-  /** What the status means, in Vietnamese. */
+  basisPhrases: BasisPhrase[];
+  /** What the status means, in Vietnamese (`verdictText` of `verdictPhrase`). */
   verdict: string;
+  verdictPhrase: VerdictPhrase;
   /** Still to go to the milestone's value, in the good direction (≤ 0: there or beyond). */
   gap: number | null;
   /** How far a projection may miss and still be `at_risk` rather than `off_track`. */
@@ -121,31 +128,6 @@ export function nextMilestoneOf(
   return last ? { milestone: last, dueYear: last.year!, passed: true } : null;
 }
 
-function formatValue(value: number, unit: string | null): string {
-  const number = formatNumberVi(value);
-  if (unit === '%') return `${number}%`;
-  return unit ? `${number} ${unit}` : number;
-}
-
-function formatChange(amount: number, unit: string | null): string {
-  const number = formatNumberVi(amount);
-  if (unit === '%') return `${number} điểm %`;
-  return unit ? `${number} ${unit}` : number;
-}
-
-/** "trên 90%", "ít nhất 1 hoạt động", "dưới 5%". */
-export function describeMilestone(milestone: TMilestone): string {
-  const value = formatValue(milestone.value, milestone.unit);
-  const words: Record<TComparator, string> = {
-    '>': `trên ${value}`,
-    '>=': `ít nhất ${value}`,
-    '=': value,
-    '<': `dưới ${value}`,
-    '<=': `không quá ${value}`,
-  };
-  return words[milestone.op];
-}
-
 interface Line {
   slope: number;
   at: (x: number) => number;
@@ -189,6 +171,13 @@ export function assessTarget(
     .filter((p) => (p.periodStart ?? p.periodEnd) <= asOf)
     .sort((a, b) => a.periodEnd.localeCompare(b.periodEnd));
   const latest = points.at(-1) ?? null;
+  // the assessment's words are made once, from its phrases
+  const said = (verdictPhrase: VerdictPhrase, basisPhrases: BasisPhrase[]) => ({
+    verdictPhrase,
+    verdict: verdictText(verdictPhrase),
+    basisPhrases,
+    basis: basisText(basisPhrases),
+  });
   const base: TargetAssessment = {
     status: 'no_data',
     nextMilestone: next?.milestone ?? null,
@@ -198,8 +187,7 @@ export function assessTarget(
     currentProvisional: latest !== null && latest.periodEnd > asOf,
     projection: null,
     trendPerYear: null,
-    basis: `Chưa có số liệu đến ngày ${formatDateVi(asOf)}.`,
-    verdict: next ? 'Chưa đánh giá được.' : 'Chỉ tiêu chưa có mốc để đánh giá.',
+    ...said({ kind: next ? 'not_assessable' : 'no_milestone' }, [{ kind: 'no_data', asOf }]),
     gap: null,
     tolerance: null,
   };
@@ -219,37 +207,26 @@ export function assessTarget(
         ? '%'
         : null;
   const trendPerYear = line?.slope ?? null;
-  let basis: string;
   let projection: Projection | null = null;
   if (line && next) {
     const raw = line.at(timeInYears(`${next.dueYear}-12-31`));
     const value = Math.max(0, unit === '%' ? Math.min(100, raw) : raw);
     projection = { year: next.dueYear, value };
   }
-  if (line) {
-    const rounded = formatNumberVi(Math.abs(line.slope));
-    const direction =
-      rounded === '0'
-        ? 'không đổi'
-        : `${line.slope > 0 ? 'tăng' : 'giảm'} ${formatChange(Math.abs(line.slope), unit)}/năm`;
-    basis = `Xu hướng tuyến tính từ ${points.length} kỳ (${years}): ${direction}`;
-    basis += projection ? `; dự báo năm ${projection.year} đạt ${formatValue(projection.value, unit)}.` : '.';
-  } else {
-    basis = `Chưa đủ số liệu để tính xu hướng (${points.length} kỳ, ${years}); giá trị hiện tại ${formatValue(latest.value, unit)}.`;
-  }
-  if (base.currentProvisional) {
-    basis += ` Số liệu kỳ đang diễn ra (đến ${formatDateVi(latest.periodEnd)}) là tạm tính: còn báo cáo chưa duyệt.`;
-  }
-  if (!next) return { ...base, basis, trendPerYear };
+  const basisPhrases: BasisPhrase[] = [
+    line
+      ? { kind: 'trend', points: points.length, years, slope: line.slope, unit, projection }
+      : { kind: 'too_few', points: points.length, years, current: latest.value, unit },
+  ];
+  if (base.currentProvisional) basisPhrases.push({ kind: 'provisional', until: latest.periodEnd });
+  if (!next) return { ...base, ...said(base.verdictPhrase, basisPhrases), trendPerYear };
 
   const { milestone, dueYear, passed } = next;
-  const target = describeMilestone(milestone);
   if (options.valueIsPercent !== undefined && options.valueIsPercent !== (milestone.unit === '%')) {
     return {
       ...base,
-      basis,
       trendPerYear,
-      verdict: `Chỉ số đo ${options.valueIsPercent ? 'tỉ lệ (%)' : 'số lượng'} nhưng mốc ${target} ${milestone.unit === '%' ? 'tính bằng %' : 'là số lượng'}: chưa so sánh được${INDICATOR_ADVICE}.`,
+      ...said({ kind: 'cannot_compare', valueIsPercent: options.valueIsPercent, milestone }, basisPhrases),
     };
   }
   const high = aimsHigh(milestone.op);
@@ -258,39 +235,36 @@ export function assessTarget(
   // An annual milestone counts only values of the due year itself: last year's activity is not this year's.
   const counted = !recurring || yearOf(latest.periodEnd) === dueYear;
   const gap = !counted ? null : high ? milestone.value - latest.value : latest.value - milestone.value;
-  const result = { ...base, basis, projection, trendPerYear, gap, tolerance };
+  const result = { ...base, projection, trendPerYear, gap, tolerance };
 
   if (counted && satisfies(milestone.op, latest.value, milestone.value)) {
     return {
       ...result,
       status: 'met',
-      verdict: `Đã đạt chỉ tiêu ${target}${recurring ? ` năm ${dueYear}` : ''}.`,
+      ...said({ kind: 'met', milestone, year: recurring ? dueYear : null }, basisPhrases),
     };
   }
   if (passed) {
     return {
       ...result,
       status: 'off_track',
-      verdict: `Đã hết năm ${dueYear} mà chưa đạt chỉ tiêu ${target}.`,
+      ...said({ kind: 'missed', milestone, year: dueYear }, basisPhrases),
     };
   }
   const reference = projection?.value ?? latest.value;
-  const how = projection ? 'Theo xu hướng này' : 'Nếu giữ nguyên mức hiện tại';
+  const projected = projection !== null;
   if (satisfies(milestone.op, reference, milestone.value)) {
-    return { ...result, status: 'on_track', verdict: `${how} sẽ đạt chỉ tiêu ${target} năm ${dueYear}.` };
-  }
-  const shortfall = Math.max(0, high ? milestone.value - reference : reference - milestone.value);
-  const missing = shortfall > 0 ? ` (còn cách ${formatChange(shortfall, unit)})` : '';
-  if (shortfall < tolerance) {
     return {
       ...result,
-      status: 'at_risk',
-      verdict: `${how} có nguy cơ không đạt chỉ tiêu ${target} năm ${dueYear}${missing}.`,
+      status: 'on_track',
+      ...said({ kind: 'on_track', milestone, year: dueYear, projected, shortfall: null, unit }, basisPhrases),
     };
   }
+  const shortfall = Math.max(0, high ? milestone.value - reference : reference - milestone.value);
+  const status = shortfall < tolerance ? 'at_risk' : 'off_track';
   return {
     ...result,
-    status: 'off_track',
-    verdict: `${how} sẽ không đạt chỉ tiêu ${target} năm ${dueYear}${missing}.`,
+    status,
+    ...said({ kind: status, milestone, year: dueYear, projected, shortfall, unit }, basisPhrases),
   };
 }

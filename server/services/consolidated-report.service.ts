@@ -193,6 +193,7 @@ export class ConsolidatedReportService {
         status: assessment.status,
         colour: STATUS_COLOURS[assessment.status],
         verdict: assessment.verdict,
+        verdictPhrase: assessment.verdictPhrase,
       };
     });
 

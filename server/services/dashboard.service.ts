@@ -236,7 +236,9 @@ export class DashboardService {
         projection: assessment.projection,
         trendPerYear: assessment.trendPerYear,
         basis: assessment.basis,
+        basisPhrases: assessment.basisPhrases,
         verdict: assessment.verdict,
+        verdictPhrase: assessment.verdictPhrase,
         gap: assessment.gap,
         series: points,
         units: ranked,
@@ -298,6 +300,7 @@ export class DashboardService {
           colour: t.colour,
           current: t.current,
           verdict: t.verdict,
+          verdictPhrase: t.verdictPhrase,
         })),
       });
     }

@@ -1,9 +1,9 @@
 import { addDays } from '../../domain/dates.ts';
+import { periodLabel } from '../../domain/reporting/period-label.ts';
 import {
   dueDateOf,
   type PeriodFrequency,
   periodsOf,
-  type ReportingPeriod,
 } from '../../domain/reporting/periods.ts';
 
 /** One reporting period as stored: its calendar span, the data cut-off and the due date. */
@@ -17,23 +17,8 @@ export interface PeriodSpec {
   dueOn: string;
 }
 
-const ROMAN = ['I', 'II', 'III', 'IV'];
-
-/** "Năm 2025", "6 tháng đầu năm 2025", "Quý III/2025", "Tháng 7/2025". */
-export function periodLabel(period: ReportingPeriod): string {
-  switch (period.frequency) {
-    case 'annual':
-      return `Năm ${period.year}`;
-    case 'semiannual':
-      return `6 tháng ${period.index === 1 ? 'đầu' : 'cuối'} năm ${period.year}`;
-    case 'quarterly':
-      return `Quý ${ROMAN[period.index - 1]}/${period.year}`;
-    case 'monthly':
-      return `Tháng ${period.index}/${period.year}`;
-    case 'once':
-      return `Báo cáo một lần (${period.key})`;
-  }
-}
+/** "Năm 2025", "6 tháng đầu năm 2025", "Quý III/2025", "Tháng 7/2025" (domain/reporting/period-label.ts). */
+export { periodLabel };
 
 /**
  * A schedule's periods between two years: the Decree 09/2019/NĐ-CP data cut-offs and the due

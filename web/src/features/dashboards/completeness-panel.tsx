@@ -2,6 +2,7 @@ import { Card, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { TCompletenessView } from '../../../../contracts/dashboard.ts';
 import { formatIsoDate } from '../../lib/format.ts';
+import { usePeriodLabel } from '../../lib/period-label.ts';
 import { formatFigure } from './dashboard-format.ts';
 import { FreshnessNote } from './freshness-note.tsx';
 
@@ -10,6 +11,7 @@ type Late = TCompletenessView['lateUnits'][number];
 /** Expected, submitted, on time, approved — and the late units. */
 export function CompletenessPanel({ view }: { view: TCompletenessView }) {
   const { t } = useTranslation();
+  const periodName = usePeriodLabel();
   const { total } = view;
   const items = [
     { key: 'expected', value: total.expected },
@@ -21,7 +23,7 @@ export function CompletenessPanel({ view }: { view: TCompletenessView }) {
   return (
     <section className="dash-completeness" aria-labelledby="dash-completeness-heading">
       <Typography.Title level={2} id="dash-completeness-heading">
-        {t('dashboards.completeness.title', { period: view.period.label })}
+        {t('dashboards.completeness.title', { period: periodName(view.period) })}
       </Typography.Title>
       <dl className="dash-numbers" data-testid="completeness-numbers">
         {items.map((item) => (

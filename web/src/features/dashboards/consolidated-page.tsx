@@ -16,9 +16,11 @@ import { useApiErrorText } from '../../components/api-error-text.ts';
 import { ErrorResult } from '../../components/error-result.tsx';
 import { PageHelp } from '../../components/page-help.tsx';
 import { useWorkingUnit } from '../../components/working-unit.tsx';
+import { usePeriodLabel } from '../../lib/period-label.ts';
 import { saveBlob } from '../../lib/save-file.ts';
 import { reportPath } from '../../routes.ts';
 import { useSession } from '../auth/session.ts';
+import { verdictIn } from './assessment-words.ts';
 import { formatFigure, formatMilestoneValue } from './dashboard-format.ts';
 import { PlanPeriodPickers } from './plan-period-pickers.tsx';
 import { StatusBadge } from './status-badge.tsx';
@@ -85,7 +87,8 @@ function NarrativeSections({
 }
 
 function ReportBody({ report, periodId }: { report: TConsolidatedReport; periodId: number }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const periodName = usePeriodLabel();
   const { message, modal } = useFeedback();
   const queryClient = useQueryClient();
   const session = useSession();
@@ -130,7 +133,7 @@ function ReportBody({ report, periodId }: { report: TConsolidatedReport; periodI
         {t('dashboards.consolidated.lead', {
           unit: report.unit.unitName,
           schedule: report.scheduleName,
-          period: report.period.label,
+          period: periodName(report.period),
           parent: report.parent?.unitName ?? t('common.none'),
         })}
       </Typography.Paragraph>
@@ -278,7 +281,7 @@ function ReportBody({ report, periodId }: { report: TConsolidatedReport; periodI
                 render: (_: unknown, row) => (
                   <div>
                     <StatusBadge status={row.status} colour={row.colour} />
-                    <div className="dash-note">{row.verdict}</div>
+                    <div className="dash-note">{verdictIn(i18n.language, row.verdictPhrase)}</div>
                   </div>
                 ),
               },

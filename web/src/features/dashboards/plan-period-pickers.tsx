@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { TPlanSummary } from '../../../../contracts/plans.ts';
 import type { TPeriod } from '../../../../contracts/reporting.ts';
 import { formatIsoDate } from '../../lib/format.ts';
+import { usePeriodLabel } from '../../lib/period-label.ts';
 import { foldedSelectSearch } from '../../lib/text.ts';
 import { planLabel } from './use-plan-choice.ts';
 
@@ -25,6 +26,7 @@ export function PlanPeriodPickers({
   onPeriod: (id: number) => void;
 }) {
   const { t } = useTranslation();
+  const periodName = usePeriodLabel();
   const planSelectId = useId();
   const periodSelectId = useId();
   return (
@@ -58,7 +60,7 @@ export function PlanPeriodPickers({
             onChange={onPeriod}
             options={periods.map((p) => ({
               value: p.id,
-              label: `${p.label} (${t('dashboards.dueShort', { date: formatIsoDate(p.dueOn) })})`,
+              label: `${periodName(p)} (${t('dashboards.dueShort', { date: formatIsoDate(p.dueOn) })})`,
             }))}
           />
         </div>

@@ -2,11 +2,12 @@ import { Empty, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { TTargetProgress } from '../../../../contracts/dashboard.ts';
 import { formatIsoDate } from '../../lib/format.ts';
+import { basisIn, verdictIn } from './assessment-words.ts';
 import { formatFigure, formatMilestoneValue } from './dashboard-format.ts';
 import { StatusBadge } from './status-badge.tsx';
 
 function TargetCard({ target }: { target: TTargetProgress }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const unit = target.indicator?.unit ?? null;
   return (
     <li className={`dash-target dash-target--${target.colour}`} data-testid="target-card">
@@ -61,8 +62,8 @@ function TargetCard({ target }: { target: TTargetProgress }) {
           </dd>
         </div>
       </dl>
-      <p className="dash-target__verdict">{target.verdict}</p>
-      <p className="dash-target__basis">{target.basis}</p>
+      <p className="dash-target__verdict">{verdictIn(i18n.language, target.verdictPhrase)}</p>
+      <p className="dash-target__basis">{basisIn(i18n.language, target.basisPhrases)}</p>
     </li>
   );
 }
