@@ -52,6 +52,8 @@ export function OfflineSync() {
     const warm = () =>
       void import('./offline-data.ts').then((m) => m.warmOfflineCache()).catch(() => undefined);
     void navigator.serviceWorker?.ready.then(warm);
+    // the first visit: the worker takes the page over only after it has installed
+    navigator.serviceWorker?.addEventListener('controllerchange', warm);
     const online = () => {
       void send();
       warm();
@@ -62,6 +64,7 @@ export function OfflineSync() {
     return () => {
       stopped = true;
       window.removeEventListener('online', online);
+      navigator.serviceWorker?.removeEventListener('controllerchange', warm);
       unsubscribe();
       window.clearInterval(timer);
     };

@@ -8,7 +8,20 @@ export function registerServiceWorker(): Promise<ServiceWorkerRegistration | nul
   // `import.meta.env` is read through its shape here).
   const env = (import.meta as ImportMeta & { env?: { PROD?: boolean } }).env;
   if (!env?.PROD || !('serviceWorker' in navigator) || !window.isSecureContext) return Promise.resolve(null);
-  const register = () => navigator.serviceWorker.register('/sw.js', { scope: '/' }).catch(() => null);
+  let tries = 0;
+  const register = (): Promise<ServiceWorkerRegistration | null> =>
+    navigator.serviceWorker
+      .register('/sw.js', { scope: '/' })
+      .then((registration) => {
+        // An install cut short (the connection dropped while keeping the files) is tried again.
+        const installing = registration.installing;
+        installing?.addEventListener('statechange', () => {
+          if (installing.state === 'redundant' && !registration.active && tries++ < 3)
+            window.setTimeout(() => void register(), 15_000);
+        });
+        return registration;
+      })
+      .catch(() => null);
   if (document.readyState === 'complete') return register();
   return new Promise((resolve) => {
     window.addEventListener('load', () => void register().then(resolve), { once: true });

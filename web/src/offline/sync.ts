@@ -24,9 +24,16 @@ type Outcome = 'done' | 'offline' | 'stopped';
 const KEEP_SENT_MS = 7 * 24 * 3600_000;
 
 const isOffline = (error: unknown): boolean => error instanceof ApiError && error.status === 0;
-/** Worth trying again later: no connection, the server busy or away. */
+/**
+ * Worth trying again later: no connection, the server busy or away, or the session ended (the
+ * officer signs in again and the queue goes then — it is theirs, and sign-in is still required).
+ */
 const isTransient = (error: unknown): boolean =>
-  !(error instanceof ApiError) || error.status === 0 || error.status === 429 || error.status >= 500;
+  !(error instanceof ApiError) ||
+  error.status === 0 ||
+  error.status === 401 ||
+  error.status === 429 ||
+  error.status >= 500;
 const messageOf = (error: unknown): string =>
   error instanceof Error && error.message ? error.message : String(error);
 
