@@ -4,6 +4,7 @@ import type { TMilestone } from '../../contracts/plan-extract.ts';
 import type { TFormContent, TReportStatus } from '../../contracts/reporting.ts';
 import { renderConsolidatedDocx } from '../../documents/render/consolidated-report.docx.ts';
 import { renderConsolidatedXlsx } from '../../documents/render/consolidated-report.xlsx.ts';
+import { paperFileName } from '../../domain/plans/paper-file-name.ts';
 import { placeOfUnit } from '../../domain/plans/place-of-unit.ts';
 import { symbolSuffix } from '../../domain/plans/symbol.ts';
 import { assessTarget } from '../../domain/progress/assess-progress.ts';
@@ -319,17 +320,15 @@ export class ConsolidatedReportService {
   }
 }
 
-/** `bao-cao-tong-hop-2025-cong-doan-phuong-tan-phong.docx`: the period's key and the unit's name without diacritics. */
+/** "Báo cáo tổng hợp Năm 2025 - Công đoàn phường Tân Phong.docx": named like the other papers. */
 function fileName(report: TConsolidatedReport, extension: string) {
-  const code = report.unit.unitName
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .replace(/[^A-Za-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .toLowerCase();
-  return `bao-cao-tong-hop-${report.period.key}-${code}.${extension}`;
+  return paperFileName({
+    what: 'Báo cáo tổng hợp',
+    symbol: null,
+    issuer: report.unit.unitName,
+    instead: report.period.label,
+    extension,
+  });
 }
 
 function withNarrative(report: TConsolidatedReport, narrative?: Record<string, string>): TConsolidatedReport {
