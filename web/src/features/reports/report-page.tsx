@@ -8,6 +8,7 @@ import type { TRole } from '../../../../contracts/auth.ts';
 import type { TReport } from '../../../../contracts/reporting.ts';
 import { isEditable } from '../../../../domain/reporting/report-states.ts';
 import { fetchReport } from '../../api/reports.api.ts';
+import { fetchComputedValues } from '../../api/rosters.api.ts';
 import { ErrorResult } from '../../components/error-result.tsx';
 import { PageHelp } from '../../components/page-help.tsx';
 import { TextSkeleton } from '../../components/text-skeleton.tsx';
@@ -15,7 +16,6 @@ import { formatIsoDate, formatTimestamp } from '../../lib/format.ts';
 import { useReportOutbox } from '../../offline/use-outbox.ts';
 import { ROUTES } from '../../routes.ts';
 import { useSession } from '../auth/session.ts';
-import { ComputedValuesCard } from '../rosters/computed-values-card.tsx';
 import { AttachmentsCard } from './attachments-card.tsx';
 import { ExcelExchange } from './excel-exchange.tsx';
 import { IndicatorCard } from './indicator-card.tsx';
@@ -35,7 +35,27 @@ const OfflineSentNote = lazy(() =>
   import('../../offline/offline-submit-panel.tsx').then((m) => ({ default: m.OfflineSentNote })),
 );
 
+// Loaded only for a report with computed indicators (issue 20): the form stays small on a phone.
+const ComputedValuesCard = lazy(() =>
+  import('../rosters/computed-values-card.tsx').then((m) => ({ default: m.ComputedValuesCard })),
+);
+
 export const reportQueryKey = (id: number) => ['reports', 'one', id] as const;
+
+/** The computed values' card, fetched only when the report has some (same query as the card's). */
+function ComputedValues(props: { report: TReport; editable: boolean; onChanged: (report: TReport) => void }) {
+  const values = useQuery({
+    queryKey: ['computed', props.report.id, props.report.version],
+    queryFn: ({ signal }) => fetchComputedValues(props.report.id, signal),
+    refetchOnWindowFocus: false,
+  });
+  if (!values.data || values.data.length === 0) return null;
+  return (
+    <Suspense fallback={null}>
+      <ComputedValuesCard {...props} />
+    </Suspense>
+  );
+}
 
 const atLeastOfficer = (role: TRole | undefined) =>
   role === 'officer' || role === 'manager' || role === 'admin';
@@ -225,7 +245,7 @@ export default function ReportPage() {
   return (
     <div className={`report-page reports-page${editable ? ' report-page--editing' : ''}`}>
       <ReportHeader report={data} backTo={backTo} />
-      <ComputedValuesCard report={data} editable={editable} onChanged={onComputed} />
+      <ComputedValues report={data} editable={editable} onChanged={onComputed} />
       {outbox.sent && !outbox.waiting && outbox.sent.result?.version === data.version && (
         <Suspense fallback={null}>
           <OfflineSentNote item={outbox.sent} />
