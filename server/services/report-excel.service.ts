@@ -26,7 +26,7 @@ import { AppError } from '../errors.ts';
 import { nounRef } from '../i18n/messages.ts';
 import type { OrgRepository } from '../repositories/org.repository.ts';
 import type { PlanRepository } from '../repositories/plan.repository.ts';
-import { ReportLifecycleRepository } from '../repositories/report-lifecycle.repository.ts';
+import type { ReportLifecycleRepository } from '../repositories/report-lifecycle.repository.ts';
 import type { ReportingRepository } from '../repositories/reporting.repository.ts';
 import type { SpreadsheetReader } from '../workers/spreadsheet-reader.ts';
 import type { AccessService } from './access.service.ts';
@@ -152,7 +152,7 @@ export class ReportExcelService {
     /** Parses the uploaded workbook in a worker process (`readWorkbookRows`), never in the server's. */
     private readonly spreadsheets: SpreadsheetReader,
     /** Operational log (the server's stdout): start and end of each committed import. */
-    private readonly log: (line: string) => void = () => undefined,
+    private readonly log: (line: string) => void,
     /**
      * For an import that sends (`import(…, { submit: true })`): the one submit statement, and who
      * is told after reports were sent (the period's roll-ups readied apart), as a submit on the web.
@@ -160,7 +160,7 @@ export class ReportExcelService {
     private readonly sending: {
       lifecycle: ReportLifecycleRepository;
       onSubmitted: (periodId: number) => void;
-    } = { lifecycle: new ReportLifecycleRepository(database), onSubmitted: () => undefined },
+    },
   ) {}
 
   private async context(actor: Actor, periodId: number) {

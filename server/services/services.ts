@@ -293,6 +293,7 @@ export function createServices(
       audit,
       spreadsheets,
       log,
+      { lifecycle: reportLifecycleRepository, onSubmitted: rollup.onSubmitted },
     ),
     exchange: new ExchangeService(
       database,
