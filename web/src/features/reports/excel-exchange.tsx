@@ -6,17 +6,22 @@ import {
   UploadOutlined,
 } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Table, Typography } from 'antd';
-import { useRef, useState } from 'react';
+import { Alert, Button } from 'antd';
+import { lazy, Suspense, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TExcelImportResult } from '../../../../contracts/reporting.ts';
 import { ApiError } from '../../api/client.ts';
 import { downloadPeriodTemplate, importPeriodWorkbook } from '../../api/reports.api.ts';
 import { useApiErrorText } from '../../components/api-error-text.ts';
 import { useFeedback } from '../../components/feedback.tsx';
+import { PlainCard } from '../../components/plain-card.tsx';
+import { TextSkeleton } from '../../components/text-skeleton.tsx';
 import { saveBlob } from '../../lib/save-file.ts';
 
 type Scope = { unitId: number } | { parentId: number };
+
+// antd's Table, only when a workbook came back with errors (the report form stays small)
+const ExcelErrorTable = lazy(() => import('./excel-error-table.tsx'));
 
 /** Download the period's template for one unit; any 404 means the server does not make it yet. */
 export function useTemplateDownload(periodId: number) {
@@ -104,18 +109,13 @@ export function ExcelExchange({
         : null;
 
   return (
-    <Card
-      size="small"
-      className="excel-exchange"
-      title={
-        <span>
-          <FileExcelOutlined aria-hidden /> {t('reports.excel.title')}
-        </span>
-      }
-    >
-      <Typography.Paragraph type="secondary">
+    <PlainCard className="excel-exchange">
+      <h2 className="excel-exchange__title">
+        <FileExcelOutlined aria-hidden /> {t('reports.excel.title')}
+      </h2>
+      <p className="excel-exchange__intro">
         {t(own ? 'reports.excel.introOwn' : 'reports.excel.intro', { unit: unitName })}
-      </Typography.Paragraph>
+      </p>
       <div className="excel-exchange__buttons">
         <Button
           icon={<DownloadOutlined aria-hidden />}
@@ -161,18 +161,9 @@ export function ExcelExchange({
                 title={t('reports.excel.hasErrors', { count: preview.errors.length, file: file.name })}
                 description={t('reports.excel.fixAndRetry')}
               />
-              <Table
-                size="small"
-                rowKey={(e) => `${e.sheet}!${e.cell}:${e.message}`}
-                dataSource={preview.errors}
-                pagination={preview.errors.length > 20 ? { pageSize: 20 } : false}
-                scroll={{ x: 520 }}
-                columns={[
-                  { title: t('reports.excel.sheet'), dataIndex: 'sheet', width: 140 },
-                  { title: t('reports.excel.cell'), dataIndex: 'cell', width: 70 },
-                  { title: t('reports.excel.reason'), dataIndex: 'message' },
-                ]}
-              />
+              <Suspense fallback={<TextSkeleton />}>
+                <ExcelErrorTable errors={preview.errors} />
+              </Suspense>
             </>
           ) : preview.reports === 0 ? (
             <Alert
@@ -220,6 +211,6 @@ export function ExcelExchange({
           )}
         </div>
       )}
-    </Card>
+    </PlainCard>
   );
 }

@@ -1,5 +1,5 @@
 import { DownOutlined, HistoryOutlined, RightOutlined } from '@ant-design/icons';
-import { Button, Input, Radio } from 'antd';
+import { Button, Input } from 'antd';
 import { type KeyboardEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TCategory, TIssue, TReport } from '../../../../contracts/reporting.ts';
@@ -307,24 +307,37 @@ export function IndicatorCard({ indicator, cells, previous, issuesOf, onCell, on
     const issues = issuesOf(valueField(indicator.id, 'total', 'numerator'));
     return (
       <div>
-        <Radio.Group
+        {/* native radios (arrows choose, Space checks) drawn as two large buttons: no antd Radio on a phone's first load */}
+        <div
           id={id}
+          role="radiogroup"
           className="yes-no"
-          optionType="button"
-          buttonStyle="solid"
-          size="large"
           aria-labelledby={titleId}
           aria-describedby={describedBy(id, issues)}
-          value={total.numerator === '' ? undefined : total.numerator}
-          onChange={(e) => {
-            onCell('total', 'numerator', String(e.target.value));
-            onBlur();
-          }}
-          options={[
+        >
+          {[
             { value: '1', label: t('common.yes') },
             { value: '0', label: t('common.no') },
-          ]}
-        />
+          ].map((option) => (
+            <label
+              key={option.value}
+              className={`yes-no__option${total.numerator === option.value ? ' yes-no__option--checked' : ''}`}
+            >
+              <input
+                type="radio"
+                className="visually-hidden"
+                name={id}
+                value={option.value}
+                checked={total.numerator === option.value}
+                onChange={() => {
+                  onCell('total', 'numerator', option.value);
+                  onBlur();
+                }}
+              />
+              {option.label}
+            </label>
+          ))}
+        </div>
         <CategoryIssues id={id} issues={issues} />
       </div>
     );

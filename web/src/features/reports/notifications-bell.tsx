@@ -1,6 +1,6 @@
 import { BellOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Grid, Popover } from 'antd';
+import { Button, Grid } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -13,6 +13,8 @@ const NOTIFICATIONS_KEY = ['notifications'] as const;
 
 // The list (and antd's Empty) only once the bell is opened.
 const NotificationList = lazy(() => import('./notification-list.tsx'));
+// antd's Popover (and its Tooltip), fetched the first time the bell opens on a wide screen
+const Popover = lazy(() => import('../../components/popover.ts'));
 
 /** The bell in the header: reminders before a due date, reports returned, approved or waiting. */
 export function NotificationsBell() {
@@ -20,6 +22,8 @@ export function NotificationsBell() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
+  // the popover is mounted from its first opening on, so it can animate closed
+  const [opened, setOpened] = useState(false);
   // On a phone a popover under the bell would run off the screen: a drawer instead.
   const screens = Grid.useBreakpoint();
   const phone = screens.sm === false;
@@ -61,7 +65,16 @@ export function NotificationsBell() {
           : t('reports.notifications.open')
       }
       aria-expanded={open}
-      onClick={phone ? () => setOpen(true) : undefined}
+      onClick={
+        phone
+          ? () => setOpen(true)
+          : opened
+            ? undefined
+            : () => {
+                setOpened(true);
+                setOpen(true);
+              }
+      }
       icon={
         <span className="notification-bell">
           <BellOutlined aria-hidden className="notification-bell__icon" />
@@ -91,16 +104,19 @@ export function NotificationsBell() {
       </>
     );
   }
+  if (!opened) return bell;
   return (
-    <Popover
-      trigger="click"
-      placement="bottomRight"
-      open={open}
-      onOpenChange={setOpen}
-      title={t('reports.notifications.title')}
-      content={<div className="notification-popover">{list}</div>}
-    >
-      {bell}
-    </Popover>
+    <Suspense fallback={bell}>
+      <Popover
+        trigger="click"
+        placement="bottomRight"
+        open={open}
+        onOpenChange={setOpen}
+        title={t('reports.notifications.title')}
+        content={<div className="notification-popover">{list}</div>}
+      >
+        {bell}
+      </Popover>
+    </Suspense>
   );
 }
