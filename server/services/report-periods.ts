@@ -1,10 +1,6 @@
 import { addDays } from '../../domain/dates.ts';
 import { periodLabel } from '../../domain/reporting/period-label.ts';
-import {
-  dueDateOf,
-  type PeriodFrequency,
-  periodsOf,
-} from '../../domain/reporting/periods.ts';
+import { dueDateOf, type PeriodFrequency, periodsOf } from '../../domain/reporting/periods.ts';
 
 /** One reporting period as stored: its calendar span, the data cut-off and the due date. */
 export interface PeriodSpec {
