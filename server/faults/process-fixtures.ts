@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { locateTable, UNIT_CODE_KEY } from '../../domain/reporting/report-sheet.ts';
 import type { Database } from '../db/client.ts';
 import { SYSTEM_ACTOR } from '../services/actor.ts';
 import { hashPassword } from '../services/password.ts';
@@ -65,10 +66,22 @@ export async function fillTemplate(template: ArrayBuffer, rows: number): Promise
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(template);
   const sheet = workbook.getWorksheet('Báo cáo')!;
-  for (let r = 5; r < 5 + rows; r++) {
+  // The table found as the import finds it: by the hidden row of column keys, not by position.
+  const texts: string[][] = [];
+  for (let r = 1; r <= Math.min(sheet.rowCount, 20); r++) {
     const row = sheet.getRow(r);
-    row.getCell(3).value = (r % 9) + 1;
-    row.getCell(4).value = `Đơn vị dòng ${r} đã tổ chức các hoạt động theo kế hoạch.`;
+    texts.push(Array.from({ length: row.cellCount }, (_, c) => String(row.getCell(c + 1).value ?? '')));
+  }
+  const table = locateTable(texts, [{ key: UNIT_CODE_KEY, header: 'Mã đơn vị' }]);
+  if (!table) throw new Error('the template has no table of units');
+  const keys = texts[table.headerRow - 1]!;
+  const valueColumn = keys.findIndex((k) => /^v:\d+:total:n$/.test(k)) + 1;
+  const textColumn = keys.findIndex((k) => k.startsWith('s:')) + 1;
+  if (valueColumn === 0 || textColumn === 0) throw new Error('the template has no figure or text column');
+  for (let r = table.firstDataRow; r < table.firstDataRow + rows; r++) {
+    const row = sheet.getRow(r);
+    row.getCell(valueColumn).value = (r % 9) + 1;
+    row.getCell(textColumn).value = `Đơn vị dòng ${r} đã tổ chức các hoạt động theo kế hoạch.`;
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
