@@ -34,6 +34,8 @@ export const indicators = pgTable(
     threshold: integer('threshold').notNull().default(1),
     isDemo: boolean('is_demo').notNull().default(false),
     version: integer('version').notNull().default(0),
+    /** Retired: kept for the reports and plans that use it, no longer offered for new ones. */
+    retiredAt: timestamp('retired_at', { withTimezone: true, mode: 'string' }),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('indicators_code_key').on(t.code)],
