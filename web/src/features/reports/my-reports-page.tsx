@@ -5,7 +5,7 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { TDueItem } from '../../../../contracts/reporting.ts';
-import { isEditable } from '../../../../domain/reporting/report-states.ts';
+import { isEditable, isSent } from '../../../../domain/reporting/report-states.ts';
 import { ApiError } from '../../api/client.ts';
 import {
   fetchCalendarLink,
@@ -26,7 +26,7 @@ import { useFeedback } from '../../components/feedback.tsx';
 
 export const MY_REPORTS_KEY = ['reports', 'mine'] as const;
 
-const isOpenStatus = (item: TDueItem) => item.status !== 'submitted' && item.status !== 'approved';
+const isOpenStatus = (item: TDueItem) => !isSent(item.status);
 
 function actionLabelKey(item: TDueItem): string {
   if (item.status === 'not_started') return 'reports.mine.start';

@@ -6,7 +6,12 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { TRole } from '../../../../contracts/auth.ts';
 import type { TReport } from '../../../../contracts/reporting.ts';
-import { isEditable } from '../../../../domain/reporting/report-states.ts';
+import {
+  isEditable,
+  isSent,
+  type ReportAction,
+  refusalOf,
+} from '../../../../domain/reporting/report-states.ts';
 import { fetchReport } from '../../api/reports.api.ts';
 import { fetchComputedValues } from '../../api/rosters.api.ts';
 import { ErrorResult } from '../../components/error-result.tsx';
@@ -57,13 +62,13 @@ function ComputedValues(props: { report: TReport; editable: boolean; onChanged: 
   );
 }
 
-const atLeastOfficer = (role: TRole | undefined) =>
-  role === 'officer' || role === 'manager' || role === 'admin';
-const isManager = (role: TRole | undefined) => role === 'manager' || role === 'admin';
+/** Whether the report's state and the user's role allow a move, as the server's state machine says. */
+const allows = (action: ReportAction, status: string, role: TRole | undefined) =>
+  role !== undefined && refusalOf(action, status, role) === null;
 
 function ReportHeader({ report, backTo }: { report: TReport; backTo: { path: string; label: string } }) {
   const { t } = useTranslation();
-  const locked = report.status === 'submitted' || report.status === 'approved';
+  const locked = isSent(report.status);
   return (
     <header className="report-header">
       <Link to={backTo.path} className="report-header__back">
@@ -235,9 +240,10 @@ export default function ReportPage() {
     return <ErrorResult error={report.error} onRetry={() => void report.refetch()} />;
 
   const ownUnit = user?.homeUnitId === data.unitId;
-  const editable = isEditable(data.status) && ownUnit && atLeastOfficer(user?.role);
-  const canReview = data.status === 'submitted' && !ownUnit && atLeastOfficer(user?.role);
-  const canUnlock = data.status === 'approved' && !ownUnit && isManager(user?.role);
+  // The unit rule as the page can see it: a unit edits its own report, the levels above review it.
+  const editable = ownUnit && allows('save', data.status, user?.role);
+  const canReview = !ownUnit && allows('approve', data.status, user?.role);
+  const canUnlock = !ownUnit && allows('unlock', data.status, user?.role);
   const backTo = ownUnit
     ? { path: ROUTES.myReports, label: t('reports.mine.title') }
     : { path: ROUTES.reviewQueue, label: t('reports.queue.title') };

@@ -2,6 +2,7 @@ import { Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { TReportStatus } from '../../../../contracts/reporting.ts';
+import { isSent } from '../../../../domain/reporting/report-states.ts';
 import { todayIso } from '../../lib/format.ts';
 import { useMeta } from '../auth/session.ts';
 
@@ -36,7 +37,7 @@ export function DueCountdown({
   const { t } = useTranslation();
   const today = useToday();
   const days = daysUntil(dueOn, today);
-  if (status === 'submitted' || status === 'approved') {
+  if (isSent(status)) {
     return late ? (
       <span className="due-countdown due-countdown--late-sent">{t('reports.due.sentLate')}</span>
     ) : null;
