@@ -41,7 +41,14 @@ interface Due {
   year: number | null;
   annualAfter: boolean;
   monthlyAfter: boolean;
+  /** dates listed after one "trước ngày" ("trước ngày 15/6 và 15/12") share a chain */
+  chain: number;
+  /** a date after the chain's first */
+  follower: boolean;
 }
+
+// a further day/month after a due date: "… và 15/12", "…, ngày 15/12"
+const NEXT_DUE = /^\s?(?:,|va)\s(?:ngay\s)?(\d{1,2})\s?[/.-]\s?(\d{1,2})(?!\d|\s?[/.-]\s?\d)/;
 
 function dueDates(folded: string): Due[] {
   const out: Due[] = [];
@@ -49,10 +56,13 @@ function dueDates(folded: string): Due[] {
     `${TRUOC}\\s(?:ngay\\s)?(\\d{1,2})(?:\\s?[/.-]\\s?(\\d{1,2})(?:\\s?[/.-]\\s?((?:19|20)\\d{2}))?|\\sth[a-z]ng\\s(\\d{1,2})(?:\\s?,?\\sn[a-z]m\\s((?:19|20)\\d{2}))?)?`,
     'g',
   );
+  let chain = 0;
   for (const m of folded.matchAll(re)) {
     const month = m[2] ?? m[4];
     const year = m[3] ?? m[5];
-    const tail = folded.slice(m.index + m[0].length, m.index + m[0].length + 24);
+    let end = m.index + m[0].length;
+    const tail = folded.slice(end, end + 24);
+    chain++;
     out.push({
       at: m.index,
       day: Number(m[1]),
@@ -62,7 +72,24 @@ function dueDates(folded: string): Due[] {
       monthlyAfter:
         /^\s?,?\s?(?:h[a-z]ng|moi)\sth[a-z]ng/.test(tail) ||
         /^\s?(?:cua\s)?th[a-z]ng\s(?:cuoi|sau)/.test(tail),
+      chain,
+      follower: false,
     });
+    if (!m[2] || m[3]) continue;
+    // "trước ngày 25/5 và 25/11": each further day/month is a due of its own, in the same chain
+    for (let next = NEXT_DUE.exec(folded.slice(end)); next; next = NEXT_DUE.exec(folded.slice(end))) {
+      out.push({
+        at: end + (next.index ?? 0),
+        day: Number(next[1]),
+        month: Number(next[2]),
+        year: null,
+        annualAfter: false,
+        monthlyAfter: false,
+        chain,
+        follower: true,
+      });
+      end += next[0].length;
+    }
   }
   return out;
 }
@@ -99,6 +126,30 @@ function readTo(sentence: string, folded: string): string | null {
   return to.length >= 3 && /^\p{Lu}/u.test(to) ? to : null;
 }
 
+/**
+ * "Báo cáo 6 tháng và hằng năm … trước ngày 25/5 và 25/11": dates listed after one "trước ngày"
+ * answer the frequencies named before them in the same order (the genre lists the periods in the
+ * order of the year). Paired only when the counts agree; otherwise each date reads alone.
+ */
+function pairChains(dues: readonly Due[], cues: readonly Cue[]): Map<Due, Cue> {
+  const pairs = new Map<Due, Cue>();
+  const chains = new Map<number, Due[]>();
+  for (const due of dues) {
+    if (due.month === null || due.year !== null) continue;
+    chains.set(due.chain, [...(chains.get(due.chain) ?? []), due]);
+  }
+  for (const chain of chains.values()) {
+    if (chain.length < 2) continue;
+    const before = cues.filter(
+      (c) => c.at < chain[0]!.at && (c.frequency === 'semiannual' || c.frequency === 'annual'),
+    );
+    const distinct = before.filter((c, k) => before.findIndex((o) => o.frequency === c.frequency) === k);
+    if (distinct.length !== chain.length) continue;
+    chain.forEach((due, k) => pairs.set(due, distinct[k]!));
+  }
+  return pairs;
+}
+
 /** Reporting duties set by the sentences of the text. */
 export function extractReporting(sentences: readonly string[]): TReporting[] {
   const out: TReporting[] = [];
@@ -110,12 +161,20 @@ export function extractReporting(sentences: readonly string[]): TReporting[] {
     const to = readTo(sentence, folded);
     const found: TReporting[] = [];
     const usedCues = new Set<Cue>();
+    const paired = pairChains(dues, cues);
     for (const due of dues) {
       let frequency: TReportingFrequency | null = null;
       let value: string | null = null;
+      const pair = paired.get(due);
+      // a further date the periods named do not answer is left unread, as it always was
+      if (due.follower && !pair) continue;
       if (due.month !== null && due.year !== null) {
         frequency = 'once';
         value = isoDate(due.year, due.month, due.day);
+      } else if (pair) {
+        frequency = pair.frequency;
+        usedCues.add(pair);
+        value = monthDay(due.month!, due.day);
       } else if (due.month !== null) {
         const cue = [...cues]
           .reverse()

@@ -111,6 +111,28 @@ describe('reporting', () => {
       extractReporting(['Các đơn vị báo cáo kết quả về Ủy ban nhân dân tỉnh trước ngày 15/12/2025.']),
     ).toEqual([{ frequency: 'once', due: '2025-12-15', to: 'Ủy ban nhân dân tỉnh' }]);
   });
+  it('pairs dates listed after one "trước ngày" with the periods named before them, in order', () => {
+    expect(
+      extractReporting([
+        'Định kỳ 6 tháng và hằng năm, các đơn vị báo cáo kết quả về Sở Nội vụ trước ngày 25/5 và 25/11 để tổng hợp.',
+      ]).map((r) => [r.frequency, r.due]),
+    ).toEqual([
+      ['semiannual', '05-25'],
+      ['annual', '11-25'],
+    ]);
+    expect(
+      extractReporting([
+        'Báo cáo sơ kết 6 tháng, tổng kết năm gửi Liên đoàn Lao động tỉnh trước ngày 15/6, 15/12.',
+      ]).map((r) => [r.frequency, r.due]),
+    ).toEqual([
+      ['semiannual', '06-15'],
+      ['annual', '12-15'],
+    ]);
+    // one period, one date: read as before
+    expect(extractReporting(['Báo cáo năm trước ngày 10/11 và gửi bản mềm qua thư điện tử.'])).toEqual([
+      { frequency: 'annual', due: '11-10', to: null },
+    ]);
+  });
   it('ignores "báo cáo viên" and sentences without a duty', () => {
     expect(extractReporting(['thông qua đội ngũ báo cáo viên hằng năm', 'Trên đây là kế hoạch'])).toEqual([]);
   });
