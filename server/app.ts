@@ -9,7 +9,9 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import helmet from 'helmet';
 import type { Config } from './config.ts';
+import { AppError } from './errors.ts';
 import { sendError } from './http/error-handler.ts';
+import { jsonNestsDeeperThan, MAX_JSON_DEPTH } from './http/json-depth.ts';
 import { serializeRequest } from './http/log-redaction.ts';
 import { API_TOKEN_SCHEME, API_TOKEN_USAGE, SESSION_SCHEME } from './http/openapi-security.ts';
 import { trustProxyHops } from './http/proxy-trust.ts';
@@ -44,6 +46,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler((error, request, reply) => sendError(error, request, reply));
+  // A JSON body nested deeper than any the product sends is refused before it is parsed: every
+  // walk over a parsed body (the NUL check, validation) would otherwise overflow the stack.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    if (jsonNestsDeeperThan(body as string))
+      return done(new AppError(400, 'json_too_deep', { max: MAX_JSON_DEPTH }, 'body'), undefined);
+    parseJson(request, body as string, done);
+  });
 
   await app.register(cookie);
   // The security headers, on every answer. helmet's middleware is built once: @fastify/helmet

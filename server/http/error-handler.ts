@@ -67,9 +67,12 @@ export function sendError(error: unknown, request: FastifyRequest, reply: Fastif
       error: { code: 'payload_too_large', message: translate('payload_too_large', locale), field: 'file' },
     });
   }
+  // Fastify's other refusals (a content type no parser takes, an empty JSON body, …): a code and a
+  // message in the caller's language, never the framework's English text.
   if (fastifyError.statusCode && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
+    const key = fastifyError.statusCode === 415 ? 'unsupported_media_type' : 'bad_request';
     return reply.status(fastifyError.statusCode).send({
-      error: { code: fastifyError.code ?? 'bad_request', message: fastifyError.message, field: null },
+      error: { code: key, message: translate(key, locale), field: null },
     });
   }
   // The database away (restart, failover): nothing was saved; the same request may be sent again.

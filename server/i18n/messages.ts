@@ -48,6 +48,18 @@ export const MESSAGES = {
     vi: 'Nội dung gửi lên không phải JSON hợp lệ.',
     en: 'The request body is not valid JSON.',
   },
+  json_too_deep: {
+    vi: 'Nội dung gửi lên lồng nhau quá {max} tầng nên không được nhận.',
+    en: 'The request body nests more than {max} levels deep and was refused.',
+  },
+  bad_request: {
+    vi: 'Yêu cầu không hợp lệ nên không được xử lý.',
+    en: 'The request is not valid and was not handled.',
+  },
+  unsupported_media_type: {
+    vi: 'Kiểu nội dung gửi lên không được hỗ trợ.',
+    en: 'The request body’s content type is not supported.',
+  },
   payload_too_large: { vi: 'Tệp hoặc nội dung quá lớn.', en: 'The file or request is too large.' },
   internal: {
     vi: 'Lỗi hệ thống. Thao tác chưa được lưu; hãy thử lại hoặc báo quản trị viên.',
