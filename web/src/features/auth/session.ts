@@ -1,5 +1,6 @@
 import { type QueryClient, useQuery } from '@tanstack/react-query';
 import type { TMe, TRole } from '../../../../contracts/auth.ts';
+import { roleAtLeast } from '../../../../domain/roles.ts';
 import { fetchMe } from '../../api/auth.api.ts';
 import { ApiError } from '../../api/client.ts';
 import { fetchMeta, type TMeta } from '../../api/meta.api.ts';
@@ -36,7 +37,9 @@ export function setSession(queryClient: QueryClient, me: TMe | null): void {
   queryClient.setQueryData(ME_QUERY_KEY, me);
 }
 
-const EDITOR_ROLES: readonly TRole[] = ['manager', 'admin'];
+/** Whether a signed-in user's role reaches `minimum`, by the server's ranking (`domain/roles.ts`). */
+export const hasRole = (role: TRole | undefined, minimum: TRole): boolean =>
+  role !== undefined && roleAtLeast(role, minimum);
 
 /** Managers and administrators change the organisation and manage users. */
-export const canManage = (role: TRole | undefined): boolean => !!role && EDITOR_ROLES.includes(role);
+export const canManage = (role: TRole | undefined): boolean => hasRole(role, 'manager');

@@ -29,7 +29,7 @@ import {
   planReportsPath,
   ROUTES,
 } from '../../routes.ts';
-import { canManage, useSession } from '../auth/session.ts';
+import { canManage, hasRole, useSession } from '../auth/session.ts';
 import { ComplianceTab } from './compliance-tab.tsx';
 import { DeriveDialog } from './derive-dialog.tsx';
 import { IssueDialog } from './issue-dialog.tsx';
@@ -50,7 +50,7 @@ export default function PlanPage() {
   const { message } = useFeedback();
   const id = Number(useParams().id);
   const role = useSession().data?.user.role;
-  const canWrite = role === 'officer' || canManage(role);
+  const canWrite = hasRole(role, 'officer');
   const plan = useQuery({
     queryKey: PLAN_QUERY_KEY(id),
     queryFn: ({ signal }) => fetchPlan(id, signal),

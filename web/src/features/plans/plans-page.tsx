@@ -13,11 +13,9 @@ import { useWorkingUnit } from '../../components/working-unit.tsx';
 import { formatIsoDate } from '../../lib/format.ts';
 import { includesFolded } from '../../lib/text.ts';
 import { planEditPath, planPath } from '../../routes.ts';
-import { useSession } from '../auth/session.ts';
+import { hasRole, useSession } from '../auth/session.ts';
 import { CreatePlanDialog } from './create-plan-dialog.tsx';
 import { PlanOriginTag, PlanStatusTag } from './plan-tags.tsx';
-
-const canWrite = (role: string | undefined) => role === 'officer' || role === 'manager' || role === 'admin';
 
 /** The working unit's plans and those received from the levels above. */
 export default function PlansPage() {
@@ -56,7 +54,7 @@ export default function PlansPage() {
           <Typography.Title level={1}>{t('plans.pageTitle')}</Typography.Title>
           <PageHelp topic="plans" />
         </div>
-        {canWrite(session.data?.user.role) && (
+        {hasRole(session.data?.user.role, 'officer') && (
           <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)}>
             {t('plans.create')}
           </Button>

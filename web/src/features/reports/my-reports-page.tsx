@@ -19,7 +19,7 @@ import { ErrorResult } from '../../components/error-result.tsx';
 import { PageHelp } from '../../components/page-help.tsx';
 import { formatIsoDate } from '../../lib/format.ts';
 import { ROUTES, reportPath } from '../../routes.ts';
-import { useSession } from '../auth/session.ts';
+import { hasRole, useSession } from '../auth/session.ts';
 import { DueCountdown, ReportStatusTag } from './report-tags.tsx';
 import './reports.css';
 import { useFeedback } from '../../components/feedback.tsx';
@@ -157,7 +157,7 @@ export default function MyReportsPage() {
   const queue = useQuery({
     queryKey: ['reports', 'review-queue', 'count'],
     queryFn: ({ signal }) => fetchReviewQueue(1, signal),
-    enabled: role !== undefined && role !== 'viewer',
+    enabled: hasRole(role, 'officer'),
   });
 
   useEffect(() => {

@@ -11,7 +11,7 @@ import { ErrorResult } from '../../components/error-result.tsx';
 import { useFeedback } from '../../components/feedback.tsx';
 import { formatIsoDate, formatNumber } from '../../lib/format.ts';
 import { rostersPath } from '../../routes.ts';
-import { useSession } from '../auth/session.ts';
+import { hasRole, useSession } from '../auth/session.ts';
 import { ActivityDialog } from './activity-dialog.tsx';
 import { usePageUnit } from './roster-page-unit.ts';
 
@@ -22,7 +22,7 @@ export default function ActivitiesPage() {
   const feedback = useFeedback();
   const queryClient = useQueryClient();
   const role = useSession().data?.user.role;
-  const canWrite = role !== undefined && role !== 'viewer';
+  const canWrite = hasRole(role, 'officer');
   const unit = usePageUnit();
   const [editing, setEditing] = useState<number | 'new' | null>(null);
   const list = useQuery({
