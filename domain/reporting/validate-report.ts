@@ -1,11 +1,13 @@
 import type { TCategory, TIssue, TValueInput } from '../../contracts/reporting.ts';
+import { categoryKeysOf, checkBreakdown, TOTAL_KEY } from './breakdowns.ts';
 
 export interface IndicatorRule {
   id: number;
   code: string;
   name: string;
   kind: 'ratio' | 'count' | 'sum' | 'boolean';
-  disaggregation: 'none' | 'sex';
+  /** `none`, `sex`, `sex+area`…: domain/reporting/breakdowns.ts. */
+  disaggregation: string;
   required: boolean;
 }
 
@@ -31,6 +33,29 @@ type Value = TValueInput & { category: TCategory };
 
 const fieldOf = (indicatorId: number, category: TCategory, part: 'numerator' | 'denominator') =>
   `values.${indicatorId}.${category}.${part}`;
+
+/**
+ * The first value a form cannot hold at all — an indicator not in it, or a category its breakdown
+ * does not have — as the issue `validateReport` gives it; null when every value has its place.
+ * A save refuses such a value (a draft may be incomplete, not misplaced).
+ */
+export function misplacedValue(
+  indicators: readonly IndicatorRule[],
+  values: readonly Value[],
+): TIssue | null {
+  const keysOf = new Map(
+    indicators.map((i) => [i.id, new Set([TOTAL_KEY, ...categoryKeysOf(i.disaggregation)])]),
+  );
+  const value = values.find((v) => !keysOf.get(v.indicatorId)?.has(v.category));
+  if (!value) return null;
+  return (
+    validateReport([...indicators], [], [value], {}, [], false).find((i) => i.severity === 'error') ?? {
+      field: fieldOf(value.indicatorId, value.category, 'numerator'),
+      message: 'Giá trị không thuộc biểu mẫu.',
+      severity: 'error',
+    }
+  );
+}
 
 /** Values beyond this relative change from the last period get a warning (not an error). */
 export const IMPLAUSIBLE_CHANGE = 0.5;
@@ -60,13 +85,6 @@ export function validateReport(
         severity: 'error',
       });
       continue;
-    }
-    if (value.category !== 'total' && indicator.disaggregation !== 'sex') {
-      issues.push({
-        field: fieldOf(value.indicatorId, value.category, 'numerator'),
-        message: 'Chỉ tiêu này không chia theo giới tính.',
-        severity: 'error',
-      });
     }
     const n = value.numerator;
     const d = value.denominator;
@@ -115,22 +133,19 @@ export function validateReport(
     }
   }
   for (const indicator of indicators) {
-    if (indicator.disaggregation === 'sex') {
-      const total = byKey.get(`${indicator.id}:total`);
-      const male = byKey.get(`${indicator.id}:male`);
-      const female = byKey.get(`${indicator.id}:female`);
-      for (const part of ['numerator', 'denominator'] as const) {
-        const t = total?.[part];
-        const m = male?.[part];
-        const f = female?.[part];
-        if (t != null && m != null && f != null && m + f !== t) {
-          issues.push({
-            field: fieldOf(indicator.id, 'total', part),
-            message: `Tổng (${t}) khác nam + nữ (${m + f}).`,
-            severity: 'error',
-          });
-        }
-      }
+    const parts = values.filter((v) => v.indicatorId === indicator.id && v.category !== TOTAL_KEY);
+    for (const problem of checkBreakdown(
+      indicator.name,
+      indicator.disaggregation,
+      indicator.kind === 'ratio',
+      byKey.get(`${indicator.id}:${TOTAL_KEY}`),
+      parts,
+    )) {
+      issues.push({
+        field: fieldOf(indicator.id, problem.category, problem.part),
+        message: problem.message,
+        severity: 'error',
+      });
     }
     const total = byKey.get(`${indicator.id}:total`);
     if (

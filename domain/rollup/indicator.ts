@@ -1,3 +1,5 @@
+import { categoryKeysOf } from '../reporting/breakdowns.ts';
+
 /**
  * Indicators (chỉ số): what a unit reports for a target, how values combine up the tree, and how a
  * value is broken down by category (by sex). Pure: no I/O.
@@ -294,17 +296,21 @@ export function normalizeEntry(indicator: Indicator, raw: RawEntry): NormalizeRe
 export interface StoredIndicator {
   kind: IndicatorKind;
   aggregation: 'sum' | 'count_units_meeting';
-  disaggregation: 'none' | 'sex';
+  /** `none`, `sex`, `sex+area`…: `domain/reporting/breakdowns.ts`. */
+  disaggregation: string;
   threshold: number;
 }
 
-/** The rules for a stored indicator: the sex breakdown with an entered total. */
+/**
+ * The rules for a stored indicator: its breakdown's category keys (one dimension's options or the
+ * combinations of two) with an entered total.
+ */
 export function indicatorFromStored(stored: StoredIndicator): Indicator {
   return {
     kind: stored.kind,
     aggregation: stored.aggregation,
     threshold: stored.threshold,
-    categories: stored.disaggregation === 'sex' ? SEX_CATEGORIES : [],
+    categories: categoryKeysOf(stored.disaggregation),
     totalRule: 'given',
   };
 }

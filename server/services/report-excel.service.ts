@@ -8,6 +8,7 @@ import {
 } from '../../documents/render/report-template.xlsx.ts';
 import type { WorkbookSheet } from '../../documents/sheets/read-workbook.ts';
 import { foldText } from '../../domain/fold-text.ts';
+import { categoryKeysOf, categoryLabel } from '../../domain/reporting/breakdowns.ts';
 import {
   cellDisplayText,
   HEADER_LEVEL_JOIN,
@@ -43,7 +44,9 @@ const STATUS_TEXT: Record<string, string> = {
   submitted: 'Đã gửi — khoá, bỏ qua khi nhập',
   approved: 'Đã duyệt — khoá, bỏ qua khi nhập',
 };
-const CATEGORY_NAMES: Record<TCategory, string> = { total: 'Tổng', male: 'Nam', female: 'Nữ' };
+/** A column's part name: `Tổng`, `Nữ`, `Nữ – Thành thị`. */
+const categoryName = (category: TCategory): string =>
+  category === 'total' ? 'Tổng' : categoryLabel(category);
 
 /** A column of the template: what the renderer draws and what the row reader reads. */
 type Column = TemplateColumn & RowColumn;
@@ -64,13 +67,12 @@ export function templateColumns(form: TForm): Column[] {
   ];
   const join = (group: string, part: string) => `${group}${HEADER_LEVEL_JOIN}${part}`;
   for (const indicator of form.indicators) {
-    const categories: TCategory[] =
-      indicator.disaggregation === 'sex' ? ['total', 'male', 'female'] : ['total'];
+    const categories: TCategory[] = ['total', ...categoryKeysOf(indicator.disaggregation)];
     const base = `v:${indicator.id}`;
     if (indicator.kind === 'ratio') {
       const group = indicator.name;
       for (const category of categories) {
-        const suffix = categories.length > 1 ? ` (${CATEGORY_NAMES[category]})` : '';
+        const suffix = categories.length > 1 ? ` (${categoryName(category)})` : '';
         const n = `${base}:${category}:n`;
         const d = `${base}:${category}:d`;
         const parts: [string, string][] = [
@@ -122,7 +124,7 @@ export function templateColumns(form: TForm): Column[] {
     }
     const group = `${indicator.name}${hint}`;
     for (const category of categories) {
-      const part = CATEGORY_NAMES[category];
+      const part = categoryName(category);
       columns.push({
         key: `${base}:${category}:n`,
         group,

@@ -16,9 +16,13 @@ export function contribution(expected: string) {
                i.aggregation = 'count_units_meeting' AS den_is_expected`;
 }
 
-/** The values that roll up: given, and of the categories the indicator has. */
+/**
+ * The values that roll up: given, and the total or a part of an indicator that is broken down.
+ * Which category keys a breakdown has is checked when a report is saved and submitted
+ * (`domain/reporting/breakdowns.ts`); an indicator's breakdown never changes once created.
+ */
 export const COUNTABLE = `v.numerator IS NOT NULL AND (i.kind <> 'ratio' OR v.denominator IS NOT NULL)
-               AND (v.category = 'total' OR (i.disaggregation = 'sex' AND v.category IN ('male', 'female')))`;
+               AND (v.category = 'total' OR i.disaggregation <> 'none')`;
 
 /**
  * The CTE `locked`: the period (an SQL expression such as `$1`) with a share lock, only when it

@@ -1,10 +1,12 @@
 import { DownOutlined, HistoryOutlined, RightOutlined } from '@ant-design/icons';
 import { Button, Input } from 'antd';
-import { type KeyboardEvent, useId, useState } from 'react';
+import { type KeyboardEvent, lazy, Suspense, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TCategory, TIssue, TReport } from '../../../../contracts/reporting.ts';
+import { categoryLabel as breakdownLabel, dimensionsOf } from '../../../../domain/reporting/breakdowns.ts';
 import { PlainCard } from '../../components/plain-card.tsx';
 import {
+  categoriesOf,
   type DraftCell,
   EMPTY_CELL,
   type FormIndicator,
@@ -17,6 +19,9 @@ import {
 } from './report-draft.ts';
 
 type Value = TReport['values'][number];
+
+/** A breakdown by two categories as a table: loaded only when a form has one (report page budget). */
+const BreakdownGrid = lazy(() => import('./breakdown-grid.tsx'));
 
 /** Enter moves on to the next field instead of doing anything surprising (there is no form to submit). */
 export function enterMovesOn(event: KeyboardEvent<HTMLElement>): void {
@@ -141,14 +146,17 @@ function CategoryIssues({ id, issues }: { id: string; issues: TIssue[] }) {
 
 /** One indicator: its inputs (or, read-only, its values), last period's value and a comment. */
 export function IndicatorCard({ indicator, cells, previous, issuesOf, onCell, onBlur, readOnly }: CardProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const titleId = useId();
   const commentId = inputIdOf(`values.${indicator.id}.total.comment`);
   const total = cells.total ?? EMPTY_CELL;
   const [commentOpen, setCommentOpen] = useState(() => total.comment.trim() !== '');
-  const sex = indicator.disaggregation === 'sex';
-  const categories: TCategory[] = sex ? ['total', 'male', 'female'] : ['total'];
-  const categoryLabel = (c: TCategory) => t(`reports.category.${c}`);
+  const categories: TCategory[] = categoriesOf(indicator);
+  const broken = categories.length > 1;
+  const grid = dimensionsOf(indicator.disaggregation).length === 2;
+  const lang = i18n.language?.startsWith('en') ? 'en' : 'vi';
+  const categoryLabel = (c: TCategory) =>
+    c === 'total' ? t('reports.category.total') : breakdownLabel(c, lang);
   const previousTotal = previousText(
     indicator,
     previous.find((p) => p.category === 'total'),
@@ -167,7 +175,7 @@ export function IndicatorCard({ indicator, cells, previous, issuesOf, onCell, on
     formatPercent(parseNumber(cell.numerator) ?? null, parseNumber(cell.denominator) ?? null);
 
   const renderRatio = () => {
-    if (!sex) {
+    if (!broken) {
       const fieldIssues = [
         ...issuesOf(valueField(indicator.id, 'total', 'numerator')),
         ...issuesOf(valueField(indicator.id, 'total', 'denominator')),
@@ -277,30 +285,47 @@ export function IndicatorCard({ indicator, cells, previous, issuesOf, onCell, on
     );
   };
 
-  const renderNumber = () => (
-    <div className={sex ? 'number-grid' : undefined}>
-      {categories.map((category) => {
-        const cell = cells[category] ?? EMPTY_CELL;
-        const issues = issuesOf(valueField(indicator.id, category, 'numerator'));
-        return (
-          <div key={category}>
-            <NumberField
-              indicator={indicator}
-              category={category}
-              part="numerator"
-              label={sex ? categoryLabel(category) : valueLabel}
-              visibleLabel
-              cell={cell}
-              issues={issues}
-              onCell={onCell}
-              onBlur={onBlur}
-            />
-            <CategoryIssues id={inputIdOf(valueField(indicator.id, category, 'numerator'))} issues={issues} />
-          </div>
-        );
-      })}
-    </div>
-  );
+  const renderNumber = () =>
+    grid ? (
+      <Suspense fallback={<div className="breakdown-grid__loading">{t('common.loading')}</div>}>
+        <BreakdownGrid
+          indicator={indicator}
+          cells={cells}
+          issuesOf={issuesOf}
+          onCell={onCell}
+          onBlur={onBlur}
+          lang={lang}
+          totalLabel={t('reports.category.total')}
+          sumLabel={t('reports.form.breakdownSum')}
+        />
+      </Suspense>
+    ) : (
+      <div className={broken ? 'number-grid' : undefined}>
+        {categories.map((category) => {
+          const cell = cells[category] ?? EMPTY_CELL;
+          const issues = issuesOf(valueField(indicator.id, category, 'numerator'));
+          return (
+            <div key={category}>
+              <NumberField
+                indicator={indicator}
+                category={category}
+                part="numerator"
+                label={broken ? categoryLabel(category) : valueLabel}
+                visibleLabel
+                cell={cell}
+                issues={issues}
+                onCell={onCell}
+                onBlur={onBlur}
+              />
+              <CategoryIssues
+                id={inputIdOf(valueField(indicator.id, category, 'numerator'))}
+                issues={issues}
+              />
+            </div>
+          );
+        })}
+      </div>
+    );
 
   const renderBoolean = () => {
     const id = inputIdOf(valueField(indicator.id, 'total', 'numerator'));
@@ -358,7 +383,7 @@ export function IndicatorCard({ indicator, cells, previous, issuesOf, onCell, on
         {categories.map((category) => (
           <div key={category} className="readonly-values__row">
             <dt>
-              {sex
+              {broken
                 ? categoryLabel(category)
                 : indicator.kind === 'ratio'
                   ? `${numeratorLabel} / ${denominatorLabel}`

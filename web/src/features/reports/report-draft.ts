@@ -1,4 +1,5 @@
 import type { TCategory, TIssue, TReport, TValueInput } from '../../../../contracts/reporting.ts';
+import { categoryKeysOf } from '../../../../domain/reporting/breakdowns.ts';
 import { indicatorRulesOf, validateReport } from '../../../../domain/reporting/validate-report.ts';
 
 /**
@@ -23,8 +24,9 @@ export const EMPTY_CELL: DraftCell = { numerator: '', denominator: '', comment: 
 
 export const cellKey = (indicatorId: number, category: TCategory): string => `${indicatorId}:${category}`;
 
+/** `total` and the indicator's breakdown keys (`male`, `female`; `male|urban`, …). */
 export function categoriesOf(indicator: Pick<FormIndicator, 'disaggregation'>): TCategory[] {
-  return indicator.disaggregation === 'sex' ? ['total', 'male', 'female'] : ['total'];
+  return ['total', ...categoryKeysOf(indicator.disaggregation)];
 }
 
 const numberText = (value: number | null | undefined): string =>

@@ -4,6 +4,7 @@ import { Alert, Button, Checkbox, Form, Input, InputNumber, Modal, Radio, Select
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TIndicator, TIndicatorInput, TScheduleCreate } from '../../../../contracts/reporting.ts';
+import { DISAGGREGATIONS, disaggregationLabel } from '../../../../domain/reporting/breakdowns.ts';
 import {
   createIndicator,
   createSchedule,
@@ -67,7 +68,7 @@ function IndicatorDialog({
   onClose: () => void;
   onCreated: (i: TIndicator) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const describe = useApiErrorText();
   const [form] = Form.useForm<TIndicatorInput>();
   const kind = Form.useWatch('kind', form);
@@ -152,11 +153,11 @@ function IndicatorDialog({
           <Input maxLength={50} />
         </Form.Item>
         <Form.Item name="disaggregation" label={t('reports.indicator.disaggregation')}>
-          <Radio.Group
-            options={[
-              { value: 'none', label: t('reports.indicator.noSex') },
-              { value: 'sex', label: t('reports.indicator.bySex') },
-            ]}
+          <Select
+            options={DISAGGREGATIONS.map((value) => ({
+              value,
+              label: disaggregationLabel(value, i18n.language?.startsWith('en') ? 'en' : 'vi'),
+            }))}
           />
         </Form.Item>
       </Form>
