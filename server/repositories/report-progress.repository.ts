@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { type Database, rows } from '../db/client.ts';
 import { expectedSql, type ReportingScope } from './sql/expected-to-report.ts';
+import { SENT_STATES_SQL } from './sql/report-states.ts';
 import { validOn } from './sql/valid-on.ts';
 import { setLocalWorkMem } from './sql/work-mem.ts';
 
@@ -27,6 +28,9 @@ export interface LateUnitRow {
   due_on: string;
   days_late: number;
 }
+
+/** The states counted as sent (the report state machine's `SENT_STATES`). */
+const SENT = sql.raw(SENT_STATES_SQL);
 
 /**
  * Who has reported in a unit's subtree for a period: completeness and timeliness counts, the late
@@ -71,7 +75,7 @@ export class ReportProgressRepository {
                    coalesce(r.due_on, ${scope.periodDue}::date - ${scope.leadDays}::int * greatest(0, ${scope.rootDepth}::int + t.depth - 1)) AS due,
                    CASE WHEN r.id IS NULL
                         THEN ${scope.today}::date > ${scope.periodDue}::date - ${scope.leadDays}::int * greatest(0, ${scope.rootDepth}::int + t.depth - 1)
-                        ELSE r.late OR (r.status NOT IN ('submitted', 'approved') AND ${scope.today}::date > r.due_on) END AS late
+                        ELSE r.late OR (r.status NOT IN (${SENT}) AND ${scope.today}::date > r.due_on) END AS late
               FROM tree t
               JOIN org_units u ON u.id = t.id
               LEFT JOIN reports r ON r.period_id = ${periodId} AND r.unit_id = t.id
@@ -80,8 +84,8 @@ export class ReportProgressRepository {
           counts AS (
             SELECT branch, type, grouping(branch) AS by_type, grouping(type) AS by_branch,
                    count(*)::int AS expected,
-                   count(*) FILTER (WHERE status IN ('submitted', 'approved'))::int AS submitted,
-                   count(*) FILTER (WHERE status IN ('submitted', 'approved') AND NOT late)::int AS on_time,
+                   count(*) FILTER (WHERE status IN (${SENT}))::int AS submitted,
+                   count(*) FILTER (WHERE status IN (${SENT}) AND NOT late)::int AS on_time,
                    count(*) FILTER (WHERE status = 'approved')::int AS approved,
                    count(*) FILTER (WHERE late)::int AS late
               FROM st GROUP BY GROUPING SETS ((branch), (type), ())

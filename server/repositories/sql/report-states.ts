@@ -2,6 +2,7 @@ import {
   REPORT_TRANSITIONS,
   type ReportAction,
   type ReportState,
+  SENT_STATES,
   type TargetOf,
 } from '../../../domain/reporting/report-states.ts';
 
@@ -15,6 +16,9 @@ const literal = (state: ReportState) => `'${state}'`;
 export function statusAllows(column: string, action: ReportAction): string {
   return `${column} IN (${REPORT_TRANSITIONS[action].from.map(literal).join(', ')})`;
 }
+
+/** The states of a report sent up (`SENT_STATES`), as an SQL list: `status IN (${SENT_STATES_SQL})`. */
+export const SENT_STATES_SQL = SENT_STATES.map(literal).join(', ');
 
 /** The state a move leads to, as an SQL literal. */
 export function statusAfter<A extends ReportAction>(action: A): string {
