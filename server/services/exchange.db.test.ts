@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SECTIONS } from '../../contracts/reporting.ts';
+import { validateAdxXsd } from '../../documents/exchange/adx-xsd.test-support.ts';
 import { checkAdxStructure } from '../../documents/exchange/read-exchange.ts';
 import { emptyPlanContent } from '../../domain/plans/empty-plan.ts';
 import { rows } from '../db/client.ts';
@@ -182,7 +183,7 @@ describe.each(testEngines())('DHIS2 exchange (ADX, dataValueSets) on %s', (engin
     );
   }
 
-  it('exports the approved values as ADX that has the structure the profile requires', async () => {
+  it('exports the approved values as ADX that validates against the ADX schema (XSD)', async () => {
     const summary = await services.exchange.exportSummary(officer, source, undefined);
     expect(summary).toMatchObject({
       dataSet: 'DS_QUY',
@@ -194,6 +195,7 @@ describe.each(testEngines())('DHIS2 exchange (ADX, dataValueSets) on %s', (engin
     const file = await services.exchange.export(officer, source, undefined, 'adx');
     const xml = file.data.toString('utf8');
     expect(checkAdxStructure(xml)).toEqual([]);
+    expect(validateAdxXsd(xml)).toEqual({ valid: true, errors: [] });
     expect(xml).toContain('<adx xmlns="urn:ihe:qrph:adx:2015" exported="2026-04-20T03:00:00Z">');
     expect(xml).toContain('<group orgUnit="OU_G1_DHIS2" period="2026-01-01/P3M" dataSet="DS_QUY">');
     expect(xml).toContain('<dataValue dataElement="DE_DV" SEX="F" value="6"/>');
