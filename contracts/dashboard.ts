@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZBreakdown } from './breakdowns.ts';
 import { ZId, ZIsoDate, ZRefId } from './common.ts';
 import { ZUnitType } from './org.ts';
 import { ZMilestone } from './plan-extract.ts';
@@ -137,6 +138,8 @@ export const ZTargetProgress = z.object({
   series: z.array(ZSeriesPoint),
   /** The plan unit's direct units in the selected period, best first. */
   units: z.array(ZRankedUnit),
+  /** The plan unit's figure in the selected period by its indicator's categories; null when not broken down. */
+  breakdown: ZBreakdown.nullable().optional(),
 });
 export type TTargetProgress = z.infer<typeof ZTargetProgress>;
 
@@ -283,6 +286,8 @@ export const ZConsolidatedValue = z.object({
   own: ZFigure.nullable(),
   /** Each direct unit's figure. */
   units: z.array(ZUnitRef.extend({ figure: ZFigure })),
+  /** The subtree's roll-up by the indicator's categories; null when not broken down. */
+  breakdown: ZBreakdown.nullable().optional(),
 });
 
 export const ZConsolidatedSource = z.object({
@@ -314,7 +319,14 @@ export const ZConsolidatedTarget = z.object({
 export const ZConsolidatedReport = z.object({
   period: ZPeriod,
   scheduleName: z.string(),
-  plan: z.object({ id: z.number().int(), title: z.string(), symbol: z.string().nullable() }),
+  plan: z.object({
+    id: z.number().int(),
+    title: z.string(),
+    symbol: z.string().nullable(),
+    /** the plan's date and issuer, cited by the paper ("Kế hoạch số 3/KH-CĐ ngày 15/8/2025 của …") */
+    issuedOn: z.string().nullable().optional(),
+    issuerName: z.string().nullable().optional(),
+  }),
   unit: ZUnitRef,
   parent: ZUnitRef.nullable(),
   values: z.array(ZConsolidatedValue),

@@ -10,9 +10,11 @@ import {
   WidthType,
 } from 'docx';
 import type { TConsolidatedReport, TFigure } from '../../contracts/dashboard.ts';
+import type { TSigner } from '../../contracts/plan-extract.ts';
 import { formatDateVi } from '../../domain/dates.ts';
 import { officialVerdict } from '../../domain/progress/assess-progress.ts';
 import { formatNumberVi } from '../../domain/progress/format-number.ts';
+import { compareNames } from '../../domain/reporting/group-narratives.ts';
 import { closingBlock, headerTable, officialDocx } from './official/blocks.ts';
 import {
   BLACK,
@@ -61,12 +63,89 @@ function gridCell(width: number, children: Paragraph[]) {
   });
 }
 
-/** What the paper says of itself beside the report: the issuer's place, the date, "BC-LĐLĐ". */
+/** What the paper says of itself beside the report: the issuer's place, the date, "BC-LĐLĐ", the signer. */
 export interface ConsolidatedPaper {
   place: string | null;
   date: string;
   /** the part of the symbol after the number: "BC-LĐLĐ" */
   symbolSuffix: string;
+  /** who signs for the unit (its last signer); without one the block names the leading body only */
+  signer?: TSigner | null;
+}
+
+/**
+ * The signature when the unit has signed nothing yet: its leading body (a province's standing
+ * committee, a commune's or grassroots union's executive committee) and its chair; the name is
+ * written by hand when signing.
+ */
+function defaultSigner(unitType: string): TSigner {
+  const body = unitType === 'province' || unitType === 'national' ? 'BAN THƯỜNG VỤ' : 'BAN CHẤP HÀNH';
+  return { authority: 'TM.', on_behalf_of: body, title: 'CHỦ TỊCH', name: null };
+}
+
+/** "ngày 15/8/2025": a date inside a sentence, as papers cite one another. */
+function citedDate(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return `ngày ${Number(d)}/${Number(m)}/${y}`;
+}
+
+/**
+ * The opening sentence: the plan it answers (number, date, issuer), the period's dates, the data's
+ * span — never past the paper's own date — and the plan's deadline for the report.
+ */
+export function openingSentence(report: TConsolidatedReport, paperDate: string): string {
+  const { plan, period } = report;
+  const cited = plan.symbol
+    ? `Kế hoạch số ${plan.symbol}${plan.issuedOn ? ` ${citedDate(plan.issuedOn)}` : ''}` +
+      (plan.issuerName && plan.issuerName !== report.unit.unitName ? ` của ${plan.issuerName}` : '')
+    : plan.title.trim().replace(/[.;]+$/u, '');
+  const dataTo = period.cutoffTo < paperDate ? period.cutoffTo : paperDate;
+  const dataFrom = period.cutoffFrom <= dataTo ? period.cutoffFrom : period.startsOn;
+  return (
+    `Thực hiện ${cited}, ${report.unit.unitName} báo cáo kết quả ${period.label.toLocaleLowerCase('vi')} ` +
+    `(kỳ báo cáo từ ngày ${formatDateVi(period.startsOn)} đến ngày ${formatDateVi(period.endsOn)}; ` +
+    `số liệu từ ngày ${formatDateVi(dataFrom)} đến ngày ${formatDateVi(dataTo)}; ` +
+    `thời hạn báo cáo theo kế hoạch: ngày ${formatDateVi(period.dueOn)}) như sau:`
+  );
+}
+
+const STATE_OF_MISSING: Record<string, string> = {
+  not_started: 'chưa gửi báo cáo',
+  draft: 'chưa gửi báo cáo',
+  returned: 'báo cáo bị trả lại, chưa gửi lại',
+  submitted: 'đã gửi, chưa được duyệt',
+};
+
+/**
+ * The units without an approved report, grouped by where they stand, names in natural order; the
+ * count comes from completeness, so a list cut short says how many it leaves out.
+ */
+export function missingLines(report: TConsolidatedReport): string[] {
+  const missing = Math.max(0, report.completeness.expected - report.completeness.approved);
+  if (missing === 0 && report.notReported.length === 0) return [];
+  const lines = [
+    `Còn ${formatNumberVi(Math.max(missing, report.notReported.length))}/${formatNumberVi(report.completeness.expected)} đơn vị chưa có báo cáo được duyệt.`,
+  ];
+  const byState = new Map<string, string[]>();
+  for (const u of report.notReported) {
+    const state = STATE_OF_MISSING[u.status] ?? 'chưa gửi báo cáo';
+    byState.set(state, [...(byState.get(state) ?? []), u.unitName]);
+  }
+  for (const [state, names] of byState) {
+    lines.push(`- ${upperFirst(state)}: ${names.sort(compareNames).join('; ')}.`);
+  }
+  const left = missing - report.notReported.length;
+  if (left > 0) lines.push(`- Và ${formatNumberVi(left)} đơn vị khác.`);
+  return lines;
+}
+
+const upperFirst = (text: string) => text.charAt(0).toLocaleUpperCase('vi') + text.slice(1);
+
+/** A count with its unit ("12 người"); a percentage already carries "%". */
+function resultText(indicator: { kind: string; aggregation: string; unit: string | null }, figure: TFigure) {
+  const text = figureText(indicator, figure);
+  const unit = indicator.unit?.trim();
+  return text === '—' || text.endsWith('%') || !unit || unit === '%' ? text : `${text} ${unit}`;
 }
 
 function numbersTable(headers: string[], rows: string[][], widths: number[]): Table {
@@ -147,15 +226,7 @@ export async function renderConsolidatedDocx(
       }),
     );
   }
-  children.push(
-    body([
-      run(
-        `Thực hiện ${report.plan.symbol ? `Kế hoạch số ${report.plan.symbol}` : report.plan.title} (${report.scheduleName}), ` +
-          `${report.unit.unitName} báo cáo kết quả ${report.period.label.toLocaleLowerCase('vi')} ` +
-          `(số liệu từ ngày ${formatDateVi(report.period.cutoffFrom)} đến ngày ${formatDateVi(report.period.cutoffTo)}) như sau:`,
-      ),
-    ]),
-  );
+  children.push(body([run(openingSentence(report, paper.date))]));
   const sections = listCounter()(LIST.sections);
   const startSection = (title: string) => children.push(heading(upper(title), sections));
 
@@ -170,26 +241,34 @@ export async function renderConsolidatedDocx(
       ),
     ]),
   );
+  const rows = report.values.map((v, k) => [
+    String(k + 1),
+    v.indicator.name,
+    resultText(v.indicator, v.total),
+    partsText(v.indicator, v.total),
+    String(v.total.reportingUnits),
+  ]);
+  // the column of numerators and denominators only when a figure has them
+  const withParts = rows.some((r) => r[3] !== '');
   children.push(
-    numbersTable(
-      ['TT', 'Chỉ tiêu', 'Kết quả', 'Số liệu', 'Số đơn vị báo cáo'],
-      report.values.map((v, k) => [
-        String(k + 1),
-        v.indicator.name,
-        figureText(v.indicator, v.total),
-        partsText(v.indicator, v.total),
-        String(v.total.reportingUnits),
-      ]),
-      [6, 44, 16, 18, 16],
-    ),
+    withParts
+      ? numbersTable(['TT', 'Chỉ tiêu', 'Kết quả', 'Số liệu', 'Số đơn vị báo cáo'], rows, [6, 44, 16, 18, 16])
+      : numbersTable(
+          ['TT', 'Chỉ tiêu', 'Kết quả', 'Số đơn vị báo cáo'],
+          rows.map((r) => [r[0]!, r[1]!, r[2]!, r[4]!]),
+          [6, 54, 22, 18],
+        ),
   );
   // the table's last row is not run into the next heading
   children.push(new Paragraph({ spacing: { before: 0, after: 120 }, children: [] }));
-  if (report.targets.some((t) => t.indicator)) {
+  if (report.targets.length > 0) {
     startSection('Kết quả so với mục tiêu');
-    for (const t of report.targets.filter((x) => x.indicator)) {
-      // the official text carries no instruction of the app
-      children.push(body([run(`- ${t.text}: `), run(officialVerdict(t.verdict), { italics: true })]));
+    for (const t of report.targets) {
+      // the official text carries no instruction of the app; a target nothing measures is said so
+      const verdict = t.indicator ? officialVerdict(t.verdict) : 'chưa có số liệu để đánh giá.';
+      children.push(
+        body([run(`- ${t.text.trim().replace(/[.;:]+$/u, '')}: `), run(verdict, { italics: true })]),
+      );
     }
   }
   for (const s of report.sections) {
@@ -198,14 +277,14 @@ export async function renderConsolidatedDocx(
     if (lines.length === 0) children.push(body([run('(Chưa có nội dung.)', { italics: true })]));
     for (const line of lines) children.push(body([run(line)]));
   }
-  if (report.notReported.length > 0) {
+  const missing = missingLines(report);
+  if (missing.length > 0) {
     startSection('Đơn vị chưa báo cáo');
-    children.push(body([run(`${report.notReported.map((u) => u.unitName).join('; ')}.`)]));
+    for (const line of missing) children.push(body([run(line)]));
   }
   const closing = closingBlock(
     [...(report.parent ? [report.parent.unitName] : []), 'Lưu: VT'],
-    // the signature of whoever leads the issuing unit: the name is written by hand when signing
-    { authority: 'TM.', on_behalf_of: 'BAN THƯỜNG VỤ', title: 'CHỦ TỊCH', name: null },
+    paper.signer ?? defaultSigner(report.unit.unitType),
     'state',
   );
   if (closing)

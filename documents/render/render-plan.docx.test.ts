@@ -584,7 +584,7 @@ describe('convertDocxToPdf', () => {
         );
         const whole = flat(report!.join(' '));
         expect(flat(report![0]!)).toContain('Tân Phong, ngày 10 tháng 11 năm 2025');
-        expect(whole).toContain('TM. BAN THƯỜNG VỤ');
+        expect(whole).toContain('TM. BAN CHẤP HÀNH');
         expect(whole).toContain('Nơi nhận:');
         expect(whole).not.toMatch(/hãy |bấm |chọn lại/i);
       } finally {

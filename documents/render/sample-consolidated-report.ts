@@ -23,7 +23,13 @@ export const sampleConsolidatedReport: TConsolidatedReport = {
     dueOn: '2025-11-10',
   },
   scheduleName: 'Báo cáo năm',
-  plan: { id: 1, title: 'Kế hoạch tập huấn cán bộ', symbol: '3/KH-CĐ' },
+  plan: {
+    id: 1,
+    title: 'Kế hoạch tập huấn cán bộ',
+    symbol: '3/KH-CĐ',
+    issuedOn: '2025-08-15',
+    issuerName: 'Công đoàn phường Tân Phong',
+  },
   unit: { unitId: 2, unitName: 'Công đoàn phường Tân Phong', unitType: 'commune' },
   parent: { unitId: 1, unitName: 'Liên đoàn Lao động tỉnh Lai Châu', unitType: 'province' },
   values: [

@@ -134,6 +134,23 @@ describe('assessTarget', () => {
     expect(passed.verdict).toBe('Đã hết năm 2030 mà chưa đạt chỉ tiêu trên 95%.');
   });
 
+  it("judges a closed year's report against that year's milestone: not met is missed, not projected", () => {
+    const year2025 = points(['2024-12-31', 84], ['2025-12-31', 88]);
+    // the dashboard on the last day of the year still projects
+    expect(assessTarget(keyCadresTrained, year2025, '2025-12-31').verdict).not.toMatch(/^Đã hết năm/);
+    const report = assessTarget(keyCadresTrained, year2025, '2025-12-31', { closesPeriod: true });
+    expect(report).toMatchObject({ status: 'off_track', dueYear: 2025, nextMilestone: keyCadresTrained[0] });
+    expect(report.verdict).toBe('Đã hết năm 2025 mà chưa đạt chỉ tiêu trên 90%.');
+    // a half-year report leaves the year open; a met milestone stays met
+    expect(
+      assessTarget(keyCadresTrained, points(['2025-06-30', 88]), '2025-06-30', { closesPeriod: true })
+        .verdict,
+    ).not.toMatch(/^Đã hết năm/);
+    expect(
+      assessTarget(keyCadresTrained, points(['2025-12-31', 93]), '2025-12-31', { closesPeriod: true }).status,
+    ).toBe('met');
+  });
+
   it('counts the approved value of the running period as provisional once the period has begun', () => {
     const running = assessTarget(
       keyCadresTrained,

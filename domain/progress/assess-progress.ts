@@ -75,6 +75,12 @@ export interface AssessOptions {
    * verdict says why, rather than a gap between numbers of different kinds.
    */
   valueIsPercent?: boolean;
+  /**
+   * The series is a closed period's report: asOf is its last day, and nothing more will come for
+   * it. A milestone due in a year that period closes (a 2025 report against the 2025 milestone)
+   * and not met is missed, not projected.
+   */
+  closesPeriod?: boolean;
 }
 
 const EPSILON = 1e-9;
@@ -244,7 +250,8 @@ export function assessTarget(
       ...said({ kind: 'met', milestone, year: recurring ? dueYear : null }, basisPhrases),
     };
   }
-  if (passed) {
+  // a report of a period that ends with the due year (31/12) has the year's last word
+  if (passed || (options.closesPeriod && asOf >= `${dueYear}-12-31` && counted)) {
     return {
       ...result,
       status: 'off_track',
