@@ -15,12 +15,12 @@ import {
   ZReview,
   ZReviewQueue,
   ZReviewQueueQuery,
-  ZSchedule,
   ZScheduleCreate,
   ZScheduleList,
   ZTargetBinding,
   ZTargetSuggestionList,
 } from '../../contracts/reporting.ts';
+import { ZScheduleCreated } from '../../contracts/upward-reporting.ts';
 import { defineRoute } from '../http/route-spec.ts';
 import { sendFile } from '../http/send-file.ts';
 import { withUpload } from '../http/upload.ts';
@@ -89,7 +89,7 @@ export function reportingRoutes() {
       summary: 'Make a plan’s reporting duty a schedule: a form (indicators, sections) and its periods',
       tags,
       body: ZScheduleCreate,
-      response: { 201: ZSchedule },
+      response: { 201: ZScheduleCreated },
       handler: async ({ body, actor, services, reply }) => {
         reply.status(201);
         return services.schedules.createSchedule(actor, body);

@@ -15,6 +15,7 @@ import type { AuditService } from './audit.service.ts';
 import type { IndicatorFormService } from './indicator-form.service.ts';
 import { type PeriodSpec, schedulePeriods } from './report-periods.ts';
 import { toPeriod } from './reporting-views.ts';
+import type { UpwardReporting, UpwardSchedule } from './upward-reporting.ts';
 
 /**
  * When reports are due and who owes them: schedules of periods made from a plan's reporting
@@ -30,9 +31,14 @@ export class ReportScheduleService {
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly forms: IndicatorFormService,
+    private readonly upward: UpwardReporting,
   ) {}
 
-  /** Makes a plan's reporting duty a schedule: a form (version 1) and its periods. */
+  /**
+   * Makes a plan's reporting duty a schedule: a form (version 1) and its periods — and, up the
+   * plans it implements, the schedule each level above needs to receive the consolidated report of
+   * the level below (`upward`: the ones made now).
+   */
   async createSchedule(actor: Actor, input: TScheduleCreate, options: { isDemo?: boolean } = {}) {
     const plan = await this.plans.find(input.planId);
     if (!plan) throw notFound('plan');
@@ -64,7 +70,7 @@ export class ReportScheduleService {
       );
     }
     const duties = input.dutyIndex === null ? [] : (await this.plans.children(plan.id)).reporting;
-    const scheduleId = await this.database.transaction(async () => {
+    const { scheduleId, upward } = await this.database.transaction(async () => {
       const form = await this.reporting.insertForm({
         name: input.form.name,
         planId: plan.id,
@@ -92,9 +98,17 @@ export class ReportScheduleService {
       });
       await this.reporting.insertPeriods(specs.map((p: PeriodSpec) => ({ scheduleId: schedule.id, ...p })));
       await this.audit.record(actor, 'schedule.create', 'report_schedule', schedule.id, null, input);
-      return schedule.id;
+      const above: UpwardSchedule[] = await this.upward.ensureAbove(
+        actor,
+        plan,
+        input,
+        specs,
+        this.access.today(),
+        options,
+      );
+      return { scheduleId: schedule.id, upward: above };
     });
-    return this.scheduleView(actor, scheduleId);
+    return { ...(await this.scheduleView(actor, scheduleId)), upward };
   }
 
   async scheduleView(actor: Actor, scheduleId: number) {
