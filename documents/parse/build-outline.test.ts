@@ -8,6 +8,10 @@ import {
 } from './build-outline.ts';
 
 describe('parseMarker', () => {
+  it('reads a bracketed number before a capital as a point, not a bracketed note', () => {
+    expect(parseMarker('(3) Bộ Công an tiếp tục phối hợp').marker).toEqual({ kind: 'paren', label: '3' });
+    expect(parseMarker('(1) của Bộ Y tế').marker).toBeNull();
+  });
   it('reads roman numerals, including OCR misreadings', () => {
     expect(parseMarker('III. NHIỆM VỤ VÀ GIẢI PHÁP').marker?.kind).toBe('roman');
     expect(parseMarker('I11. NHIEM VU, GIAI PHAP CHU YEU').marker?.kind).toBe('roman');

@@ -15,6 +15,7 @@ export type MarkerKind =
   | 'arabic2'
   | 'arabic3'
   | 'letter'
+  | 'paren'
   | 'dash'
   | 'plus';
 
@@ -41,8 +42,9 @@ const RANK: Record<MarkerKind, number> = {
   arabic2: 3,
   arabic3: 4,
   letter: 5,
-  dash: 6,
-  plus: 7,
+  paren: 6,
+  dash: 7,
+  plus: 8,
 };
 
 export function markerRank(marker: Marker | null): number {
@@ -54,6 +56,8 @@ const ROMAN = /^([IVXLl1|]{1,5})\s?[.)]\s*(?=\S)/;
 const ARABIC_DEEP = /^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+(?=\S)/;
 const ARABIC = /^(\d{1,2})\s?[.)](?!\d)\s*(?=\S)/;
 const LETTER = /^([a-zđ])\s?[).]\s+(?=\S)/;
+// "(1) Bộ Y tế chỉ đạo …": the numbered points of a conclusion notice (Văn phòng Chính phủ's genre)
+const PAREN = /^\((\d{1,2})\)\s*(?=\p{Lu})/u;
 const DASH = /^[-–—•·]\s*(?=\S)/;
 const PLUS = /^\+\s*(?=\S)/;
 const ARTICLE = /^(?:Điều|Dieu|ĐIỀU)\s+(\d{1,3})\s?[.:]/;
@@ -83,6 +87,8 @@ export function parseMarker(line: string): { marker: Marker | null; rest: string
   if (m) return { marker: { kind: 'arabic', label: m[1]! }, rest: text.slice(m[0].length).trim() };
   m = LETTER.exec(text);
   if (m) return { marker: { kind: 'letter', label: m[1]! }, rest: text.slice(m[0].length).trim() };
+  m = PAREN.exec(text);
+  if (m) return { marker: { kind: 'paren', label: m[1]! }, rest: text.slice(m[0].length).trim() };
   m = DASH.exec(text);
   if (m) return { marker: { kind: 'dash', label: '-' }, rest: text.slice(m[0].length).trim() };
   m = PLUS.exec(text);

@@ -73,6 +73,17 @@ function unitOf(item: OutlineItem): { unit: string; text: string } | null {
   return null;
 }
 
+/**
+ * An item that opens on a unit and the verb of what it must do ("Bộ Công an tiếp tục chủ động phối
+ * hợp …", "Đồng chí Bộ trưởng Bộ Y tế … chỉ đạo …"): how a conclusion notice or a directive gives
+ * each body its task.
+ */
+export function headedByUnit(head: string): boolean {
+  if (!UNIT_START.test(foldChars(head.trim()))) return false;
+  const verb = verbAfterUnit(head.trim());
+  return verb !== null && verb.index > 1 && verb.index < 200;
+}
+
 export function extractAssignments(items: readonly OutlineItem[]): TAssignment[] {
   const out: TAssignment[] = [];
   for (const item of items) {

@@ -18,6 +18,34 @@ describe('parsePlanDocument on the seed documents', () => {
 });
 
 describe('parsePlanDocument on other issuers and kinds', () => {
+  it('reads the bodies named under a conclusion notice’s request as tasks, not under a topic', () => {
+    const notice = [
+      'VĂN PHÒNG CHÍNH PHỦ',
+      'Số: 12/TB-VPCP',
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Độc lập - Tự do - Hạnh phúc',
+      'Hà Nội, ngày 05 tháng 3 năm 2025',
+      'THÔNG BÁO',
+      'Kết luận của Phó Thủ tướng tại cuộc họp về dự án đường ven biển',
+      '1. Ghi nhận sự cố gắng của các bộ, cơ quan trong thời gian qua.',
+      '2. Để hoàn thành dự án đúng tiến độ, yêu cầu các bộ, cơ quan liên quan tập trung thực hiện một số nội dung sau:',
+      '(1) Bộ Giao thông vận tải chỉ đạo chủ đầu tư đẩy nhanh tiến độ thi công, hoàn thành trước ngày 30 tháng 6 năm 2025.',
+      '(2) Bộ Tài chính bố trí đủ vốn cho dự án theo quy định.',
+      '3. Về giải phóng mặt bằng',
+      '(1) Ủy ban nhân dân tỉnh chỉ đạo hoàn thành bàn giao mặt bằng.',
+      'Văn phòng Chính phủ thông báo để các cơ quan biết, thực hiện./.',
+    ].join('\n');
+    const [doc] = parsePlanDocument(notice, { source: 'tb.txt' }).documents;
+    expect(doc!.kind).toBe('TB');
+    expect(doc!.tasks.map((t) => [t.text.slice(0, 24), t.deadline])).toEqual([
+      ['Ghi nhận sự cố gắng của ', null],
+      ['Để hoàn thành dự án đúng', '2025-06-30'],
+      ['Bộ Giao thông vận tải ch', '2025-06-30'],
+      ['Bộ Tài chính bố trí đủ v', null],
+      ['Về giải phóng mặt bằng', null],
+    ]);
+  });
+
   it('reads a provincial People’s Committee plan with a flattened header', () => {
     const [doc] = parsePlanDocument(PROVINCIAL_PLAN, { source: 'plan.pdf' }).documents;
     expect(doc).toMatchObject({

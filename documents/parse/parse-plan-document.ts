@@ -15,7 +15,7 @@ import {
   type Paragraph,
   sectionScope,
 } from './build-outline.ts';
-import { extractAssignments } from './extract-assignments.ts';
+import { extractAssignments, headedByUnit } from './extract-assignments.ts';
 import { extractEvents } from './extract-events.ts';
 import { composeIssuer, extractHeader, matchDocumentType } from './extract-header.ts';
 import { extractRecipients, findRecipientsLine } from './extract-recipients.ts';
@@ -46,6 +46,11 @@ const TCTH =
   /to chuc thuc hien|phan cong (?:nhiem vu|thuc hien|trach nhiem)|trach nhiem (?:thuc hien|cua cac|cua co quan|cua don vi)|to chuc trien khai/;
 const TASKS =
   /nhiem vu|giai phap|bien phap|phuong huong|noi dung(?:,| (?:trong tam|chu yeu|hoat dong|thuc hien|cong tac|cong viec|va|,|hinh thuc|tien do))|cac hoat dong/;
+
+/** Kinds whose bodies are each given their task by name: conclusion notices, directives, telegrams. */
+const NOTICE_KINDS = new Set(['TB', 'CT', 'CĐ', 'KL']);
+/** A point that asks for what the items under it say: a sentence of its own ending on ":". */
+const opensRequest = (text: string): boolean => /:\s*$/.test(text) && text.split(/\s+/).length > 12;
 
 /** A letter's tasks: the lists its requests open, and its "Giao X chủ trì …" sentences. */
 function tasksOfLetter(body: readonly Paragraph[]): TTask[] {
@@ -339,6 +344,16 @@ function parseOneDocument(lines: readonly string[]): TExtractedDocument {
       );
     }
   }
+  // a conclusion notice or a directive with no "Tổ chức thực hiện" gives each body its task as an
+  // item headed by the body's name (gold rulebook), also where a numbered point's request opens
+  // them ("2. … yêu cầu … như sau: (1) Bộ Y tế chỉ đạo …; (3) Bộ Công an tiếp tục …"); under a
+  // topic heading ("Về ứng dụng trí tuệ nhân tạo") the topic is the task, as before
+  if (tcth.length === 0 && NOTICE_KINDS.has(header.kind ?? '') && taskItems.length > 0)
+    taskItems = taskItems.flatMap((it) =>
+      opensRequest(it.head.text)
+        ? [it, ...firstLevelItems(it.body, 0, it.body.length).filter((sub) => headedByUnit(sub.head.text))]
+        : [it],
+    );
   const bodyTasks = taskItems.length > 0 ? tasksFromItems(taskItems) : isReport ? [] : tasksOfLetter(body);
   // numbered rows of task tables, in the body or its appendices
   const tableTasks = isReport
