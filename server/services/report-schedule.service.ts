@@ -15,6 +15,7 @@ import type { AuditService } from './audit.service.ts';
 import type { IndicatorFormService } from './indicator-form.service.ts';
 import { type PeriodSpec, schedulePeriods } from './report-periods.ts';
 import { toPeriod } from './reporting-views.ts';
+import { isExpected } from './rollup.service.ts';
 import type { UpwardReporting, UpwardSchedule } from './upward-reporting.ts';
 
 /**
@@ -172,9 +173,11 @@ export class ReportScheduleService {
       const ancestors = await this.org.ancestors(home, p.endsOn);
       const depth = ancestors.findIndex((a) => a.id === p.planUnitId);
       if (depth < 0) continue;
-      const types = p.unitTypes;
       const unit = await this.org.unitAsOf(home, p.endsOn);
-      if (!unit || (types.length > 0 && !types.includes(unit.type))) continue;
+      // the one expected-to-report rule: with no unit types, only the plan unit's direct units
+      // (a grassroots union owes nothing to the province's period its commune reports in)
+      const scope = { planUnitId: p.planUnitId, unitTypes: p.unitTypes, date: p.endsOn };
+      if (!unit || !isExpected({ id: home, type: unit.type, parentId: unit.parentId }, scope)) continue;
       const levels = ancestors.length - depth;
       const schedule = (await this.reporting.schedule(p.scheduleId))!;
       const period = (await this.reporting.period(p.periodId))!;

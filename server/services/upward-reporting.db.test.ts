@@ -20,6 +20,7 @@ describe.each(testEngines())('the loop closed upward on %s', (engine) => {
   const u: Record<string, number> = {};
   const plan: Record<string, number> = {};
   let trainedId: number;
+  let year: number;
 
   const actor = (home: string, role: Actor['role'] = 'manager'): Actor => ({
     userId: null,
@@ -42,8 +43,8 @@ describe.each(testEngines())('the loop closed upward on %s', (engine) => {
       name: 'Báo cáo 6 tháng',
       frequency: 'semiannual',
       dueRule: '06-05',
-      fromYear: 2025,
-      toYear: 2025,
+      fromYear: year,
+      toYear: year,
       leadDays: 5,
       unitTypes: ['grassroots'],
       form: form(),
@@ -64,6 +65,7 @@ describe.each(testEngines())('the loop closed upward on %s', (engine) => {
     testDb = await openTestDatabase(engine);
     t = await createTestApp(testDb.database);
     const s = t.services;
+    year = Number(s.access.today().slice(0, 4));
     const create = async (
       code: string,
       type: 'national' | 'province' | 'commune' | 'grassroots',
@@ -124,16 +126,27 @@ describe.each(testEngines())('the loop closed upward on %s', (engine) => {
       [plan.A, u.A, 'Đơn vị A'],
       [plan.N, u.N, 'Đơn vị N'],
     ]);
-    communePeriod = commune.periods.find((p) => p.key === '2025-H1')!.id;
+    communePeriod = commune.periods.find((p) => p.key === `${year}-H1`)!.id;
     const [province] = await s.schedules.schedulesOfPlan(SYSTEM_ACTOR, plan.A!);
     // the province's communes report to it; the nation's provinces to the nation
     expect(province).toMatchObject({ unitTypes: [], frequency: 'semiannual', name: 'Báo cáo 6 tháng' });
-    expect(province!.periods.map((p) => p.key)).toEqual(['2025-H1', '2025-H2']);
+    expect(province!.periods.map((p) => p.key)).toEqual([`${year}-H1`, `${year}-H2`]);
     expect(province!.form.indicators.map((i) => i.id)).toEqual([trainedId]);
     const [nation] = await s.schedules.schedulesOfPlan(SYSTEM_ACTOR, plan.N!);
     // the nation's own duty (20/6) dates its period; the province's (derived: 5 days earlier) its own
-    expect(nation!.periods[0]!.dueOn).toBe('2025-06-20');
-    expect(province!.periods[0]!.dueOn).toBe('2025-06-15');
+    expect(nation!.periods[0]!.dueOn).toBe(`${year}-06-20`);
+    expect(province!.periods[0]!.dueOn).toBe(`${year}-06-15`);
+    // each unit owes the report of its own level only: g1 to its commune, A1 to the province
+    const owed = async (unit: string) =>
+      (await s.schedules.myDue(actor(unit, 'officer'))).map((d) => d.periodId).sort((a, b) => a - b);
+    const h1Of = (periods: { id: number; key: string }[]) => periods.find((p) => p.key === `${year}-H1`)!.id;
+    const g1Owes = await owed('g1');
+    expect(g1Owes).toContain(communePeriod);
+    expect(g1Owes.every((id) => commune.periods.some((p) => p.id === id))).toBe(true);
+    const a1Owes = await owed('A1');
+    expect(a1Owes).toContain(h1Of(province!.periods));
+    expect(a1Owes.every((id) => province!.periods.some((p) => p.id === id))).toBe(true);
+    expect(await owed('A')).toContain(h1Of(nation!.periods));
     // A2's schedule finds the levels above already there: nothing more is made
     expect((await scheduleOn(plan.A2!)).upward).toEqual([]);
     expect(await s.schedules.schedulesOfPlan(SYSTEM_ACTOR, plan.A!)).toHaveLength(1);

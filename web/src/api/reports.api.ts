@@ -19,6 +19,7 @@ import type {
   TTargetSuggestionList,
   TTargetSuggestions,
 } from '../../../contracts/reporting.ts';
+import type { TScheduleCreated } from '../../../contracts/upward-reporting.ts';
 import { apiDownload, apiGet, apiPost, apiRequest, withQuery } from './client.ts';
 
 export type { TNotification } from '../../../contracts/notifications.ts';
@@ -88,8 +89,8 @@ export async function fetchPlanSchedules(planId: number, signal?: AbortSignal): 
   return result.schedules;
 }
 
-export const createSchedule = (body: TScheduleCreate): Promise<TSchedule> =>
-  apiPost<TSchedule>('/api/schedules', body);
+export const createSchedule = (body: TScheduleCreate): Promise<TScheduleCreated> =>
+  apiPost<TScheduleCreated>('/api/schedules', body);
 
 export const fetchPeriodStatus = (periodId: number, signal?: AbortSignal): Promise<TPeriodStatus> =>
   apiGet<TPeriodStatus>(`/api/periods/${periodId}/status`, signal);

@@ -165,7 +165,8 @@ function ReportBody({ report, periodId }: { report: TConsolidatedReport; periodI
           <Link to={reportPath(submit.data.id)}>{t('dashboards.consolidated.openSubmitted')}</Link>
         )}
       </div>
-      {!viewer && report.upward === null && (
+      {/* the top of the organisation has no level above to send to */}
+      {!viewer && report.upward === null && report.parent !== null && (
         <Alert
           type="info"
           showIcon

@@ -193,7 +193,11 @@ export function ScheduleDialog({
   const create = useMutation({
     mutationFn: (body: TScheduleCreate) => createSchedule(body),
     onSuccess: (schedule) => {
-      message.success(t('reports.schedule.created'));
+      message.success(
+        schedule.upward.length > 0
+          ? t('reports.schedule.createdUpward', { units: schedule.upward.map((u) => u.unitName).join(', ') })
+          : t('reports.schedule.created'),
+      );
       void queryClient.invalidateQueries({ queryKey: ['reports', 'schedules', planId] });
       onCreated(schedule);
     },
