@@ -90,6 +90,9 @@ function dueDates(folded: string): Due[] {
       });
       end += next[0].length;
     }
+    // "trước ngày 01/6 và 15/11 hằng năm": the period after the list holds for each of its dates
+    if (/^\s?,?\s?(?:h[a-z]ng|moi)\sn[a-z]m/.test(folded.slice(end, end + 24)))
+      for (const due of out) if (due.chain === chain) due.annualAfter = true;
   }
   return out;
 }
@@ -162,18 +165,22 @@ export function extractReporting(sentences: readonly string[]): TReporting[] {
     const found: TReporting[] = [];
     const usedCues = new Set<Cue>();
     const paired = pairChains(dues, cues);
+    const chainFrequencies = new Map<number, TReportingFrequency>();
     for (const due of dues) {
       let frequency: TReportingFrequency | null = null;
       let value: string | null = null;
       const pair = paired.get(due);
-      // a further date the periods named do not answer is left unread, as it always was
-      if (due.follower && !pair) continue;
+      const chainFrequency = chainFrequencies.get(due.chain);
       if (due.month !== null && due.year !== null) {
         frequency = 'once';
         value = isoDate(due.year, due.month, due.day);
       } else if (pair) {
         frequency = pair.frequency;
         usedCues.add(pair);
+        value = monthDay(due.month!, due.day);
+      } else if (due.follower) {
+        // "trước ngày 01/6 và 15/11 hằng năm" is two duties of the first date's period (gold rulebook)
+        frequency = chainFrequency ?? null;
         value = monthDay(due.month!, due.day);
       } else if (due.month !== null) {
         const cue = [...cues]
@@ -193,6 +200,7 @@ export function extractReporting(sentences: readonly string[]): TReporting[] {
         }
       }
       if (frequency && value) {
+        if (!due.follower) chainFrequencies.set(due.chain, frequency);
         found.push({ frequency, due: value, to });
         // the cue right after "trước ngày 10/11 hằng năm" is this duty's own
         for (const c of cues)

@@ -128,6 +128,16 @@ describe('reporting', () => {
       ['semiannual', '06-15'],
       ['annual', '12-15'],
     ]);
+    // one period for a list of dates: a duty per date (gold rulebook)
+    expect(
+      extractReporting(['Các đơn vị báo cáo kết quả trước ngày 01/6 và 15/11 hằng năm.']).map((r) => [
+        r.frequency,
+        r.due,
+      ]),
+    ).toEqual([
+      ['annual', '06-01'],
+      ['annual', '11-15'],
+    ]);
     // one period, one date: read as before
     expect(extractReporting(['Báo cáo năm trước ngày 10/11 và gửi bản mềm qua thư điện tử.'])).toEqual([
       { frequency: 'annual', due: '11-10', to: null },
