@@ -10,6 +10,7 @@ import {
 import { todayInVietnam } from '../../domain/dates.ts';
 import { accountChangeRefusal, roleAtLeast } from '../../domain/roles.ts';
 import { AppError, forbidden, forbiddenUnit, notFound } from '../errors.ts';
+import type { NounKey } from '../i18n/messages.ts';
 import type { OrgRepository } from '../repositories/org.repository.ts';
 import type { Actor } from './actor.ts';
 
@@ -82,6 +83,24 @@ export class AccessService {
     if (!found) throw notFound('unit');
     if (actor.homeUnitId === null) return;
     if (!(await this.follows(actor.homeUnitId, unitId, found, 0))) throw forbiddenUnit();
+  }
+
+  /**
+   * For a thing addressed by an id the caller may not know exists (a report, its attachments):
+   * out of the actor's reach reads as missing — 404, as for an id never given — so ids cannot be
+   * probed for existence (issue 18, break 12). `found` is the unit's access row when a larger
+   * statement already read it.
+   */
+  async assertKnownTo(
+    actor: Actor,
+    what: NounKey,
+    unitId: number,
+    found?: UnitPlace | undefined,
+  ): Promise<void> {
+    const place = found ?? (await this.org.unitAccess(actor.homeUnitId, unitId, this.today()));
+    if (!place) throw notFound(what);
+    if (actor.homeUnitId === null) return;
+    if (!(await this.follows(actor.homeUnitId, unitId, place, 0))) throw notFound(what);
   }
 
   /** The actor's role is at least the one `action` asks (`ACTION_MINIMUM`); 403 when not. */

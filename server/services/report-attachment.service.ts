@@ -73,7 +73,7 @@ export class ReportAttachmentService {
     this.access.assertRole(actor, 'officer');
     const report = await this.reporting.report(reportId);
     if (!report) throw notFound('report');
-    await this.access.assertUnitAccess(actor, report.unitId);
+    await this.access.assertKnownTo(actor, 'report', report.unitId);
     this.assertEditable(report.status);
     await this.assertQuotas(actor, reportId, 0);
     let data: AttachmentSource;
@@ -138,7 +138,7 @@ export class ReportAttachmentService {
   async download(actor: Actor, reportId: number, attachmentId: number) {
     const report = await this.reporting.report(reportId);
     if (!report) throw notFound('report');
-    await this.access.assertUnitAccess(actor, report.unitId);
+    await this.access.assertKnownTo(actor, 'report', report.unitId);
     const row = await this.reporting.attachment(attachmentId);
     if (!row || row.reportId !== reportId) throw notFound('attachment');
     return {

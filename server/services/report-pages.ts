@@ -6,6 +6,7 @@ import { AppError, notFound } from '../errors.ts';
 import { nounRef } from '../i18n/messages.ts';
 import type { ReportLifecycleRepository } from '../repositories/report-lifecycle.repository.ts';
 import type { ReportContextRow, ReportRow, ViewContextRow } from '../repositories/reporting.repository.ts';
+import { unitAccessOf } from '../repositories/sql/unit-access.ts';
 import type { AccessService } from './access.service.ts';
 import type { Actor } from './actor.ts';
 import { ReportFacts } from './report-facts.ts';
@@ -110,10 +111,14 @@ export class ReportPages {
     return this.view(context, context);
   }
 
-  /** The report with its view context and the access row of the actor (404 when there is none). */
+  /**
+   * The report with its view context and the access row of the actor: 404 when there is none, and
+   * when its unit is out of the actor's reach (a report id tells nothing of what it names).
+   */
   async requireContext(actor: Actor, reportId: number): Promise<ReportContextRow> {
     const context = await this.reports.reportContext(reportId, actor.homeUnitId, this.access.today());
     if (!context) throw notFound('report');
+    await this.access.assertKnownTo(actor, 'report', context.unitId, unitAccessOf(context));
     return context;
   }
 }

@@ -277,7 +277,7 @@ describe.each(testEngines())('the reporting cycle on %s', (engine) => {
       const untouched = report;
       // What the full checks refuse is refused by the statement too, and then named by them.
       await expect(reporting.save(outsider, report.id, body(report.version))).rejects.toMatchObject({
-        status: 403,
+        status: 404,
       });
       await expect(reporting.save(viewer, report.id, body(report.version))).rejects.toMatchObject({
         status: 403,
@@ -305,7 +305,7 @@ describe.each(testEngines())('the reporting cycle on %s', (engine) => {
       expect(await reporting.get(chair, report.id)).toEqual(report);
 
       await expect(reporting.submit(outsider, report.id, report.version)).rejects.toMatchObject({
-        status: 403,
+        status: 404,
       });
       await expect(reporting.submit(viewer, report.id, report.version)).rejects.toMatchObject({
         status: 403,
@@ -320,12 +320,13 @@ describe.each(testEngines())('the reporting cycle on %s', (engine) => {
       expect(await reporting.get(chair, report.id)).toEqual(report);
       await expect(reporting.submit(chair, report.id, report.version)).rejects.toMatchObject({ status: 409 });
 
-      // The chair's own unit is not below the chair; the outsider's province is elsewhere.
+      // The chair's own unit is not below the chair; the outsider's province is elsewhere, and
+      // another province's report reads as missing (404: its id tells nothing).
       await expect(reviews.approve(chair, report.id, report.version)).rejects.toMatchObject({
         status: 403,
       });
       await expect(reviews.approve(outsider, report.id, report.version)).rejects.toMatchObject({
-        status: 403,
+        status: 404,
       });
       await expect(reviews.approve(viewer, report.id, report.version)).rejects.toMatchObject({
         status: 403,
