@@ -253,6 +253,8 @@ describe('the loop closed upward: grassroots → commune → province → nation
     const row = nation.getByRole('row').filter({ hasText: CARE });
     await expect.poll(() => row.textContent(), { timeout: 10_000 }).toContain(`${ACTIVITIES}`);
     expect(await row.textContent()).toMatch(/1 \/ \d+/);
+    // the top has nowhere to send it
+    expect(await nation.getByRole('button', { name: 'Gửi lên cấp trên' }).count()).toBe(0);
     await expectAxeClean(nation, 'national consolidated report');
     await shot(nation, '12', 'national-consolidated');
   });

@@ -152,20 +152,22 @@ function ReportBody({ report, periodId }: { report: TConsolidatedReport; periodI
         >
           {t('dashboards.consolidated.xlsx')}
         </Button>
-        <Button
-          type="primary"
-          icon={<CloudUploadOutlined aria-hidden />}
-          disabled={!canSubmit}
-          loading={submit.isPending}
-          onClick={confirmSubmit}
-        >
-          {t('dashboards.consolidated.submit')}
-        </Button>
+        {/* the top of the organisation has no level above to send to */}
+        {report.parent !== null && (
+          <Button
+            type="primary"
+            icon={<CloudUploadOutlined aria-hidden />}
+            disabled={!canSubmit}
+            loading={submit.isPending}
+            onClick={confirmSubmit}
+          >
+            {t('dashboards.consolidated.submit')}
+          </Button>
+        )}
         {submit.data && (
           <Link to={reportPath(submit.data.id)}>{t('dashboards.consolidated.openSubmitted')}</Link>
         )}
       </div>
-      {/* the top of the organisation has no level above to send to */}
       {!viewer && report.upward === null && report.parent !== null && (
         <Alert
           type="info"
