@@ -32,6 +32,25 @@ describe('dates', () => {
   });
 });
 
+describe('findDeadline of a year a sentence opens on or a task ends by', () => {
+  it('reads "Đến năm 2020, …", "đến hết năm 2019" and "Năm 2018, hoàn thành …" as the year’s end', () => {
+    expect(deadline('Đến năm 2020, 100% người có công được lập hồ sơ theo dõi sức khỏe')).toBe('2020-12-31');
+    expect(deadline('Hoàn thành việc hỗ trợ nhà ở giai đoạn 2 đến hết năm 2019.')).toBe('2019-12-31');
+    expect(deadline('Ưu tiên hỗ trợ theo Nghị quyết. Năm 2018, hoàn thành việc hỗ trợ nhà ở')).toBe(
+      '2018-12-31',
+    );
+    expect(deadline('Đẩy nhanh tiến độ với mục tiêu: Đến năm 2020, giải quyết căn bản hồ sơ')).toBe(
+      '2020-12-31',
+    );
+  });
+  it('leaves a horizon inside a sentence alone', () => {
+    expect(
+      deadline('thực hiện Chương trình giai đoạn 2021 - 2025, định hướng đến năm 2030 trong CNVCLĐ'),
+    ).toBeNull();
+    expect(deadline('Nâng cao chất lượng đào tạo đến năm 2030, tầm nhìn 2045')).toBeNull();
+  });
+});
+
 describe('findDeadline of a labelled line ("Thời gian hoàn thành: …")', () => {
   it('reads quarters, spans and months as a table time cell (the latest end)', () => {
     expect(deadline('- Thời gian hoàn thành: Quý IV/2025 và Quý I/2026;')).toBe('2026-03-31');

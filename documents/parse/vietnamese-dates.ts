@@ -96,6 +96,15 @@ const DEADLINE_PATTERNS: { re: RegExp; read: (m: RegExpExecArray) => string | nu
       return /^tru/.test(m[0]) ? isoDate(year - 1, 12, 31) : isoDate(year, 12, 31);
     },
   },
+  {
+    // "Đến năm 2020, 100% …" opening a sentence, "… đến hết năm 2019", "Năm 2018, hoàn thành …":
+    // the year's end; a "đến năm 2030" inside a sentence is as often a horizon ("định hướng đến
+    // năm 2030" of a programme's name) and is left alone
+    re: new RegExp(
+      `(?:(?:^|[.:;]\\s)(?:den|den het|den cuoi)\\s${NAM}\\s((?:19|20)\\d{2})\\s*,|(?:^|[\\s,;(])den (?:het|cuoi)\\s${NAM}\\s((?:19|20)\\d{2})|(?:^|[\\s;(])${NAM}\\s((?:19|20)\\d{2})\\s*[,:]\\s*hoan thanh)(?![\\d/]|\\s*[-–]\\s*\\d)`,
+    ),
+    read: (m) => isoDate(Number(m[1] ?? m[2] ?? m[3]), 12, 31),
+  },
 ];
 
 /** The first deadline a task's folded text sets ("trước ngày…", "hoàn thành trong tháng…"), or null. */
