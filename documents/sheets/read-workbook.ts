@@ -24,6 +24,20 @@ export class UnreadableWorkbook extends Error {
 export const MAX_COLUMNS = 500;
 
 /**
+ * What a workbook may hold before it is refused in the worker (issue 18), so a sheet of a million
+ * rows or a cell of megabytes never travels back to the server as rows: the rows of the largest
+ * tree the product keeps (the organisation file's limit) and Excel's own longest cell.
+ */
+export const WORKBOOK_LIMITS = { maxRows: 200_000, maxCellChars: 32_767 };
+
+/** The workbook is past `WORKBOOK_LIMITS` (a row beyond the last allowed, or a cell too long). */
+export class WorkbookTooLarge extends Error {
+  constructor(readonly what: 'rows' | 'cell') {
+    super(`workbook too large: ${what}`);
+  }
+}
+
+/**
  * Reads every sheet of an XLSX (a Buffer, or the path of an uploaded file on disk) into rows of
  * plain cells, in the workbook's order. The archive passes the one ZIP guard first.
  */
@@ -39,9 +53,14 @@ export async function readWorkbookRows(source: Buffer | string): Promise<Workboo
   return workbook.worksheets.map((sheet) => {
     const rows: SheetCell[][] = [];
     sheet.eachRow({ includeEmpty: false }, (row, r) => {
+      if (r > WORKBOOK_LIMITS.maxRows) throw new WorkbookTooLarge('rows');
       const cells: SheetCell[] = [];
       row.eachCell({ includeEmpty: false }, (cell, c) => {
-        if (c <= MAX_COLUMNS) cells[c - 1] = plainCell(cell);
+        if (c > MAX_COLUMNS) return;
+        const plain = plainCell(cell);
+        if (typeof plain === 'string' && plain.length > WORKBOOK_LIMITS.maxCellChars)
+          throw new WorkbookTooLarge('cell');
+        cells[c - 1] = plain;
       });
       for (let c = 0; c < cells.length; c++) cells[c] ??= null;
       rows[r - 1] = cells;

@@ -41,11 +41,13 @@ async function read(request: ReaderRequest): Promise<ReaderMessage> {
   const started = performance.now();
   // spreadsheets: their libraries are loaded only by the workers that read one
   if (request.kind === 'workbook') {
-    const { readWorkbookRows, UnreadableWorkbook } = await import('../../documents/sheets/read-workbook.ts');
+    const { readWorkbookRows, UnreadableWorkbook, WorkbookTooLarge } = await import(
+      '../../documents/sheets/read-workbook.ts'
+    );
     try {
       return { type: 'done', result: await readWorkbookRows(request.path) };
     } catch (error) {
-      return sheetFailure(error, error instanceof UnreadableWorkbook);
+      return sheetFailure(error, error instanceof UnreadableWorkbook, error instanceof WorkbookTooLarge);
     }
   }
   if (request.kind === 'org-file') {

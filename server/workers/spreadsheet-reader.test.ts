@@ -1,5 +1,7 @@
+import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeDocx } from '../../documents/archive/test-zip.ts';
+import { WORKBOOK_LIMITS } from '../../documents/sheets/read-workbook.ts';
 import { AppError } from '../errors.ts';
 import { SpreadsheetReader } from './spreadsheet-reader.ts';
 
@@ -49,6 +51,35 @@ describe('SpreadsheetReader: uploads parsed in a worker process', () => {
       status: 413,
       key: 'spreadsheet_too_large',
     });
+  });
+
+  it('refuses a workbook with a row past 200,000 or a cell longer than Excel allows (413), in the worker', async () => {
+    const book = async (fill: (sheet: ExcelJS.Worksheet) => void) => {
+      const workbook = new ExcelJS.Workbook();
+      fill(workbook.addWorksheet('Báo cáo'));
+      return Buffer.from(await workbook.xlsx.writeBuffer());
+    };
+    const farDown = await book((sheet) => {
+      sheet.getCell('A1').value = 'Đơn vị';
+      sheet.getCell(`A${WORKBOOK_LIMITS.maxRows + 1}`).value = 1;
+    });
+    await expect(reader.workbook(farDown, refused)).rejects.toMatchObject({
+      status: 413,
+      key: 'spreadsheet_too_large',
+      params: { rows: '200.000', chars: 32_767 },
+    });
+    const longCell = await book((sheet) => {
+      sheet.getCell('B2').value = 'x'.repeat(WORKBOOK_LIMITS.maxCellChars + 1);
+    });
+    await expect(reader.workbook(longCell, refused)).rejects.toMatchObject({ status: 413 });
+    // at the limits it is read
+    const atLimits = await book((sheet) => {
+      sheet.getCell('B2').value = 'x'.repeat(WORKBOOK_LIMITS.maxCellChars);
+      sheet.getCell(`A${WORKBOOK_LIMITS.maxRows}`).value = 7;
+    });
+    const [sheet] = await reader.workbook(atLimits, refused);
+    expect(sheet?.rows.length).toBe(WORKBOOK_LIMITS.maxRows);
+    expect(sheet?.rows[WORKBOOK_LIMITS.maxRows - 1]).toEqual([7]);
   });
 
   it('kills a parse past its time limit and says so (422), the server untouched', async () => {

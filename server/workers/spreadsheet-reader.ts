@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ORG_FILE_LIMITS } from '../../documents/sheets/read-org-file.ts';
-import type { WorkbookSheet } from '../../documents/sheets/read-workbook.ts';
+import { WORKBOOK_LIMITS, type WorkbookSheet } from '../../documents/sheets/read-workbook.ts';
 import type { RawOrgRow } from '../../domain/org/org-rows.ts';
 import { DEFAULT_PARSE_CONFIG, type ParseConfig } from '../config.ts';
 import { AppError } from '../errors.ts';
@@ -77,13 +77,15 @@ export class SpreadsheetReader {
         case 'parse_unreadable':
         case 'parse_archive_refused':
           throw refused();
-        case 'parse_text_too_long':
+        case 'parse_text_too_long': {
+          const limits = kind === 'workbook' ? WORKBOOK_LIMITS : ORG_FILE_LIMITS;
           throw new AppError(
             413,
             'spreadsheet_too_large',
-            { rows: ORG_FILE_LIMITS.maxRows.toLocaleString('vi-VN'), chars: ORG_FILE_LIMITS.maxCellChars },
+            { rows: limits.maxRows.toLocaleString('vi-VN'), chars: limits.maxCellChars },
             'file',
           );
+        }
         case 'parse_timeout':
         case 'parse_out_of_memory':
           throw new AppError(422, 'spreadsheet_too_heavy', {
