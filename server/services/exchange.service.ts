@@ -1,16 +1,11 @@
 import { parse as parseCsv } from 'csv-parse/sync';
-import type { z } from 'zod';
-import {
-  type TDataElementMapping,
-  type TExchangeExportSummary,
-  type TExchangeFormat,
-  type TExchangeImportResult,
-  type TExchangeMapping,
-  type TMappingImportResult,
-  ZDataElementMapping,
-  ZDataSetMapping,
-  type ZExchangeError,
-  ZOrgUnitMapping,
+import type {
+  TDataElementMapping,
+  TExchangeExportSummary,
+  TExchangeFormat,
+  TExchangeImportResult,
+  TExchangeMapping,
+  TMappingImportResult,
 } from '../../contracts/exchange.ts';
 import { readExchangeFile } from '../../documents/exchange/read-exchange.ts';
 import {
@@ -20,6 +15,7 @@ import {
   formatExchangeNumber,
 } from '../../domain/exchange/data-values.ts';
 import { mappingProblem } from '../../domain/exchange/mapping.ts';
+import { readMappingRows, type TExchangeError } from '../../domain/exchange/mapping-csv.ts';
 import { exchangePeriodOf } from '../../domain/exchange/periods.ts';
 import { resolveImport, type ValuePart } from '../../domain/exchange/resolve-import.ts';
 import { isEditable } from '../../domain/reporting/report-states.ts';
@@ -36,20 +32,6 @@ import type { Actor } from './actor.ts';
 import type { AuditService } from './audit.service.ts';
 import type { IndicatorFormService } from './indicator-form.service.ts';
 import type { ReportScheduleService } from './report-schedule.service.ts';
-
-type TExchangeError = z.infer<typeof ZExchangeError>;
-
-/** The header of the mapping CSV (docs/dhis2-exchange.md). */
-export const MAPPING_CSV_HEADER = [
-  'kind',
-  'local_code',
-  'category',
-  'part',
-  'code',
-  'category_option_combo',
-  'adx_category',
-  'adx_option',
-] as const;
 
 /**
  * Exchange with DHIS2: the codes our indicators, units and schedules go by (managers edit them),
@@ -254,7 +236,7 @@ export class ExchangeService {
   }
 
   /**
-   * The mapping from a CSV (header `MAPPING_CSV_HEADER`): every row checked, every bad one named
+   * The mapping from a CSV (`domain/exchange/mapping-csv.ts`): every row checked, every bad one named
    * by row and column; with `commit` and no error, all rows saved in one transaction.
    */
   async importMapping(actor: Actor, data: Buffer, commit: boolean): Promise<TMappingImportResult> {
@@ -271,88 +253,13 @@ export class ExchangeService {
     } catch (error) {
       throw new AppError(400, 'validation', { field: 'file', detail: (error as Error).message }, 'file');
     }
-    const errors: TExchangeError[] = [];
-    const missing = MAPPING_CSV_HEADER.filter((h) => !(records[0] && h in records[0]));
-    if (records.length > 0 && missing.length > 0)
-      errors.push({ at: 'dòng 1', code: 'missing_column', message: `Thiếu cột: ${missing.join(', ')}.` });
-    const indicators = new Map((await this.reporting.listIndicators()).map((i) => [i.code, i]));
-    const unitIds = await this.org.unitIdsByCodes(
-      records.filter((r) => r.kind === 'org_unit').map((r) => r.local_code ?? ''),
+    const { dataElements, orgUnits, dataSets, errors } = readMappingRows(
+      records,
+      new Map((await this.reporting.listIndicators()).map((i) => [i.code, i])),
+      await this.org.unitIdsByCodes(
+        records.filter((r) => r.kind === 'org_unit').map((r) => r.local_code ?? ''),
+      ),
     );
-    const dataElements: TDataElementMapping[] = [];
-    const orgUnits: { unitId: number; orgUnit: string }[] = [];
-    const dataSets: { scheduleId: number; dataSet: string }[] = [];
-    const seenCodes = new Map<string, string>();
-    const readRow = (r: Record<string, string | undefined>, i: number) => {
-      const at = `dòng ${i + 2}`;
-      const refuse = (code: string, message: string): void => {
-        errors.push({ at, code, message: `${at}: ${message}` });
-      };
-      const claim = (key: string, what: string) => {
-        const first = seenCodes.get(key);
-        if (first) refuse('duplicate', `${what} đã có ở ${first}.`);
-        else seenCodes.set(key, at);
-        return !first;
-      };
-      if (r.kind === 'data_element') {
-        const indicator = indicators.get(r.local_code ?? '');
-        if (!indicator) return refuse('unknown_indicator', `không có chỉ số mã "${r.local_code}".`);
-        const parsed = ZDataElementMapping.safeParse({
-          indicatorId: indicator.id,
-          category: r.category || 'total',
-          part: r.part || (indicator.kind === 'ratio' ? '' : 'value'),
-          dataElement: r.code,
-          categoryOptionCombo: r.category_option_combo ?? '',
-          adxCategory: r.adx_category ?? '',
-          adxOption: r.adx_option ?? '',
-        });
-        if (!parsed.success) {
-          const issue = parsed.error.issues[0]!;
-          return refuse('bad_value', `cột ${columnOf(String(issue.path[0] ?? ''))}: ${issue.message}.`);
-        }
-        const problem = mappingProblem(indicator, parsed.data);
-        if (problem) return refuse(problem.code, `cột ${columnOf(problem.field)}: ${problem.message}`);
-        const m = parsed.data;
-        if (!claim(`cell:${m.indicatorId}:${m.category}:${m.part}`, 'Ô chỉ số/nhóm/phần này')) return;
-        if (
-          !claim(
-            `coc:${m.dataElement}:${m.categoryOptionCombo}`,
-            `Mã ${m.dataElement} với nhóm "${m.categoryOptionCombo}"`,
-          )
-        )
-          return;
-        if (
-          !claim(
-            `adx:${m.dataElement}:${m.adxCategory}:${m.adxOption}`,
-            `Mã ${m.dataElement} với phân tổ ADX "${m.adxCategory}=${m.adxOption}"`,
-          )
-        )
-          return;
-        dataElements.push(m);
-      } else if (r.kind === 'org_unit') {
-        const unitId = unitIds.get(r.local_code ?? '');
-        if (unitId === undefined) return refuse('unknown_unit', `không có đơn vị mã "${r.local_code}".`);
-        const parsed = ZOrgUnitMapping.safeParse({ unitId, orgUnit: r.code });
-        if (!parsed.success) return refuse('bad_value', `cột code: ${parsed.error.issues[0]!.message}.`);
-        if (
-          !claim(`unit:${unitId}`, `Đơn vị ${r.local_code}`) ||
-          !claim(`ou:${parsed.data.orgUnit}`, `Mã ${parsed.data.orgUnit}`)
-        )
-          return;
-        orgUnits.push(parsed.data);
-      } else if (r.kind === 'data_set') {
-        const parsed = ZDataSetMapping.safeParse({ scheduleId: Number(r.local_code), dataSet: r.code });
-        if (!parsed.success)
-          return refuse(
-            'bad_value',
-            `cột ${columnOf(String(parsed.error.issues[0]!.path[0] ?? ''))}: ${parsed.error.issues[0]!.message}.`,
-          );
-        if (!claim(`ds:${parsed.data.scheduleId}`, `Lịch báo cáo ${parsed.data.scheduleId}`)) return;
-        dataSets.push(parsed.data);
-      } else
-        refuse('bad_kind', `cột kind phải là data_element, org_unit hoặc data_set (có: "${r.kind ?? ''}").`);
-    };
-    if (missing.length === 0) for (const [i, r] of records.entries()) readRow(r, i);
     // what is stored and not in the file must not hold a code the file gives to another cell
     const stored = await this.exchange.dataElements();
     for (const m of dataElements) {
@@ -744,24 +651,6 @@ function mappingAudit(row: {
     categoryOptionCombo: row.categoryOptionCombo,
     adx: row.adxCategory ? `${row.adxCategory}=${row.adxOption}` : '',
   };
-}
-
-const CSV_COLUMN: Record<string, string> = {
-  indicatorId: 'local_code',
-  unitId: 'local_code',
-  scheduleId: 'local_code',
-  category: 'category',
-  part: 'part',
-  dataElement: 'code',
-  orgUnit: 'code',
-  dataSet: 'code',
-  categoryOptionCombo: 'category_option_combo',
-  adxCategory: 'adx_category',
-  adxOption: 'adx_option',
-};
-
-function columnOf(field: string): string {
-  return CSV_COLUMN[field] ?? field;
 }
 
 function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {
