@@ -5,6 +5,7 @@ import { convertDocxToPdf, hasLibreOffice } from '../documents/render/render-pdf
 import { renderPlanDocx } from '../documents/render/render-plan.docx.ts';
 import { samplePlan } from '../documents/render/sample-plan.ts';
 import { printMeasurement, timeRuns } from './measure.ts';
+import { consolidatedAtProvinceScale } from './render-province.ts';
 
 const GOLD = fileURLToPath(new URL('../../shared/gold/004_59893a27bd211b8d.json', import.meta.url));
 // 004's tasks repeated this many times make a 10-page plan (measured through LibreOffice)
@@ -27,7 +28,10 @@ export function longPlan(): PlanForRender {
 
 /**
  * render_plan_docx: a ~10-page plan to DOCX (goal p50 ≤ 300 ms);
- * render_plan_pdf: the same DOCX through LibreOffice, when soffice is installed.
+ * render_consolidated_docx: a province's consolidated report (100 communes, 3,000 grassroots
+ * unions that reported) gathered from the database and written as DOCX, beside the plan's figure
+ * of the same run;
+ * render_plan_pdf: the plan's DOCX through LibreOffice, when soffice is installed.
  */
 export async function run(): Promise<void> {
   const plan = longPlan();
@@ -43,6 +47,7 @@ export async function run(): Promise<void> {
     bytes,
     goal_p50_ms: 300,
   });
+  await consolidatedAtProvinceScale(docx.p50_ms);
   if (!(await hasLibreOffice())) {
     process.stderr.write(
       'bench: render_plan_pdf skipped — soffice (libreoffice-writer-nogui) is not installed\n',

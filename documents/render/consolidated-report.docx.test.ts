@@ -32,13 +32,16 @@ describe('renderConsolidatedDocx: the paper an office sends', () => {
     const headers = [...files.keys()].filter((name) => /^word\/header\d+\.xml$/.test(name));
     expect(headers.filter((name) => /PAGE/.test(files.get(name)!.toString('utf8')))).toHaveLength(1);
     expect(reportSubject('Thực hiện Chỉ thị số 28-CT/TW', 'Năm 2025')).toBe(
-      'Kết quả thực hiện Chỉ thị số 28-CT/TW — Năm 2025',
+      'Kết quả thực hiện Chỉ thị số 28-CT/TW năm 2025',
     );
-    expect(reportSubject('Kế hoạch thực hiện Chương trình 48-CTr/TU.', 'Năm 2025')).toBe(
-      'Kết quả kế hoạch thực hiện Chương trình 48-CTr/TU — Năm 2025',
+    expect(reportSubject('Kế hoạch thực hiện Chương trình 48-CTr/TU.', 'Quý III/2025')).toBe(
+      'Kết quả thực hiện Chương trình 48-CTr/TU quý III/2025',
+    );
+    expect(reportSubject('Kế hoạch tập huấn cán bộ', 'Năm 2025')).toBe(
+      'Kết quả thực hiện Kế hoạch tập huấn cán bộ năm 2025',
     );
     expect(reportSubject('Tập huấn cán bộ chủ chốt', '6 tháng đầu năm 2025')).toBe(
-      'Kết quả thực hiện Tập huấn cán bộ chủ chốt — 6 tháng đầu năm 2025',
+      'Kết quả thực hiện tập huấn cán bộ chủ chốt 6 tháng đầu năm 2025',
     );
   });
 

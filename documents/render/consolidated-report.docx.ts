@@ -15,6 +15,7 @@ import { formatDateVi } from '../../domain/dates.ts';
 import { officialVerdict } from '../../domain/progress/assess-progress.ts';
 import { formatNumberVi } from '../../domain/progress/format-number.ts';
 import { compareNames } from '../../domain/reporting/group-narratives.ts';
+import { breakdownTable } from './breakdown-table.ts';
 import { closingBlock, headerTable, officialDocx } from './official/blocks.ts';
 import {
   BLACK,
@@ -182,16 +183,24 @@ function numbersTable(headers: string[], rows: string[][], widths: number[]): Ta
   });
 }
 
+/** Words that begin a document's name, kept capitalised inside a sentence ("thực hiện Chỉ thị số …"). */
+const DOCUMENT_KINDS =
+  /^(kế hoạch|chỉ thị|nghị quyết|nghị định|quyết định|chương trình|kết luận|đề án|thông tư|luật|hướng dẫn|công văn|điều lệ|quy định|quy chế)(?=\s|$)/iu;
+
 /**
- * "Kết quả thực hiện Kế hoạch … — Năm 2025", never "Kết quả thực hiện Thực hiện …": a title that
- * already says what is carried out is not said twice.
+ * "Kết quả thực hiện Chỉ thị số 28-CT/TW năm 2025", as offices title such reports: never "Kết quả
+ * thực hiện Thực hiện …" nor "… kế hoạch thực hiện …"; the period follows in lower case.
  */
 export function reportSubject(planTitle: string, periodLabel: string): string {
-  const title = planTitle.trim().replace(/[.;]+$/u, '');
-  const subject = /^(kế hoạch\s+)?thực hiện\s/iu.test(title)
-    ? `Kết quả ${title.charAt(0).toLocaleLowerCase('vi')}${title.slice(1)}`
-    : `Kết quả thực hiện ${title}`;
-  return `${subject} — ${periodLabel}`;
+  const title = planTitle
+    .trim()
+    .replace(/[.;]+$/u, '')
+    .replace(/^(kế hoạch\s+)?thực hiện\s+/iu, '');
+  const what = DOCUMENT_KINDS.test(title)
+    ? title
+    : `${title.charAt(0).toLocaleLowerCase('vi')}${title.slice(1)}`;
+  const period = `${periodLabel.charAt(0).toLocaleLowerCase('vi')}${periodLabel.slice(1)}`;
+  return `Kết quả thực hiện ${what} ${period}`;
 }
 
 /** The consolidated report as a DOCX: A4, Times New Roman, two-column header, "BÁO CÁO", "Kính gửi". */
@@ -261,6 +270,15 @@ export async function renderConsolidatedDocx(
   );
   // the table's last row is not run into the next heading
   children.push(new Paragraph({ spacing: { before: 0, after: 120 }, children: [] }));
+  report.values.forEach((v, k) => {
+    if (!v.breakdown) return;
+    const table = breakdownTable(v.indicator, v.breakdown, v.total);
+    children.push(
+      body([run(`${k + 1}. ${v.indicator.name} — phân tổ theo ${v.breakdown.label.toLowerCase()}:`)]),
+      numbersTable(table.headers, table.rows, table.widths),
+      new Paragraph({ spacing: { before: 0, after: 120 }, children: [] }),
+    );
+  });
   if (report.targets.length > 0) {
     startSection('Kết quả so với mục tiêu');
     for (const t of report.targets) {
@@ -274,7 +292,7 @@ export async function renderConsolidatedDocx(
   for (const s of report.sections) {
     startSection(s.title);
     const lines = s.text.split('\n').filter((line) => line.trim().length > 0);
-    if (lines.length === 0) children.push(body([run('(Chưa có nội dung.)', { italics: true })]));
+    if (lines.length === 0) children.push(body([run('Chưa có đơn vị nào báo cáo nội dung này.')]));
     for (const line of lines) children.push(body([run(line)]));
   }
   const missing = missingLines(report);

@@ -21,7 +21,7 @@ import {
 import { eventSentence, formatNumber, reportingSentence, targetSentence } from './plan-sentences.ts';
 import { convertDocxToPdf, hasLibreOffice } from './render-pdf.ts';
 import { renderPlanDocx } from './render-plan.docx.ts';
-import { sampleConsolidatedReport } from './sample-consolidated-report.ts';
+import { sampleConsolidatedReport, sampleProvinceReport } from './sample-consolidated-report.ts';
 import { samplePlan } from './sample-plan.ts';
 
 const run = promisify(execFile);
@@ -587,10 +587,36 @@ describe('convertDocxToPdf', () => {
         expect(whole).toContain('TM. BAN CHẤP HÀNH');
         expect(whole).toContain('Nơi nhận:');
         expect(whole).not.toMatch(/hãy |bấm |chọn lại/i);
+
+        // a province's report over several pages: numbered from page 2, signed on the last
+        const province = await pagesOf(
+          await renderConsolidatedDocx(sampleProvinceReport(), {
+            place: 'Lai Châu',
+            date: '2026-01-15',
+            symbolSuffix: 'BC-LĐLĐ',
+            signer: {
+              authority: 'TM.',
+              on_behalf_of: 'Ban Thường vụ',
+              title: 'Chủ tịch',
+              name: 'Tống Thanh Hải',
+            },
+          }),
+          'consolidated-province.pdf',
+        );
+        expect(province!.length).toBeGreaterThan(1);
+        expect(flat(province![0]!)).toContain('Lai Châu, ngày 15 tháng 01 năm 2026');
+        expect(province![0]!.trimStart().split('\n')[0]).not.toMatch(/^\s*1\s*$/);
+        province!
+          .slice(1)
+          .forEach((page, k) => expect(page.trimStart().split('\n')[0]!.trim()).toBe(String(k + 2)));
+        expect(flat(province!.at(-1)!)).toContain('Tống Thanh Hải');
+        expect(flat(province!.join(' '))).toContain('Đã hết năm 2025 mà chưa đạt chỉ tiêu từ 90% trở lên');
       } finally {
         await rm(dir, { recursive: true, force: true });
       }
     },
+    // four LibreOffice conversions on a machine others share
+    180_000,
   );
 
   it('explains how to install LibreOffice when soffice is missing', async () => {
