@@ -80,6 +80,17 @@ describe('readTargetsFromClause', () => {
     ]);
   });
 
+  it('counts in units whose first word is also a function word ("cơ sở", "người học")', () => {
+    const [t] = readTargetsFromClause(
+      'Đến năm 2030, phấn đấu ít nhất 8 cơ sở giáo dục đại học thuộc nhóm 200 đại học hàng đầu châu Á',
+      none,
+      null,
+    );
+    expect(t!.milestones).toEqual([{ year: 2030, op: '>=', value: 8, unit: 'cơ sở' }]);
+    expect(
+      readTargetsFromClause('Các đơn vị có trên 5 cơ quan tham gia', none, null)[0]!.milestones[0]!.unit,
+    ).toBe('cơ quan');
+  });
   it('reads OCR text without diacritics', () => {
     const [t] = readTargetsFromClause(
       'Phan ddu dén nam 2025 dat trén 90% va dén nim 2030 dat trén 95% gia dinh doan vién',

@@ -79,6 +79,10 @@ const TWO_WORD_UNITS = new Set([
   'cuoc thi',
   'hoi nghi',
   'lop hoc',
+  'co so',
+  'co quan',
+  'nghien cuu',
+  'nguoi hoc',
 ]);
 const UNIT_STOP =
   /^(?:nham|de|ve|cho|trong|tai|va|hoac|moi|tro|len|nam|thang|o|co|duoc|la|cua|voi|tren|theo)$/;
@@ -116,8 +120,9 @@ function readEvents(folded: string, original: string): TargetEvent[] {
     const value = NUMBER_WORDS[rawNumber] ?? Number(rawNumber.replace(/\./g, ''));
     if (!Number.isFinite(value) || value <= 0) continue;
     const unitWords = m[3]!.split(' ');
-    if (UNIT_STOP.test(unitWords[0]!)) continue;
-    const keep = unitWords.length > 1 && TWO_WORD_UNITS.has(unitWords.join(' ')) ? 2 : 1;
+    const twoWordUnit = unitWords.length > 1 && TWO_WORD_UNITS.has(unitWords.join(' '));
+    if (!twoWordUnit && UNIT_STOP.test(unitWords[0]!)) continue;
+    const keep = twoWordUnit ? 2 : 1;
     const unitStart = m.index + m[0].length - m[3]!.length;
     const unitLength = unitWords.slice(0, keep).join(' ').length;
     let op: TComparator =
@@ -148,8 +153,9 @@ function readEvents(folded: string, original: string): TargetEvent[] {
     const value = NUMBER_WORDS[rawNumber] ?? Number(rawNumber.replace(/\./g, ''));
     if (!Number.isFinite(value) || value <= 0) continue;
     const unitWords = m[3]!.split(' ');
-    if (UNIT_STOP.test(unitWords[0]!)) continue;
-    const keep = unitWords.length > 1 && TWO_WORD_UNITS.has(unitWords.join(' ')) ? 2 : 1;
+    const twoWordUnit = unitWords.length > 1 && TWO_WORD_UNITS.has(unitWords.join(' '));
+    if (!twoWordUnit && UNIT_STOP.test(unitWords[0]!)) continue;
+    const keep = twoWordUnit ? 2 : 1;
     const unitStart = m.index + m[0].length - m[3]!.length;
     const unitLength = unitWords.slice(0, keep).join(' ').length;
     const unitEnd = unitStart + unitLength;
