@@ -8,12 +8,8 @@ import type {
   TMappingImportResult,
 } from '../../contracts/exchange.ts';
 import { readExchangeFile } from '../../documents/exchange/read-exchange.ts';
-import {
-  buildAdx,
-  buildDataValueSet,
-  type ExchangeValue,
-  formatExchangeNumber,
-} from '../../domain/exchange/data-values.ts';
+import { buildAdx, buildDataValueSet } from '../../domain/exchange/data-values.ts';
+import { exportValues, mergeImported, type SavedValue } from '../../domain/exchange/export-values.ts';
 import { mappingProblem } from '../../domain/exchange/mapping.ts';
 import { readMappingRows, type TExchangeError } from '../../domain/exchange/mapping-csv.ts';
 import { exchangePeriodOf } from '../../domain/exchange/periods.ts';
@@ -358,63 +354,18 @@ export class ExchangeService {
     const reports = (await this.reporting.reportsOfPeriod(periodId)).filter(
       (r) => r.status === 'approved' && unitOf.has(r.unitId),
     );
-    const reportUnit = new Map(reports.map((r) => [r.id, r.unitId]));
-    const values = (await this.reporting.valuesOfPeriod(periodId)).filter((v) => reportUnit.has(v.reportId));
-    const indicators = new Map((await this.reporting.listIndicators()).map((i) => [i.id, i]));
-    const mapped = new Map(
-      (await this.exchange.dataElements()).map((m) => [`${m.indicatorId}:${m.category}:${m.part}`, m]),
+    const reportUnit = new Map(reports.map((r) => [r.id, unitOf.get(r.unitId)!]));
+    const stored = (await this.reporting.valuesOfPeriod(periodId)).flatMap((v) => {
+      const unit = reportUnit.get(v.reportId);
+      return unit ? [{ ...v, unit: { code: unit.code, orgUnit: codes.get(unit.id) ?? unit.code } }] : [];
+    });
+    const { values, omitted } = exportValues(
+      stored,
+      new Map((await this.reporting.listIndicators()).map((i) => [i.id, i])),
+      await this.exchange.dataElements(),
     );
-    const out: ExchangeValue[] = [];
-    const omitted = new Map<
-      string,
-      { indicatorCode: string; category: string; part: string; count: number }
-    >();
-    const ordered = [...values].sort(
-      (a, b) =>
-        unitOf
-          .get(reportUnit.get(a.reportId)!)!
-          .code.localeCompare(unitOf.get(reportUnit.get(b.reportId)!)!.code) ||
-        a.indicatorId - b.indicatorId ||
-        a.category.localeCompare(b.category),
-    );
-    for (const v of ordered) {
-      const indicator = indicators.get(v.indicatorId);
-      const unit = unitOf.get(reportUnit.get(v.reportId)!)!;
-      const parts: [ValuePart, number | null][] =
-        indicator?.kind === 'ratio'
-          ? [
-              ['numerator', v.numerator],
-              ['denominator', v.denominator],
-            ]
-          : [['value', v.numerator]];
-      for (const [part, number] of parts) {
-        if (number === null || number === undefined) continue;
-        const m = mapped.get(`${v.indicatorId}:${v.category}:${part}`);
-        if (!m) {
-          const key = `${v.indicatorId}:${v.category}:${part}`;
-          const o = omitted.get(key) ?? {
-            indicatorCode: indicator?.code ?? String(v.indicatorId),
-            category: v.category,
-            part,
-            count: 0,
-          };
-          o.count += 1;
-          omitted.set(key, o);
-          continue;
-        }
-        out.push({
-          orgUnit: codes.get(unit.id) ?? unit.code,
-          dataElement: m.dataElement,
-          categoryOptionCombo: m.categoryOptionCombo,
-          adxCategory: m.adxCategory,
-          adxOption: m.adxOption,
-          value: formatExchangeNumber(number),
-          comment: v.comment,
-        });
-      }
-    }
     const dataSet = (await this.exchange.dataSet(schedule.id))?.dataSet ?? null;
-    return { period, schedule, reports, values: out, omitted: [...omitted.values()], dataSet };
+    return { period, schedule, reports, values, omitted, dataSet };
   }
 
   async exportSummary(
@@ -555,27 +506,7 @@ export class ExchangeService {
           message: `Đơn vị ${row.orgUnit}: chỉ số id ${c.indicatorId} không có trong biểu báo cáo của kỳ này.`,
         });
       if (outside.length > 0) continue;
-      const merged = new Map<string, SavedValue>();
-      for (const v of report ? (stored.get(report.id) ?? []) : [])
-        merged.set(`${v.indicatorId}:${v.category}`, {
-          indicatorId: v.indicatorId,
-          category: v.category,
-          numerator: v.numerator,
-          denominator: v.denominator,
-          comment: v.comment,
-        });
-      for (const c of cells) {
-        const key = `${c.indicatorId}:${c.category}`;
-        const before = merged.get(key);
-        merged.set(key, {
-          indicatorId: c.indicatorId,
-          category: c.category,
-          numerator: c.numerator ?? before?.numerator ?? null,
-          denominator: c.denominator ?? before?.denominator ?? null,
-          comment: c.comment ?? before?.comment ?? null,
-        });
-      }
-      const list = [...merged.values()];
+      const list = mergeImported(report ? (stored.get(report.id) ?? []) : [], cells);
       const narrative = (report?.narrative ?? {}) as Record<string, string>;
       for (const issue of validateReport(
         rules,
@@ -626,14 +557,6 @@ export class ExchangeService {
     });
     return { applied: true, format: reading.format, reports: toSave.length, values: valueCount, errors: [] };
   }
-}
-
-interface SavedValue {
-  indicatorId: number;
-  category: string;
-  numerator: number | null;
-  denominator: number | null;
-  comment: string | null;
 }
 
 function mappingAudit(row: {
