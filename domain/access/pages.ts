@@ -54,14 +54,16 @@ export function pagesFor(role: TRole, hasUnitsBelow: boolean): PageKey[] {
  * - `plansToAct`: plans received without the unit's own implementing plan, drafts to issue;
  * - `lateUnits`, `deadlines`: units below that are late, and due dates this week.
  */
-export type HomeSection =
-  | 'plansProgress'
-  | 'reportsDue'
-  | 'returned'
-  | 'review'
-  | 'plansToAct'
-  | 'lateUnits'
-  | 'deadlines';
+export const HOME_SECTIONS = [
+  'plansProgress',
+  'reportsDue',
+  'returned',
+  'review',
+  'plansToAct',
+  'lateUnits',
+  'deadlines',
+] as const;
+export type HomeSection = (typeof HOME_SECTIONS)[number];
 
 export function homeSectionsFor(role: TRole, hasUnitsBelow: boolean): HomeSection[] {
   const pages = new Set(pagesFor(role, hasUnitsBelow));

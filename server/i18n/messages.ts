@@ -77,6 +77,14 @@ export const MESSAGES = {
     vi: 'Thao tác chạy quá thời gian cho phép nên đã bị dừng; chưa có gì được lưu. Hãy thử lại sau hoặc thu hẹp phạm vi (ngày, đơn vị).',
     en: 'The operation ran past its time limit and was stopped; nothing was saved. Try again later, or narrow it (date, unit).',
   },
+  indicator_in_use: {
+    vi: 'Chỉ số đã được dùng (đo chỉ tiêu, có trong biểu mẫu hoặc đã có số liệu) nên không đổi được loại, cách chia nhóm hay cách cộng dồn. Hãy tạo chỉ số mới và ngừng dùng chỉ số này.',
+    en: 'This indicator is in use (it measures a target, is on a form or holds reported values), so its kind, breakdown and roll-up cannot change. Make a new indicator and retire this one.',
+  },
+  indicator_retired: {
+    vi: 'Chỉ số "{name}" đã ngừng dùng; hãy chọn chỉ số khác hoặc dùng lại chỉ số này trên trang Chỉ số.',
+    en: 'The indicator "{name}" is retired; choose another, or restore it on the Indicators page.',
+  },
   conflict: {
     vi: 'Thao tác xung đột với dữ liệu hiện có (trùng hoặc đang được dùng ở nơi khác).',
     en: 'The change conflicts with existing data (a duplicate, or still in use elsewhere).',
@@ -288,7 +296,7 @@ export const NOUNS = {
   period: { vi: 'kỳ báo cáo', en: 'reporting period' },
   schedule: { vi: 'lịch báo cáo', en: 'reporting schedule' },
   form: { vi: 'biểu mẫu', en: 'form' },
-  indicator: { vi: 'chỉ tiêu đo', en: 'indicator' },
+  indicator: { vi: 'chỉ số', en: 'indicator' },
   attachment: { vi: 'tệp đính kèm', en: 'attachment' },
   notification: { vi: 'thông báo', en: 'notification' },
   calendar: { vi: 'lịch', en: 'calendar' },
@@ -361,10 +369,10 @@ export const NOUNS = {
     en: 'no reporting period can be made from this frequency and due date',
   },
   unknown_indicator_in_form: {
-    vi: 'có chỉ tiêu đo không tồn tại',
+    vi: 'có chỉ số không tồn tại',
     en: 'the form names an indicator that does not exist',
   },
-  unknown_indicator: { vi: 'không có chỉ tiêu đo này', en: 'there is no such indicator' },
+  unknown_indicator: { vi: 'không có chỉ số này', en: 'there is no such indicator' },
   nul_character: { vi: 'có ký tự không hợp lệ (NUL)', en: 'it contains an invalid character (NUL)' },
   // rosters, activities and computed indicators (issue 20)
   roster_person: { vi: 'người trong danh sách', en: 'roster person' },

@@ -85,7 +85,7 @@ export class DrilldownService {
       throw new AppError(
         400,
         'validation',
-        { field: 'indicatorId', detail: 'chỉ tiêu đo không có trong biểu mẫu của kỳ này' },
+        { field: 'indicatorId', detail: 'chỉ số không có trong biểu mẫu của kỳ này' },
         'indicatorId',
       );
     }
