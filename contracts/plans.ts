@@ -154,6 +154,8 @@ export const ZIssueSuggestion = z.object({
   number: z.number().int(),
   symbol: z.string(),
   signer: ZSigner.nullable(),
+  /** every signer the unit has issued plans with, the latest first: the issue dialog offers them */
+  signers: z.array(ZSigner).default([]),
 });
 export type TIssueSuggestion = z.infer<typeof ZIssueSuggestion>;
 

@@ -301,6 +301,26 @@ export class PlanRepository {
     return row?.signer ?? null;
   }
 
+  /** The signers of the unit's issued plans, each once, the latest used first (at most `limit`). */
+  async signersOf(unitId: number, limit = 10): Promise<unknown[]> {
+    const found = await rows<{ signer: unknown }>(
+      this.db(),
+      sql`SELECT signer FROM plans
+           WHERE unit_id = ${unitId} AND status = 'issued' AND origin = 'own' AND signer IS NOT NULL
+           ORDER BY issued_on DESC NULLS LAST, id DESC LIMIT 200`,
+    );
+    const seen = new Set<string>();
+    const signers: unknown[] = [];
+    for (const { signer } of found) {
+      const key = JSON.stringify(signer);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      signers.push(signer);
+      if (signers.length === limit) break;
+    }
+    return signers;
+  }
+
   /** Records a number used (typed by the user) so that the suggestion moves past it. */
   async noteNumberUsed(unitId: number, year: number, kind: string, number: number): Promise<void> {
     await this.db()

@@ -39,11 +39,15 @@ export class PlanIssueService {
     await this.access.assertMayAct(actor, 'edit', plan.unitId);
     const unit = await this.org.findUnit(plan.unitId);
     const number = await this.plans.nextNumber(plan.unitId, year, plan.kind, true);
-    const last = ZSigner.safeParse(await this.plans.lastSigner(plan.unitId));
+    const signers = (await this.plans.signersOf(plan.unitId)).flatMap((stored) => {
+      const parsed = ZSigner.safeParse(stored);
+      return parsed.success && signerProblems(parsed.data).length === 0 ? [parsed.data] : [];
+    });
     return {
       number,
       symbol: `${number}/${symbolSuffix(plan.kind, unit?.type ?? 'grassroots')}`,
-      signer: (plan.signer as TSigner | null) ?? (last.success ? last.data : null),
+      signer: (plan.signer as TSigner | null) ?? signers[0] ?? null,
+      signers,
     };
   }
 

@@ -79,7 +79,7 @@ describe.each(testEngines())('plans that cascade on %s', (engine) => {
     expect(draftText.some((p) => /^Kỳ Bá, ngày +tháng +năm 2024$/.test(p))).toBe(true);
 
     const suggestion = await services.planIssue.suggestSymbol(manager, derived.id, 2024);
-    expect(suggestion).toMatchObject({ symbol: '1/KH-CĐ', signer: null });
+    expect(suggestion).toMatchObject({ symbol: '1/KH-CĐ', signer: null, signers: [] });
     // no signer, or half of one: refused, nothing issued
     const unsigned = { symbol: suggestion.symbol, issuedOn: '2024-06-01', version: derived.version };
     await expect(
@@ -96,7 +96,7 @@ describe.each(testEngines())('plans that cascade on %s', (engine) => {
     const issued = await services.planIssue.issue(manager, derived.id, { ...unsigned, signer: SIGNER });
     expect(issued).toMatchObject({ status: 'issued', symbol: '1/KH-CĐ', signer: SIGNER });
     const next = await services.planIssue.suggestSymbol(manager, derived.id, 2024);
-    expect(next).toMatchObject({ number: 2, signer: SIGNER });
+    expect(next).toMatchObject({ number: 2, signer: SIGNER, signers: [SIGNER] });
     const [audit] = await rows<{ after: { signer: unknown } }>(
       database.db(),
       sql`SELECT after FROM audit_log WHERE action = 'plan.issue' AND object_id = ${String(derived.id)}`,

@@ -138,6 +138,24 @@ export function IssueDialog({
           <Typography.Text type="secondary" className="field-help">
             {t('plans.issue.signerHelp')}
           </Typography.Text>
+          {(suggestion.data?.signers.length ?? 0) > 0 && (
+            <>
+              <label htmlFor="issue-signer-known" className="field-label">
+                {t('plans.issue.signerKnown')}
+              </label>
+              <Select
+                id="issue-signer-known"
+                data-testid="issue-signer-known"
+                placeholder={t('plans.issue.signerKnownPlaceholder')}
+                value={knownIndex(suggestion.data!.signers, signer)}
+                onChange={(index: number) => {
+                  const chosen = suggestion.data!.signers[index];
+                  if (chosen) editSigner(chosen);
+                }}
+                options={suggestion.data!.signers.map((s, index) => ({ value: index, label: signerLine(s) }))}
+              />
+            </>
+          )}
           <label htmlFor="issue-signer-authority" className="field-label">
             {t('plans.issue.signer_authority')}
           </label>
@@ -189,5 +207,26 @@ export function IssueDialog({
         )}
       </div>
     </FormDialog>
+  );
+}
+
+/** "TM. BAN CHẤP HÀNH — Chủ tịch — Lò Văn Minh": a signer as the block prints it, on one line. */
+function signerLine(s: TSigner): string {
+  const head = [s.authority, s.on_behalf_of].filter(Boolean).join(' ');
+  return [head, s.title, s.name].filter(Boolean).join(' — ');
+}
+
+/** The index of the chosen signer among the known ones; none while the fields say someone else. */
+function knownIndex(known: readonly TSigner[], signer: TSigner): number | undefined {
+  const index = known.findIndex((s) => sameSigner(s, signer));
+  return index < 0 ? undefined : index;
+}
+
+function sameSigner(a: TSigner, b: TSigner): boolean {
+  return (
+    a.authority === b.authority &&
+    a.on_behalf_of === b.on_behalf_of &&
+    a.title === b.title &&
+    a.name === b.name
   );
 }
