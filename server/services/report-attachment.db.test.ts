@@ -1,8 +1,10 @@
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeDocx } from '../../documents/archive/test-zip.ts';
 import { buildApp } from '../app.ts';
 import { type AttachmentQuotas, DEFAULT_ATTACHMENT_QUOTAS } from '../config.ts';
 import { seedCountSchedule, seedSmallOrg, TEST_PASSWORD } from '../test/fixtures.ts';
@@ -217,6 +219,20 @@ describe.each(testEngines())('report attachments on %s', (engine) => {
       headers,
     });
     expect(String(old.headers['content-disposition'])).toMatch(/filename="cu\.gif"/);
+  });
+
+  it('checks an Office file’s archive from disk: a workbook is kept, a bomb that lies is refused (415)', async () => {
+    const { services, upload } = await appWith({});
+    const report = await freshReport(services);
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Số liệu').addRow(['Đơn vị', 'Số hoạt động']);
+    const xlsx = await upload(report.id, 'so-lieu.xlsx', Buffer.from(await workbook.xlsx.writeBuffer()));
+    expect(xlsx.statusCode).toBe(201);
+    expect(xlsx.json().fileName).toBe('so-lieu.xlsx');
+    const bomb = await upload(report.id, 'bao-cao.docx', await makeDocx(200, { lie: true }));
+    expect(bomb.statusCode).toBe(415);
+    expect(bomb.json().error.code).toBe('unsupported_file');
+    expect(await countRows(report.id)).toBe(1);
   });
 
   it('sweeps files no row names once past the grace period, keeping young ones and named ones, audited', async () => {

@@ -1,4 +1,4 @@
-import { open, readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { zipWithinLimits } from '../../documents/archive/zip-guard.ts';
 import { isEditable, stateRefusalNoun } from '../../domain/reporting/report-states.ts';
 import { safeFileName, sniffAttachment, storedFileName } from '../../domain/reporting/sniff-file.ts';
@@ -62,7 +62,7 @@ export class ReportAttachmentService {
    * are read (a refused upload costs nothing) and again under the user's and the report's locks
    * with the real size, so parallel uploads cannot slip past a quota together. `read` gives the
    * file (the multipart stream received on disk, refused past the size limit, never cut); only
-   * its first bytes are read to tell its type, and the whole of it only for an Office file's ZIP guard.
+   * its first bytes are read to tell its type, and an Office file's ZIP guard reads it in pieces.
    */
   async upload(
     actor: Actor,
@@ -89,7 +89,7 @@ export class ReportAttachmentService {
     const office =
       kind === 'application/zip-office' &&
       OFFICE_NAMES.test(safeFileName(fileName)) &&
-      (await zipWithinLimits(Buffer.isBuffer(data) ? data : await readFile(data.path)));
+      (await zipWithinLimits(Buffer.isBuffer(data) ? data : data.path));
     if (kind === null || (kind === 'application/zip-office' && !office)) {
       throw new AppError(
         415,
