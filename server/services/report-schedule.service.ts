@@ -10,7 +10,7 @@ import type { OrgRepository } from '../repositories/org.repository.ts';
 import type { PlanRepository } from '../repositories/plan.repository.ts';
 import type { PeriodRow, ReportingRepository, ScheduleRow } from '../repositories/reporting.repository.ts';
 import type { AccessService } from './access.service.ts';
-import type { Actor } from './actor.ts';
+import { type Actor, ownUnitOf } from './actor.ts';
 import type { AuditService } from './audit.service.ts';
 import type { IndicatorFormService } from './indicator-form.service.ts';
 import { type PeriodSpec, schedulePeriods } from './report-periods.ts';
@@ -32,7 +32,8 @@ export class ReportScheduleService {
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly forms: IndicatorFormService,
-    private readonly upward: UpwardReporting,
+    /** The schedules the duty makes at the levels above (none without it: tests of schedules alone). */
+    private readonly upward: UpwardReporting | null = null,
   ) {}
 
   /**
@@ -99,14 +100,9 @@ export class ReportScheduleService {
       });
       await this.reporting.insertPeriods(specs.map((p: PeriodSpec) => ({ scheduleId: schedule.id, ...p })));
       await this.audit.record(actor, 'schedule.create', 'report_schedule', schedule.id, null, input);
-      const above: UpwardSchedule[] = await this.upward.ensureAbove(
-        actor,
-        plan,
-        input,
-        specs,
-        this.access.today(),
-        options,
-      );
+      const above: UpwardSchedule[] = this.upward
+        ? await this.upward.ensureAbove(actor, plan, input, specs, this.access.today(), options)
+        : [];
       return { scheduleId: schedule.id, upward: above };
     });
     return { ...(await this.scheduleView(actor, scheduleId)), upward };
@@ -161,13 +157,13 @@ export class ReportScheduleService {
   /** What the actor's unit (and, for managers, its units) must report, with dates. */
   async myDue(actor: Actor, options: { horizonDays?: number } = {}): Promise<TDueItem[]> {
     this.access.assertRole(actor, 'viewer');
-    if (actor.homeUnitId === null || actor.homeUnitId < 0) return [];
+    const home = ownUnitOf(actor);
+    if (home === null) return [];
     const today = this.access.today();
     const periods = await this.reporting.periodsDueBetween(
       addDays(today, -400),
       addDays(today, options.horizonDays ?? 120),
     );
-    const home = actor.homeUnitId;
     const items: TDueItem[] = [];
     for (const p of periods) {
       const ancestors = await this.org.ancestors(home, p.endsOn);
