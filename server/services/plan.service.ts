@@ -9,7 +9,7 @@ import { nounRef } from '../i18n/messages.ts';
 import type { OrgRepository } from '../repositories/org.repository.ts';
 import type { PlanChildren, PlanRepository, PlanRow } from '../repositories/plan.repository.ts';
 import type { AccessService } from './access.service.ts';
-import type { Actor } from './actor.ts';
+import { type Actor, ownUnitOf } from './actor.ts';
 import type { AuditService } from './audit.service.ts';
 import type { DocumentRegistryService } from './document-registry.service.ts';
 import { contentFromExtract, eventDates, planRowValues, planView } from './plan-content.ts';
@@ -71,13 +71,11 @@ export class PlanService {
       end: string | null;
     }[]
   > {
-    if (actor.homeUnitId === null || actor.homeUnitId < 0) return [];
+    const home = ownUnitOf(actor);
+    if (home === null) return [];
     const today = this.access.today();
-    const chain = new Set([
-      actor.homeUnitId,
-      ...(await this.org.ancestors(actor.homeUnitId, today)).map((u) => u.id),
-    ]);
-    const concerned = (await this.list(actor, actor.homeUnitId)).filter(
+    const chain = new Set([home, ...(await this.org.ancestors(home, today)).map((u) => u.id)]);
+    const concerned = (await this.list(actor, home)).filter(
       (p) => p.status === 'issued' && chain.has(p.unitId),
     );
     const byId = new Map(concerned.map((p) => [p.id, p]));

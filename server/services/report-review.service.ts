@@ -7,7 +7,7 @@ import type { ReportLifecycleRepository } from '../repositories/report-lifecycle
 import type { ReportContextRow, ReportRow } from '../repositories/reporting.repository.ts';
 import { unitAccessOf } from '../repositories/sql/unit-access.ts';
 import type { AccessService } from './access.service.ts';
-import type { Actor } from './actor.ts';
+import { type Actor, ownUnitOf } from './actor.ts';
 import type { AuditService } from './audit.service.ts';
 import { KeyedLimiter } from './keyed-limiter.ts';
 import { assertMoveAllowed, type ReportPages } from './report-pages.ts';
@@ -141,14 +141,15 @@ export class ReportReviewService {
    */
   async reviewQueue(actor: Actor, page: TReviewQueueQuery = { limit: 50, offset: 0 }): Promise<TReviewQueue> {
     this.access.assertRole(actor, REPORT_TRANSITIONS.approve.minimumRole);
-    if (actor.homeUnitId === null || actor.homeUnitId < 0) return { items: [], total: 0 };
-    const found = await this.reports.submittedBelow(actor.homeUnitId, this.access.today(), page);
+    const home = ownUnitOf(actor);
+    if (home === null) return { items: [], total: 0 };
+    const found = await this.reports.submittedBelow(home, this.access.today(), page);
     // The total comes with every row; a page past the end has none, and is counted again.
     const total =
       found[0]?.total ??
       (page.offset > 0
         ? ((
-            await this.reports.submittedBelow(actor.homeUnitId, this.access.today(), {
+            await this.reports.submittedBelow(home, this.access.today(), {
               limit: 1,
               offset: 0,
             })

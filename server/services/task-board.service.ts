@@ -11,7 +11,7 @@ import {
 import type { OrgRepository } from '../repositories/org.repository.ts';
 import type { TaskBoardRepository } from '../repositories/task-board.repository.ts';
 import type { AccessService } from './access.service.ts';
-import type { Actor } from './actor.ts';
+import { type Actor, ownUnitOf } from './actor.ts';
 import { readCooperating } from './plan-content.ts';
 
 /** Rows a task board returns at most (the total is counted in full). */
@@ -42,7 +42,7 @@ export class TaskBoardService {
   ): Promise<TTaskBoard> {
     this.access.assertActionRole(actor, 'see');
     const today = this.access.today();
-    const home = actor.homeUnitId !== null && actor.homeUnitId > 0 ? actor.homeUnitId : null;
+    const home = ownUnitOf(actor);
     const root = query.unitId ?? home;
     if (root !== null) await this.access.assertUnitAccess(actor, root);
     const scope = await this.org.tree(today, root);
