@@ -109,6 +109,7 @@ export async function renderConsolidatedXlsx(report: TConsolidatedReport): Promi
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Tiến Độ';
   figuresSheet(workbook, report);
+  breakdownSheet(workbook, report);
   targetsSheet(workbook, report);
   narrativeSheet(workbook, report);
   missingSheet(workbook, report);
@@ -215,6 +216,51 @@ function figuresSheet(workbook: ExcelJS.Workbook, report: TConsolidatedReport) {
     (i) => report.values[i]?.total,
     true,
   );
+}
+
+/**
+ * Breakdowns (phân tổ), when an indicator has one: a row per category (and, for two categories,
+ * per option's sum over the other), the total last — numbers as numbers, ratios beside their parts.
+ */
+function breakdownSheet(workbook: ExcelJS.Workbook, report: TConsolidatedReport) {
+  const broken = report.values.filter((v) => v.breakdown);
+  if (broken.length === 0) return;
+  const { sheet, next } = officeSheet(workbook, 'Phân tổ', 'SỐ LIỆU PHÂN TỔ', report, 8);
+  tableHeader(
+    sheet,
+    next,
+    ['STT', 'Chỉ tiêu', 'Phân tổ theo', 'Nhóm', 'Kết quả', 'Tử số', 'Mẫu số', 'Số đơn vị báo cáo'],
+    [6, 40, 22, 34, 12, 12, 12, 14],
+  );
+  let r = next + 1;
+  broken.forEach((v, i) => {
+    const ratio = v.indicator.kind === 'ratio' || v.indicator.aggregation === 'count_units_meeting';
+    const b = v.breakdown!;
+    const lines = [
+      ...b.cells.map((c) => ({ label: c.label, cell: c, sum: false })),
+      ...b.marginals.map((c) => ({ label: `Cộng ${c.label}`, cell: c, sum: true })),
+      { label: 'Tổng số', cell: v.total, sum: true },
+    ];
+    for (const line of lines) {
+      const row = sheet.getRow(r++);
+      row.values = [
+        i + 1,
+        v.indicator.name,
+        b.label,
+        line.label,
+        line.cell.value === null ? null : ratio ? line.cell.value / 100 : line.cell.value,
+        ratio ? line.cell.numerator : null,
+        ratio ? line.cell.denominator : null,
+        line.cell.reportingUnits,
+      ];
+      row.getCell(5).numFmt = ratio ? '0.0%' : '#,##0.##';
+      for (const k of [6, 7, 8]) row.getCell(k).numFmt = '#,##0';
+      for (let k = 1; k <= 8; k++) {
+        row.getCell(k).border = THIN;
+        if (line.sum) row.getCell(k).fill = TOTAL_FILL;
+      }
+    }
+  });
 }
 
 function targetsSheet(workbook: ExcelJS.Workbook, report: TConsolidatedReport) {

@@ -1,5 +1,5 @@
 import type { TCategory, TIssue, TValueInput } from '../../contracts/reporting.ts';
-import { categoryKeysOf, checkBreakdown, TOTAL_KEY } from './breakdowns.ts';
+import { checkBreakdown, TOTAL_KEY } from './breakdowns.ts';
 
 export interface IndicatorRule {
   id: number;
@@ -33,29 +33,6 @@ type Value = TValueInput & { category: TCategory };
 
 const fieldOf = (indicatorId: number, category: TCategory, part: 'numerator' | 'denominator') =>
   `values.${indicatorId}.${category}.${part}`;
-
-/**
- * The first value a form cannot hold at all — an indicator not in it, or a category its breakdown
- * does not have — as the issue `validateReport` gives it; null when every value has its place.
- * A save refuses such a value (a draft may be incomplete, not misplaced).
- */
-export function misplacedValue(
-  indicators: readonly IndicatorRule[],
-  values: readonly Value[],
-): TIssue | null {
-  const keysOf = new Map(
-    indicators.map((i) => [i.id, new Set([TOTAL_KEY, ...categoryKeysOf(i.disaggregation)])]),
-  );
-  const value = values.find((v) => !keysOf.get(v.indicatorId)?.has(v.category));
-  if (!value) return null;
-  return (
-    validateReport([...indicators], [], [value], {}, [], false).find((i) => i.severity === 'error') ?? {
-      field: fieldOf(value.indicatorId, value.category, 'numerator'),
-      message: 'Giá trị không thuộc biểu mẫu.',
-      severity: 'error',
-    }
-  );
-}
 
 /** Values beyond this relative change from the last period get a warning (not an error). */
 export const IMPLAUSIBLE_CHANGE = 0.5;

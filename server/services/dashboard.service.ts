@@ -20,6 +20,7 @@ import type { PlanRepository, PlanRow } from '../repositories/plan.repository.ts
 import type { IndicatorRow, PeriodRow } from '../repositories/reporting.repository.ts';
 import type { AccessService } from './access.service.ts';
 import type { Actor } from './actor.ts';
+import { storedBreakdown } from './breakdown-figures.ts';
 import type { CompletenessService } from './completeness.service.ts';
 import { figuresFromRows, indicatorRef, rulesOf, storedFigure } from './dashboard-figures.ts';
 import { shownChildren, visibilityOf } from './dashboard-visibility.ts';
@@ -138,13 +139,17 @@ export class DashboardService {
     const boundTo = new Map(targetRows.map((r) => [r.id, r.indicator_id]));
 
     const planInside = !visibility.above(plan.unitId);
-    const [series, direct] = await Promise.all([
+    const brokenDown = indicatorRows.filter((i) => i.disaggregation !== 'none').map((i) => i.id);
+    const [series, parts, direct] = await Promise.all([
       this.dashboards.rowsOf({
         periodIds: periods.map((p) => p.id),
         indicatorIds: indicatorRows.map((i) => i.id),
         unitIds: [plan.unitId],
         category: TOTAL,
       }),
+      period && brokenDown.length > 0
+        ? this.dashboards.rowsOf({ periodIds: [period.id], indicatorIds: brokenDown, unitIds: [plan.unitId] })
+        : Promise.resolve([]),
       period
         ? this.dashboards.unitsWithFigures(period.id, period.endsOn, {
             childrenOf: plan.unitId,
@@ -242,6 +247,7 @@ export class DashboardService {
         gap: assessment.gap,
         series: points,
         units: ranked,
+        breakdown: indicator && period ? storedBreakdown(indicator, parts) : null,
       };
     });
     return {

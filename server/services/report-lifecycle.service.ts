@@ -2,7 +2,7 @@ import type { TReport, TReportSave } from '../../contracts/reporting.ts';
 import { toIsoTimestamp } from '../../domain/dates.ts';
 import { unitDueDate } from '../../domain/reporting/periods.ts';
 import { REPORT_TRANSITIONS, roleMayTake } from '../../domain/reporting/report-states.ts';
-import { indicatorRulesOf, misplacedValue } from '../../domain/reporting/validate-report.ts';
+import { indicatorRulesOf, validateReport } from '../../domain/reporting/validate-report.ts';
 import { AppError, notFound, versionConflict } from '../errors.ts';
 import { nounRef } from '../i18n/messages.ts';
 import type { ReportLifecycleRepository } from '../repositories/report-lifecycle.repository.ts';
@@ -121,7 +121,15 @@ export class ReportLifecycleService {
         { field: `narrative.${unknownSection}`, detail: nounRef('section_not_in_form') },
         `narrative.${unknownSection}`,
       );
-    const blocking = misplacedValue(indicatorRulesOf(form), input.values as TReport['values']);
+    const issues = validateReport(
+      indicatorRulesOf(form),
+      form.sections,
+      input.values as TReport['values'],
+      input.narrative,
+      [],
+      false,
+    );
+    const blocking = issues.find((i) => i.severity === 'error' && i.message.startsWith('Chỉ tiêu không có'));
     if (blocking)
       throw new AppError(
         400,

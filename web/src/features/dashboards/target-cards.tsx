@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { TTargetProgress } from '../../../../contracts/dashboard.ts';
 import { formatIsoDate } from '../../lib/format.ts';
 import { basisIn, verdictIn } from './assessment-words.ts';
+import { BreakdownBars } from './breakdown-bars.tsx';
 import { formatFigure, formatMilestoneValue } from './dashboard-format.ts';
 import { StatusBadge } from './status-badge.tsx';
 
@@ -62,6 +63,9 @@ function TargetCard({ target }: { target: TTargetProgress }) {
           </dd>
         </div>
       </dl>
+      {target.indicator && target.breakdown && (
+        <BreakdownBars indicator={target.indicator} breakdown={target.breakdown} />
+      )}
       <p className="dash-target__verdict">{verdictIn(i18n.language, target.verdictPhrase)}</p>
       <p className="dash-target__basis">{basisIn(i18n.language, target.basisPhrases)}</p>
     </li>
