@@ -49,6 +49,8 @@ function unitOf(item: OutlineItem): { unit: string; text: string } | null {
     words <= 40 &&
     !/[.;]\s*$/.test(head.replace(/\.$/, '')) &&
     !/[.;]/.test(head.slice(0, -1)) &&
+    // "Sở Tài chính: thẩm định dự toán" names its unit before the colon (read below)
+    !/:\s*\S/.test(head) &&
     !verbAfterUnit(` ${head}`)
   ) {
     if (UNIT_START.test(folded) || words <= 12) {

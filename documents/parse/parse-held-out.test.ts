@@ -194,7 +194,7 @@ describe('held-out style documents, full extraction', () => {
       tasks: [
         {
           text: 'Đẩy mạnh phát triển đoàn viên; phấn đấu đến hết năm 2025 có trên 90% doanh nghiệp từ 25 lao động trở lên thành lập công đoàn cơ sở',
-          deadline: null,
+          deadline: '2025-12-31', // "đến hết năm 2025" (as the gold of b01 dates "Đến năm 2020, …")
           lead: null,
         },
         {

@@ -18,6 +18,39 @@ describe('parsePlanDocument on the seed documents', () => {
 });
 
 describe('parsePlanDocument on other issuers and kinds', () => {
+  it('reads the units under the groups of "Tổ chức thực hiện" ("1. Đối với Ủy ban nhân dân các cấp")', () => {
+    const plan = [
+      'ỦY BAN NHÂN DÂN TỈNH BẮC NINH',
+      'Số: 45/KH-UBND',
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Độc lập - Tự do - Hạnh phúc',
+      'Bắc Ninh, ngày 10 tháng 3 năm 2025',
+      'KẾ HOẠCH',
+      'Hỗ trợ nhà ở cho người có công',
+      'I. NỘI DUNG',
+      '1. Rà soát đối tượng được hỗ trợ.',
+      'II. TỔ CHỨC THỰC HIỆN',
+      '1. Đối với Ủy ban nhân dân các cấp',
+      '1.1. Ủy ban nhân dân huyện, thị xã:',
+      '- Tổng hợp và phê duyệt danh sách.',
+      '1.2. Ủy ban nhân dân xã, phường, thị trấn:',
+      '- Lập danh sách, niêm yết công khai.',
+      '2. Các sở, ngành có liên quan',
+      '2.1. Sở Xây dựng: chủ trì xây dựng Đề án.',
+      '2.2. Sở Tài chính: thẩm định dự toán.',
+      '3. Liên đoàn Lao động tỉnh',
+      'Tuyên truyền trong đoàn viên, người lao động.',
+    ].join('\n');
+    const [doc] = parsePlanDocument(plan, { source: 'kh.txt' }).documents;
+    expect(doc!.assignments.map((a) => a.unit)).toEqual([
+      'Ủy ban nhân dân huyện, thị xã',
+      'Ủy ban nhân dân xã, phường, thị trấn',
+      'Sở Xây dựng',
+      'Sở Tài chính',
+      'Liên đoàn Lao động tỉnh',
+    ]);
+  });
+
   it('reads the bodies named under a conclusion notice’s request as tasks, not under a topic', () => {
     const notice = [
       'VĂN PHÒNG CHÍNH PHỦ',
@@ -147,7 +180,8 @@ II. PHƯƠNG HƯỚNG, NHIỆM VỤ QUÝ IV NĂM 2025
         milestones: [{ year: 2025, op: '=', value: 100, unit: '%' }],
       },
     ]);
-    expect(doc!.tasks.map((t) => t.deadline)).toEqual([null, '2025-12-15']);
+    // "đến cuối năm 2025" dates the goal as a task too (as the gold of b01 dates "Đến năm 2020, …")
+    expect(doc!.tasks.map((t) => t.deadline)).toEqual(['2025-12-31', '2025-12-15']);
     expect(doc!.reporting).toEqual([]);
   });
 

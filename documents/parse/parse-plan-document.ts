@@ -52,6 +52,27 @@ const NOTICE_KINDS = new Set(['TB', 'CT', 'CĐ', 'KL']);
 /** A point that asks for what the items under it say: a sentence of its own ending on ":". */
 const opensRequest = (text: string): boolean => /:\s*$/.test(text) && text.split(/\s+/).length > 12;
 
+/**
+ * "1. Đối với Ủy ban nhân dân các cấp: 1.1. Ủy ban nhân dân Thành phố: … 1.2. …", "2. Các sở,
+ * ngành: a) Sở Xây dựng: …": a first level of groups whose items name the units; the units are
+ * the items under the groups (a group that names no two units stays an item).
+ */
+function unitsUnderGroups(items: readonly OutlineItem[]): OutlineItem[] {
+  return items.flatMap((it) => {
+    const head = foldChars(it.head.text.trim());
+    const group =
+      it.head.text.split(/\s+/).length <= 12 &&
+      !/[.;]./.test(head) &&
+      (/^(?:doi voi|cac|cap)\b/.test(head) ||
+        /\bcac (?:cap|so|nganh|don vi|co quan|dia phuong)\b/.test(head));
+    if (!group) return [it];
+    const subs = firstLevelItems(it.body, 0, it.body.length).filter(
+      (sub) => sub.head.marker && sub.head.marker.kind !== 'dash' && sub.head.marker.kind !== 'plus',
+    );
+    return extractAssignments(subs).length >= 2 ? subs : [it];
+  });
+}
+
 /** A letter's tasks: the lists its requests open, and its "Giao X chủ trì …" sentences. */
 function tasksOfLetter(body: readonly Paragraph[]): TTask[] {
   const lists = tasksFromRequestLists(body);
@@ -364,7 +385,7 @@ function parseOneDocument(lines: readonly string[]): TExtractedDocument {
   // assignments
   const assignments = tcth.flatMap((h) => {
     const { from, to } = sectionScope(body, h);
-    const items = firstLevelItems(body, from, to);
+    const items = unitsUnderGroups(firstLevelItems(body, from, to));
     // a section written as plain paragraphs ("Sở Y tế chủ trì …"): each paragraph an item
     const plain = body.slice(from, to).filter((p) => !p.marker);
     return extractAssignments(
