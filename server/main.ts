@@ -109,6 +109,8 @@ export async function startServer(
     accounts: await loadDemoIfEmpty(services, config.demo, log),
   }));
   if (applied > 0) log(`Đã áp dụng ${applied} migration.`);
+  // A cycle stored before the tree's rule (or by hand) is named at every start, with its repair.
+  await services.org.logStoredCycles(log);
   const app = await buildApp({ config, services, serveWeb: config.serveWeb });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();

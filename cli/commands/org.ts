@@ -1,8 +1,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { formatDateVi } from '../../domain/dates.ts';
 import { loadProvinceReference } from '../../server/seed/reference-provinces.ts';
 import { SYSTEM_ACTOR } from '../../server/services/actor.ts';
+import { storedCycleLines } from '../../server/services/org.service.ts';
 import { withDatabase } from './with-database.ts';
 
 export function registerOrgCommand(program: Command) {
@@ -60,14 +60,7 @@ export function registerOrgCommand(program: Command) {
           process.stdout.write('Cơ cấu tổ chức không có vòng lặp.\n');
           return;
         }
-        for (const cycle of cycles) {
-          const days = `${formatDateVi(cycle.from)}–${cycle.to ? formatDateVi(cycle.to) : 'nay'}`;
-          const chain = cycle.units.map((u) => `${u.name} [${u.code}, id ${u.id}]`).join(' → ');
-          process.stdout.write(`Vòng lặp ${days}: ${chain}\n`);
-        }
-        process.stdout.write(
-          `Có ${cycles.length} vòng lặp. Sửa: quản trị viên chuyển một đơn vị trong vòng sang đơn vị cấp trên đúng từ ngày đầu của vòng (Cơ cấu tổ chức → Chuyển cấp trên, hoặc POST /api/org/units/{id}/move).\n`,
-        );
+        for (const line of storedCycleLines(cycles)) process.stdout.write(`${line}\n`);
         process.exitCode = 1;
       });
     });

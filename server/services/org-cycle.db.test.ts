@@ -263,6 +263,14 @@ describe.each(testEngines())('organisation cycles on %s', (engine) => {
       [['K4', 'K5', 'K4'], '2025-01-01', null],
     ]);
 
+    // Every start names them in the log (server/main.ts), with the repair.
+    const logged: string[] = [];
+    expect(await services.org.logStoredCycles((line) => logged.push(line))).toBe(3);
+    expect(logged[0]).toBe(
+      `Vòng lặp 01/01/2025–nay: Công đoàn xã Khun Há [K1, id ${k1.id}] → Công đoàn cụm Khun Há [K2, id ${k2.id}] → Công đoàn xã Khun Há [K1, id ${k1.id}]`,
+    );
+    expect(logged[3]).toMatch(/^Có 3 vòng lặp\. Sửa: quản trị viên chuyển/);
+
     // The repair is the ordinary move, on the cyclic units themselves.
     await services.orgChange.move(admin, k1.id, {
       parentId: org.provinceB.id,

@@ -1,5 +1,5 @@
 import type { TOrgTree, TOrgUnitAsOf, TOrgUnitDetail, TUnitType } from '../../contracts/org.ts';
-import { toIsoTimestamp } from '../../domain/dates.ts';
+import { formatDateVi, toIsoTimestamp } from '../../domain/dates.ts';
 import { searchTerms } from '../../domain/fold-text.ts';
 import { notFound } from '../errors.ts';
 import type { AncestryChain, OrgRepository, OrgUnitRow } from '../repositories/org.repository.ts';
@@ -7,6 +7,22 @@ import type { AccessService } from './access.service.ts';
 import type { Actor } from './actor.ts';
 
 /** The organisation read as of a date: the tree, a unit with its history and lineage, search. Changes: `OrgChangeService`. */
+/**
+ * The lines that name cycles stored in the tree (before the rule, or by hand) and their repair:
+ * what `tiendo org check` prints and what every start logs (issue 18, build item 1).
+ */
+export function storedCycleLines(cycles: readonly AncestryChain[]): string[] {
+  if (cycles.length === 0) return [];
+  return [
+    ...cycles.map((cycle) => {
+      const days = `${formatDateVi(cycle.from)}–${cycle.to ? formatDateVi(cycle.to) : 'nay'}`;
+      const chain = cycle.units.map((u) => `${u.name} [${u.code}, id ${u.id}]`).join(' → ');
+      return `Vòng lặp ${days}: ${chain}`;
+    }),
+    `Có ${cycles.length} vòng lặp. Sửa: quản trị viên chuyển một đơn vị trong vòng sang đơn vị cấp trên đúng từ ngày đầu của vòng (Cơ cấu tổ chức → Chuyển cấp trên, hoặc POST /api/org/units/{id}/move).`,
+  ];
+}
+
 export class OrgService {
   constructor(
     private readonly org: OrgRepository,
@@ -57,6 +73,16 @@ export class OrgService {
   async storedCycles(actor: Actor, limit = 100): Promise<AncestryChain[]> {
     this.access.assertRole(actor, 'admin');
     return this.org.storedCycles(limit);
+  }
+
+  /**
+   * At every start: cycles already stored are named in the log with their repair (no request finds
+   * them otherwise — the tree's walks stop at them). The number found, at most `limit`.
+   */
+  async logStoredCycles(log: (line: string) => void, limit = 10): Promise<number> {
+    const cycles = await this.org.storedCycles(limit);
+    for (const line of storedCycleLines(cycles)) log(line);
+    return cycles.length;
   }
 
   /** The unit as it stands on `date` (today by default), with its history; no access check. */
