@@ -10,12 +10,14 @@ const reportKey = (id: number) => ['reports', 'one', id] as const;
 /**
  * No view of its own: while someone is signed in, sends the outbox when the connection comes
  * back (and every 30 s while something waits), brings the sent reports into the views, and keeps
- * the reports due readable offline (`warmOfflineCache`).
+ * the reports due readable offline — for an officer, opened ahead so they start offline too
+ * (`warmOfflineCache`).
  */
 export function OfflineSync() {
   const session = useSession();
   const user = session.data?.user;
   const userId = user?.id;
+  const role = user?.role;
   const queryClient = useQueryClient();
 
   useEffect(() => {
@@ -49,8 +51,15 @@ export function OfflineSync() {
       })
       .catch(() => undefined)
       .then(send);
+    // Reports due are opened ahead (drafts created) only for the people who write them.
+    const opensDue = role === 'officer';
     const warm = () =>
-      void import('./offline-data.ts').then((m) => m.warmOfflineCache()).catch(() => undefined);
+      void import('./offline-data.ts')
+        .then((m) => m.warmOfflineCache(opensDue))
+        .then(({ opened }) => {
+          if (opened > 0) void queryClient.invalidateQueries({ queryKey: ['reports', 'mine'] });
+        })
+        .catch(() => undefined);
     void navigator.serviceWorker?.ready.then(warm);
     // the first visit: the worker takes the page over only after it has installed
     navigator.serviceWorker?.addEventListener('controllerchange', warm);
@@ -68,6 +77,6 @@ export function OfflineSync() {
       unsubscribe();
       window.clearInterval(timer);
     };
-  }, [userId, queryClient]);
+  }, [userId, role, queryClient]);
   return null;
 }
