@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { TAuditFilter, TAuditPage } from '../../contracts/audit.ts';
+import { auditActionName } from '../../domain/audit-actions.ts';
 import { auditChangesText } from '../../domain/audit-diff.ts';
 import { toIsoTimestamp } from '../../domain/dates.ts';
 import {
@@ -15,11 +16,6 @@ import type { Actor } from './actor.ts';
 export const AUDIT_EXPORT_MAX = 10_000;
 
 /** "22/11/2026 14:05:09" in Vietnam's time (UTC+7). */
-function vietnamTime(iso: string): string {
-  const local = new Date(Date.parse(iso) + 7 * 3_600_000).toISOString();
-  return `${local.slice(8, 10)}/${local.slice(5, 7)}/${local.slice(0, 4)} ${local.slice(11, 19)}`;
-}
-
 function entryOf(
   actor: Actor,
   action: string,
@@ -90,7 +86,8 @@ export class AuditService {
       { header: 'Thời điểm (giờ Việt Nam)', key: 'at', width: 22 },
       { header: 'Người thực hiện', key: 'user', width: 26 },
       { header: 'Địa chỉ IP', key: 'ip', width: 16 },
-      { header: 'Hành động', key: 'action', width: 26 },
+      { header: 'Hành động', key: 'action', width: 32 },
+      { header: 'Mã hành động', key: 'actionCode', width: 22 },
       { header: 'Loại đối tượng', key: 'objectType', width: 18 },
       { header: 'Mã đối tượng', key: 'objectId', width: 14 },
       { header: 'Thay đổi', key: 'changes', width: 70 },
@@ -101,14 +98,16 @@ export class AuditService {
     for (const e of entries) {
       sheet.addRow({
         id: e.id,
-        at: vietnamTime(e.at),
+        // a real date cell, in Vietnam's time (the sheet's clock has no zone)
+        at: new Date(Date.parse(e.at) + 7 * 3_600_000),
         user: e.username
           ? `${e.displayName ?? e.username} (${e.username})`
           : e.userId === null
             ? 'Hệ thống'
             : `#${e.userId}`,
         ip: e.ip ?? '',
-        action: e.action,
+        action: auditActionName(e.action),
+        actionCode: e.action,
         objectType: e.objectType,
         objectId: e.objectId ?? '',
         changes: auditChangesText(e.before, e.after),
@@ -116,6 +115,7 @@ export class AuditService {
         after: e.after === null || e.after === undefined ? '' : JSON.stringify(e.after).slice(0, 32_000),
       });
     }
+    sheet.getColumn('at').numFmt = 'dd/mm/yyyy hh:mm:ss';
     sheet.getColumn('changes').alignment = { wrapText: true, vertical: 'top' };
     const day = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
     return {
