@@ -214,6 +214,19 @@ describe('events', () => {
 });
 
 describe('splitDocuments', () => {
+  it('keeps one document through a list of slogans naming the state', () => {
+    const lines = [
+      'ỦY BAN BẦU CỬ XÃ PHỐ BẢNG',
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Độc lập - Tự do - Hạnh phúc',
+      ...Array.from({ length: 20 }, (_, i) => `${i + 1}. Khẩu hiệu tuyên truyền thứ ${i + 1}!`),
+      '21. Đảng Cộng sản Việt Nam quang vinh muôn năm!',
+      '22. Nước Cộng hòa xã hội chủ nghĩa Việt Nam muôn năm!',
+      '- Nước Cộng hòa xã hội chủ nghĩa Việt Nam muôn năm',
+      'TM. TIỂU BAN',
+    ];
+    expect(splitDocuments(lines)).toEqual([{ start: 0, end: lines.length }]);
+  });
   it('starts the next document at its issuer when "Số:" and "V/v" lines sit above the motto', () => {
     const lines = [
       'ỦY BAN NHÂN DÂN HUYỆN CẨM XUYÊN',

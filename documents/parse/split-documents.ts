@@ -20,6 +20,9 @@ export function isMottoLine(line: string): boolean {
   // "… được Quốc hội nước Cộng hòa xã hội chủ nghĩa Việt Nam … thông qua": a sentence naming the
   // state, not the motto of a header (which stands at the start of its line or cell)
   const before = line.slice(0, m.index).trim();
+  // a slogan ("22. Nước Cộng hòa xã hội chủ nghĩa Việt Nam muôn năm!") in a plan's list of
+  // slogans: a numbered or listed line, or one that exclaims, is never a header's motto
+  if (/^(?:\d{1,3}\s?[.)]|[-–+•])/.test(before) || /!\s*$/.test(line)) return false;
   return !/\p{L}{2,}\s\p{L}{2,}\s\p{L}{2,}/u.test(before) || isMostlyUpper(before) || /[|]/.test(before);
 }
 
