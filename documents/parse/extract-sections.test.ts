@@ -175,6 +175,22 @@ PHÓ CHÁNH VĂN PHÒNG
     const party = ['T/M BAN THƯỜNG VỤ', 'PHÓ BÍ THƯ', '', 'Giàng A Tính'];
     expect(extractSigner(party, 0, party.length)?.signer.authority).toBe('TM.');
   });
+  it('reads the right-hand of two signers side by side (a conference resolution, a joint paper)', () => {
+    const joint = [
+      'Hoàng Lương, ngày 07 tháng 10 năm 2020',
+      'CHỦ TỊCH CÔNG ĐOÀN HIỆU TRƯỞNG',
+      'Đặng Thị Hà Hoàng Minh Dương',
+    ];
+    expect(extractSigner(joint, 0, joint.length)?.signer).toEqual({
+      authority: null,
+      on_behalf_of: null,
+      title: 'HIỆU TRƯỞNG',
+      name: 'Hoàng Minh Dương',
+    });
+    // one position and one name stay as they were
+    expect(extractSigner(['PHÓ CHỦ TỊCH', 'Nguyễn Văn An'], 0, 2)?.signer.name).toBe('Nguyễn Văn An');
+    expect(extractSigner(['HỘI NGHỊ CÁN BỘ CÔNG CHỨC', 'Nguyễn Văn An Trần Thị Bình'], 0, 2)).toBeNull();
+  });
   it('lists recipients one a line, joining a wrapped one', () => {
     expect(extractRecipients(lines, findRecipientsLine(lines))).toEqual([
       'Như trên',

@@ -29,6 +29,41 @@ const RANK = /^(?:(?:Đại|Thượng|Trung|Thiếu)\s(?:tướng|tá|úy|uý)\s
 const NAME = /^(?:\p{Lu}[\p{Ll}]{0,7})(?:\s+\p{Lu}[\p{Ll}]{0,7}){1,5}$/u;
 const NOT_NAME = /^(?:noi nhan|kinh gui|cong hoa|doc lap|nhu tren|luu)/;
 
+// surnames that open a second name on a line holding two ("Đặng Thị Hà Hoàng Minh Dương")
+const SURNAMES = new Set(
+  'nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly dinh doan trinh luong mai cao ta lam ha tong chu quach thai kieu la vuong khuc nong lo lu trieu'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Two signers side by side — the head and the union chair under a conference's resolution, a joint
+ * (liên tịch) paper — lose their column gap in text: "CHỦ TỊCH CÔNG ĐOÀN HIỆU TRƯỞNG" over "Đặng
+ * Thị Hà Hoàng Minh Dương". The right-hand signer (Decree 30's place of the signature) is read:
+ * the position ending the line, the name opened by the last surname.
+ */
+export function rightHandSigner(titleLine: string, nameLine: string): { title: string; name: string } | null {
+  const words = titleLine.trim().split(/\s+/);
+  let title: string | null = null;
+  for (let k = 2; k < words.length - 1 && title === null; k++) {
+    const right = words.slice(k).join(' ');
+    const left = foldChars(words.slice(0, k).join(' '));
+    if (
+      POSITIONS.test(foldChars(right)) &&
+      /^(?:pho )?(?:chu tich|giam doc|bi thu|truong ban|hieu truong|thu truong)\b/.test(left)
+    )
+      title = right;
+  }
+  const names = nameLine.trim().split(/\s+/);
+  if (!title || names.length < 4 || names.length > 8) return null;
+  for (let k = names.length - 2; k >= 2; k--) {
+    if (!SURNAMES.has(foldChars(names[k]!))) continue;
+    const name = names.slice(k).join(' ');
+    if (looksLikePersonName(name) && looksLikePersonName(names.slice(0, k).join(' '))) return { title, name };
+  }
+  return null;
+}
+
 export function looksLikePersonName(line: string): boolean {
   const text = line.replace(/^\(?(?:đã ký|da ky)\)?\s*/i, '').trim();
   const name = text.replace(RANK, '');
@@ -58,6 +93,10 @@ export function extractSigner(
       if (!authority || onBehalfOf.length < 2) continue;
     } else if (POSITIONS.test(folded.replace(/[.:]+$/, '')) && isMostlyUpper(line)) {
       title = line.replace(/[.:]+$/, '');
+    } else if (isMostlyUpper(line) && i + 1 < to) {
+      const pair = rightHandSigner(line, lines[i + 1]!);
+      if (!pair) continue;
+      return { signer: { authority: null, on_behalf_of: null, title: pair.title, name: pair.name }, line: i };
     } else {
       continue;
     }
