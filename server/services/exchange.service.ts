@@ -14,6 +14,7 @@ import { mappingProblem } from '../../domain/exchange/mapping.ts';
 import { readMappingRows, type TExchangeError } from '../../domain/exchange/mapping-csv.ts';
 import { exchangePeriodOf } from '../../domain/exchange/periods.ts';
 import { resolveImport, type ValuePart } from '../../domain/exchange/resolve-import.ts';
+import { groupBy } from '../../domain/group-by.ts';
 import { isEditable } from '../../domain/reporting/report-states.ts';
 import { indicatorRulesOf, validateReport } from '../../domain/reporting/validate-report.ts';
 import type { Database } from '../db/client.ts';
@@ -574,15 +575,4 @@ function mappingAudit(row: {
     categoryOptionCombo: row.categoryOptionCombo,
     adx: row.adxCategory ? `${row.adxCategory}=${row.adxOption}` : '',
   };
-}
-
-function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {
-  const groups = new Map<K, T[]>();
-  for (const item of items) {
-    const key = keyOf(item);
-    const group = groups.get(key);
-    if (group) group.push(item);
-    else groups.set(key, [item]);
-  }
-  return groups;
 }

@@ -1,27 +1,14 @@
 import type { TCategory, TExcelImportResult, TForm } from '../../contracts/reporting.ts';
 import {
   renderReportTemplate,
-  type TemplateColumn,
   type TemplateInput,
   type TemplateRow,
-  TOTALS_LABEL,
 } from '../../documents/render/report-template.xlsx.ts';
 import type { WorkbookSheet } from '../../documents/sheets/read-workbook.ts';
-import { foldText } from '../../domain/fold-text.ts';
+import { groupBy } from '../../domain/group-by.ts';
 import { categoryKeysOf, categoryLabel } from '../../domain/reporting/breakdowns.ts';
-import {
-  cellDisplayText,
-  HEADER_LEVEL_JOIN,
-  isEmptyContent,
-  locateTable,
-  mergeRow,
-  type RowContent,
-  sameContent,
-  UNIT_CODE_KEY,
-} from '../../domain/reporting/report-sheet.ts';
-import { type RowColumn, readTemplateRow } from '../../domain/reporting/report-sheet-row.ts';
+import { HEADER_LEVEL_JOIN, UNIT_CODE_KEY } from '../../domain/reporting/report-sheet.ts';
 import { isEditable, REPORT_TRANSITIONS } from '../../domain/reporting/report-states.ts';
-import { indicatorRulesOf, validateReport } from '../../domain/reporting/validate-report.ts';
 import type { Database } from '../db/client.ts';
 import { AppError } from '../errors.ts';
 import { nounRef } from '../i18n/messages.ts';
@@ -34,10 +21,9 @@ import type { AccessService } from './access.service.ts';
 import type { Actor } from './actor.ts';
 import type { AuditService } from './audit.service.ts';
 import type { IndicatorFormService } from './indicator-form.service.ts';
+import { type Column, findTable, readSheetImport } from './report-excel-rows.ts';
 import type { ReportScheduleService } from './report-schedule.service.ts';
 
-/** How far down a sheet the table's header is looked for (title rows, notes above it). */
-const HEADER_SEARCH_ROWS = 30;
 const STATUS_TEXT: Record<string, string> = {
   draft: 'Nháp — nhập được',
   returned: 'Bị trả lại — nhập được',
@@ -47,9 +33,6 @@ const STATUS_TEXT: Record<string, string> = {
 /** A column's part name: `Tổng`, `Nữ`, `Nữ – Thành thị`. */
 const categoryName = (category: TCategory): string =>
   category === 'total' ? 'Tổng' : categoryLabel(category);
-
-/** A column of the template: what the renderer draws and what the row reader reads. */
-type Column = TemplateColumn & RowColumn;
 
 /** A yes/no indicator's words in the sheet (a list in Excel) and the numbers stored. */
 const YES_NO: Readonly<Record<string, number>> = { Có: 1, Không: 0 };
@@ -324,116 +307,23 @@ export class ReportExcelService {
       );
     }
     const { sheet, table } = found;
-    const errors: TExcelImportResult['errors'] = [];
-    const byCode = new Map(scope.map((u) => [u.code, u]));
     // One query each for what every row needs: the actor's units, the period's reports and values.
     const visible =
       actor.homeUnitId === null
         ? null
         : new Set((await this.org.tree(period.endsOn, actor.homeUnitId)).map((u) => u.id));
-    const existingReports = new Map(
-      (await this.reporting.reportsOfPeriod(periodId)).map((r) => [r.unitId, r]),
-    );
-    const storedValues = groupBy(await this.reporting.valuesOfPeriod(periodId), (v) => v.reportId);
-    const rules = indicatorRulesOf(form);
-    const rowsToSave: { unitId: number; depth: number; content: RowContent }[] = [];
-    /** the units whose report the file sends (with `submit`): every filled, open row */
-    const rowsToSend: { unitId: number; depth: number }[] = [];
-    let unchanged = 0;
-    let skipped = 0;
-    const seen = new Set<number>();
-    const codeColumn = table.columnOf.get(UNIT_CODE_KEY)!;
-    const nameColumn = table.columnOf.get('unit_name');
-    const address = (row: number, column: number) => `${columnLetter(column)}${row}`;
-    for (let r = table.firstDataRow; r <= sheet.rows.length; r++) {
-      const cells = sheet.rows[r - 1] ?? [];
-      const at = (column: number) => cells[column - 1] ?? null;
-      const code = cellDisplayText(at(codeColumn)).trim();
-      const codeCell = address(r, codeColumn);
-      if (!code) {
-        // the totals row is the template's own; a row of figures without a code is the officer's
-        const label = nameColumn === undefined ? '' : foldText(cellDisplayText(at(nameColumn)));
-        if (label === foldText(TOTALS_LABEL)) continue;
-        const filled = dataColumns.find(
-          (c) => !c.ratioOf && cellDisplayText(at(table.columnOf.get(c.key)!)).trim() !== '',
-        );
-        if (filled)
-          errors.push({
-            sheet: sheet.name,
-            cell: codeCell,
-            row: r,
-            field: 'unit_code',
-            message: `Dòng ${r} có số liệu (ô ${address(r, table.columnOf.get(filled.key)!)}) nhưng ô ${codeCell} không có mã đơn vị; hãy điền mã hoặc xoá dòng.`,
-          });
-        continue;
-      }
-      const unit = byCode.get(code);
-      const refuse = (message: string) =>
-        errors.push({ sheet: sheet.name, cell: codeCell, row: r, field: 'unit_code', message });
-      if (!unit) {
-        refuse(`Đơn vị mã ${code} (ô ${codeCell}) không thuộc diện báo cáo kỳ này.`);
-        continue;
-      }
-      if (visible !== null && !visible.has(unit.id) && !(await this.access.canAccessUnit(actor, unit.id))) {
-        refuse(`Đơn vị ${code} (ô ${codeCell}) nằm ngoài phạm vi của bạn.`);
-        continue;
-      }
-      if (seen.has(unit.id)) {
-        refuse(`Đơn vị ${code} có hai dòng (ô ${codeCell}).`);
-        continue;
-      }
-      seen.add(unit.id);
-      const existing = existingReports.get(unit.id);
-      // submitted or approved: locked in the template, left as it is (the web's unlock reopens it)
-      if (existing && !isEditable(existing.status)) {
-        skipped += 1;
-        continue;
-      }
-      const {
-        read,
-        cellOf,
-        errors: cellErrors,
-      } = readTemplateRow(dataColumns, table.columnOf, at, (column) => address(r, column));
-      for (const e of cellErrors) errors.push({ sheet: sheet.name, row: r, ...e });
-      const stored: RowContent | null = existing
-        ? {
-            values: (storedValues.get(existing.id) ?? []).map((v) => ({
-              indicatorId: v.indicatorId,
-              category: v.category,
-              numerator: v.numerator,
-              denominator: v.denominator,
-              comment: v.comment,
-            })),
-            narrative: (existing.narrative ?? {}) as Record<string, string>,
-          }
-        : null;
-      const content = mergeRow(stored, read);
-      const values = content.values.map((v) => ({
-        indicatorId: v.indicatorId,
-        category: v.category as TCategory,
-        numerator: v.numerator,
-        denominator: v.denominator,
-        comment: v.comment ?? null,
-      }));
-      const sends = submit && !isEmptyContent(content);
-      for (const issue of validateReport(rules, form.sections, values, content.narrative, [], sends)) {
-        if (issue.severity !== 'error') continue;
-        const cell = cellOf.get(issue.field) ?? codeCell;
-        errors.push({
-          sheet: sheet.name,
-          cell,
-          row: r,
-          field: issue.field,
-          message: `Ô ${cell}: ${issue.message}`,
-        });
-      }
-      if (sends) rowsToSend.push({ unitId: unit.id, depth: unit.depth });
-      if (stored ? sameContent(stored, content) : isEmptyContent(content)) {
-        unchanged += 1;
-        continue;
-      }
-      rowsToSave.push({ unitId: unit.id, depth: unit.depth, content });
-    }
+    const { errors, rowsToSave, rowsToSend, unchanged, skipped } = await readSheetImport({
+      sheet,
+      table,
+      dataColumns,
+      form,
+      scope,
+      reports: new Map((await this.reporting.reportsOfPeriod(periodId)).map((r) => [r.unitId, r])),
+      values: groupBy(await this.reporting.valuesOfPeriod(periodId), (v) => v.reportId),
+      submit,
+      mayAccess: async (unitId) =>
+        visible === null || visible.has(unitId) || (await this.access.canAccessUnit(actor, unitId)),
+    });
     const counts = { reports: rowsToSave.length, unchanged, skipped, submitted: rowsToSend.length };
     if (errors.length > 0 || !commit || (rowsToSave.length === 0 && rowsToSend.length === 0))
       return { applied: errors.length === 0 && commit, ...counts, errors };
@@ -531,39 +421,4 @@ export class ReportExcelService {
     }
     return ids;
   }
-}
-
-/** The first sheet, in the workbook's order, whose first rows hold the table of the form. */
-function findTable(sheets: readonly WorkbookSheet[], columns: Column[]) {
-  for (const sheet of sheets) {
-    const rows = sheet.rows
-      .slice(0, HEADER_SEARCH_ROWS)
-      .map((cells) => Array.from(cells, (cell) => cellDisplayText(cell ?? null)));
-    const table = locateTable(rows, columns);
-    if (table) return { sheet, table };
-  }
-  return null;
-}
-
-/** "A", "Z", "AA" for columns 1, 26, 27. */
-export function columnLetter(column: number): string {
-  let n = column;
-  let letters = '';
-  while (n > 0) {
-    const rest = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rest) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
-
-function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {
-  const groups = new Map<K, T[]>();
-  for (const item of items) {
-    const key = keyOf(item);
-    const group = groups.get(key);
-    if (group) group.push(item);
-    else groups.set(key, [item]);
-  }
-  return groups;
 }
