@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TReport } from '../../contracts/reporting.ts';
+import { parsePlanDocument } from '../../documents/parse/parse-plan-document.ts';
 import { emptyPlanContent } from '../../domain/plans/empty-plan.ts';
 import { createTestApp, type TestApp } from '../test/fixtures.ts';
 import { openTestDatabase, type TestDatabase, testEngines } from '../test/test-database.ts';
@@ -221,5 +223,50 @@ describe.each(testEngines())('the loop closed upward on %s', (engine) => {
     expect(nation.sections[0]!.text).toContain('Tỉnh A: 17/20 cán bộ chủ chốt');
     // the top has no level above
     expect(nation.upward).toBeNull();
+  });
+  it('goes up from a plan read from its document to the plan of the level above it names as its basis', async () => {
+    const s = t.services;
+    // Lai Châu's 72/KH names Kế hoạch 59/KH-TLĐ of 23/04/2024 as its basis
+    const text = readFileSync(
+      new URL('../../resources/seeds/002_ecf9da9cd69f7705.txt', import.meta.url),
+      'utf8',
+    );
+    const own = parsePlanDocument(text, { source: '002.txt' }).documents[0]!;
+    const basis = own.references.find((r) => r.symbol.startsWith('59/'))!;
+    expect(basis).toMatchObject({ relation: 'basis', date: '2024-04-23' });
+    const nationPlan = await s.plans.createFromExtract(SYSTEM_ACTOR, {
+      unitId: u.N!,
+      document: { ...own, symbol: basis.symbol, date: basis.date, issuer: basis.issuer, references: [] },
+      sourceText: null,
+      sourceFileName: '59.txt',
+    });
+    const provincePlan = await s.plans.createFromExtract(SYSTEM_ACTOR, {
+      unitId: u.A!,
+      document: own,
+      sourceText: null,
+      sourceFileName: '002.txt',
+    });
+    const communePlan = await s.planDerive.derive(SYSTEM_ACTOR, provincePlan.id, {
+      unitId: u.A2!,
+      reportLeadDays: 5,
+    });
+    const made = await s.schedules.createSchedule(actor('A'), {
+      planId: communePlan.id,
+      dutyIndex: null,
+      name: 'Báo cáo năm',
+      frequency: 'annual',
+      dueRule: '11-10',
+      fromYear: year,
+      toYear: year,
+      leadDays: 5,
+      unitTypes: ['grassroots'],
+      form: form(),
+    });
+    expect(made.upward.map((x) => x.planId)).toEqual([provincePlan.id, nationPlan.id]);
+    const provincePeriod = (await s.schedules.schedulesOfPlan(SYSTEM_ACTOR, provincePlan.id))[0]!.periods[0]!;
+    const compiled = await s.consolidated.compile(actor('A'), provincePeriod.id, u.A!);
+    expect(compiled.upward?.periodId).toBe(
+      (await s.schedules.schedulesOfPlan(SYSTEM_ACTOR, nationPlan.id))[0]!.periods[0]!.id,
+    );
   });
 });

@@ -4,6 +4,7 @@ import type { OrgRepository } from '../repositories/org.repository.ts';
 import type { PlanRepository, PlanRow } from '../repositories/plan.repository.ts';
 import type { ReportingRepository } from '../repositories/reporting.repository.ts';
 import type { RollupRepository } from '../repositories/rollup.repository.ts';
+import type { UpwardRepository } from '../repositories/upward.repository.ts';
 import type { Actor } from './actor.ts';
 import type { AuditService } from './audit.service.ts';
 import { type PeriodSpec, schedulePeriods } from './report-periods.ts';
@@ -24,7 +25,7 @@ export interface UpwardSchedule {
  * The loop closed upward: where a unit's consolidated report goes (a period of the level above,
  * with the same key, in which the unit is expected to report), and the schedules a reporting duty
  * makes at every level it names — the unit's own (its units report into it) and, level by level up
- * the plans it implements, the one it reports into. A report sent up is an ordinary report of the
+ * the plans it implements (derived from, or named as basis by its document), the one it reports into. A report sent up is an ordinary report of the
  * level above's period: reviewed in the same queue and by the same state machine.
  */
 export class UpwardReporting {
@@ -35,6 +36,7 @@ export class UpwardReporting {
     private readonly dashboards: DashboardRepository,
     private readonly rollups: RollupRepository,
     private readonly audit: AuditService,
+    private readonly upward: UpwardRepository,
   ) {}
 
   /** The unit's report to its parent: a period with the same key of a parent's plan where the unit reports. */
@@ -129,13 +131,21 @@ export class UpwardReporting {
     return made;
   }
 
-  /** The plan a plan implements, when it belongs to a level above (the plan it was derived from). */
+  /**
+   * The plan a plan implements at a level above: the plan it was derived from; for a plan read from
+   * its document, the plan of the nearest level above whose document it names as its basis.
+   */
   private async planAbove(plan: PlanRow, today: string): Promise<PlanRow | null> {
-    if (plan.parentPlanId === null) return null;
-    const parent = await this.plans.find(plan.parentPlanId);
-    if (!parent || parent.unitId === plan.unitId) return null;
     const ancestors = await this.org.ancestors(plan.unitId, today);
-    return ancestors.some((a) => a.id === parent.unitId) ? parent : null;
+    if (plan.parentPlanId !== null) {
+      const parent = await this.plans.find(plan.parentPlanId);
+      if (!parent || parent.unitId === plan.unitId) return null;
+      return ancestors.some((a) => a.id === parent.unitId) ? parent : null;
+    }
+    if (plan.documentId === null) return null;
+    const nearestFirst = ancestors.map((a) => a.id).reverse();
+    const [basis] = await this.upward.plansOfBasis(plan.documentId, nearestFirst);
+    return basis ? ((await this.plans.find(basis.id)) ?? null) : null;
   }
 
   /** Whether the level above already has, for every key, a period in which the unit reports. */
