@@ -241,6 +241,8 @@ describe('the whole journey: from a received plan to the consolidated report as 
 
   it('7. a grassroots union chair reports on a phone (390×844)', async () => {
     await signIn(officer, 'cdcs');
+    // each role's home: the grassroots officer's reports due, and the link to all of them
+    await officer.getByRole('link', { name: 'Tất cả báo cáo của đơn vị' }).click();
     await officer.waitForURL(/\/bao-cao$/);
     const card = officer.locator('.due-card').filter({ hasText: SCHEDULE_NAME });
     await card.waitFor();

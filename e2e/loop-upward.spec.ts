@@ -203,6 +203,8 @@ describe('the loop closed upward: grassroots → commune → province → nation
 
   it('3. a grassroots union reports to its commune', async () => {
     await signIn(grassroots, 'cdcs');
+    // each role's home: the grassroots officer's reports due, and the link to all of them
+    await grassroots.getByRole('link', { name: 'Tất cả báo cáo của đơn vị' }).click();
     await grassroots.waitForURL(/\/bao-cao$/);
     const cards = grassroots.locator('.due-card').filter({ hasText: SCHEDULE_NAME });
     await cards.first().waitFor();

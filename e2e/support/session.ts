@@ -7,7 +7,7 @@ export async function signIn(page: Page, username: string): Promise<void> {
   await page.getByLabel('Tên đăng nhập').fill(username);
   await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL((url) => url.pathname !== '/' && !url.pathname.startsWith('/dang-nhap'));
+  await page.waitForURL((url) => !url.pathname.startsWith('/dang-nhap'));
 }
 
 /** Call the API with the page's session cookie and CSRF token (for setting the scene quickly). */

@@ -27,7 +27,8 @@ const GuidePage = lazy(() => import('./features/guide/guide-page.tsx'));
 const RostersPage = lazy(() => import('./features/rosters/rosters-page.tsx'));
 const ActivitiesPage = lazy(() => import('./features/rosters/activities-page.tsx'));
 const ExchangePage = lazy(() => import('./features/exchange/exchange-page.tsx'));
-const HomeRedirect = lazy(() => import('./features/reports/home-redirect.tsx'));
+const HomePage = lazy(() => import('./features/home/home-page.tsx'));
+const IndicatorsPage = lazy(() => import('./features/indicators/indicators-page.tsx'));
 const NotFoundPage = lazy(() => import('./components/not-found-page.tsx'));
 
 export function AppRoutes() {
@@ -39,7 +40,7 @@ export function AppRoutes() {
         <Route path={ROUTES.setup} element={<SetupPage />} />
         <Route path={`${ROUTES.invitation}/:token`} element={<InvitationPage />} />
         <Route element={<AuthenticatedShell />}>
-          <Route index element={<HomeRedirect />} />
+          <Route index element={<HomePage />} />
           <Route path={ROUTES.organisation} element={<OrgPage />} />
           <Route path={ROUTES.users} element={<UsersPage />} />
           <Route path={ROUTES.audit} element={<AuditPage />} />
@@ -63,6 +64,7 @@ export function AppRoutes() {
           <Route path={ROUTES.rosters} element={<RostersPage />} />
           <Route path={ROUTES.activities} element={<ActivitiesPage />} />
           <Route path={ROUTES.exchange} element={<ExchangePage />} />
+          <Route path={ROUTES.indicators} element={<IndicatorsPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

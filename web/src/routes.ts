@@ -1,4 +1,5 @@
 export const ROUTES = {
+  home: '/',
   login: '/dang-nhap',
   setup: '/thiet-lap',
   invitation: '/moi',
@@ -18,6 +19,7 @@ export const ROUTES = {
   rosters: '/danh-sach-can-bo',
   activities: '/hoat-dong',
   exchange: '/trao-doi-dhis2',
+  indicators: '/chi-so',
 } as const;
 
 export const documentPath = (id: number): string => `${ROUTES.documents}/${id}`;

@@ -9,16 +9,21 @@ import {
   FundOutlined,
   GlobalOutlined,
   HistoryOutlined,
+  HomeOutlined,
   MenuOutlined,
+  NumberOutlined,
   ProjectOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
 import { Button, Grid } from 'antd';
 import { type ReactNode, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import type { TSessionUser } from '../../../contracts/auth.ts';
-import { canManage, useSession } from '../features/auth/session.ts';
+import { type PageKey, pagesFor } from '../../../domain/access/pages.ts';
+import { fetchMenu, MENU_QUERY_KEY } from '../api/home.api.ts';
+import { useSession } from '../features/auth/session.ts';
 import { NotificationsBell } from '../features/reports/notifications-bell.tsx';
 import { selectedMenuKey } from '../lib/menu-selection.ts';
 import { ROUTES } from '../routes.ts';
@@ -39,39 +44,87 @@ interface NavItem {
   label: string;
 }
 
+/** Each page of the menu, in its order: where it lives, its icon and its name. */
+const MENU: readonly { page: PageKey; key: string; icon: ReactNode; label: string }[] = [
+  { page: 'home', key: ROUTES.home, icon: <HomeOutlined aria-hidden />, label: 'home.nav' },
+  {
+    page: 'myReports',
+    key: ROUTES.myReports,
+    icon: <FileDoneOutlined aria-hidden />,
+    label: 'reports.nav.myReports',
+  },
+  {
+    page: 'reviewQueue',
+    key: ROUTES.reviewQueue,
+    icon: <AuditOutlined aria-hidden />,
+    label: 'reports.nav.reviewQueue',
+  },
+  {
+    page: 'reportingStatus',
+    key: ROUTES.reportingStatus,
+    icon: <FundOutlined aria-hidden />,
+    label: 'reports.nav.status',
+  },
+  {
+    page: 'dashboard',
+    key: ROUTES.dashboard,
+    icon: <DashboardOutlined aria-hidden />,
+    label: 'dashboards.nav.dashboard',
+  },
+  {
+    page: 'consolidated',
+    key: ROUTES.consolidated,
+    icon: <FileSyncOutlined aria-hidden />,
+    label: 'dashboards.nav.consolidated',
+  },
+  {
+    page: 'organisation',
+    key: ROUTES.organisation,
+    icon: <ApartmentOutlined aria-hidden />,
+    label: 'nav.organisation',
+  },
+  { page: 'plans', key: ROUTES.plans, icon: <ProjectOutlined aria-hidden />, label: 'nav.plans' },
+  {
+    page: 'taskBoard',
+    key: ROUTES.taskBoard,
+    icon: <CarryOutOutlined aria-hidden />,
+    label: 'taskBoard.nav',
+  },
+  {
+    page: 'documents',
+    key: ROUTES.documents,
+    icon: <FileTextOutlined aria-hidden />,
+    label: 'nav.documents',
+  },
+  {
+    page: 'indicators',
+    key: ROUTES.indicators,
+    icon: <NumberOutlined aria-hidden />,
+    label: 'indicators.nav',
+  },
+  { page: 'users', key: ROUTES.users, icon: <TeamOutlined aria-hidden />, label: 'nav.users' },
+  { page: 'exchange', key: ROUTES.exchange, icon: <GlobalOutlined aria-hidden />, label: 'exchange.nav' },
+  { page: 'audit', key: ROUTES.audit, icon: <HistoryOutlined aria-hidden />, label: 'audit.nav' },
+];
+
+/**
+ * The pages the user can use, as the server's access policy says (`/api/home/menu`); until it
+ * answers (or if it cannot), the same rule read from the role alone, the unit taken to have units
+ * below — the API refuses on its own what a role may not do.
+ */
 function useMenuItems(user: TSessionUser): NavItem[] {
   const { t } = useTranslation();
-  const items: NavItem[] = [
-    { key: ROUTES.myReports, icon: <FileDoneOutlined aria-hidden />, label: t('reports.nav.myReports') },
-    ...(user.role === 'viewer'
-      ? []
-      : [
-          {
-            key: ROUTES.reviewQueue,
-            icon: <AuditOutlined aria-hidden />,
-            label: t('reports.nav.reviewQueue'),
-          },
-        ]),
-    { key: ROUTES.reportingStatus, icon: <FundOutlined aria-hidden />, label: t('reports.nav.status') },
-    { key: ROUTES.dashboard, icon: <DashboardOutlined aria-hidden />, label: t('dashboards.nav.dashboard') },
-    {
-      key: ROUTES.consolidated,
-      icon: <FileSyncOutlined aria-hidden />,
-      label: t('dashboards.nav.consolidated'),
-    },
-    { key: ROUTES.organisation, icon: <ApartmentOutlined aria-hidden />, label: t('nav.organisation') },
-    { key: ROUTES.plans, icon: <ProjectOutlined aria-hidden />, label: t('nav.plans') },
-    { key: ROUTES.taskBoard, icon: <CarryOutOutlined aria-hidden />, label: t('taskBoard.nav') },
-    { key: ROUTES.documents, icon: <FileTextOutlined aria-hidden />, label: t('nav.documents') },
-  ];
-  if (canManage(user.role)) {
-    items.push({ key: ROUTES.users, icon: <TeamOutlined aria-hidden />, label: t('nav.users') });
-    items.push({ key: ROUTES.exchange, icon: <GlobalOutlined aria-hidden />, label: t('exchange.nav') });
-  }
-  if (user.role === 'admin') {
-    items.push({ key: ROUTES.audit, icon: <HistoryOutlined aria-hidden />, label: t('audit.nav') });
-  }
-  return items;
+  const menu = useQuery({
+    queryKey: MENU_QUERY_KEY,
+    queryFn: ({ signal }) => fetchMenu(signal),
+    staleTime: 5 * 60_000,
+  });
+  const pages = new Set(menu.data?.pages ?? pagesFor(user.role, true));
+  return MENU.filter((item) => pages.has(item.page)).map((item) => ({
+    key: item.key,
+    icon: item.icon,
+    label: t(item.label),
+  }));
 }
 
 /**

@@ -23,7 +23,9 @@ export type HelpTopic =
   | 'dashboard'
   | 'consolidated'
   | 'taskBoard'
-  | 'audit';
+  | 'audit'
+  | 'home'
+  | 'indicators';
 
 /** The section of the user guide (docs/huong-dan-su-dung.md) that tells each screen's part of the work. */
 export const GUIDE_SECTION: Readonly<Record<HelpTopic, string | null>> = {
@@ -43,6 +45,8 @@ export const GUIDE_SECTION: Readonly<Record<HelpTopic, string | null>> = {
   dashboard: '7-bang-dieu-khien',
   consolidated: '8-bao-cao-tong-hop',
   audit: null,
+  home: '9-trang-chu-cua-tung-vai-tro',
+  indicators: '10-chi-so',
 };
 
 /**

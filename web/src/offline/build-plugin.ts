@@ -25,7 +25,8 @@ const OFFLINE_MODULES = [
   /src\/main\.tsx$/,
   /src\/components\/app-shell\.tsx$/,
   /src\/features\/auth\/login-page\.tsx$/,
-  /src\/features\/reports\/(report-page|my-reports-page|home-redirect)\.tsx$/,
+  /src\/features\/reports\/(report-page|my-reports-page)\.tsx$/,
+  /src\/features\/home\/home-page\.tsx$/,
   /src\/offline\/[^/]+\.tsx?$/,
 ];
 /** Never kept ahead of use: the plan documents' PDF reader, the dashboards' charts, spreadsheets. */

@@ -1,4 +1,4 @@
-import { CheckOutlined } from '@ant-design/icons';
+import { CheckOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Select, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
@@ -14,6 +14,8 @@ import { ErrorResult } from '../../components/error-result.tsx';
 import { useFeedback } from '../../components/feedback.tsx';
 import { PageSpinner } from '../../components/page-spinner.tsx';
 import { foldedSelectSearch } from '../../lib/text.ts';
+import { canManage, useSession } from '../auth/session.ts';
+import { IndicatorDialog } from '../indicators/indicator-dialog.tsx';
 
 const SUGGESTIONS_KEY = (planId: number) => ['plans', planId, 'indicator-suggestions'] as const;
 
@@ -34,6 +36,9 @@ export function TargetIndicatorsTab({ planId, canConfirm }: { planId: number; ca
   const [chosen, setChosen] = useState<Record<number, number>>({});
   const [saving, setSaving] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [creatingFor, setCreatingFor] = useState<TTargetSuggestions | null>(null);
+  const session = useSession();
+  const canCreate = canConfirm && canManage(session.data?.user.role);
 
   if (suggestions.isPending || indicators.isPending) return <PageSpinner />;
   if (suggestions.isError)
@@ -45,8 +50,8 @@ export function TargetIndicatorsTab({ planId, canConfirm }: { planId: number; ca
   const choiceOf = (row: TTargetSuggestions): number | undefined =>
     chosen[row.targetId] ?? row.boundIndicatorId ?? row.suggestions[0]?.indicator.id;
 
-  async function confirm(row: TTargetSuggestions) {
-    const indicatorId = choiceOf(row);
+  async function confirm(row: TTargetSuggestions, chosenId?: number) {
+    const indicatorId = chosenId ?? choiceOf(row);
     if (indicatorId === undefined) return;
     setSaving(row.targetId);
     setError(null);
@@ -130,8 +135,22 @@ export function TargetIndicatorsTab({ planId, canConfirm }: { planId: number; ca
                       placeholder={t('plans.indicators.choose')}
                       showSearch={foldedSelectSearch}
                       onChange={(next: number) => setChosen((c) => ({ ...c, [row.targetId]: next }))}
-                      options={indicators.data.map((i) => ({ value: i.id, label: i.name }))}
+                      options={indicators.data
+                        .filter((i) => !i.retiredAt || i.id === value)
+                        .map((i) => ({ value: i.id, label: i.name }))}
                     />
+                    {canCreate && (
+                      <Button
+                        type="link"
+                        size="small"
+                        icon={<PlusOutlined aria-hidden />}
+                        className="target-indicators__create"
+                        onClick={() => setCreatingFor(row)}
+                        aria-label={t('plans.indicators.createFor', { n: suggestions.data.indexOf(row) + 1 })}
+                      >
+                        {t('plans.indicators.create')}
+                      </Button>
+                    )}
                   </>
                 ) : row.boundIndicatorId !== null ? (
                   (names.get(row.boundIndicatorId) ?? '')
@@ -173,6 +192,18 @@ export function TargetIndicatorsTab({ planId, canConfirm }: { planId: number; ca
           ]}
         />
       </div>
+      {creatingFor && (
+        <IndicatorDialog
+          initialName={creatingFor.text}
+          onClose={() => setCreatingFor(null)}
+          onSaved={(indicator) => {
+            const row = creatingFor;
+            setCreatingFor(null);
+            void queryClient.invalidateQueries({ queryKey: ['indicators'] });
+            void confirm(row, indicator.id);
+          }}
+        />
+      )}
     </div>
   );
 }

@@ -1,22 +1,16 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Checkbox, Form, Input, InputNumber, Modal, Radio, Select, Typography } from 'antd';
+import { Alert, Button, Checkbox, Form, Input, InputNumber, Modal, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TIndicator, TIndicatorInput, TScheduleCreate } from '../../../../contracts/reporting.ts';
-import { DISAGGREGATIONS, disaggregationLabel } from '../../../../domain/reporting/breakdowns.ts';
-import {
-  createIndicator,
-  createSchedule,
-  fetchIndicators,
-  type TFrequency,
-  type TSchedule,
-} from '../../api/reports.api.ts';
+import type { TScheduleCreate } from '../../../../contracts/reporting.ts';
+import { createSchedule, fetchIndicators, type TFrequency, type TSchedule } from '../../api/reports.api.ts';
 import { useApiErrorText } from '../../components/api-error-text.ts';
 import { useFeedback } from '../../components/feedback.tsx';
 import { UNIT_TYPES } from '../../lib/domain-lists.ts';
 import { placeApiErrorOnField } from '../../lib/form-errors.ts';
 import { foldedSelectSearch } from '../../lib/text.ts';
+import { IndicatorDialog } from '../indicators/indicator-dialog.tsx';
 
 /**
  * The five sections of a union report (contracts' DEFAULT_SECTIONS, repeated: importing values
@@ -59,111 +53,6 @@ interface ScheduleValues {
   requiredSections: string[];
   sections: string[];
   allowAttachments: boolean;
-}
-
-function IndicatorDialog({
-  onClose,
-  onCreated,
-}: {
-  onClose: () => void;
-  onCreated: (i: TIndicator) => void;
-}) {
-  const { t, i18n } = useTranslation();
-  const describe = useApiErrorText();
-  const [form] = Form.useForm<TIndicatorInput>();
-  const kind = Form.useWatch('kind', form);
-  const [error, setError] = useState<string | null>(null);
-  const create = useMutation({
-    mutationFn: (values: TIndicatorInput) => createIndicator(values),
-    onSuccess: onCreated,
-    onError: (e) => {
-      if (
-        !placeApiErrorOnField(form, e, ['code', 'name', 'kind', 'unit', 'numeratorLabel', 'denominatorLabel'])
-      )
-        setError(describe(e));
-    },
-  });
-  const required = (field: string) => ({ required: true, message: t('common.required', { field }) });
-  return (
-    <Modal
-      open
-      title={t('reports.indicator.create')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={create.isPending}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-    >
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={{
-          kind: 'ratio',
-          disaggregation: 'none',
-          unit: null,
-          numeratorLabel: null,
-          denominatorLabel: null,
-        }}
-        onFinish={(values) =>
-          create.mutate({ ...values, aggregation: 'sum', threshold: 1, unit: values.unit || null })
-        }
-      >
-        <Form.Item
-          name="name"
-          label={t('reports.indicator.name')}
-          rules={[required(t('reports.indicator.name'))]}
-        >
-          <Input maxLength={500} />
-        </Form.Item>
-        <Form.Item
-          name="code"
-          label={t('reports.indicator.code')}
-          rules={[required(t('reports.indicator.code'))]}
-        >
-          <Input maxLength={50} />
-        </Form.Item>
-        <Form.Item name="kind" label={t('reports.indicator.kind')}>
-          <Radio.Group
-            optionType="button"
-            options={(['ratio', 'count', 'sum', 'boolean'] as const).map((k) => ({
-              value: k,
-              label: t(`reports.indicator.kinds.${k}`),
-            }))}
-          />
-        </Form.Item>
-        {kind === 'ratio' && (
-          <>
-            <Form.Item
-              name="numeratorLabel"
-              label={t('reports.indicator.numeratorLabel')}
-              rules={[required(t('reports.indicator.numeratorLabel'))]}
-            >
-              <Input maxLength={300} />
-            </Form.Item>
-            <Form.Item
-              name="denominatorLabel"
-              label={t('reports.indicator.denominatorLabel')}
-              rules={[required(t('reports.indicator.denominatorLabel'))]}
-            >
-              <Input maxLength={300} />
-            </Form.Item>
-          </>
-        )}
-        <Form.Item name="unit" label={t('reports.indicator.unit')}>
-          <Input maxLength={50} />
-        </Form.Item>
-        <Form.Item name="disaggregation" label={t('reports.indicator.disaggregation')}>
-          <Select
-            options={DISAGGREGATIONS.map((value) => ({
-              value,
-              label: disaggregationLabel(value, i18n.language?.startsWith('en') ? 'en' : 'vi'),
-            }))}
-          />
-        </Form.Item>
-      </Form>
-      {error && <Alert type="error" showIcon role="alert" title={error} />}
-    </Modal>
-  );
 }
 
 /** A manager makes a plan's reporting duty a schedule: periods, due dates and the form (indicators, sections). */
@@ -317,10 +206,12 @@ export function ScheduleDialog({
                 aria-label={t('reports.schedule.indicators')}
                 loading={indicators.isPending}
                 showSearch={foldedSelectSearch}
-                options={(indicators.data ?? []).map((i) => ({
-                  value: i.id,
-                  label: `${i.code} — ${i.name}`,
-                }))}
+                options={(indicators.data ?? [])
+                  .filter((i) => !i.retiredAt || chosen.includes(i.id))
+                  .map((i) => ({
+                    value: i.id,
+                    label: `${i.code} — ${i.name}`,
+                  }))}
               />
             </Form.Item>
             <Button icon={<PlusOutlined aria-hidden />} onClick={() => setAddingIndicator(true)}>
@@ -360,7 +251,7 @@ export function ScheduleDialog({
       {addingIndicator && (
         <IndicatorDialog
           onClose={() => setAddingIndicator(false)}
-          onCreated={(indicator) => {
+          onSaved={(indicator) => {
             setAddingIndicator(false);
             void queryClient.invalidateQueries({ queryKey: ['reports', 'indicators'] });
             form.setFieldValue('indicatorIds', [...(form.getFieldValue('indicatorIds') ?? []), indicator.id]);
