@@ -6,6 +6,8 @@ import { calendarRoutes } from './calendar.routes.ts';
 import { dashboardRoutes } from './dashboard.routes.ts';
 import { documentRoutes } from './documents.routes.ts';
 import { exchangeRoutes } from './exchange.routes.ts';
+import { homeRoutes } from './home.routes.ts';
+import { indicatorRoutes } from './indicators.routes.ts';
 import { metaRoutes } from './meta.routes.ts';
 import { notificationRoutes } from './notifications.routes.ts';
 import { orgRoutes } from './org.routes.ts';
@@ -30,6 +32,8 @@ export function routeTable(options: { sessionTtlHours: number }): RouteSpec[] {
     ...registryRoutes(),
     ...planRoutes(),
     ...reportingRoutes(),
+    ...indicatorRoutes(),
+    ...homeRoutes(),
     ...exchangeRoutes(),
     ...dashboardRoutes(),
     ...reportAttachmentRoutes(),

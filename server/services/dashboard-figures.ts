@@ -1,4 +1,5 @@
 import type { TFigure, TIndicatorRef } from '../../contracts/dashboard.ts';
+import { indicatorUnit } from '../../domain/indicators/indicator-rules.ts';
 import { cellValue, rollUpFromScratch } from '../../domain/rollup/roll-up.ts';
 import type { OwnValueRow, RollupRow, UnitWithFiguresRow } from '../repositories/dashboard.repository.ts';
 import type { IndicatorRow } from '../repositories/reporting.repository.ts';
@@ -17,7 +18,7 @@ export function indicatorRef(row: IndicatorRow): TIndicatorRef {
     name: row.name,
     kind: row.kind as TIndicatorRef['kind'],
     aggregation: row.aggregation as TIndicatorRef['aggregation'],
-    unit: row.unit,
+    unit: indicatorUnit(row.kind, row.unit),
   };
 }
 

@@ -3,12 +3,14 @@ import { foldText } from '../../domain/fold-text.ts';
 import type { Database } from '../db/client.ts';
 import { AppError, notFound, versionConflict } from '../errors.ts';
 import { nounRef } from '../i18n/messages.ts';
+import type { IndicatorRepository } from '../repositories/indicator.repository.ts';
 import type { OrgRepository } from '../repositories/org.repository.ts';
 import type { PlanRepository } from '../repositories/plan.repository.ts';
 import type { ReportingRepository } from '../repositories/reporting.repository.ts';
 import type { AccessService } from './access.service.ts';
 import type { Actor } from './actor.ts';
 import type { AuditService } from './audit.service.ts';
+import { storedDefinition } from './indicator-catalogue.service.ts';
 import { toIndicator } from './reporting-views.ts';
 
 /** Words shared by an indicator's name and a target's text, for suggestions. */
@@ -35,6 +37,7 @@ export class IndicatorFormService {
     private readonly org: OrgRepository,
     private readonly access: AccessService,
     private readonly audit: AuditService,
+    private readonly catalogueRows: IndicatorRepository,
   ) {}
 
   // ----- indicators -----------------------------------------------------------------------
@@ -51,15 +54,13 @@ export class IndicatorFormService {
   ): Promise<TIndicator> {
     this.access.assertRole(actor, 'manager');
     return this.database.transaction(async () => {
-      if (await this.reporting.indicatorByCode(input.code)) {
-        throw new AppError(409, 'duplicate', { field: nounRef('code'), value: input.code }, 'code');
-      }
-      const row = await this.reporting.insertIndicator({
+      const definition = await storedDefinition(input, this.catalogueRows);
+      const row = await this.reporting.insertIndicator({ ...definition, isDemo: options.isDemo ?? false });
+      await this.audit.record(actor, 'indicator.create', 'indicator', row.id, null, {
         ...input,
-        nameFolded: foldText(input.name),
-        isDemo: options.isDemo ?? false,
+        code: definition.code,
+        unit: definition.unit,
       });
-      await this.audit.record(actor, 'indicator.create', 'indicator', row.id, null, input);
       return toIndicator(row);
     });
   }
@@ -85,6 +86,7 @@ export class IndicatorFormService {
       text: target.text,
       boundIndicatorId: bindings.get(target.id) ?? null,
       suggestions: all
+        .filter((i) => i.retiredAt === null)
         .map((i) => ({ indicator: toIndicator(i), score: overlap(i.name, target.text) }))
         .filter((s) => s.score >= 0.3)
         .sort((a, b) => b.score - a.score)
@@ -99,13 +101,16 @@ export class IndicatorFormService {
     await this.access.assertUnitAccess(actor, plan.unitId);
     const { targets } = await this.plans.children(planId);
     if (!targets.some((t) => t.id === targetId)) throw notFound('plan');
-    if (!(await this.reporting.indicator(indicatorId)))
+    const indicator = await this.reporting.indicator(indicatorId);
+    if (!indicator)
       throw new AppError(
         400,
         'validation',
         { field: 'indicatorId', detail: nounRef('unknown_indicator') },
         'indicatorId',
       );
+    if (indicator.retiredAt !== null)
+      throw new AppError(409, 'indicator_retired', { name: indicator.name }, 'indicatorId');
     await this.database.transaction(async () => {
       await this.reporting.bindTarget(targetId, indicatorId, actor.userId);
       await this.audit.record(actor, 'plan.bind_indicator', 'plan_target', targetId, null, { indicatorId });

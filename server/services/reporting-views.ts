@@ -1,4 +1,6 @@
 import type { TCategory, TIndicator, TPeriod } from '../../contracts/reporting.ts';
+import { toIsoTimestamp } from '../../domain/dates.ts';
+import { indicatorUnit } from '../../domain/indicators/indicator-rules.ts';
 import type { PeriodRow, ValueRow, ViewContextRow } from '../repositories/reporting.repository.ts';
 
 /** The columns of an indicator a form shows (a whole row, or as a report's view context holds it). */
@@ -6,19 +8,21 @@ export type IndicatorFields = NonNullable<ViewContextRow['indicators']>[number];
 
 // Reporting rows as the contracts show them.
 
-export function toIndicator(row: IndicatorFields): TIndicator {
+/** An indicator as the contracts show it: a ratio in % (the one rule), retired or not. */
+export function toIndicator(row: IndicatorFields & { retiredAt?: string | null }): TIndicator {
   return {
     id: row.id,
     code: row.code,
     name: row.name,
     kind: row.kind as TIndicator['kind'],
-    unit: row.unit,
+    unit: indicatorUnit(row.kind, row.unit),
     numeratorLabel: row.numeratorLabel,
     denominatorLabel: row.denominatorLabel,
     disaggregation: row.disaggregation as TIndicator['disaggregation'],
     aggregation: row.aggregation as TIndicator['aggregation'],
     threshold: row.threshold,
     version: row.version,
+    retiredAt: row.retiredAt ? toIsoTimestamp(row.retiredAt) : null,
   };
 }
 
