@@ -1,3 +1,5 @@
+import { categoryKeysOf } from '../reporting/breakdowns.ts';
+
 /**
  * Which data element mappings make sense for an indicator. Pure: the one rule for the API, the
  * CSV import and the web card.
@@ -17,7 +19,7 @@ export interface MappingCandidate {
 
 /** The (category, part) cells an indicator's values have: what can be mapped. */
 export function mappableCells(indicator: MappedIndicator): { category: string; part: string }[] {
-  const categories = indicator.disaggregation === 'sex' ? ['total', 'male', 'female'] : ['total'];
+  const categories = ['total', ...categoryKeysOf(indicator.disaggregation)];
   const parts = indicator.kind === 'ratio' ? ['numerator', 'denominator'] : ['value'];
   return categories.flatMap((category) => parts.map((part) => ({ category, part })));
 }

@@ -29,6 +29,14 @@ export function categoriesOf(indicator: Pick<FormIndicator, 'disaggregation'>): 
   return ['total', ...categoryKeysOf(indicator.disaggregation)];
 }
 
+/** The draft's cells of one indicator, by category (`total` and its breakdown's keys). */
+export function cellsOf(
+  draft: Pick<DraftState, 'values'>,
+  indicator: Pick<FormIndicator, 'id' | 'disaggregation'>,
+): Record<TCategory, DraftCell | undefined> {
+  return Object.fromEntries(categoriesOf(indicator).map((c) => [c, draft.values[cellKey(indicator.id, c)]]));
+}
+
 const numberText = (value: number | null | undefined): string =>
   value === null || value === undefined ? '' : String(value).replace('.', ',');
 

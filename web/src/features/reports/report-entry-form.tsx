@@ -23,6 +23,7 @@ import { IndicatorCard } from './indicator-card.tsx';
 import { NarrativeSections } from './narrative-sections.tsx';
 import {
   cellKey,
+  cellsOf,
   checkDraft,
   clearStoredDraft,
   EMPTY_CELL,
@@ -314,11 +315,7 @@ export function ReportEntryForm({
             <IndicatorCard
               key={indicator.id}
               indicator={indicator}
-              cells={{
-                total: draft.values[cellKey(indicator.id, 'total')],
-                male: draft.values[cellKey(indicator.id, 'male')],
-                female: draft.values[cellKey(indicator.id, 'female')],
-              }}
+              cells={cellsOf(draft, indicator)}
               previous={report.previousValues.filter((v) => v.indicatorId === indicator.id)}
               issuesOf={issuesOf}
               onCell={onCell(indicator.id)}

@@ -25,7 +25,7 @@ import { AttachmentsCard } from './attachments-card.tsx';
 import { ExcelExchange } from './excel-exchange.tsx';
 import { IndicatorCard } from './indicator-card.tsx';
 import { NarrativeSections } from './narrative-sections.tsx';
-import { cellKey, draftFromReport } from './report-draft.ts';
+import { cellsOf, draftFromReport } from './report-draft.ts';
 import { ReportEntryForm } from './report-entry-form.tsx';
 import { DueCountdown, ReportStatusTag } from './report-tags.tsx';
 import { ReviewActions } from './review-actions.tsx';
@@ -148,11 +148,7 @@ function ReportReadOnly({ report }: { report: TReport }) {
             <IndicatorCard
               key={indicator.id}
               indicator={indicator}
-              cells={{
-                total: draft.values[cellKey(indicator.id, 'total')],
-                male: draft.values[cellKey(indicator.id, 'male')],
-                female: draft.values[cellKey(indicator.id, 'female')],
-              }}
+              cells={cellsOf(draft, indicator)}
               previous={report.previousValues.filter((v) => v.indicatorId === indicator.id)}
               issuesOf={none}
               onCell={() => undefined}
