@@ -27,6 +27,7 @@ import type { ReportingRepository } from '../repositories/reporting.repository.t
 import type { AccessService } from './access.service.ts';
 import type { Actor } from './actor.ts';
 import type { AuditService } from './audit.service.ts';
+import { openReportsForImport } from './import-reports.ts';
 import type { IndicatorFormService } from './indicator-form.service.ts';
 import type { ReportScheduleService } from './report-schedule.service.ts';
 
@@ -529,23 +530,12 @@ export class ExchangeService {
     const valueCount = [...values.values()].reduce((n, cells) => n + cells.length, 0);
     if (errors.length > 0 || !commit) return result(errors, toSave.length, valueCount);
     await this.database.transaction(async () => {
-      const ensured = await this.reporting.bulkEnsureReports(
-        toSave.map((r) => ({
-          periodId,
-          unitId: r.unitId,
-          formVersionId: formRow.currentVersionId!,
-          dueOn: this.schedules.dueFor(period, schedule, r.depth),
-          isDemo: schedule.isDemo,
-        })),
+      const idOf = await openReportsForImport(
+        this.reporting,
+        this.schedules,
+        { period, schedule, formVersionId: formRow.currentVersionId! },
+        toSave,
       );
-      const idOf = new Map(ensured.map((r) => [r.unitId, r]));
-      if (toSave.some((r) => !isEditable(idOf.get(r.unitId)!.status)))
-        throw new AppError(
-          409,
-          'validation',
-          { field: 'status', detail: nounRef('report_sent_during_import') },
-          'status',
-        );
       await this.reporting.bulkSave(
         toSave.map((r) => ({ reportId: idOf.get(r.unitId)!.id, narrative: r.narrative })),
         toSave.flatMap((r) => r.values.map((v) => ({ ...v, reportId: idOf.get(r.unitId)!.id }))),

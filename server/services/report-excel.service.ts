@@ -20,6 +20,7 @@ import type { SpreadsheetReader } from '../workers/spreadsheet-reader.ts';
 import type { AccessService } from './access.service.ts';
 import type { Actor } from './actor.ts';
 import type { AuditService } from './audit.service.ts';
+import { openReportsForImport } from './import-reports.ts';
 import type { IndicatorFormService } from './indicator-form.service.ts';
 import { type Column, findTable, readSheetImport } from './report-excel-rows.ts';
 import type { ReportScheduleService } from './report-schedule.service.ts';
@@ -332,25 +333,13 @@ export class ReportExcelService {
     const started = performance.now();
     this.log(`Nhập Excel kỳ ${periodId}: đang ghi ${rowsToSave.length} báo cáo trong một giao dịch…`);
     await this.database.transaction(async () => {
-      const ensured = await this.reporting.bulkEnsureReports(
-        [...rowsToSave, ...rowsToSend].map((r) => ({
-          periodId,
-          unitId: r.unitId,
-          formVersionId: formRow.currentVersionId!,
-          dueOn: this.schedules.dueFor(period, schedule, r.depth),
-          isDemo: schedule.isDemo,
-        })),
+      // Re-checked inside the transaction: a report submitted meanwhile is not overwritten.
+      const idOf = await openReportsForImport(
+        this.reporting,
+        this.schedules,
+        { period, schedule, formVersionId: formRow.currentVersionId! },
+        [...rowsToSave, ...rowsToSend],
       );
-      const idOf = new Map(ensured.map((r) => [r.unitId, r]));
-      // Re-check inside the transaction: a report submitted meanwhile is not overwritten.
-      const locked = [...rowsToSave, ...rowsToSend].find((r) => !isEditable(idOf.get(r.unitId)!.status));
-      if (locked)
-        throw new AppError(
-          409,
-          'validation',
-          { field: 'status', detail: nounRef('report_sent_during_import') },
-          'status',
-        );
       await this.reporting.bulkSave(
         rowsToSave.map((r) => ({ reportId: idOf.get(r.unitId)!.id, narrative: r.content.narrative })),
         rowsToSave.flatMap((r) =>
