@@ -198,8 +198,8 @@ describe('accessibility of every main page', () => {
     const name = dialog.getByLabel('Tên báo cáo');
     await tabUntilFocused(page, name, 'Tên báo cáo', 10);
     await page.keyboard.type('Báo cáo quý nhập bằng bàn phím');
-    const chooser = dialog.getByLabel('Chỉ tiêu đo', { exact: true });
-    await tabUntilFocused(page, chooser, 'Chỉ tiêu đo', 15);
+    const chooser = dialog.getByLabel('Chỉ số', { exact: true });
+    await tabUntilFocused(page, chooser, 'Chỉ số', 15);
     const indicator = indicators[0]!;
     await page.keyboard.type(indicator.code);
     await page.keyboard.press('Enter');

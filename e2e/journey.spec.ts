@@ -207,7 +207,7 @@ describe('the whole journey: from a received plan to the consolidated report as 
     expect(await dialog.getByLabel('Hạn gửi (cấp kế hoạch)').inputValue()).toBe('10/11');
     await dialog.getByLabel('Từ năm').fill(year);
     await dialog.getByLabel('Đến năm').fill(year);
-    const chooser = dialog.getByLabel('Chỉ tiêu đo', { exact: true });
+    const chooser = dialog.getByLabel('Chỉ số', { exact: true });
     for (const indicator of form) {
       await chooser.click();
       await chooser.fill(indicator.code);

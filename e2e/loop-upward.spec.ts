@@ -184,7 +184,7 @@ describe('the loop closed upward: grassroots → commune → province → nation
     if ((await due.inputValue()) === '') await due.fill('10/11');
     await dialog.getByLabel('Từ năm').fill(year);
     await dialog.getByLabel('Đến năm').fill(year);
-    const chooser = dialog.getByLabel('Chỉ tiêu đo', { exact: true });
+    const chooser = dialog.getByLabel('Chỉ số', { exact: true });
     await chooser.click();
     await chooser.fill(CARE);
     await province.keyboard.press('Enter');
