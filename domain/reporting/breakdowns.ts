@@ -56,16 +56,6 @@ export const DIMENSIONS: readonly BreakdownDimension[] = [
     ],
   },
   {
-    code: 'area',
-    vi: 'Địa bàn',
-    en: 'Area',
-    options: [
-      { code: 'urban', vi: 'Thành thị', en: 'Urban' },
-      { code: 'rural', vi: 'Nông thôn', en: 'Rural' },
-      { code: 'industrial_zone', vi: 'Khu công nghiệp, khu chế xuất', en: 'Industrial zone' },
-    ],
-  },
-  {
     code: 'sector',
     vi: 'Lĩnh vực',
     en: 'Sector',
@@ -75,6 +65,16 @@ export const DIMENSIONS: readonly BreakdownDimension[] = [
       { code: 'informal_services', vi: 'Dịch vụ phi chính thức', en: 'Informal services' },
       { code: 'supply_chain', vi: 'Chuỗi cung ứng', en: 'Supply chains' },
       { code: 'other_sector', vi: 'Lĩnh vực khác', en: 'Other sectors' },
+    ],
+  },
+  {
+    code: 'area',
+    vi: 'Địa bàn',
+    en: 'Area',
+    options: [
+      { code: 'urban', vi: 'Thành thị', en: 'Urban' },
+      { code: 'rural', vi: 'Nông thôn', en: 'Rural' },
+      { code: 'industrial_zone', vi: 'Khu công nghiệp, khu chế xuất', en: 'Industrial zone' },
     ],
   },
   {
