@@ -86,6 +86,21 @@ export function headedByUnit(head: string): boolean {
   return verb !== null && verb.index > 1 && verb.index < 200;
 }
 
+/**
+ * "Điều 2. Giao Giám đốc Sở Giáo dục và Đào tạo: 1. Tổ chức chỉ đạo …", "Điều 3. Giao Sở Y tế chủ
+ * trì …": a decision assigns by an article that opens on "Giao" (Decree 30's decisions). The unit
+ * is what follows "Giao" up to the verb, or the whole short line when the tasks are its items.
+ */
+export function assignmentOfArticle(head: string, body: readonly string[]): TAssignment | null {
+  const m = /^giao(?: cho)?\s+/.exec(foldChars(head));
+  if (!m) return null;
+  const rest = head.slice(m[0].length).trim();
+  const verb = verbAfterUnit(` ${rest}`);
+  const unit = (verb ? rest.slice(0, Math.max(0, verb.index - 1)) : rest).replace(/[\s,:.;]+$/, '');
+  if (unit.length < 3 || unit.split(/\s+/).length > 20 || !UNIT_START.test(foldChars(unit))) return null;
+  return { unit, text: firstSentence(verb ? rest.slice(verb.index).trim() : body.join(' ') || rest) };
+}
+
 export function extractAssignments(items: readonly OutlineItem[]): TAssignment[] {
   const out: TAssignment[] = [];
   for (const item of items) {

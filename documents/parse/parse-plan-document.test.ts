@@ -51,6 +51,40 @@ describe('parsePlanDocument on other issuers and kinds', () => {
     ]);
   });
 
+  it('reads a decision’s "Điều 2. Giao <unit>" as an assignment, or the units its items name', () => {
+    const decision = (article: string[]) =>
+      [
+        'ỦY BAN NHÂN DÂN TỈNH TUYÊN QUANG',
+        'Số: 986/QĐ-UBND',
+        'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+        'Độc lập - Tự do - Hạnh phúc',
+        'Tuyên Quang, ngày 05 tháng 8 năm 2024',
+        'QUYẾT ĐỊNH',
+        'Ban hành Kế hoạch thời gian năm học 2024-2025',
+        'Điều 1. Ban hành Kế hoạch thời gian năm học 2024-2025 như sau:',
+        '1. Tựu trường các cấp học: Ngày 26/8/2024.',
+        ...article,
+        'Điều 3. Quyết định này có hiệu lực thi hành kể từ ngày ký.',
+      ].join('\n');
+    const [one] = parsePlanDocument(
+      decision([
+        'Điều 2. Giao Giám đốc Sở Giáo dục và Đào tạo',
+        '1. Tổ chức chỉ đạo thực hiện hoàn thành Kế hoạch thời gian năm học đúng quy định.',
+      ]),
+      { source: 'qd.txt' },
+    ).documents;
+    expect(one!.assignments.map((a) => a.unit)).toEqual(['Giám đốc Sở Giáo dục và Đào tạo']);
+    const [many] = parsePlanDocument(
+      decision([
+        'Điều 2. Giao các cơ quan, đơn vị thực hiện như sau:',
+        '1. Sở Giáo dục và Đào tạo: hướng dẫn các trường thực hiện.',
+        '2. Sở Tài chính: bố trí kinh phí.',
+      ]),
+      { source: 'qd.txt' },
+    ).documents;
+    expect(many!.assignments.map((a) => a.unit)).toEqual(['Sở Giáo dục và Đào tạo', 'Sở Tài chính']);
+  });
+
   it('reads the bodies named under a conclusion notice’s request as tasks, not under a topic', () => {
     const notice = [
       'VĂN PHÒNG CHÍNH PHỦ',

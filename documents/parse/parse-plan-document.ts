@@ -15,7 +15,7 @@ import {
   type Paragraph,
   sectionScope,
 } from './build-outline.ts';
-import { extractAssignments, headedByUnit } from './extract-assignments.ts';
+import { assignmentOfArticle, extractAssignments, headedByUnit } from './extract-assignments.ts';
 import { extractEvents } from './extract-events.ts';
 import { composeIssuer, extractHeader, matchDocumentType } from './extract-header.ts';
 import { extractRecipients, findRecipientsLine } from './extract-recipients.ts';
@@ -393,6 +393,21 @@ function parseOneDocument(lines: readonly string[]): TExtractedDocument {
         ? items
         : plain.map((p) => ({ head: p, body: [] })),
     );
+  });
+
+  // a decision's own article "Điều 2. Giao <unit> …" outside any "Tổ chức thực hiện"
+  body.forEach((p, i) => {
+    if ((p.marker?.kind !== 'article' && p.marker?.kind !== 'articleOuter') || inTcth(i)) return;
+    const { from, to } = sectionScope(body, i);
+    const a = assignmentOfArticle(
+      p.text,
+      body.slice(from, to).map((q) => q.text),
+    );
+    if (!a) return;
+    // "Điều 2. Giao các cơ quan, đơn vị: 1. Sở Y tế … 2. Sở Tài chính …": the units are its items
+    const named = extractAssignments(firstLevelItems(body, from, to));
+    for (const b of named.length >= 2 ? named : [a])
+      if (!assignments.some((c) => c.unit === b.unit)) assignments.push(b);
   });
 
   // references
