@@ -107,24 +107,30 @@ const MENU: readonly { page: PageKey; key: string; icon: ReactNode; label: strin
   { page: 'audit', key: ROUTES.audit, icon: <HistoryOutlined aria-hidden />, label: 'audit.nav' },
 ];
 
-/**
- * The pages the user can use, as the server's access policy says (`/api/home/menu`); until it
- * answers (or if it cannot), the same rule read from the role alone, the unit taken to have units
- * below — the API refuses on its own what a role may not do.
- */
-function useMenuItems(user: TSessionUser): NavItem[] {
-  const { t } = useTranslation();
-  const menu = useQuery({
+/** The menu's pages from the server's access policy (`/api/home/menu`), asked once per session. */
+function useMenuPages() {
+  return useQuery({
     queryKey: MENU_QUERY_KEY,
     queryFn: ({ signal }) => fetchMenu(signal),
     staleTime: 5 * 60_000,
   });
-  const pages = new Set(menu.data?.pages ?? pagesFor(user.role, true));
-  return MENU.filter((item) => pages.has(item.page)).map((item) => ({
+}
+
+/**
+ * The pages the user can use, as the server's access policy says; until it answers (or if it
+ * cannot), the same rule read from the role alone for a unit with no units below — the fewer pages,
+ * never one the user cannot use (the API refuses on its own what a role may not do).
+ */
+function useMenuItems(user: TSessionUser): { items: NavItem[]; ready: boolean } {
+  const { t } = useTranslation();
+  const menu = useMenuPages();
+  const pages = new Set(menu.data?.pages ?? pagesFor(user.role, false));
+  const items = MENU.filter((item) => pages.has(item.page)).map((item) => ({
     key: item.key,
     icon: item.icon,
     label: t(item.label),
   }));
+  return { items, ready: menu.data !== undefined };
 }
 
 /**
@@ -135,14 +141,14 @@ function useMenuItems(user: TSessionUser): NavItem[] {
 function SideMenu({ user, onNavigate }: { user: TSessionUser; onNavigate?: () => void }) {
   const { t } = useTranslation();
   const location = useLocation();
-  const items = useMenuItems(user);
+  const { items, ready } = useMenuItems(user);
   const selected = selectedMenuKey(
     items.map((item) => item.key),
     location.pathname,
     location.state,
   );
   return (
-    <nav aria-label={t('nav.mainMenu')} className="side-nav">
+    <nav aria-label={t('nav.mainMenu')} className="side-nav" data-ready={ready}>
       <ul className="side-nav__list">
         {items.map((item) => (
           <li key={item.key}>
@@ -164,6 +170,8 @@ function SideMenu({ user, onNavigate }: { user: TSessionUser; onNavigate?: () =>
 
 function ShellLayout({ user }: { user: TSessionUser }) {
   const { t } = useTranslation();
+  // asked as the shell opens, so the phone's drawer has it when first opened
+  useMenuPages();
   const screens = Grid.useBreakpoint();
   const isWide = screens.lg === true;
   const [drawerOpen, setDrawerOpen] = useState(false);

@@ -19,6 +19,7 @@ import { PageHelp } from '../../components/page-help.tsx';
 import { formatNumber } from '../../lib/format.ts';
 import { canManage, useSession } from '../auth/session.ts';
 import { IndicatorDialog } from './indicator-dialog.tsx';
+import './indicators.css';
 
 type RetiredFilter = 'exclude' | 'include' | 'only';
 
@@ -179,9 +180,9 @@ export default function IndicatorsPage() {
                 className: 'nowrap',
                 render: (_, row) =>
                   row.retiredAt ? (
-                    <Tag>{t('indicators.isRetired')}</Tag>
+                    <Tag className="indicator-state">{t('indicators.isRetired')}</Tag>
                   ) : (
-                    <Tag color="green">{t('indicators.isActive')}</Tag>
+                    <Tag className="indicator-state indicator-state--active">{t('indicators.isActive')}</Tag>
                   ),
               },
               ...(manager
