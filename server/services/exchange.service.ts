@@ -331,19 +331,10 @@ export class ExchangeService {
 
   // ----- export -------------------------------------------------------------------------------
 
-  private async context(actor: Actor, periodId: number) {
-    const period = await this.reporting.period(periodId);
-    if (!period) throw new AppError(404, 'not_found', { what: '@period' });
-    const schedule = (await this.reporting.schedule(period.scheduleId))!;
-    const plan = (await this.plans.find(schedule.planId))!;
-    await this.schedules.assertCanSeePlanUnit(actor, plan.unitId);
-    return { period, schedule, plan };
-  }
-
   /** The values of the approved reports of a period in a subtree, under their codes. */
   private async collect(actor: Actor, periodId: number, rootId: number | undefined) {
     this.access.assertRole(actor, 'viewer');
-    const { period, schedule } = await this.context(actor, periodId);
+    const { period, schedule } = await this.schedules.periodInView(actor, periodId);
     const root = rootId ?? actor.homeUnitId;
     if (root === null)
       throw new AppError(400, 'validation', { field: 'unitId', detail: nounRef('unit_required') }, 'unitId');
@@ -436,7 +427,7 @@ export class ExchangeService {
     commit: boolean,
   ): Promise<TExchangeImportResult> {
     this.access.assertRole(actor, 'officer');
-    const { period, schedule, plan } = await this.context(actor, periodId);
+    const { period, schedule, plan } = await this.schedules.periodInView(actor, periodId);
     const reading = readExchangeFile(typeof data === 'string' ? data : new Uint8Array(data));
     const result = (errors: TExchangeError[], reports = 0, values = 0): TExchangeImportResult => ({
       applied: false,

@@ -197,10 +197,7 @@ export class ReportScheduleService {
 
   /** Units in scope × status for one period, within the actor's organisation. */
   async periodStatus(actor: Actor, periodId: number) {
-    const period = await this.requirePeriod(periodId);
-    const schedule = (await this.reporting.schedule(period.scheduleId))!;
-    const plan = (await this.plans.find(schedule.planId))!;
-    await this.assertCanSeePlanUnit(actor, plan.unitId);
+    const { period, schedule, plan } = await this.periodInView(actor, periodId);
     const scope = await this.unitsInScope(schedule, period, plan.unitId);
     const reports = new Map((await this.reporting.reportsOfPeriod(periodId)).map((r) => [r.unitId, r]));
     const today = this.access.today();
@@ -242,6 +239,15 @@ export class ReportScheduleService {
       late: rows.filter((r) => r.late).length,
       rows,
     };
+  }
+
+  /** A period with its schedule and plan, when the actor may see the plan's unit (else 404, 403). */
+  async periodInView(actor: Actor, periodId: number) {
+    const period = await this.requirePeriod(periodId);
+    const schedule = (await this.reporting.schedule(period.scheduleId))!;
+    const plan = (await this.plans.find(schedule.planId))!;
+    await this.assertCanSeePlanUnit(actor, plan.unitId);
+    return { period, schedule, plan };
   }
 
   /** The plan's unit is the actor's, below it, or above it (a plan received from above). */
