@@ -16,7 +16,7 @@ describe('ready forms', () => {
         });
         expect(parsed.success, indicator.code).toBe(true);
       }
-      const known = new Set(DEFAULT_SECTIONS.map((s) => s.key));
+      const known = new Set<string>(DEFAULT_SECTIONS.map((s) => s.key));
       for (const key of form.sections) expect(known.has(key)).toBe(true);
       for (const key of form.requiredSections) expect(form.sections).toContain(key);
     }

@@ -4,13 +4,21 @@ import { Alert, Button, Checkbox, Form, Input, InputNumber, Modal, Select, Typog
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TScheduleCreate } from '../../../../contracts/reporting.ts';
-import { createSchedule, fetchIndicators, type TFrequency, type TSchedule } from '../../api/reports.api.ts';
+import { CHILD_LABOUR_SURVEY } from '../../../../domain/reporting/ready-forms.ts';
+import {
+  createIndicator,
+  createSchedule,
+  fetchIndicators,
+  type TFrequency,
+  type TSchedule,
+} from '../../api/reports.api.ts';
 import { useApiErrorText } from '../../components/api-error-text.ts';
 import { useFeedback } from '../../components/feedback.tsx';
 import { UNIT_TYPES } from '../../lib/domain-lists.ts';
 import { placeApiErrorOnField } from '../../lib/form-errors.ts';
 import { foldedSelectSearch } from '../../lib/text.ts';
 import { IndicatorDialog } from '../indicators/indicator-dialog.tsx';
+import { materialiseReadyForm } from './ready-form.ts';
 
 /**
  * The five sections of a union report (contracts' DEFAULT_SECTIONS, repeated: importing values
@@ -79,6 +87,30 @@ export function ScheduleDialog({
     queryFn: ({ signal }) => fetchIndicators(signal),
   });
   const year = new Date().getFullYear();
+  // The child-labour survey (seed 001's appendix): its indicators made or reused, the form filled.
+  const readyForm = useMutation({
+    mutationFn: async () =>
+      materialiseReadyForm(
+        CHILD_LABOUR_SURVEY,
+        indicators.data ?? (await fetchIndicators()),
+        createIndicator,
+      ),
+    onSuccess: (ids) => {
+      void queryClient.invalidateQueries({ queryKey: ['reports', 'indicators'] });
+      form.setFieldsValue({
+        name: form.getFieldValue('name') || CHILD_LABOUR_SURVEY.name,
+        frequency: CHILD_LABOUR_SURVEY.frequency,
+        due: CHILD_LABOUR_SURVEY.dueRule.split('-').reverse().join('/'),
+        unitTypes:
+          (form.getFieldValue('unitTypes') ?? []).length > 0 ? form.getFieldValue('unitTypes') : ['province'],
+        indicatorIds: ids.indicatorIds,
+        requiredIndicatorIds: ids.requiredIndicatorIds,
+        sections: [...CHILD_LABOUR_SURVEY.sections],
+        requiredSections: [...CHILD_LABOUR_SURVEY.requiredSections],
+      });
+    },
+    onError: (e) => setError(describe(e)),
+  });
   const create = useMutation({
     mutationFn: (body: TScheduleCreate) => createSchedule(body),
     onSuccess: (schedule) => {
@@ -144,7 +176,7 @@ export function ScheduleDialog({
         onFinish={submit}
         initialValues={{
           frequency: 'annual',
-          due: '10/11',
+          due: CHILD_LABOUR_SURVEY.dueRule.split('-').reverse().join('/'),
           fromYear: year,
           toYear: year + 4,
           leadDays: 5,
@@ -218,6 +250,14 @@ export function ScheduleDialog({
               {t('reports.indicator.create')}
             </Button>
           </div>
+          <Button
+            type="link"
+            className="schedule-ready-form"
+            loading={readyForm.isPending}
+            onClick={() => readyForm.mutate()}
+          >
+            {t('reports.schedule.useReadyForm', { name: CHILD_LABOUR_SURVEY.name })}
+          </Button>
         </Form.Item>
         {chosen.length > 0 && (
           <Form.Item name="requiredIndicatorIds" label={t('reports.schedule.requiredIndicators')}>
