@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { SheetCell } from '../../domain/reporting/report-sheet.ts';
 import { zipWithinLimits } from '../archive/zip-guard.ts';
+import { readXlsx, XlsxTooLarge, XlsxUnreadable } from './read-xlsx.ts';
 
 // THE entry point that parses an uploaded spreadsheet (a filled report template, as Excel or
 // LibreOffice saved it) into plain rows: no ExcelJS object leaves this file, so the call can move
@@ -39,28 +40,36 @@ export class WorkbookTooLarge extends Error {
 
 /**
  * Reads every sheet of an XLSX (a Buffer, or the path of an uploaded file on disk) into rows of
- * plain cells, in the workbook's order. The archive passes the one ZIP guard first.
+ * plain cells, in the workbook's order. The archive passes the one ZIP guard first. Read from the
+ * package's XML (`read-xlsx.ts`), without loading ExcelJS.
  */
 export async function readWorkbookRows(source: Buffer | string): Promise<WorkbookSheet[]> {
   const data = typeof source === 'string' ? await readFile(source) : source;
   if (!(await zipWithinLimits(data))) throw new UnreadableWorkbook('archive refused');
-  const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(data as unknown as ArrayBuffer);
+    return readXlsx(data, { ...WORKBOOK_LIMITS, maxColumns: MAX_COLUMNS });
   } catch (error) {
+    if (error instanceof XlsxTooLarge) throw new WorkbookTooLarge(error.what);
+    if (error instanceof XlsxUnreadable) throw new UnreadableWorkbook(error.message);
     throw new UnreadableWorkbook(error instanceof Error ? error.message : String(error));
   }
+}
+
+/**
+ * The same rows read through ExcelJS, as `readWorkbookRows` read them before `read-xlsx.ts`: the
+ * reference its test compares with (ExcelJS loaded only here).
+ */
+export async function readWorkbookRowsWithExcelJS(data: Buffer): Promise<WorkbookSheet[]> {
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
+  await workbook.xlsx.load(data as unknown as ArrayBuffer);
   return workbook.worksheets.map((sheet) => {
     const rows: SheetCell[][] = [];
     sheet.eachRow({ includeEmpty: false }, (row, r) => {
-      if (r > WORKBOOK_LIMITS.maxRows) throw new WorkbookTooLarge('rows');
       const cells: SheetCell[] = [];
       row.eachCell({ includeEmpty: false }, (cell, c) => {
         if (c > MAX_COLUMNS) return;
-        const plain = plainCell(cell);
-        if (typeof plain === 'string' && plain.length > WORKBOOK_LIMITS.maxCellChars)
-          throw new WorkbookTooLarge('cell');
-        cells[c - 1] = plain;
+        cells[c - 1] = plainCell(cell);
       });
       for (let c = 0; c < cells.length; c++) cells[c] ??= null;
       rows[r - 1] = cells;
