@@ -25,12 +25,18 @@ import type { IndicatorFormService } from './indicator-form.service.ts';
 import { type Column, findTable, readSheetImport } from './report-excel-rows.ts';
 import type { ReportScheduleService } from './report-schedule.service.ts';
 
-const STATUS_TEXT: Record<string, string> = {
-  draft: 'Nháp — nhập được',
-  returned: 'Bị trả lại — nhập được',
-  submitted: 'Đã gửi — khoá, bỏ qua khi nhập',
-  approved: 'Đã duyệt — khoá, bỏ qua khi nhập',
+/** A report's state in the template's status column, and whether the import takes its row. */
+const STATE_NAME: Record<string, string> = {
+  draft: 'Nháp',
+  returned: 'Bị trả lại',
+  submitted: 'Đã gửi',
+  approved: 'Đã duyệt',
 };
+function statusText(status: string): string {
+  const name = STATE_NAME[status];
+  if (name === undefined) return status;
+  return `${name} — ${isEditable(status) ? 'nhập được' : 'khoá, bỏ qua khi nhập'}`;
+}
 /** A column's part name: `Tổng`, `Nữ`, `Nữ – Thành thị`. */
 const categoryName = (category: TCategory): string =>
   category === 'total' ? 'Tổng' : categoryLabel(category);
@@ -207,7 +213,7 @@ export class ReportExcelService {
       const row: TemplateRow = {
         code: unit.code,
         name: unit.name,
-        status: current ? (STATUS_TEXT[current.status] ?? current.status) : '',
+        status: current ? statusText(current.status) : '',
         open: !current || isEditable(current.status),
         cells: [],
       };
