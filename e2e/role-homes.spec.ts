@@ -157,6 +157,42 @@ describe('each role’s home', () => {
     await expectAxeClean(page);
   });
 
+  it('the manager makes an indicator in place for a target of the plan, and it is bound at once', async () => {
+    const page = pages[1]!;
+    const { plans } = (await (await page.request.get('/api/plans')).json()) as {
+      plans: { id: number; status: string; symbol: string | null; unitName: string }[];
+    };
+    const plan = plans.find((p) => p.status === 'issued' && p.symbol?.startsWith('72/KH'))!;
+    await page.goto(`/ke-hoach/${plan.id}`);
+    await page.getByRole('tab', { name: 'Chỉ số đo chỉ tiêu' }).click();
+    const tab = page.getByTestId('target-indicators');
+    await tab.getByRole('button', { name: 'Tạo chỉ số mới cho chỉ tiêu 1' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Thêm chỉ số mới' });
+    await dialog.waitFor();
+    // the target's words to start from; the form's ids are its own (no clash with a dialog beneath)
+    expect((await dialog.getByLabel('Tên chỉ số').inputValue()).length).toBeGreaterThan(10);
+    await dialog.getByLabel('Tên chỉ số').fill('Số buổi tuyên truyền về quyền trẻ em');
+    await dialog.getByRole('radio', { name: 'Đếm' }).check({ force: true });
+    await dialog.getByLabel('Đơn vị tính').fill('buổi');
+    await expectAxeClean(page);
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const row = tab.getByRole('row').filter({ has: page.getByRole('cell', { name: '1', exact: true }) });
+    await row.getByText('Đã xác nhận', { exact: true }).waitFor();
+    const { targets } = (await (
+      await page.request.get(`/api/plans/${plan.id}/indicator-suggestions`)
+    ).json()) as {
+      targets: { boundIndicatorId: number | null }[];
+    };
+    const { indicators } = (await (await page.request.get('/api/indicators')).json()) as {
+      indicators: { id: number; name: string; code: string }[];
+    };
+    const made = indicators.find((i) => i.name === 'Số buổi tuyên truyền về quyền trẻ em')!;
+    expect(made.code).toMatch(/^CS-/);
+    expect(targets[0]!.boundIndicatorId).toBe(made.id);
+    await screenshot(page, 'role-home-08-indicator-in-place', false);
+  });
+
   it('ran without page errors or CSP violations', () => {
     expect(pageErrors).toEqual([]);
   });

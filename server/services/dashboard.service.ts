@@ -284,36 +284,43 @@ export class DashboardService {
     const ancestors = await this.org.ancestors(unitId, today);
     const plans = await this.plans.listForUnits([unitId, ...ancestors.map((a) => a.id)]);
     const result = [];
-    for (const p of plans) {
-      const dashboard = await this.planDashboard(actor, p.id, undefined, { completeness: false });
-      const counts = Object.fromEntries(SEVERITY.map((s) => [s, 0])) as Record<TProgressStatus, number>;
-      for (const t of dashboard.targets) counts[t.status] += 1;
-      const status = SEVERITY.find((s) => counts[s] > 0 && s !== 'no_data') ?? 'no_data';
-      result.push({
-        planId: p.id,
-        title: p.title,
-        symbol: p.symbol,
-        unitId: p.unit_id,
-        unitName: p.unit_name ?? '',
-        fromAbove: p.unit_id !== unitId,
-        status,
-        colour: STATUS_COLOURS[status],
-        counts,
-        targets: dashboard.targets.map((t) => ({
-          targetId: t.targetId,
-          text: t.text,
-          status: t.status,
-          colour: t.colour,
-          current: t.current,
-          verdict: t.verdict,
-          verdictPhrase: t.verdictPhrase,
-        })),
-      });
-    }
+    for (const p of plans) result.push(await this.planStatus(actor, p, unitId));
     return {
       unit: { unitId, unitName: unit?.name ?? '', unitType: (unit?.type ?? 'grassroots') as TUnitType },
       asOf: today,
       plans: result,
+    };
+  }
+
+  /** One plan's targets' status in a line, as a unit's dashboard (and each role's home) lists it. */
+  async planStatus(
+    actor: Actor,
+    p: { id: number; title: string; symbol: string | null; unit_id: number; unit_name: string | null },
+    unitId: number,
+  ): Promise<TUnitDashboard['plans'][number]> {
+    const dashboard = await this.planDashboard(actor, p.id, undefined, { completeness: false });
+    const counts = Object.fromEntries(SEVERITY.map((s) => [s, 0])) as Record<TProgressStatus, number>;
+    for (const t of dashboard.targets) counts[t.status] += 1;
+    const status = SEVERITY.find((s) => counts[s] > 0 && s !== 'no_data') ?? 'no_data';
+    return {
+      planId: p.id,
+      title: p.title,
+      symbol: p.symbol,
+      unitId: p.unit_id,
+      unitName: p.unit_name ?? '',
+      fromAbove: p.unit_id !== unitId,
+      status,
+      colour: STATUS_COLOURS[status],
+      counts,
+      targets: dashboard.targets.map((t) => ({
+        targetId: t.targetId,
+        text: t.text,
+        status: t.status,
+        colour: t.colour,
+        current: t.current,
+        verdict: t.verdict,
+        verdictPhrase: t.verdictPhrase,
+      })),
     };
   }
 

@@ -18,6 +18,7 @@ const LATE_LOOKBACK_DAYS = 365;
 const DEADLINE_DAYS = 7;
 const MAX_PERIODS = 12;
 const SHORT_LIST = 8;
+const MAX_PLANS = 12;
 
 /**
  * Each role's first page: what its work is today, read through the services that own each rule
@@ -67,9 +68,7 @@ export class HomeService {
     const periods =
       wants('lateUnits') || wants('deadlines') ? await this.periodsInScope(actor, home, today) : [];
     const plans =
-      wants('plansProgress') && unitId !== null
-        ? (await this.dashboard.unitDashboard(actor, unitId)).plans
-        : [];
+      wants('plansProgress') && unitId !== null ? await this.plansProgress(actor, unitId, today) : [];
 
     return {
       unit: {
@@ -88,6 +87,36 @@ export class HomeService {
       deadlines: wants('deadlines') ? periods.filter((p) => p.dueOn >= today) : [],
       plans,
     };
+  }
+
+  /**
+   * The unit's plans (its own, those received) and the issued, running plans of its units, at most
+   * `MAX_PLANS`, the most off track first: a national leader sees the provinces' plans too.
+   */
+  private async plansProgress(actor: Actor, unitId: number, today: string) {
+    const own = (await this.dashboard.unitDashboard(actor, unitId)).plans;
+    const shown = new Set(own.map((p) => p.planId));
+    const year = Number(today.slice(0, 4));
+    const below = (await this.plans.list(actor, unitId))
+      .filter(
+        (p) =>
+          !shown.has(p.id) &&
+          p.unitId !== unitId &&
+          p.status === 'issued' &&
+          (p.yearTo === null || p.yearTo >= year),
+      )
+      .slice(0, Math.max(0, MAX_PLANS - own.length));
+    const theirs = [];
+    for (const p of below)
+      theirs.push(
+        await this.dashboard.planStatus(
+          actor,
+          { id: p.id, title: p.title, symbol: p.symbol, unit_id: p.unitId, unit_name: p.unitName },
+          unitId,
+        ),
+      );
+    const behind = (p: (typeof own)[number]) => (p.counts.off_track ?? 0) * 1000 + (p.counts.at_risk ?? 0);
+    return [...own, ...theirs].sort((a, b) => behind(b) - behind(a));
   }
 
   /**
