@@ -172,7 +172,7 @@ describe('each role’s home', () => {
     // the target's words to start from; the form's ids are its own (no clash with a dialog beneath)
     expect((await dialog.getByLabel('Tên chỉ số').inputValue()).length).toBeGreaterThan(10);
     await dialog.getByLabel('Tên chỉ số').fill('Số buổi tuyên truyền về quyền trẻ em');
-    await dialog.getByRole('radio', { name: 'Đếm' }).check({ force: true });
+    await dialog.getByText('Đếm', { exact: true }).click();
     await dialog.getByLabel('Đơn vị tính').fill('buổi');
     await expectAxeClean(page);
     await dialog.getByRole('button', { name: 'Lưu' }).click();
