@@ -1,37 +1,69 @@
 import { z } from 'zod';
+import { DISAGGREGATIONS } from '../domain/reporting/breakdowns.ts';
 import { ZIsoDate, ZRefId, ZVersion } from './common.ts';
 import { ZUnitType } from './org.ts';
 
 export const INDICATOR_KINDS = ['ratio', 'count', 'sum', 'boolean'] as const;
 export const ZIndicatorKind = z.enum(INDICATOR_KINDS);
 export const ZAggregation = z.enum(['sum', 'count_units_meeting']);
-export const ZDisaggregation = z.enum(['none', 'sex']);
-export const CATEGORIES = ['total', 'male', 'female'] as const;
-export const ZCategory = z.enum(CATEGORIES);
+/** `none`, one breakdown dimension or two (`sex+area`): domain/reporting/breakdowns.ts. */
+export const ZDisaggregation = z.enum(DISAGGREGATIONS as [string, ...string[]]);
+/** `total`, an option (`female`) or a combination of two (`female|urban`); checked against the indicator. */
+export const ZCategory = z
+  .string()
+  .max(81)
+  .regex(/^[a-z0-9_]{1,40}(\|[a-z0-9_]{1,40})?$/);
 export type TCategory = z.infer<typeof ZCategory>;
 
-export const ZIndicatorInput = z
-  .object({
-    code: z
-      .string()
-      .trim()
-      .min(1)
-      .max(50)
-      .regex(/^[\p{L}\p{N}._-]+$/u, 'code: letters, digits, dot, dash, underscore'),
-    name: z.string().trim().min(1).max(500),
-    kind: ZIndicatorKind,
-    unit: z.string().trim().max(50).nullable().default(null),
-    numeratorLabel: z.string().trim().max(300).nullable().default(null),
-    denominatorLabel: z.string().trim().max(300).nullable().default(null),
-    disaggregation: ZDisaggregation.default('none'),
-    aggregation: ZAggregation.default('sum'),
-    threshold: z.number().int().min(0).max(1_000_000).default(1),
-  })
-  .refine((i) => i.kind !== 'ratio' || (i.numeratorLabel && i.denominatorLabel), {
-    message: 'a ratio needs numerator and denominator labels',
-    path: ['denominatorLabel'],
-  });
+const ZIndicatorFields = z.object({
+  /** Optional: blank, the server makes one from the name (domain/indicators/indicator-rules.ts). */
+  code: z
+    .string()
+    .trim()
+    .max(50)
+    .regex(/^[\p{L}\p{N}._-]*$/u, 'code: letters, digits, dot, dash, underscore')
+    .nullable()
+    .default(null),
+  name: z.string().trim().min(1).max(500),
+  kind: ZIndicatorKind,
+  /** A ratio's unit is always % (the server sets it). */
+  unit: z.string().trim().max(50).nullable().default(null),
+  numeratorLabel: z.string().trim().max(300).nullable().default(null),
+  denominatorLabel: z.string().trim().max(300).nullable().default(null),
+  disaggregation: ZDisaggregation.default('none'),
+  aggregation: ZAggregation.default('sum'),
+  threshold: z.number().int().min(0).max(1_000_000).default(1),
+});
+const ratioHasLabels = (i: {
+  kind: string;
+  numeratorLabel: string | null;
+  denominatorLabel: string | null;
+}) => i.kind !== 'ratio' || !!(i.numeratorLabel && i.denominatorLabel);
+const RATIO_LABELS = {
+  message: 'a ratio needs numerator and denominator labels',
+  path: ['denominatorLabel'],
+};
+
+/** A yes/no is not broken down; a breakdown by two categories adds up (domain/reporting/breakdowns.ts). */
+const breakdownFits = (i: { kind: string; aggregation: string; disaggregation: string }) =>
+  (i.disaggregation === 'none' || i.kind !== 'boolean') &&
+  (!i.disaggregation.includes('+') || i.aggregation === 'sum');
+const BREAKDOWN_FITS = {
+  message: 'a yes/no indicator is not broken down; a breakdown by two categories needs aggregation sum',
+  path: ['disaggregation'],
+};
+
+export const ZIndicatorInput = ZIndicatorFields.refine(ratioHasLabels, RATIO_LABELS).refine(
+  breakdownFits,
+  BREAKDOWN_FITS,
+);
 export type TIndicatorInput = z.infer<typeof ZIndicatorInput>;
+
+/** An edit: the whole definition again, under the version read (a newer one: 409). */
+export const ZIndicatorUpdate = ZIndicatorFields.extend({ version: ZVersion })
+  .refine(ratioHasLabels, RATIO_LABELS)
+  .refine(breakdownFits, BREAKDOWN_FITS);
+export type TIndicatorUpdate = z.infer<typeof ZIndicatorUpdate>;
 
 export const ZIndicator = z.object({
   id: z.number().int(),
@@ -45,11 +77,32 @@ export const ZIndicator = z.object({
   aggregation: ZAggregation,
   threshold: z.number().int(),
   version: z.number().int(),
+  /** ISO date-time it was retired (no longer offered for new targets and forms); null or absent: in use. */
+  retiredAt: z.string().nullable().optional(),
 });
 export type TIndicator = z.infer<typeof ZIndicator>;
 
 export const ZIndicatorList = z.object({ indicators: z.array(ZIndicator) });
 export type TIndicatorList = z.infer<typeof ZIndicatorList>;
+
+/** The indicator page's search: words of the name or code, and whether retired ones are listed. */
+export const ZIndicatorCatalogueQuery = z.object({
+  q: z.string().trim().max(200).optional(),
+  retired: z.enum(['exclude', 'include', 'only']).default('exclude'),
+});
+export type TIndicatorCatalogueQuery = z.infer<typeof ZIndicatorCatalogueQuery>;
+
+/** An indicator with what uses it: targets it measures, forms that ask it, reports that hold a value. */
+export const ZIndicatorUse = z.object({
+  targets: z.number().int(),
+  forms: z.number().int(),
+  reports: z.number().int(),
+});
+export const ZIndicatorCatalogue = z.object({
+  indicators: z.array(ZIndicator.extend({ use: ZIndicatorUse })),
+});
+export type TIndicatorCatalogue = z.infer<typeof ZIndicatorCatalogue>;
+export type TIndicatorWithUse = TIndicatorCatalogue['indicators'][number];
 
 /** For one target of a plan: the indicator it is bound to and the best matches by the target's words. */
 export const ZTargetSuggestions = z.object({

@@ -1,6 +1,6 @@
 import { STATUS_COLOURS, type TConsolidatedReport } from '../../contracts/dashboard.ts';
 import type { TUnitType } from '../../contracts/org.ts';
-import type { TMilestone } from '../../contracts/plan-extract.ts';
+import { type TMilestone, type TSigner, ZSigner } from '../../contracts/plan-extract.ts';
 import type { TFormContent, TReportStatus } from '../../contracts/reporting.ts';
 import { renderConsolidatedDocx } from '../../documents/render/consolidated-report.docx.ts';
 import { renderConsolidatedXlsx } from '../../documents/render/consolidated-report.xlsx.ts';
@@ -13,20 +13,22 @@ import { TOTAL } from '../../domain/rollup/indicator.ts';
 import { valueIsPercent } from '../../domain/rollup/roll-up.ts';
 import type { Database } from '../db/client.ts';
 import { AppError, notFound } from '../errors.ts';
-import type { DashboardRepository } from '../repositories/dashboard.repository.ts';
+import type { DashboardRepository, OwnValueRow } from '../repositories/dashboard.repository.ts';
 import type { OrgRepository } from '../repositories/org.repository.ts';
 import type { PlanRepository } from '../repositories/plan.repository.ts';
 import type { ReportProgressRepository } from '../repositories/report-progress.repository.ts';
-import type { ReportingRepository } from '../repositories/reporting.repository.ts';
+import type { IndicatorRow, ReportingRepository } from '../repositories/reporting.repository.ts';
 import type { RollupRepository } from '../repositories/rollup.repository.ts';
 import type { AccessService } from './access.service.ts';
 import type { Actor } from './actor.ts';
 import type { AuditService } from './audit.service.ts';
+import { ownBreakdown, storedBreakdown } from './breakdown-figures.ts';
 import type { CompletenessService } from './completeness.service.ts';
 import { indicatorRef, ownFigure, storedFigure, unitFigures } from './dashboard-figures.ts';
 import type { ReportLifecycleService } from './report-lifecycle.service.ts';
 import { toPeriod } from './reporting-views.ts';
 import { indicatorOf, isExpected, scopeOf } from './rollup.service.ts';
+import type { UpwardReporting } from './upward-reporting.ts';
 
 /** At most this many units' texts are gathered into one consolidated report. */
 const MAX_SOURCES = 300;
@@ -50,6 +52,7 @@ export class ConsolidatedReportService {
     private readonly dashboards: DashboardRepository,
     private readonly progress: ReportProgressRepository,
     private readonly completeness: CompletenessService,
+    private readonly upwardReporting: UpwardReporting,
   ) {}
 
   async compile(actor: Actor, periodId: number, unitId: number): Promise<TConsolidatedReport> {
@@ -98,6 +101,7 @@ export class ConsolidatedReportService {
     const figures = unitFigures(units, indicatorRows, stored, own, scope);
     const ownRows = self.has_children ? await this.dashboards.ownValues(periodId, [unitId], ids) : [];
     const selfExpected = isExpected({ id: self.id, type: self.type, parentId: self.parent_id }, scope);
+    const breakdowns = await this.breakdownsOf(periodId, self, indicatorRows, own, selfExpected);
     const values = indicatorRows.map((indicator, k) => {
       const own = ownRows.filter((r) => r.indicator_id === indicator.id);
       return {
@@ -116,6 +120,7 @@ export class ConsolidatedReportService {
           unitType: c.type as TUnitType,
           figure: figures.get(c.id)![k]!,
         })),
+        breakdown: breakdowns[k] ?? null,
       };
     });
 
@@ -183,7 +188,10 @@ export class ConsolidatedReportService {
         milestones,
         points,
         period.endsOn,
-        indicator ? { valueIsPercent: valueIsPercent(indicatorOf(indicator)) } : {},
+        // the report closes its period: a milestone of a year it ends and not met is missed
+        indicator
+          ? { valueIsPercent: valueIsPercent(indicatorOf(indicator)), closesPeriod: true }
+          : { closesPeriod: true },
       );
       return {
         targetId: target.id,
@@ -202,11 +210,17 @@ export class ConsolidatedReportService {
     const notReported = await this.progress.notApproved(periodId, unitId, scope, 500);
     const parent = ancestors.at(-1) ?? null;
     const [parentUnit] = parent ? await this.dashboards.units([parent.id], date) : [];
-    const upward = parent ? await this.upwardPeriod(unitId, parent.id, period.key) : null;
+    const upward = parent ? await this.upwardReporting.periodAbove(unitId, parent.id, period.key) : null;
     return {
       period: toPeriod(period),
       scheduleName: schedule.name,
-      plan: { id: plan.id, title: plan.title, symbol: plan.symbol },
+      plan: {
+        id: plan.id,
+        title: plan.title,
+        symbol: plan.symbol,
+        issuedOn: plan.issuedOn,
+        issuerName: plan.issuerName,
+      },
       unit: { unitId, unitName: self.name, unitType: self.type as TUnitType },
       parent: parentUnit
         ? { unitId: parentUnit.id, unitName: parentUnit.name, unitType: parentUnit.type as TUnitType }
@@ -223,24 +237,6 @@ export class ConsolidatedReportService {
       })),
       upward,
     };
-  }
-
-  /** The unit's report to its parent: a period with the same key of a parent's plan where the unit reports. */
-  private async upwardPeriod(unitId: number, parentId: number, key: string) {
-    for (const candidate of await this.dashboards.periodsWithKeyOfUnit(parentId, key)) {
-      const scopeRow = (await this.rollups.periodScope(candidate.period_id))!;
-      const scope = scopeOf(scopeRow);
-      const chain = await this.dashboards.chain(candidate.period_id, unitId, scope);
-      const self = chain[0];
-      if (!self || !isExpected({ id: self.id, type: self.type, parentId: self.parent_id }, scope)) continue;
-      const report = await this.reporting.reportOf(candidate.period_id, unitId);
-      return {
-        periodId: candidate.period_id,
-        scheduleName: candidate.schedule_name,
-        reportId: report?.id ?? null,
-      };
-    }
-    return null;
   }
 
   /** Files the consolidated report as the unit's own report to its parent: its roll-up and the edited text. */
@@ -295,6 +291,28 @@ export class ConsolidatedReportService {
     });
   }
 
+  /** The subtree's figure of each indicator by its categories (null when not broken down). */
+  private async breakdownsOf(
+    periodId: number,
+    self: { id: number; has_children: boolean },
+    indicators: IndicatorRow[],
+    own: readonly OwnValueRow[],
+    selfExpected: boolean,
+  ) {
+    const brokenDown = indicators.filter((i) => i.disaggregation !== 'none').map((i) => i.id);
+    if (brokenDown.length === 0) return indicators.map(() => null);
+    if (!self.has_children) {
+      const mine = own.filter((r) => r.unit_id === self.id);
+      return indicators.map((i) => ownBreakdown(i, mine, selfExpected));
+    }
+    const rows = await this.dashboards.rowsOf({
+      periodIds: [periodId],
+      indicatorIds: brokenDown,
+      unitIds: [self.id],
+    });
+    return indicators.map((i) => storedBreakdown(i, rows));
+  }
+
   // ----- files --------------------------------------------------------------------------------
 
   /** The consolidated report with the edited narrative (or the compiled one) as DOCX. */
@@ -310,6 +328,8 @@ export class ConsolidatedReportService {
       // the report's own date: today while it is due, its due date once that has passed
       date: today < report.period.dueOn ? today : report.period.dueOn,
       symbolSuffix: symbolSuffix('BC', report.unit.unitType),
+      // signed as the unit signs its plans
+      signer: signerOf(await this.plans.lastSigner(unitId)),
     });
     return { data, fileName: fileName(report, 'docx') };
   }
@@ -329,6 +349,11 @@ function fileName(report: TConsolidatedReport, extension: string) {
     instead: report.period.label,
     extension,
   });
+}
+
+function signerOf(stored: unknown): TSigner | null {
+  const parsed = ZSigner.safeParse(stored);
+  return parsed.success ? parsed.data : null;
 }
 
 function withNarrative(report: TConsolidatedReport, narrative?: Record<string, string>): TConsolidatedReport {

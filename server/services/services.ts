@@ -10,6 +10,7 @@ import { DashboardRepository } from '../repositories/dashboard.repository.ts';
 import { DocumentRepository } from '../repositories/document.repository.ts';
 import { ExchangeRepository } from '../repositories/exchange.repository.ts';
 import { IdempotencyRepository } from '../repositories/idempotency.repository.ts';
+import { IndicatorRepository } from '../repositories/indicator.repository.ts';
 import { InvitationRepository } from '../repositories/invitation.repository.ts';
 import { NotificationRepository } from '../repositories/notification.repository.ts';
 import { OrgRepository } from '../repositories/org.repository.ts';
@@ -25,6 +26,7 @@ import { RosterRepository } from '../repositories/roster.repository.ts';
 import { SessionRepository } from '../repositories/session.repository.ts';
 import { SettingsRepository } from '../repositories/settings.repository.ts';
 import { TaskBoardRepository } from '../repositories/task-board.repository.ts';
+import { UpwardRepository } from '../repositories/upward.repository.ts';
 import { UserRepository } from '../repositories/user.repository.ts';
 import { DiskFileStorage } from '../storage/file-storage.ts';
 import { SpreadsheetReader } from '../workers/spreadsheet-reader.ts';
@@ -42,7 +44,9 @@ import { DocumentParseService } from './document-parse.service.ts';
 import { DocumentRegistryService } from './document-registry.service.ts';
 import { DrilldownService } from './drilldown.service.ts';
 import { ExchangeService } from './exchange.service.ts';
+import { HomeService } from './home.service.ts';
 import { IdempotencyService } from './idempotency.service.ts';
+import { IndicatorCatalogueService } from './indicator-catalogue.service.ts';
 import { IndicatorFormService } from './indicator-form.service.ts';
 import { createMailer, type Mailer } from './mailer.ts';
 import { NotificationService } from './notification.service.ts';
@@ -66,6 +70,7 @@ import { RosterService } from './roster.service.ts';
 import { SessionCache } from './session-cache.ts';
 import { SetupService } from './setup.service.ts';
 import { TaskBoardService } from './task-board.service.ts';
+import { UpwardReporting } from './upward-reporting.ts';
 import { UserService } from './user.service.ts';
 
 export interface ServiceOptions {
@@ -118,6 +123,7 @@ export function createServices(
   );
   const plans = new PlanService(database, planRepository, orgRepository, documentRegistry, access, audit);
   const rollup = new RollupService(database, rollupRepository, rollupPeriods, access, audit, log);
+  const indicatorRows = new IndicatorRepository(database);
   const indicators = new IndicatorFormService(
     database,
     reportingRepository,
@@ -125,6 +131,17 @@ export function createServices(
     orgRepository,
     access,
     audit,
+    indicatorRows,
+  );
+  const dashboardRepository = new DashboardRepository(database);
+  const upwardReporting = new UpwardReporting(
+    reportingRepository,
+    planRepository,
+    orgRepository,
+    dashboardRepository,
+    rollupRepository,
+    audit,
+    new UpwardRepository(database),
   );
   const schedules = new ReportScheduleService(
     database,
@@ -134,6 +151,7 @@ export function createServices(
     access,
     audit,
     indicators,
+    upwardReporting,
   );
   const reportLifecycleRepository = new ReportLifecycleRepository(database);
   const reportPages = new ReportPages(reportLifecycleRepository, access);
@@ -153,7 +171,6 @@ export function createServices(
     reportPages,
     rollup.onApprovalChange,
   );
-  const dashboardRepository = new DashboardRepository(database);
   const reportProgress = new ReportProgressRepository(database);
   const completeness = new CompletenessService(
     database,
@@ -254,6 +271,23 @@ export function createServices(
     taskBoard: new TaskBoardService(new TaskBoardRepository(database), orgRepository, access),
     planRender: new PlanRenderService(plans),
     indicators,
+    indicatorCatalogue: new IndicatorCatalogueService(
+      database,
+      reportingRepository,
+      indicatorRows,
+      access,
+      audit,
+    ),
+    home: new HomeService(
+      orgRepository,
+      reportingRepository,
+      access,
+      schedules,
+      reviews,
+      plans,
+      completeness,
+      dashboard,
+    ),
     schedules,
     reports,
     reviews,
@@ -281,6 +315,7 @@ export function createServices(
       dashboardRepository,
       reportProgress,
       completeness,
+      upwardReporting,
     ),
     reportExcel: new ReportExcelService(
       database,
