@@ -4,11 +4,25 @@
  * template, an organisation file). Receives one request, answers progress and then the result or
  * a short error code — never a library's message (that goes to stderr, for the server's log).
  */
-import { parseResultOf } from '../../documents/parse/parse-result.ts';
-import { readInput, UnreadableInputError } from '../../documents/parse/read-input.ts';
-import { ReadLimitError } from '../../documents/parse/read-limits.ts';
-import { MissingProgramError } from '../../documents/parse/run-program.ts';
 import type { ParseErrorCode, ReaderMessage, ReaderRequest } from './document-reader-pool.ts';
+
+// The document reader's modules are loaded by the workers that read a document, as the
+// spreadsheets' are by those that read a spreadsheet: a worker starts with what its one file needs.
+const documentModules = async () => {
+  const [
+    { parseResultOf },
+    { readInput, UnreadableInputError },
+    { ReadLimitError },
+    { MissingProgramError },
+  ] = await Promise.all([
+    import('../../documents/parse/parse-result.ts'),
+    import('../../documents/parse/read-input.ts'),
+    import('../../documents/parse/read-limits.ts'),
+    import('../../documents/parse/run-program.ts'),
+  ]);
+  return { parseResultOf, readInput, UnreadableInputError, ReadLimitError, MissingProgramError };
+};
+type DocumentModules = Awaited<ReturnType<typeof documentModules>>;
 
 function send(message: ReaderMessage): Promise<void> {
   return new Promise((resolve) => {
@@ -17,10 +31,10 @@ function send(message: ReaderMessage): Promise<void> {
   });
 }
 
-function codeOf(error: unknown): ParseErrorCode {
-  if (error instanceof ReadLimitError) return error.code;
-  if (error instanceof UnreadableInputError) return 'parse_unreadable';
-  if (error instanceof MissingProgramError) return 'parse_ocr_unavailable';
+function codeOf(error: unknown, m: DocumentModules): ParseErrorCode {
+  if (error instanceof m.ReadLimitError) return error.code;
+  if (error instanceof m.UnreadableInputError) return 'parse_unreadable';
+  if (error instanceof m.MissingProgramError) return 'parse_ocr_unavailable';
   return 'parse_failed';
 }
 
@@ -60,18 +74,19 @@ async function read(request: ReaderRequest): Promise<ReaderMessage> {
       return sheetFailure(error, error instanceof UnreadableOrgFile, error instanceof OrgFileTooLarge);
     }
   }
+  const m = await documentModules();
   try {
     const text =
       request.kind === 'text'
         ? request.text
-        : await readInput(request.path, {
+        : await m.readInput(request.path, {
             limits: request.limits,
             onProgress: (done, total) => void send({ type: 'progress', done, total }),
           });
-    const result = parseResultOf(text, request.source, started);
+    const result = m.parseResultOf(text, request.source, started);
     return { type: 'done', result };
   } catch (error) {
-    const code = codeOf(error);
+    const code = codeOf(error, m);
     process.stderr.write(
       `${code}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
     );
