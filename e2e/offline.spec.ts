@@ -13,6 +13,8 @@ import { signIn } from './support/session.ts';
 
 const SENT_SCHEDULE = 'Báo cáo năm phong trào thi đua (kiểm thử ngoại tuyến)';
 const CONFLICT_SCHEDULE = 'Báo cáo năm an toàn vệ sinh lao động (kiểm thử ngoại tuyến)';
+/** Never opened online: the app opens it ahead at sign-in so it starts offline. */
+const AHEAD_SCHEDULE = 'Báo cáo năm chăm lo đời sống đoàn viên (kiểm thử ngoại tuyến)';
 /** A 1×1 PNG: the photo of the activity. */
 const PNG = Buffer.from(
   '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4d20000000049454e44ae426082',
@@ -92,7 +94,7 @@ async function setUpSchedules(baseUrl: string): Promise<{ meetings: number; memb
     kind: 'count',
     unit: 'người',
   });
-  for (const name of [SENT_SCHEDULE, CONFLICT_SCHEDULE]) {
+  for (const name of [SENT_SCHEDULE, CONFLICT_SCHEDULE, AHEAD_SCHEDULE]) {
     const created = await api('POST', '/api/schedules', {
       planId: plan.id,
       dutyIndex: null,
@@ -136,8 +138,8 @@ async function openDueReport(page: Page, schedule: string, year: string): Promis
   return Number(new URL(page.url()).pathname.split('/').pop());
 }
 
-/** The service worker controls the page and has kept this report's API answer. */
-async function waitUntilKeptOffline(page: Page, reportId: number): Promise<void> {
+/** The service worker controls the page. */
+async function waitUntilControlled(page: Page): Promise<void> {
   // Installing keeps ~150 files; on a loaded machine that takes a while, and a failed install is
   // tried again at the next page load, as a user's next visit would.
   for (let attempt = 0; ; attempt++) {
@@ -151,17 +153,36 @@ async function waitUntilKeptOffline(page: Page, reportId: number): Promise<void>
       await page.reload();
     }
   }
+}
+
+/** The service worker controls the page and has kept this report's API answer. */
+async function waitUntilKeptOffline(page: Page, reportId: number): Promise<void> {
+  await waitUntilControlled(page);
   // Read once through the worker so it keeps the answer (the first visit came before it).
   await page.reload();
   await page.locator('.report-page').waitFor();
-  await page.waitForFunction(
-    async (id) => {
-      const cache = await caches.open('tiendo-api');
-      return (await cache.match(`/api/reports/${id}`, { ignoreVary: true })) !== undefined;
-    },
-    reportId,
-    { timeout: 30_000 },
-  );
+  await untilInPage(page, 'the report kept for offline use', reportId, async (id) => {
+    const cache = await caches.open('tiendo-api');
+    return (await cache.match(`/api/reports/${id}`, { ignoreVary: true })) !== undefined ? true : null;
+  });
+}
+
+/**
+ * Evaluates `read` in the page until it gives something other than null (about 60 s at most).
+ * Not `waitForFunction`: it takes the promise an async function returns as its truthy answer.
+ */
+async function untilInPage<A, T>(
+  page: Page,
+  what: string,
+  arg: A,
+  read: (arg: A) => Promise<T | null>,
+): Promise<T> {
+  for (let attempt = 0; attempt <= 240; attempt++) {
+    if (attempt > 0) await page.waitForTimeout(250);
+    const found = (await page.evaluate(read as (a: unknown) => Promise<unknown>, arg as unknown)) as T | null;
+    if (found !== null) return found as T;
+  }
+  throw new Error(`not in the page: ${what}`);
 }
 
 describe('the installable app offline (issue 21)', () => {
@@ -172,6 +193,8 @@ describe('the installable app offline (issue 21)', () => {
   let api: Api;
   let ids: { meetings: number; members: number };
   let year: string;
+  /** The never-opened schedule's reports due, as the server had them before the officer signed in. */
+  let aheadBefore: { periodLabel: string; reportId: number | null }[] = [];
   const errors: string[] = [];
 
   beforeAll(async () => {
@@ -180,6 +203,10 @@ describe('the installable app offline (issue 21)', () => {
     api = await apiSession(server.baseUrl, 'cdcs');
     const meta = (await (await fetch(`${server.baseUrl}/api/meta`)).json()) as { today: string };
     year = meta.today.slice(0, 4);
+    const due = await api<{
+      items: { scheduleName: string; periodLabel: string; reportId: number | null }[];
+    }>('GET', '/api/my-reports');
+    aheadBefore = due.body.items.filter((i) => i.scheduleName === AHEAD_SCHEDULE);
     context = await browser.browser.newContext({
       baseURL: server.baseUrl,
       viewport: { width: 390, height: 844 },
@@ -222,6 +249,75 @@ describe('the installable app offline (issue 21)', () => {
     const sw = await page.request.get('/sw.js');
     expect(sw.headers()['content-type']).toContain('javascript');
     expect(sw.headers()['cache-control']).toBe('no-cache');
+  });
+
+  it('starts offline a report due that was never opened online; back online it arrives exactly once', async () => {
+    // Before the officer signed in nobody had opened this year's report.
+    const thisYear = aheadBefore.find((i) => i.periodLabel.includes(year));
+    expect(thisYear?.reportId).toBeNull();
+
+    // Signed in, the officer only waits: the app keeps the reports due for offline use. The report
+    // page is never visited before the connection goes.
+    await waitUntilControlled(page);
+    const reportId = await untilInPage(
+      page,
+      'the report due kept for offline use',
+      { schedule: AHEAD_SCHEDULE, period: year },
+      async ({ schedule, period }) => {
+        const cache = await caches.open('tiendo-api');
+        const list = await cache.match('/api/my-reports', { ignoreVary: true });
+        if (!list) return null;
+        const { items } = (await list.json()) as {
+          items: { scheduleName: string; periodLabel: string; reportId: number | null }[];
+        };
+        const item = items.find((i) => i.scheduleName === schedule && i.periodLabel.includes(period));
+        if (!item?.reportId) return null;
+        const kept = await cache.match(`/api/reports/${item.reportId}`, { ignoreVary: true });
+        return kept ? item.reportId : null;
+      },
+    );
+    expect(new URL(page.url()).pathname).not.toMatch(/^\/bao-cao\/\d+/);
+    const opened = await api<ApiReport>('GET', `/api/reports/${reportId}`);
+    expect(opened.body.status).toBe('draft');
+    expect(opened.body.values.filter((v) => v.numerator !== null)).toEqual([]);
+
+    await context.setOffline(true);
+    await page.reload();
+    expect(await openDueReport(page, AHEAD_SCHEDULE, year)).toBe(reportId);
+    await valueInput(page, ids.meetings).waitFor();
+    await valueInput(page, ids.meetings).fill('2');
+    await valueInput(page, ids.members).fill('9');
+    await resultsInput(page).fill('Hai buổi thăm hỏi đoàn viên, lập báo cáo khi chưa có mạng.');
+    await page.getByRole('region', { name: 'Tệp đính kèm' }).locator('input[type=file]').setInputFiles({
+      name: 'tham-hoi-doan-vien.png',
+      mimeType: 'image/png',
+      buffer: PNG,
+    });
+    await page.getByTestId('queued-attachments').getByText('tham-hoi-doan-vien.png').waitFor();
+    await page.getByRole('button', { name: 'Gửi báo cáo' }).click();
+    await page.getByRole('button', { name: 'Gửi khi có mạng' }).click();
+    await page.getByTestId('offline-submit').getByText('Báo cáo chờ gửi').waitFor();
+    const waiting = await api<ApiReport>('GET', `/api/reports/${reportId}`);
+    expect(waiting.body.status).toBe('draft');
+    expect(waiting.body.attachments).toHaveLength(0);
+
+    await context.setOffline(false);
+    await page.getByTestId('offline-sent').waitFor({ timeout: 60_000 });
+    const after = await api<ApiReport>('GET', `/api/reports/${reportId}`);
+    expect(after.body.status).toBe('submitted');
+    expect(after.body.attachments.map((a) => a.fileName)).toEqual(['tham-hoi-doan-vien.png']);
+    expect(after.body.values.find((v) => v.indicatorId === ids.meetings)?.numerator).toBe(2);
+    expect(after.body.values.find((v) => v.indicatorId === ids.members)?.numerator).toBe(9);
+    // exactly once: one report of this unit for the period, submitted once
+    const due = await api<{
+      items: { scheduleName: string; periodLabel: string; reportId: number | null; status: string }[];
+    }>('GET', '/api/my-reports');
+    expect(
+      due.body.items
+        .filter((i) => i.scheduleName === AHEAD_SCHEDULE && i.periodLabel.includes(year))
+        .map((i) => [i.reportId, i.status]),
+    ).toEqual([[reportId, 'submitted']]);
+    expect(errors).toEqual([]);
   });
 
   it('opens, fills and submits a report with a photo offline; back online it arrives exactly once', async () => {
@@ -275,7 +371,7 @@ describe('the installable app offline (issue 21)', () => {
     // the first time and stores nothing more.
     const keys = await page.evaluate(
       () =>
-        new Promise<{ kind: string; key?: string; submitKey?: string; version?: number }[]>(
+        new Promise<{ kind: string; reportId: number; key?: string; submitKey?: string; version?: number }[]>(
           (resolve, reject) => {
             const open = indexedDB.open('tiendo-offline');
             open.onsuccess = () => {
@@ -285,12 +381,14 @@ describe('the installable app offline (issue 21)', () => {
                   (
                     all.result as {
                       kind: string;
+                      reportId: number;
                       key?: string;
                       submitKey?: string;
                       base?: { version: number };
                     }[]
                   ).map((i) => ({
                     kind: i.kind,
+                    reportId: i.reportId,
                     key: i.key,
                     submitKey: i.submitKey,
                     version: i.base?.version,
@@ -302,8 +400,9 @@ describe('the installable app offline (issue 21)', () => {
           },
         ),
     );
-    const submitItem = keys.find((k) => k.kind === 'submit')!;
-    const photoItem = keys.find((k) => k.kind === 'attachment')!;
+    // (the outbox also keeps, as sent, what the earlier test sent for another report)
+    const submitItem = keys.find((k) => k.kind === 'submit' && k.reportId === reportId)!;
+    const photoItem = keys.find((k) => k.kind === 'attachment' && k.reportId === reportId)!;
     const replayed = await api<ApiReport>(
       'POST',
       `/api/reports/${reportId}/submit`,
