@@ -25,6 +25,9 @@ export const TOKEN_SCOPE_ROUTES: Record<TApiTokenScope, readonly string[]> = {
     'GET /api/periods/:id/drilldown',
     'GET /api/periods/:id/completeness',
     'GET /api/periods/:id/consolidated',
+    // The same approved values for another system (DHIS2): ADX or dataValueSets JSON of a period.
+    'GET /api/exchange/export/summary',
+    'GET /api/exchange/export',
   ],
   'reports:write': [
     'GET /api/my-reports',
@@ -32,6 +35,8 @@ export const TOKEN_SCOPE_ROUTES: Record<TApiTokenScope, readonly string[]> = {
     'GET /api/reports/:id',
     'PUT /api/reports/:id',
     'POST /api/reports/:id/submit',
+    // Another system's figures into the reports of the token's units, as drafts (all or nothing).
+    'POST /api/exchange/import',
   ],
 };
 
