@@ -331,6 +331,8 @@ export const ZConsolidatedReport = z.object({
   parent: ZUnitRef.nullable(),
   values: z.array(ZConsolidatedValue),
   sections: z.array(ZConsolidatedSection),
+  /** Whose texts the sections gather: that many units, and whether more of that level wrote (the cap). */
+  narrativeUnits: z.object({ gathered: z.number().int(), more: z.boolean() }).optional(),
   targets: z.array(ZConsolidatedTarget),
   completeness: ZCompleteness,
   /** Expected units below that have no approved report. */

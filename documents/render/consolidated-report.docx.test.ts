@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   missingLines,
+  narrativesCutLine,
   openingSentence,
   renderConsolidatedDocx,
   reportSubject,
@@ -111,6 +112,15 @@ describe('renderConsolidatedDocx: the paper an office sends', () => {
       }),
     );
     expect(signed).toContain('Lò Văn Minh');
+    // narratives gathered from fewer units than wrote: said once, above them
+    const cut = docxParagraphs(
+      await renderConsolidatedDocx(
+        { ...report, narrativeUnits: { gathered: 300, more: true } },
+        { place: 'Tân Phong', date: '2025-11-10', symbolSuffix: 'BC-CĐ' },
+      ),
+    );
+    expect(cut.filter((p) => p === narrativesCutLine(300))).toHaveLength(1);
+    expect(unsigned).not.toContain(narrativesCutLine(300));
     expect(signed).toContain('CHỦ TỊCH');
   });
 });

@@ -140,6 +140,11 @@ export function missingLines(report: TConsolidatedReport): string[] {
   return lines;
 }
 
+/** Said once, above the narratives, when more units wrote than the report gathers. */
+export function narrativesCutLine(gathered: number): string {
+  return `Các nội dung dưới đây tổng hợp từ báo cáo của ${formatNumberVi(gathered)} đơn vị (theo thứ tự tên); báo cáo của các đơn vị khác cùng cấp chưa được đưa vào bản này.`;
+}
+
 const upperFirst = (text: string) => text.charAt(0).toLocaleUpperCase('vi') + text.slice(1);
 
 /** A count with its unit ("12 người"); a percentage already carries "%". */
@@ -289,8 +294,10 @@ export async function renderConsolidatedDocx(
       );
     }
   }
-  for (const s of report.sections) {
+  for (const [k, s] of report.sections.entries()) {
     startSection(s.title);
+    if (k === 0 && report.narrativeUnits?.more)
+      children.push(body([run(narrativesCutLine(report.narrativeUnits.gathered), { italics: true })]));
     const lines = s.text.split('\n').filter((line) => line.trim().length > 0);
     if (lines.length === 0) children.push(body([run('Chưa có đơn vị nào báo cáo nội dung này.')]));
     for (const line of lines) children.push(body([run(line)]));

@@ -130,10 +130,12 @@ export class ConsolidatedReportService {
       unitId,
       date,
       ['approved', 'submitted'],
-      MAX_SOURCES,
+      MAX_SOURCES + 1,
     );
     const nearest = sources.length > 0 ? Math.min(...sources.map((s) => s.depth)) : 0;
-    const chosen = sources.filter((s) => s.depth === nearest);
+    const chosen = sources.slice(0, MAX_SOURCES).filter((s) => s.depth === nearest);
+    // one more than gathered, of the same level: the paper says the texts are not all there
+    const more = sources.length > MAX_SOURCES && sources[MAX_SOURCES]!.depth === nearest;
     const compiledSections = sections.map((section) => {
       const found = chosen
         .map((s) => ({ unitId: s.unit_id, unitName: s.name, text: (s.narrative[section.key] ?? '').trim() }))
@@ -227,6 +229,7 @@ export class ConsolidatedReportService {
         : null,
       values,
       sections: compiledSections,
+      narrativeUnits: { gathered: chosen.length, more },
       targets: targetRows,
       completeness: completeness.total,
       notReported: notReported.map((u) => ({

@@ -235,6 +235,7 @@ describe.each(testEngines())('dashboards and the consolidated report on %s', (en
     const results = c.sections.find((s) => s.key === 'results')!;
     expect(results.text).toBe('- Đơn vị g1: Hoàn thành tập huấn.\n- Đơn vị g2: Tập huấn bổ sung.');
     expect(results.sources.map((x) => x.unitId)).toEqual([u.g1, u.g2]);
+    expect(c.narrativeUnits).toEqual({ gathered: 2, more: false });
     expect(c.parent?.unitId).toBe(u.A);
     expect(c.upward?.reportId).toBeNull();
     const province = await t.services.consolidated.compile(managerA, h2, u.A!);
