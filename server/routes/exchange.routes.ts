@@ -32,7 +32,7 @@ export function exchangeRoutes() {
         'The DHIS2 codes of our indicators (data elements, category option combos), units and schedules',
       tags,
       response: { 200: ZExchangeMapping },
-      handler: ({ actor, services }) => services.exchange.mapping(actor),
+      handler: ({ actor, services }) => services.exchangeMapping.mapping(actor),
     }),
     defineRoute({
       method: 'PUT',
@@ -44,7 +44,7 @@ export function exchangeRoutes() {
       tags,
       body: ZDataElementMapping,
       response: { 200: ZOk },
-      handler: ({ body, actor, services }) => services.exchange.setDataElement(actor, body),
+      handler: ({ body, actor, services }) => services.exchangeMapping.setDataElement(actor, body),
     }),
     defineRoute({
       method: 'DELETE',
@@ -56,7 +56,7 @@ export function exchangeRoutes() {
       query: ZDataElementKey,
       response: { 200: ZOk },
       handler: ({ query, actor, services }) =>
-        services.exchange.removeDataElement(actor, query.indicatorId, query.category, query.part),
+        services.exchangeMapping.removeDataElement(actor, query.indicatorId, query.category, query.part),
     }),
     defineRoute({
       method: 'PUT',
@@ -67,7 +67,8 @@ export function exchangeRoutes() {
       tags,
       body: ZOrgUnitMapping,
       response: { 200: ZOk },
-      handler: ({ body, actor, services }) => services.exchange.setOrgUnit(actor, body.unitId, body.orgUnit),
+      handler: ({ body, actor, services }) =>
+        services.exchangeMapping.setOrgUnit(actor, body.unitId, body.orgUnit),
     }),
     defineRoute({
       method: 'DELETE',
@@ -78,7 +79,7 @@ export function exchangeRoutes() {
       tags,
       params: z.object({ unitId: ZId }),
       response: { 200: ZOk },
-      handler: ({ params, actor, services }) => services.exchange.removeOrgUnit(actor, params.unitId),
+      handler: ({ params, actor, services }) => services.exchangeMapping.removeOrgUnit(actor, params.unitId),
     }),
     defineRoute({
       method: 'PUT',
@@ -90,7 +91,7 @@ export function exchangeRoutes() {
       body: ZDataSetMapping,
       response: { 200: ZOk },
       handler: ({ body, actor, services }) =>
-        services.exchange.setDataSet(actor, body.scheduleId, body.dataSet),
+        services.exchangeMapping.setDataSet(actor, body.scheduleId, body.dataSet),
     }),
     defineRoute({
       method: 'DELETE',
@@ -101,7 +102,8 @@ export function exchangeRoutes() {
       tags,
       params: z.object({ scheduleId: ZId }),
       response: { 200: ZOk },
-      handler: ({ params, actor, services }) => services.exchange.removeDataSet(actor, params.scheduleId),
+      handler: ({ params, actor, services }) =>
+        services.exchangeMapping.removeDataSet(actor, params.scheduleId),
     }),
     defineRoute({
       method: 'POST',
@@ -117,7 +119,7 @@ export function exchangeRoutes() {
       // streamed to disk within the size limit (http/upload.ts), then read and checked
       handler: ({ query, raw, actor, services }) =>
         withUpload(raw, async (file) =>
-          services.exchange.importMapping(actor, await readFile(file.path), query.commit === 'true'),
+          services.exchangeMapping.importMapping(actor, await readFile(file.path), query.commit === 'true'),
         ),
     }),
     defineRoute({

@@ -120,7 +120,7 @@ describe.each(testEngines())('DHIS2 exchange (ADX, dataValueSets) on %s', (engin
       coc = '',
       adx: [string, string] = ['', ''],
     ) =>
-      services.exchange.setDataElement(manager, {
+      services.exchangeMapping.setDataElement(manager, {
         indicatorId,
         category,
         part,
@@ -136,8 +136,8 @@ describe.each(testEngines())('DHIS2 exchange (ADX, dataValueSets) on %s', (engin
     await de(trained.id, 'total', 'denominator', 'DE_CB_D');
     await de(money.id, 'total', 'value', 'DE_KP');
     const g1 = (await services.orgRepository.findUnitByCode('G1'))!;
-    await services.exchange.setOrgUnit(manager, g1.id, 'OU_G1_DHIS2');
-    await services.exchange.setDataSet(manager, a.id, 'DS_QUY');
+    await services.exchangeMapping.setOrgUnit(manager, g1.id, 'OU_G1_DHIS2');
+    await services.exchangeMapping.setDataSet(manager, a.id, 'DS_QUY');
 
     // the source period: every unit reports, all but G5 approved
     const units = ['A1a', ...UNITS];
@@ -290,7 +290,7 @@ describe.each(testEngines())('DHIS2 exchange (ADX, dataValueSets) on %s', (engin
 
   it('mapping: a rule that does not fit is refused by field, a CSV is all or nothing', async () => {
     await expect(
-      services.exchange.setDataElement(manager, {
+      services.exchangeMapping.setDataElement(manager, {
         indicatorId: ids.money,
         category: 'male',
         part: 'value',
@@ -301,7 +301,7 @@ describe.each(testEngines())('DHIS2 exchange (ADX, dataValueSets) on %s', (engin
       }),
     ).rejects.toMatchObject({ status: 400, field: 'category' });
     await expect(
-      services.exchange.setDataElement(manager, {
+      services.exchangeMapping.setDataElement(manager, {
         indicatorId: ids.money,
         category: 'total',
         part: 'value',
@@ -320,7 +320,7 @@ describe.each(testEngines())('DHIS2 exchange (ADX, dataValueSets) on %s', (engin
       'org_unit,G3,,,OU_G2,,,',
       'data_set,abc,,,DS,,,',
     ].join('\n');
-    const refused = await services.exchange.importMapping(manager, Buffer.from(csv), true);
+    const refused = await services.exchangeMapping.importMapping(manager, Buffer.from(csv), true);
     expect(refused.applied).toBe(false);
     expect(refused.errors.map((e) => `${e.at}:${e.code}`)).toEqual([
       'dòng 3:unknown_indicator',
@@ -331,12 +331,12 @@ describe.each(testEngines())('DHIS2 exchange (ADX, dataValueSets) on %s', (engin
     const good = [csv.split('\n')[0], 'data_element,KP,total,value,DE_KP2,,,', 'org_unit,G2,,,OU_G2,,,'].join(
       '\n',
     );
-    expect(await services.exchange.importMapping(manager, Buffer.from(good), true)).toMatchObject({
+    expect(await services.exchangeMapping.importMapping(manager, Buffer.from(good), true)).toMatchObject({
       applied: true,
       dataElements: 1,
       orgUnits: 1,
     });
-    const mapping = await services.exchange.mapping(manager);
+    const mapping = await services.exchangeMapping.mapping(manager);
     expect(mapping.dataElements.find((d) => d.indicatorCode === 'KP')?.dataElement).toBe('DE_KP2');
     expect(mapping.orgUnits.map((o) => [o.unitCode, o.orgUnit])).toEqual([
       ['G1', 'OU_G1_DHIS2'],

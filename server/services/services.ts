@@ -44,6 +44,7 @@ import { DocumentParseService } from './document-parse.service.ts';
 import { DocumentRegistryService } from './document-registry.service.ts';
 import { DrilldownService } from './drilldown.service.ts';
 import { ExchangeService } from './exchange.service.ts';
+import { ExchangeMappingService } from './exchange-mapping.service.ts';
 import { HomeService } from './home.service.ts';
 import { IdempotencyService } from './idempotency.service.ts';
 import { IndicatorCatalogueService } from './indicator-catalogue.service.ts';
@@ -334,13 +335,21 @@ export function createServices(
       database,
       new ExchangeRepository(database),
       reportingRepository,
-      planRepository,
       orgRepository,
       indicators,
       schedules,
       access,
       audit,
       clock,
+    ),
+    exchangeMapping: new ExchangeMappingService(
+      database,
+      new ExchangeRepository(database),
+      reportingRepository,
+      planRepository,
+      orgRepository,
+      access,
+      audit,
     ),
     attachments: new ReportAttachmentService(
       database,
