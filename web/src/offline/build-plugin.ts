@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Plugin, transformWithOxc } from 'vite';
+import { minify, type Plugin, transformWithOxc } from 'vite';
 import { appTheme, PRIMARY_COLOR } from '../theme.ts';
 
 /**
@@ -123,12 +123,16 @@ export function offlinePlugin(): Plugin {
         ...new Set(['/index.html', '/manifest.webmanifest', ...publicFiles(PUBLIC_DIR), ...files]),
       ].sort();
       const build = createHash('sha256').update(precache.join('\n')).digest('hex').slice(0, 12);
+      // The list lives in a file of its own, named by its hash: the browser fetches `sw.js` again at
+      // every visit to see whether it changed (a byte compare), the list only when it has.
+      const listFile = `sw-precache-${build}.json`;
+      writeFileSync(join(outDir, listFile), JSON.stringify(precache));
       const compiled = await transformWithOxc(readFileSync(SW_SOURCE, 'utf8'), SW_SOURCE, { lang: 'ts' });
       const body = compiled.code.replace(/^export \{\};\s*$/m, '');
-      writeFileSync(
-        join(outDir, 'sw.js'),
-        `const __PRECACHE__ = ${JSON.stringify(precache)};\nconst __BUILD__ = ${JSON.stringify(build)};\n${body}`,
-      );
+      const source = `const __PRECACHE_URL__ = ${JSON.stringify(`/${listFile}`)};\nconst __BUILD__ = ${JSON.stringify(build)};\n${body}`;
+      const minified = await minify('sw.js', source, {});
+      if (minified.errors.length > 0) throw new Error(`tiendo-offline: sw.js: ${String(minified.errors[0])}`);
+      writeFileSync(join(outDir, 'sw.js'), minified.code);
     },
   };
 }

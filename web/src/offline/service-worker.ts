@@ -14,11 +14,12 @@
  *   in the page's queue (`outbox.ts`) and are sent with an Idempotency-Key when the connection
  *   is back.
  *
- * Self-contained (no imports): it runs as a classic worker script. `__PRECACHE__` and
- * `__BUILD__` are written in front of it at build time.
+ * Self-contained (no imports): it runs as a classic worker script. `__PRECACHE_URL__` and
+ * `__BUILD__` are written in front of it at build time, and the whole is minified.
  */
 
-declare const __PRECACHE__: readonly string[];
+/** The list of files to keep, a JSON array in a file named by its hash (`build-plugin.ts`). */
+declare const __PRECACHE_URL__: string;
 declare const __BUILD__: string;
 
 interface SwExtendableEvent extends Event {
@@ -54,9 +55,16 @@ const OFFLINE_API = [
 
 sw.addEventListener('install', (event) => {
   event.waitUntil(
-    caches
-      .open(SHELL_CACHE)
-      .then((cache) => cache.addAll(__PRECACHE__.map((url) => new Request(url, { cache: 'reload' }))))
+    fetch(__PRECACHE_URL__, { cache: 'reload' })
+      .then((list) => {
+        if (!list.ok) throw new Error(`${__PRECACHE_URL__}: ${list.status}`);
+        return list.json() as Promise<string[]>;
+      })
+      .then((urls) =>
+        caches
+          .open(SHELL_CACHE)
+          .then((cache) => cache.addAll(urls.map((url) => new Request(url, { cache: 'reload' })))),
+      )
       .then(() => sw.skipWaiting()),
   );
 });
