@@ -148,7 +148,7 @@ function pairChains(dues: readonly Due[], cues: readonly Cue[]): Map<Due, Cue> {
     );
     const distinct = before.filter((c, k) => before.findIndex((o) => o.frequency === c.frequency) === k);
     if (distinct.length !== chain.length) continue;
-    chain.forEach((due, k) => pairs.set(due, distinct[k]!));
+    for (const [k, due] of chain.entries()) pairs.set(due, distinct[k]!);
   }
   return pairs;
 }

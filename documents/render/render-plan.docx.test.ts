@@ -606,9 +606,8 @@ describe('convertDocxToPdf', () => {
         expect(province!.length).toBeGreaterThan(1);
         expect(flat(province![0]!)).toContain('Lai Châu, ngày 15 tháng 01 năm 2026');
         expect(province![0]!.trimStart().split('\n')[0]).not.toMatch(/^\s*1\s*$/);
-        province!
-          .slice(1)
-          .forEach((page, k) => expect(page.trimStart().split('\n')[0]!.trim()).toBe(String(k + 2)));
+        for (const [k, page] of province!.slice(1).entries())
+          expect(page.trimStart().split('\n')[0]!.trim()).toBe(String(k + 2));
         expect(flat(province!.at(-1)!)).toContain('Tống Thanh Hải');
         expect(flat(province!.join(' '))).toContain('Đã hết năm 2025 mà chưa đạt chỉ tiêu từ 90% trở lên');
       } finally {
