@@ -13,7 +13,6 @@ import type { Database } from '../db/client.ts';
 import { AppError } from '../errors.ts';
 import { nounRef } from '../i18n/messages.ts';
 import type { OrgRepository } from '../repositories/org.repository.ts';
-import type { PlanRepository } from '../repositories/plan.repository.ts';
 import type { ReportLifecycleRepository } from '../repositories/report-lifecycle.repository.ts';
 import type { ReportingRepository } from '../repositories/reporting.repository.ts';
 import type { SpreadsheetReader } from '../workers/spreadsheet-reader.ts';
@@ -135,7 +134,6 @@ export class ReportExcelService {
   constructor(
     private readonly database: Database,
     private readonly reporting: ReportingRepository,
-    private readonly plans: PlanRepository,
     private readonly org: OrgRepository,
     private readonly forms: IndicatorFormService,
     private readonly schedules: ReportScheduleService,
@@ -156,11 +154,7 @@ export class ReportExcelService {
   ) {}
 
   private async context(actor: Actor, periodId: number) {
-    const period = await this.reporting.period(periodId);
-    if (!period) throw new AppError(404, 'not_found', { what: '@period' });
-    const schedule = (await this.reporting.schedule(period.scheduleId))!;
-    const plan = (await this.plans.find(schedule.planId))!;
-    await this.schedules.assertCanSeePlanUnit(actor, plan.unitId);
+    const { period, schedule, plan } = await this.schedules.periodInView(actor, periodId);
     const formRow = (await this.reporting.form(schedule.formId))!;
     const form = await this.forms.form(formRow.currentVersionId!);
     const scope = await this.schedules.unitsInScope(schedule, period, plan.unitId);

@@ -321,7 +321,6 @@ export function createServices(
     reportExcel: new ReportExcelService(
       database,
       reportingRepository,
-      planRepository,
       orgRepository,
       indicators,
       schedules,
