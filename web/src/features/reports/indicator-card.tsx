@@ -287,7 +287,7 @@ export function IndicatorCard({ indicator, cells, previous, issuesOf, onCell, on
 
   const renderNumber = () =>
     grid ? (
-      <Suspense fallback={<div className="breakdown-grid__loading">{t('common.loading')}</div>}>
+      <Suspense fallback={<div className="breakdown-grid__loading">{t('app.loading')}</div>}>
         <BreakdownGrid
           indicator={indicator}
           cells={cells}
