@@ -1,17 +1,8 @@
-import type {
-  TFigure,
-  TPlanDashboard,
-  TProgressStatus,
-  TTargetProgress,
-  TUnitDashboard,
-} from '../../contracts/dashboard.ts';
+import type { TPlanDashboard, TProgressStatus, TUnitDashboard } from '../../contracts/dashboard.ts';
 import { STATUS_COLOURS } from '../../contracts/dashboard.ts';
 import type { TUnitType } from '../../contracts/org.ts';
-import type { TMilestone } from '../../contracts/plan-extract.ts';
 import { type DashboardTable, renderDashboardXlsx } from '../../documents/render/dashboard.xlsx.ts';
-import { aimsHigh, assessTarget } from '../../domain/progress/assess-progress.ts';
 import { TOTAL } from '../../domain/rollup/indicator.ts';
-import { valueIsPercent } from '../../domain/rollup/roll-up.ts';
 import type { ReadRouting } from '../db/read-routing.ts';
 import { AppError, notFound } from '../errors.ts';
 import type { DashboardRepository, UnitWithFiguresRow } from '../repositories/dashboard.repository.ts';
@@ -20,10 +11,10 @@ import type { PlanRepository, PlanRow } from '../repositories/plan.repository.ts
 import type { IndicatorRow, PeriodRow } from '../repositories/reporting.repository.ts';
 import type { AccessService } from './access.service.ts';
 import type { Actor } from './actor.ts';
-import { storedBreakdown } from './breakdown-figures.ts';
 import type { CompletenessService } from './completeness.service.ts';
-import { figuresFromRows, indicatorRef, rulesOf, storedFigure } from './dashboard-figures.ts';
+import { figuresFromRows } from './dashboard-figures.ts';
 import { shownChildren, visibilityOf } from './dashboard-visibility.ts';
+import { type PlanFigures, targetProgress } from './plan-target-progress.ts';
 import type { ReportScheduleService } from './report-schedule.service.ts';
 import { toPeriod } from './reporting-views.ts';
 
@@ -114,7 +105,6 @@ export class DashboardService {
       dueOn: p.due_on,
     }));
     const unitTypesOf = new Map(context.periods.map((p) => [p.id, p.unit_types ?? []]));
-    const startOf = new Map(periods.map((p) => [p.id, p.startsOn]));
     const targetRows = context.targets;
     const planUnit = { name: context.unitName ?? '' };
     const period = this.choosePeriod(periods, periodId, today);
@@ -166,90 +156,17 @@ export class DashboardService {
         ? { planUnitId: plan.unitId, unitTypes: unitTypesOf.get(period.id) ?? [], date: period.endsOn }
         : null,
     );
-    const seriesOf = new Map(series.map((r) => [`${r.period_id}/${r.indicator_id}`, r]));
-
-    const targets: TTargetProgress[] = children.targets.map((target) => {
-      const milestones = target.milestones as TMilestone[];
-      const indicator = indicatorById.get(boundTo.get(target.id) ?? -1) ?? null;
-      const points = indicator
-        ? periods.map((p) => {
-            const figure = storedFigure(indicator, seriesOf.get(`${p.id}/${indicator.id}`));
-            return {
-              periodId: p.id,
-              periodKey: p.key,
-              periodLabel: p.label,
-              periodEnd: p.endsOn,
-              value: figure.value,
-              reportingUnits: figure.reportingUnits,
-              expectedUnits: figure.expectedUnits,
-            };
-          })
-        : [];
-      const assessment = assessTarget(
-        milestones,
-        points.flatMap((p) =>
-          p.value === null
-            ? []
-            : [{ periodEnd: p.periodEnd, periodStart: startOf.get(p.periodId), value: p.value }],
-        ),
-        today,
-        indicator ? { valueIsPercent: valueIsPercent(rulesOf(indicator)) } : {},
-      );
-      const high = assessment.nextMilestone ? aimsHigh(assessment.nextMilestone.op) : true;
-      const ranked = indicator
-        ? shown.map(({ unit }) => {
-            const figure = (unitFigures.get(unit.id) as TFigure[] | undefined)?.find(
-              (f) => f.indicatorId === indicator.id,
-            );
-            return {
-              unitId: unit.id,
-              unitName: unit.name,
-              unitType: unit.type as TUnitType,
-              value: figure?.value ?? null,
-              reportingUnits: figure?.reportingUnits ?? 0,
-              expectedUnits: figure?.expectedUnits ?? null,
-              rank: null as number | null,
-            };
-          })
-        : [];
-      ranked.sort((a, b) =>
-        a.value === null
-          ? b.value === null
-            ? 0
-            : 1
-          : b.value === null
-            ? -1
-            : high
-              ? b.value - a.value
-              : a.value - b.value,
-      );
-      ranked.forEach((r, k) => {
-        r.rank = r.value === null ? null : k + 1;
-      });
-      return {
-        targetId: target.id,
-        text: target.text,
-        milestones,
-        indicator: indicator ? indicatorRef(indicator) : null,
-        status: assessment.status,
-        colour: STATUS_COLOURS[assessment.status],
-        nextMilestone: assessment.nextMilestone,
-        dueYear: assessment.dueYear,
-        current: assessment.current,
-        currentPeriodEnd: assessment.currentPeriodEnd,
-        currentProvisional: assessment.currentProvisional,
-        projection: assessment.projection,
-        trendPerYear: assessment.trendPerYear,
-        basis: assessment.basis,
-        basisPhrases: assessment.basisPhrases,
-        verdict: assessment.verdict,
-        verdictPhrase: assessment.verdictPhrase,
-        gap: assessment.gap,
-        series: points,
-        units: ranked,
-        breakdown: indicator && period ? storedBreakdown(indicator, parts) : null,
-      };
-    });
+    const figures: PlanFigures = {
+      periods,
+      seriesOf: new Map(series.map((r) => [`${r.period_id}/${r.indicator_id}`, r])),
+      shown: shown.map((s) => s.unit),
+      unitFigures,
+      parts: period ? parts : null,
+      today,
+    };
+    const targets = children.targets.map((target) =>
+      targetProgress(target, indicatorById.get(boundTo.get(target.id) ?? -1) ?? null, figures),
+    );
     return {
       plan: {
         id: plan.id,
