@@ -11,6 +11,7 @@ import { type Actor, ownUnitOf } from './actor.ts';
 import type { AuditService } from './audit.service.ts';
 import { KeyedLimiter } from './keyed-limiter.ts';
 import { assertMoveAllowed, type ReportPages } from './report-pages.ts';
+import type { WorkNotifications } from './work-notifications.ts';
 
 /**
  * The statements of one transaction issued together (they queue on its connection and run in
@@ -42,7 +43,15 @@ export class ReportReviewService {
     /** Called inside the transaction that approves or unlocks a report (roll-up maintenance). */
     private readonly onApprovalChange: (report: ReportRow, approved: boolean) => Promise<void> = async () =>
       undefined,
+    /** Tells the report's unit of a return or an approval, in the transaction of the move. */
+    private readonly notify?: WorkNotifications,
   ) {}
+
+  /** The approval's one statement, with its notification when notifications are wired. */
+  private approvedWithNotice<T extends { id: number } | undefined>(write: () => Promise<T>): Promise<T> {
+    const notify = this.notify;
+    return notify ? notify.with(write, (id) => notify.approved(id)) : write();
+  }
 
   /**
    * Approvals and unlocks of one period, at most four at a time in this process: each writes the
@@ -82,13 +91,15 @@ export class ReportReviewService {
     if (known && roleMayTake('approve', actor.role)) {
       const report = { id: reportId, periodId: known.periodId, unitId: known.unitId };
       const approved = await this.rollupWriters.run(known.periodId, () =>
-        this.reports.approveReportWithContext(
-          report,
-          version,
-          { reviewedAt, reviewedBy: actor.userId },
-          audit,
-          actor.homeUnitId,
-          this.access.today(),
+        this.approvedWithNotice(() =>
+          this.reports.approveReportWithContext(
+            report,
+            version,
+            { reviewedAt, reviewedBy: actor.userId },
+            audit,
+            actor.homeUnitId,
+            this.access.today(),
+          ),
         ),
       );
       if (approved) return this.pages.view(approved, approved);
@@ -103,11 +114,8 @@ export class ReportReviewService {
     const approved = await this.rollupWriters.run(
       context.periodId,
       async () =>
-        (await this.reports.approveReport(
-          context,
-          version,
-          { reviewedAt, reviewedBy: actor.userId },
-          audit,
+        (await this.approvedWithNotice(() =>
+          this.reports.approveReport(context, version, { reviewedAt, reviewedBy: actor.userId }, audit),
         )) ??
         // A stale version (409 from here) or the period's first approval (roll-ups built here).
         (await this.database.transaction(async () => {
@@ -190,6 +198,8 @@ export class ReportReviewService {
         ),
       );
       if (!updated) throw versionConflict(await this.pages.viewOf(report.id));
+      if (action === 'return') await this.notify?.returned(updated.id, returnReason);
+      if (action === 'approve') await this.notify?.approved(updated.id);
       return updated;
     });
   }

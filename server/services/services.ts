@@ -28,6 +28,7 @@ import { SettingsRepository } from '../repositories/settings.repository.ts';
 import { TaskBoardRepository } from '../repositories/task-board.repository.ts';
 import { UpwardRepository } from '../repositories/upward.repository.ts';
 import { UserRepository } from '../repositories/user.repository.ts';
+import { WorkNotificationRepository } from '../repositories/work-notification.repository.ts';
 import { DiskFileStorage } from '../storage/file-storage.ts';
 import { SpreadsheetReader } from '../workers/spreadsheet-reader.ts';
 import { AccessService } from './access.service.ts';
@@ -73,6 +74,7 @@ import { SetupService } from './setup.service.ts';
 import { TaskBoardService } from './task-board.service.ts';
 import { UpwardReporting } from './upward-reporting.ts';
 import { UserService } from './user.service.ts';
+import { WorkNotifications } from './work-notifications.ts';
 
 export interface ServiceOptions {
   /**
@@ -156,6 +158,7 @@ export function createServices(
   );
   const reportLifecycleRepository = new ReportLifecycleRepository(database);
   const reportPages = new ReportPages(reportLifecycleRepository, access);
+  const workNotifications = new WorkNotifications(database, new WorkNotificationRepository(database));
   const reports = new ReportLifecycleService(
     reportLifecycleRepository,
     reportingRepository,
@@ -163,6 +166,7 @@ export function createServices(
     audit,
     reportPages,
     rollup.onSubmitted,
+    workNotifications,
   );
   const reviews = new ReportReviewService(
     database,
@@ -171,6 +175,7 @@ export function createServices(
     audit,
     reportPages,
     rollup.onApprovalChange,
+    workNotifications,
   );
   const reportProgress = new ReportProgressRepository(database);
   const completeness = new CompletenessService(
