@@ -1,16 +1,13 @@
-import { STATUS_COLOURS, type TConsolidatedReport } from '../../contracts/dashboard.ts';
+import type { TConsolidatedReport } from '../../contracts/dashboard.ts';
 import type { TUnitType } from '../../contracts/org.ts';
-import { type TMilestone, type TSigner, ZSigner } from '../../contracts/plan-extract.ts';
+import { type TSigner, ZSigner } from '../../contracts/plan-extract.ts';
 import type { TFormContent, TReportStatus } from '../../contracts/reporting.ts';
 import { renderConsolidatedDocx } from '../../documents/render/consolidated-report.docx.ts';
 import { renderConsolidatedXlsx } from '../../documents/render/consolidated-report.xlsx.ts';
 import { paperFileName } from '../../domain/plans/paper-file-name.ts';
 import { placeOfUnit } from '../../domain/plans/place-of-unit.ts';
 import { symbolSuffix } from '../../domain/plans/symbol.ts';
-import { assessTarget } from '../../domain/progress/assess-progress.ts';
-import { compareNames, groupNarratives } from '../../domain/reporting/group-narratives.ts';
 import { TOTAL } from '../../domain/rollup/indicator.ts';
-import { valueIsPercent } from '../../domain/rollup/roll-up.ts';
 import type { Database } from '../db/client.ts';
 import { AppError, notFound } from '../errors.ts';
 import type { DashboardRepository, OwnValueRow } from '../repositories/dashboard.repository.ts';
@@ -24,14 +21,12 @@ import type { Actor } from './actor.ts';
 import type { AuditService } from './audit.service.ts';
 import { ownBreakdown, storedBreakdown } from './breakdown-figures.ts';
 import type { CompletenessService } from './completeness.service.ts';
-import { indicatorRef, ownFigure, storedFigure, unitFigures } from './dashboard-figures.ts';
+import { gatherNarratives, MAX_SOURCES, targetResult } from './consolidated-report-content.ts';
+import { indicatorRef, ownFigure, unitFigures } from './dashboard-figures.ts';
 import type { ReportLifecycleService } from './report-lifecycle.service.ts';
 import { toPeriod } from './reporting-views.ts';
-import { indicatorOf, isExpected, scopeOf } from './rollup.service.ts';
+import { isExpected, scopeOf } from './rollup.service.ts';
 import type { UpwardReporting } from './upward-reporting.ts';
-
-/** At most this many units' texts are gathered into one consolidated report. */
-const MAX_SOURCES = 300;
 
 /**
  * The consolidated report upward (báo cáo tổng hợp): a unit's numbers from its subtree, its units'
@@ -132,24 +127,7 @@ export class ConsolidatedReportService {
       ['approved', 'submitted'],
       MAX_SOURCES + 1,
     );
-    const nearest = sources.length > 0 ? Math.min(...sources.map((s) => s.depth)) : 0;
-    const chosen = sources.slice(0, MAX_SOURCES).filter((s) => s.depth === nearest);
-    // one more than gathered, of the same level: the paper says the texts are not all there
-    const more = sources.length > MAX_SOURCES && sources[MAX_SOURCES]!.depth === nearest;
-    const compiledSections = sections.map((section) => {
-      const found = chosen
-        .map((s) => ({ unitId: s.unit_id, unitName: s.name, text: (s.narrative[section.key] ?? '').trim() }))
-        .filter((s) => s.text.length > 0)
-        .sort((a, b) => compareNames(a.unitName, b.unitName));
-      return {
-        key: section.key,
-        title: section.title,
-        text: groupNarratives(found)
-          .map((g) => `- ${g.unitNames.join(', ')}: ${g.text}`)
-          .join('\n'),
-        sources: found,
-      };
-    });
+    const narratives = gatherNarratives(sections, sources);
 
     // Results against the plan's targets, for this unit.
     const [{ targets }, bindings, periods] = await Promise.all([
@@ -167,46 +145,14 @@ export class ConsolidatedReportService {
           category: TOTAL,
         })
       : [];
-    const targetRows = targets.map((target) => {
-      const indicator = bound.find((b) => b.id === boundTo.get(target.id)) ?? null;
-      const milestones = target.milestones as TMilestone[];
-      const points = indicator
-        ? periods
-            .filter((p) => p.endsOn <= period.endsOn)
-            .flatMap((p) => {
-              const figure =
-                p.id === periodId
-                  ? (values.find((v) => v.indicator.id === indicator.id)?.total ??
-                    storedFigure(indicator, undefined))
-                  : storedFigure(
-                      indicator,
-                      series.find((r) => r.period_id === p.id && r.indicator_id === indicator.id),
-                    );
-              return figure.value === null ? [] : [{ periodEnd: p.endsOn, value: figure.value }];
-            })
-        : [];
-      // judged against the milestone of the report's own period, never the one after today
-      const assessment = assessTarget(
-        milestones,
-        points,
-        period.endsOn,
-        // the report closes its period: a milestone of a year it ends and not met is missed
-        indicator
-          ? { valueIsPercent: valueIsPercent(indicatorOf(indicator)), closesPeriod: true }
-          : { closesPeriod: true },
-      );
-      return {
-        targetId: target.id,
-        text: target.text,
-        indicator: indicator ? indicatorRef(indicator) : null,
-        milestone: assessment.nextMilestone,
-        value: assessment.current,
-        status: assessment.status,
-        colour: STATUS_COLOURS[assessment.status],
-        verdict: assessment.verdict,
-        verdictPhrase: assessment.verdictPhrase,
-      };
-    });
+    const targetRows = targets.map((target) =>
+      targetResult(target, bound.find((b) => b.id === boundTo.get(target.id)) ?? null, {
+        period,
+        periods,
+        values,
+        series,
+      }),
+    );
 
     const completeness = await this.completeness.forPeriod(actor, periodId, unitId);
     const notReported = await this.progress.notApproved(periodId, unitId, scope, 500);
@@ -228,8 +174,7 @@ export class ConsolidatedReportService {
         ? { unitId: parentUnit.id, unitName: parentUnit.name, unitType: parentUnit.type as TUnitType }
         : null,
       values,
-      sections: compiledSections,
-      narrativeUnits: { gathered: chosen.length, more },
+      ...narratives,
       targets: targetRows,
       completeness: completeness.total,
       notReported: notReported.map((u) => ({
