@@ -119,13 +119,8 @@ export type TTargetSuggestionList = z.infer<typeof ZTargetSuggestionList>;
 export const ZTargetBinding = z.object({ targetId: z.number().int(), indicatorId: z.number().int() });
 export type TTargetBinding = z.infer<typeof ZTargetBinding>;
 
-export const DEFAULT_SECTIONS = [
-  { key: 'results', title: 'Kết quả thực hiện', required: true },
-  { key: 'shortcomings', title: 'Tồn tại, hạn chế', required: false },
-  { key: 'causes', title: 'Nguyên nhân', required: false },
-  { key: 'directions', title: 'Phương hướng, nhiệm vụ', required: false },
-  { key: 'proposals', title: 'Kiến nghị, đề xuất', required: false },
-] as const;
+/** The five sections of a union report, written once in the domain (zod-free, read by the browser too). */
+export { DEFAULT_SECTIONS } from '../domain/reporting/report-sections.ts';
 
 export const ZFormSection = z.object({
   key: z.string().regex(/^[a-z][a-z0-9_]{0,40}$/),

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TScheduleCreate } from '../../../../contracts/reporting.ts';
 import { CHILD_LABOUR_SURVEY } from '../../../../domain/reporting/ready-forms.ts';
+import { DEFAULT_SECTIONS } from '../../../../domain/reporting/report-sections.ts';
 import {
   createIndicator,
   createSchedule,
@@ -19,18 +20,6 @@ import { placeApiErrorOnField } from '../../lib/form-errors.ts';
 import { foldedSelectSearch } from '../../lib/text.ts';
 import { IndicatorDialog } from '../indicators/indicator-dialog.tsx';
 import { materialiseReadyForm } from './ready-form.ts';
-
-/**
- * The five sections of a union report (contracts' DEFAULT_SECTIONS, repeated: importing values
- * from contracts would bring zod into the browser).
- */
-export const DEFAULT_SECTIONS = [
-  { key: 'results', title: 'Kết quả thực hiện', required: true },
-  { key: 'shortcomings', title: 'Tồn tại, hạn chế', required: false },
-  { key: 'causes', title: 'Nguyên nhân', required: false },
-  { key: 'directions', title: 'Phương hướng, nhiệm vụ', required: false },
-  { key: 'proposals', title: 'Kiến nghị, đề xuất', required: false },
-] as const satisfies readonly TScheduleCreate['form']['sections'][number][];
 
 const FREQUENCIES: TFrequency[] = ['annual', 'semiannual', 'quarterly', 'monthly', 'once'];
 
