@@ -12,7 +12,6 @@ import type { AccessService } from './access.service.ts';
 import type { Actor } from './actor.ts';
 import type { AuditService } from './audit.service.ts';
 import { assertMoveAllowed, type ReportPages } from './report-pages.ts';
-import type { WorkNotifications } from './work-notifications.ts';
 
 /**
  * A report's life on the reporting unit's side (`domain/reporting/report-states.ts`): opened, saved
@@ -29,8 +28,6 @@ export class ReportLifecycleService {
     private readonly pages: ReportPages,
     /** Told after a report is submitted; returns at once (the period's roll-ups are readied apart). */
     private readonly onSubmitted: (periodId: number) => void = () => undefined,
-    /** Tells the level above of a consolidated report sent up, in the transaction of the submission. */
-    private readonly notify?: WorkNotifications,
   ) {}
 
   /** Opens (creating when needed) the report of a unit for a period. The unit's own people write it. */
@@ -153,15 +150,13 @@ export class ReportLifecycleService {
     // depend on nothing else): the state change gated on the state and the access rule, and the
     // view. Otherwise, or when it writes nothing, the read and the checks in code.
     if (roleMayTake('submit', actor.role) && this.pages.facts.submittableAt(reportId, version)) {
-      const submitted = await this.submittedWithNotice(() =>
-        this.reports.submitReportWithContext(
-          reportId,
-          version,
-          { submittedAt: this.access.now().toISOString(), submittedBy: actor.userId },
-          this.audit.row(actor, REPORT_TRANSITIONS.submit.audit, 'report', reportId, null, null),
-          actor.homeUnitId,
-          this.access.today(),
-        ),
+      const submitted = await this.reports.submitReportWithContext(
+        reportId,
+        version,
+        { submittedAt: this.access.now().toISOString(), submittedBy: actor.userId },
+        this.audit.row(actor, REPORT_TRANSITIONS.submit.audit, 'report', reportId, null, null),
+        actor.homeUnitId,
+        this.access.today(),
       );
       if (submitted) {
         this.onSubmitted(submitted.periodId);
@@ -184,19 +179,17 @@ export class ReportLifecycleService {
     const today = this.access.today();
     // One statement: the state change and its audit row (neither when the version is stale).
     const late = today > context.dueOn;
-    const submitted = await this.submittedWithNotice(() =>
-      this.reports.submitReport(
+    const submitted = await this.reports.submitReport(
+      reportId,
+      version,
+      { submittedAt: this.access.now().toISOString(), submittedBy: actor.userId, late },
+      this.audit.row(
+        actor,
+        REPORT_TRANSITIONS.submit.audit,
+        'report',
         reportId,
-        version,
-        { submittedAt: this.access.now().toISOString(), submittedBy: actor.userId, late },
-        this.audit.row(
-          actor,
-          REPORT_TRANSITIONS.submit.audit,
-          'report',
-          reportId,
-          { status: context.status },
-          { status: REPORT_TRANSITIONS.submit.to, late },
-        ),
+        { status: context.status },
+        { status: REPORT_TRANSITIONS.submit.to, late },
       ),
     );
     if (!submitted) throw versionConflict(await this.pages.viewOf(reportId));
@@ -211,12 +204,6 @@ export class ReportLifecycleService {
       returnReason: submitted.returnReason,
       version: submitted.version,
     };
-  }
-
-  /** The submission's one statement, with its notification when notifications are wired. */
-  private submittedWithNotice<T extends { id: number } | undefined>(write: () => Promise<T>): Promise<T> {
-    const notify = this.notify;
-    return notify ? notify.with(write, (id) => notify.submitted(id)) : write();
   }
 
   /**

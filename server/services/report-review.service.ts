@@ -43,15 +43,12 @@ export class ReportReviewService {
     /** Called inside the transaction that approves or unlocks a report (roll-up maintenance). */
     private readonly onApprovalChange: (report: ReportRow, approved: boolean) => Promise<void> = async () =>
       undefined,
-    /** Tells the report's unit of a return or an approval, in the transaction of the move. */
+    /**
+     * Tells the report's unit of a return or an approval, in the transaction of the move (the
+     * approval's one statements write theirs themselves: `noticeInsertFrom`).
+     */
     private readonly notify?: WorkNotifications,
   ) {}
-
-  /** The approval's one statement, with its notification when notifications are wired. */
-  private approvedWithNotice<T extends { id: number } | undefined>(write: () => Promise<T>): Promise<T> {
-    const notify = this.notify;
-    return notify ? notify.with(write, (id) => notify.approved(id)) : write();
-  }
 
   /**
    * Approvals and unlocks of one period, at most four at a time in this process: each writes the
@@ -91,15 +88,13 @@ export class ReportReviewService {
     if (known && roleMayTake('approve', actor.role)) {
       const report = { id: reportId, periodId: known.periodId, unitId: known.unitId };
       const approved = await this.rollupWriters.run(known.periodId, () =>
-        this.approvedWithNotice(() =>
-          this.reports.approveReportWithContext(
-            report,
-            version,
-            { reviewedAt, reviewedBy: actor.userId },
-            audit,
-            actor.homeUnitId,
-            this.access.today(),
-          ),
+        this.reports.approveReportWithContext(
+          report,
+          version,
+          { reviewedAt, reviewedBy: actor.userId },
+          audit,
+          actor.homeUnitId,
+          this.access.today(),
         ),
       );
       if (approved) return this.pages.view(approved, approved);
@@ -114,8 +109,11 @@ export class ReportReviewService {
     const approved = await this.rollupWriters.run(
       context.periodId,
       async () =>
-        (await this.approvedWithNotice(() =>
-          this.reports.approveReport(context, version, { reviewedAt, reviewedBy: actor.userId }, audit),
+        (await this.reports.approveReport(
+          context,
+          version,
+          { reviewedAt, reviewedBy: actor.userId },
+          audit,
         )) ??
         // A stale version (409 from here) or the period's first approval (roll-ups built here).
         (await this.database.transaction(async () => {

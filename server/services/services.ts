@@ -158,7 +158,7 @@ export function createServices(
   );
   const reportLifecycleRepository = new ReportLifecycleRepository(database);
   const reportPages = new ReportPages(reportLifecycleRepository, access);
-  const workNotifications = new WorkNotifications(database, new WorkNotificationRepository(database));
+  const workNotifications = new WorkNotifications(new WorkNotificationRepository(database));
   const reports = new ReportLifecycleService(
     reportLifecycleRepository,
     reportingRepository,
@@ -166,7 +166,6 @@ export function createServices(
     audit,
     reportPages,
     rollup.onSubmitted,
-    workNotifications,
   );
   const reviews = new ReportReviewService(
     database,

@@ -1,6 +1,7 @@
 import { auditInsertFrom } from './audit-insert.ts';
 import { statusAfter } from './report-states.ts';
 import { rollupApplyCtes, rollupLockedCte } from './rollup-apply.ts';
+import { noticeInsertFrom } from './work-notice-insert.ts';
 
 /**
  * The CTEs of an approval: the state change of report $1 under its version $2 ($5 when, $6 by
@@ -22,5 +23,8 @@ export const approveCtes = (gate = '') => `${rollupLockedCte('$3::int')},
    ),
    aud AS (
      ${auditInsertFrom('upd', { userId: '$7', ip: '$8', action: '$9', objectType: '$10', objectId: '$11', before: '$12', after: '$13' })}
+   ),
+   notice AS (
+     ${noticeInsertFrom('upd', 'approved', { id: 'id', periodId: 'period_id', unitId: 'unit_id' })}
    ),
    ${rollupApplyCtes({ period: '$3::int', unit: '$4::int', report: '$1::int', sign: '1', gate: 'upd' })}`;

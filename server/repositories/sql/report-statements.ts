@@ -7,6 +7,7 @@ import { OPENING_CTES, PLAN_UNIT_PLACED } from './report-opening.ts';
 import { saveCtes } from './report-save.ts';
 import { statusAfter, statusAllows } from './report-states.ts';
 import { unitAccessColumns, unitAccessCtes, unitAccessGate } from './unit-access.ts';
+import { noticeInsertFrom } from './work-notice-insert.ts';
 
 // The statements of a report's life (`ReportLifecycleRepository`), each one round trip, built
 // from the named pieces beside this file. The hot ones are committed as the SQL the database
@@ -93,6 +94,9 @@ export const SUBMIT_REPORT_WITH_CONTEXT_SQL = reportContextSql(
        before: `jsonb_build_object('status', upd.previous_status)`,
        after: `jsonb_build_object('status', ${statusAfter('submit')}, 'late', upd.late)`,
      })}
+   ),
+   notice AS (
+     ${noticeInsertFrom('upd', 'sent_up', { id: 'id', periodId: 'period_id', unitId: 'unit_id' })}
    ),
    r AS (SELECT * FROM upd)`,
   '$10',
@@ -190,6 +194,9 @@ export const SUBMIT_REPORT_SQL = `WITH upd AS (
        ),
        aud AS (
          ${auditInsertFrom('upd', { userId: '$6', ip: '$7', action: '$8', objectType: '$9', objectId: '$10', before: '$11', after: '$12' })}
+       ),
+       notice AS (
+         ${noticeInsertFrom('upd', 'sent_up', { id: 'id', periodId: '"periodId"', unitId: '"unitId"' })}
        )
        SELECT * FROM upd`;
 

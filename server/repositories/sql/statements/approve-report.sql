@@ -18,6 +18,16 @@ WITH locked AS (
                  ($13)::jsonb
             FROM upd
    ),
+   notice AS (
+     INSERT INTO notifications (user_id, kind, title, body, link)
+     SELECT nu.id, 'approved', 'Báo cáo đã được duyệt: ' || ns.name || ' — ' || np.label, 'Cấp trên đã duyệt báo cáo ' || ns.name || ' — ' || np.label || ' của đơn vị.',
+            '/bao-cao/' || src.id
+       FROM upd src
+       JOIN report_periods np ON np.id = src.period_id
+       JOIN report_schedules ns ON ns.id = np.schedule_id
+       JOIN plans npl ON npl.id = ns.plan_id
+       JOIN users nu ON nu.active AND nu.home_unit_id = src.unit_id
+   ),
    me AS (
             SELECT ru.* FROM rollup_units ru JOIN locked ON locked.id = ru.period_id
              WHERE ru.period_id = $3::int AND ru.unit_id = $4::int AND EXISTS (SELECT 1 FROM upd) LIMIT 1
@@ -37,7 +47,7 @@ WITH locked AS (
                i.aggregation = 'count_units_meeting' AS den_is_expected
               FROM report_values v JOIN indicators i ON i.id = v.indicator_id
              WHERE v.report_id = $1::int AND v.numerator IS NOT NULL AND (i.kind <> 'ratio' OR v.denominator IS NOT NULL)
-               AND (v.category = 'total' OR (i.disaggregation = 'sex' AND v.category IN ('male', 'female')))
+               AND (v.category = 'total' OR i.disaggregation <> 'none')
           ),
           written AS (
             INSERT INTO rollup_values AS r (period_id, indicator_id, unit_id, category, numerator, denominator,

@@ -31,6 +31,20 @@ WITH RECURSIVE acc_unit AS (
                  (jsonb_build_object('status', 'submitted', 'late', upd.late))::jsonb
             FROM upd
    ),
+   notice AS (
+     INSERT INTO notifications (user_id, kind, title, body, link)
+     SELECT nu.id, 'sent_up', 'Báo cáo tổng hợp gửi lên: ' || ns.name || ' — ' || np.label, 'Đơn vị cấp dưới đã gửi báo cáo tổng hợp ' || ns.name || ' — ' || np.label || '. Mở báo cáo để xem và duyệt hoặc trả lại.',
+            '/bao-cao/' || src.id
+       FROM upd src
+       JOIN report_periods np ON np.id = src.period_id
+       JOIN report_schedules ns ON ns.id = np.schedule_id
+       JOIN plans npl ON npl.id = ns.plan_id
+       JOIN users nu ON nu.active AND nu.home_unit_id = npl.unit_id AND nu.role = 'manager' AND npl.unit_id <> src.unit_id
+         AND EXISTS (SELECT 1 FROM report_periods np2
+                       JOIN report_schedules ns2 ON ns2.id = np2.schedule_id
+                       JOIN plans npl2 ON npl2.id = ns2.plan_id
+                      WHERE npl2.unit_id = src.unit_id AND np2.key = np.key)
+   ),
    r AS (SELECT * FROM upd),
   per AS (
     SELECT p.*, s.name AS schedule_name, pl.id AS plan_id, pl.title AS plan_title

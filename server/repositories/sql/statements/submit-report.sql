@@ -16,5 +16,19 @@ WITH upd AS (
                  ($9)::text, ($10)::text, ($11)::jsonb,
                  ($12)::jsonb
             FROM upd
+       ),
+       notice AS (
+         INSERT INTO notifications (user_id, kind, title, body, link)
+     SELECT nu.id, 'sent_up', 'Báo cáo tổng hợp gửi lên: ' || ns.name || ' — ' || np.label, 'Đơn vị cấp dưới đã gửi báo cáo tổng hợp ' || ns.name || ' — ' || np.label || '. Mở báo cáo để xem và duyệt hoặc trả lại.',
+            '/bao-cao/' || src.id
+       FROM upd src
+       JOIN report_periods np ON np.id = src."periodId"
+       JOIN report_schedules ns ON ns.id = np.schedule_id
+       JOIN plans npl ON npl.id = ns.plan_id
+       JOIN users nu ON nu.active AND nu.home_unit_id = npl.unit_id AND nu.role = 'manager' AND npl.unit_id <> src."unitId"
+         AND EXISTS (SELECT 1 FROM report_periods np2
+                       JOIN report_schedules ns2 ON ns2.id = np2.schedule_id
+                       JOIN plans npl2 ON npl2.id = ns2.plan_id
+                      WHERE npl2.unit_id = src."unitId" AND np2.key = np.key)
        )
        SELECT * FROM upd
