@@ -45,7 +45,16 @@ describe.each(testEngines())('notifications that follow the work on %s', (engine
       viewer: org.provinceA.id,
     });
     Object.assign(roles, { chair: 'officer', officer: 'officer', manager: 'manager', viewer: 'viewer' });
+    const second = await s.orgChange.create(SYSTEM_ACTOR, {
+      code: 'A1b',
+      name: 'Công đoàn cơ sở thứ hai',
+      shortName: null,
+      type: 'grassroots',
+      parentId: org.communeA1.id,
+      effectiveDate: '2020-01-01',
+    });
     for (const [username, role, home] of [
+      ['chair2', 'officer', second.id],
       ['commune', 'officer', org.communeA1.id],
       ['outsider', 'manager', org.provinceB.id],
     ] as const) {
@@ -112,15 +121,20 @@ describe.each(testEngines())('notifications that follow the work on %s', (engine
 
   let grassroots: TReport;
 
-  it('tells the unit of a return, naming the period and the reason, linking the report', async () => {
+  async function sent(user: string) {
     const s = t.services;
-    const opened = await s.reports.open(as('chair'), communePeriod, homes.chair!);
-    const saved = await s.reports.save(as('chair'), opened.id, {
+    const opened = await s.reports.open(as(user), communePeriod, homes[user]!);
+    const saved = await s.reports.save(as(user), opened.id, {
       values: [{ indicatorId: countId, category: 'total', numerator: 4, denominator: null, comment: null }],
       narrative: { results: 'Tổ chức 4 hoạt động.' },
       version: opened.version,
     });
-    grassroots = await s.reports.submit(as('chair'), saved.id, saved.version);
+    return s.reports.submit(as(user), saved.id, saved.version);
+  }
+
+  it('tells the unit of a return, naming the period and the reason, linking the report', async () => {
+    const s = t.services;
+    grassroots = await sent('chair');
     // a grassroots report is no consolidated one: the province hears nothing of it
     expect(await kinds('manager')).toEqual([]);
     grassroots = await s.reviews.returnReport(
@@ -142,6 +156,15 @@ describe.each(testEngines())('notifications that follow the work on %s', (engine
     await s.reviews.approve(as('commune'), grassroots.id, grassroots.version);
     expect(await kinds('chair')).toEqual(['approved', 'returned']);
     expect(await kinds('commune')).toEqual([]);
+    // the period's next approval is one statement, which writes its notification itself: same words
+    const other = await sent('chair2');
+    await s.reviews.approve(as('commune'), other.id, other.version);
+    const [first] = await inbox.listFor(users.chair!, 1);
+    const [notice, ...more] = await inbox.listFor(users.chair2!, 50);
+    expect(more).toEqual([]);
+    expect(notice).toMatchObject({ kind: 'approved', link: `/bao-cao/${other.id}`, title: first!.title });
+    expect(notice!.body).toBe(first!.body);
+    expect(await kinds('chair')).toEqual(['approved', 'returned']);
   });
 
   it('tells the managers above of a consolidated report sent up, and nobody else', async () => {
