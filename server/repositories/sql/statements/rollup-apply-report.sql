@@ -26,7 +26,7 @@ WITH locked AS (
                i.aggregation = 'count_units_meeting' AS den_is_expected
               FROM report_values v JOIN indicators i ON i.id = v.indicator_id
              WHERE v.report_id = $3 AND v.numerator IS NOT NULL AND (i.kind <> 'ratio' OR v.denominator IS NOT NULL)
-               AND (v.category = 'total' OR (i.disaggregation = 'sex' AND v.category IN ('male', 'female')))
+               AND (v.category = 'total' OR i.disaggregation <> 'none')
           ),
           written AS (
             INSERT INTO rollup_values AS r (period_id, indicator_id, unit_id, category, numerator, denominator,
