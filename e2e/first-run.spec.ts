@@ -117,7 +117,9 @@ describe('first run without the demo, and an invitation accepted', () => {
     expect(invitationUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/moi\/[A-Za-z0-9_-]{20,}$/);
     await screenshot(page, 'first-run-04-invitation-link');
     await page.getByRole('button', { name: 'Vào ứng dụng' }).click();
-    await page.waitForURL(/\/to-chuc/);
+    // every role lands on its home (issue 17): the administrator's "Việc cần làm"
+    await page.waitForURL((url) => url.pathname === '/');
+    await page.getByRole('heading', { level: 1, name: 'Việc cần làm' }).waitFor();
   });
 
   it('lets the invited person see who invited them and create their account, landing on their reports', async () => {
@@ -135,7 +137,8 @@ describe('first run without the demo, and an invitation accepted', () => {
     await guest.getByLabel('Mật khẩu', { exact: true }).fill('mai-may-tre-2025');
     await screenshot(guest, 'first-run-05-accept-invitation');
     await guest.getByRole('button', { name: 'Tạo tài khoản và vào ứng dụng' }).click();
-    await guest.waitForURL(/\/bao-cao$/);
+    await guest.waitForURL((url) => url.pathname === '/');
+    await guest.getByTestId('home-due').waitFor();
 
     // The same link a second time: a clear Vietnamese message.
     const again = await browser.newPage({ baseURL: server.baseUrl });
@@ -153,13 +156,14 @@ describe('first run without the demo, and an invitation accepted', () => {
     await expect(page.getByTestId('invitation-link').first().textContent()).resolves.toContain('/moi/');
     await expectAxeClean(page, 'users: invite dialog');
 
-    // Without ?next=, signing in goes through the home redirect: an officer lands on their reports.
+    // Without ?next=, signing in lands on the role's home: an officer's reports due.
     const officer = await browser.newPage({ baseURL: server.baseUrl, width: 390, height: 844 });
     await officer.goto('/dang-nhap');
     await officer.getByLabel('Tên đăng nhập').fill('lothimai');
     await officer.getByLabel('Mật khẩu').fill('mai-may-tre-2025');
     await officer.getByRole('button', { name: 'Đăng nhập' }).click();
-    await officer.waitForURL(/\/bao-cao$/);
+    await officer.waitForURL((url) => url.pathname === '/');
+    await officer.getByTestId('home-due').waitFor();
     expect(pageErrors).toEqual([]);
   });
 });
